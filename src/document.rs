@@ -1,0 +1,294 @@
+//! The document model: plain data, no terminal, no I/O.
+//!
+//! An [`Article`] owns its normalised text; every [`Block`] and every [`Mention`] is a byte
+//! range into that text, so highlights, search hits and JSON offsets all speak the same units.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::ops::Range;
+
+/// What a block is, as the page laid it out.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    Title,
+    Dateline,
+    Lead,
+    Paragraph,
+    Heading,
+    Caption,
+    Byline,
+}
+
+impl BlockKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BlockKind::Title => "title",
+            BlockKind::Dateline => "dateline",
+            BlockKind::Lead => "lead",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::Heading => "heading",
+            BlockKind::Caption => "caption",
+            BlockKind::Byline => "byline",
+        }
+    }
+}
+
+/// One block of the article: its kind and its byte range in [`Article::text`].
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Block {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// A publication time as the page prints it (local time, minute precision).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Published {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+    pub hour: u8,
+    pub minute: u8,
+}
+
+impl Published {
+    /// Builds a time, or `None` when a field is out of range (e.g. 31/02).
+    pub fn new(year: u16, month: u8, day: u8, hour: u8, minute: u8) -> Option<Self> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (day >= 1 && day <= days && hour < 24 && minute < 60).then_some(Published {
+            year,
+            month,
+            day,
+            hour,
+            minute,
+        })
+    }
+
+    /// The way Vietnamese pages print it: `15:15, 25/02/2022`.
+    pub fn display_vi(&self) -> String {
+        format!(
+            "{:02}:{:02}, {:02}/{:02}/{:04}",
+            self.hour, self.minute, self.day, self.month, self.year
+        )
+    }
+}
+
+/// ISO 8601 without seconds or zone: `2022-02-25T15:15`.
+impl fmt::Display for Published {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:04}-{:02}-{:02}T{:02}:{:02}",
+            self.year, self.month, self.day, self.hour, self.minute
+        )
+    }
+}
+
+impl Serialize for Published {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Published {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        let bad = || serde::de::Error::custom(format!("not a time: {s}"));
+        let num = |r: Range<usize>| s.get(r).and_then(|x| x.parse::<u16>().ok());
+        if s.len() != 16 {
+            return Err(bad());
+        }
+        Published::new(
+            num(0..4).ok_or_else(bad)?,
+            num(5..7).ok_or_else(bad)? as u8,
+            num(8..10).ok_or_else(bad)? as u8,
+            num(11..13).ok_or_else(bad)? as u8,
+            num(14..16).ok_or_else(bad)? as u8,
+        )
+        .ok_or_else(bad)
+    }
+}
+
+/// One occurrence of an entity: a byte range in the article's text, inside block `block`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub block: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+impl Mention {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
+pub struct Person {
+    pub name: String,
+    pub roles: Vec<String>,
+    pub aliases: Vec<String>,
+    pub mentions: Vec<Mention>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
+pub struct Organisation {
+    pub name: String,
+    pub abbreviation: Option<String>,
+    pub expansion: Option<String>,
+    pub aliases: Vec<String>,
+    pub mentions: Vec<Mention>,
+}
+
+/// People and organisations found in one article.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
+pub struct Entities {
+    pub people: Vec<Person>,
+    pub organisations: Vec<Organisation>,
+}
+
+/// A loaded article. `text` is the file's decoded, cleaned, NFC text; blocks slice it.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Article {
+    pub source: String,
+    pub title: String,
+    pub published: Option<Published>,
+    pub byline: Option<String>,
+    pub text: String,
+    pub blocks: Vec<Block>,
+    pub people: Vec<Person>,
+    pub organisations: Vec<Organisation>,
+}
+
+impl Article {
+    /// The text of block `i` (empty when out of range).
+    pub fn block_text(&self, i: usize) -> &str {
+        self.blocks
+            .get(i)
+            .and_then(|b| self.text.get(b.range()))
+            .unwrap_or("")
+    }
+
+    /// Blocks with their text, in reading order.
+    pub fn blocks_with_text(&self) -> impl Iterator<Item = (&Block, &str)> {
+        self.blocks.iter().map(|b| (b, &self.text[b.range()]))
+    }
+
+    /// Index of the block containing byte `offset`, if any.
+    pub fn block_at(&self, offset: usize) -> Option<usize> {
+        let i = self.blocks.partition_point(|b| b.end <= offset);
+        (i < self.blocks.len() && self.blocks[i].start <= offset).then_some(i)
+    }
+
+    pub fn set_entities(&mut self, entities: Entities) {
+        self.people = entities.people;
+        self.organisations = entities.organisations;
+    }
+
+    /// The JSON Lines shape of `bao --json`.
+    pub fn to_json(&self) -> serde_json::Result<String> {
+        serde_json::to_string(&JsonArticle::from(self))
+    }
+}
+
+#[derive(Serialize)]
+struct JsonBlock<'a> {
+    kind: BlockKind,
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct JsonArticle<'a> {
+    source: &'a str,
+    title: &'a str,
+    published: Option<Published>,
+    byline: Option<&'a str>,
+    blocks: Vec<JsonBlock<'a>>,
+    people: &'a [Person],
+    organisations: &'a [Organisation],
+}
+
+impl<'a> From<&'a Article> for JsonArticle<'a> {
+    fn from(a: &'a Article) -> Self {
+        JsonArticle {
+            source: &a.source,
+            title: &a.title,
+            published: a.published,
+            byline: a.byline.as_deref(),
+            blocks: a
+                .blocks_with_text()
+                .map(|(b, text)| JsonBlock {
+                    kind: b.kind,
+                    text,
+                    start: b.start,
+                    end: b.end,
+                })
+                .collect(),
+            people: &a.people,
+            organisations: &a.organisations,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn published_is_iso_and_validated() {
+        let p = Published::new(2022, 2, 25, 15, 15).unwrap();
+        assert_eq!(p.to_string(), "2022-02-25T15:15");
+        assert_eq!(p.display_vi(), "15:15, 25/02/2022");
+        assert!(Published::new(2022, 2, 29, 0, 0).is_none());
+        assert!(Published::new(2024, 2, 29, 0, 0).is_some());
+        assert!(Published::new(2022, 13, 1, 0, 0).is_none());
+        assert!(Published::new(2022, 1, 1, 24, 0).is_none());
+        let back: Published = serde_json::from_str("\"2022-02-25T15:15\"").unwrap();
+        assert_eq!(back, p);
+        assert!(serde_json::from_str::<Published>("\"2022-02-30T15:15\"").is_err());
+    }
+
+    #[test]
+    fn block_at_finds_the_containing_block() {
+        let a = Article {
+            text: "ab\n\ncd".into(),
+            blocks: vec![
+                Block {
+                    kind: BlockKind::Title,
+                    start: 0,
+                    end: 2,
+                },
+                Block {
+                    kind: BlockKind::Paragraph,
+                    start: 4,
+                    end: 6,
+                },
+            ],
+            ..Default::default()
+        };
+        assert_eq!(a.block_at(0), Some(0));
+        assert_eq!(a.block_at(1), Some(0));
+        assert_eq!(a.block_at(3), None);
+        assert_eq!(a.block_at(5), Some(1));
+        assert_eq!(a.block_at(6), None);
+        assert_eq!(a.block_text(1), "cd");
+        assert_eq!(a.block_text(9), "");
+    }
+}

@@ -1,0 +1,432 @@
+//! Text → [`Article`]; files and folders → articles.
+//!
+//! The parser reads the layout Vietnamese news pages are saved in: a title line, an optional
+//! time line, the lead, paragraphs (one per line), short headings, photo captions (often printed
+//! twice in a row), a short byline at the end and the site's footer, which is dropped.
+
+use crate::decode::{self, DecodeError};
+use crate::document::{Article, Block, BlockKind, Published};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// Files above this size are refused: no news article is this long.
+pub const MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
+
+/// A title longer than this is not a headline but a paragraph (a file that is one long line).
+const MAX_TITLE_CHARS: usize = 300;
+
+/// Why a path did not give an article.
+#[derive(Debug, Error)]
+pub enum LoadError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("{path}: {source}")]
+    Decode {
+        path: PathBuf,
+        #[source]
+        source: DecodeError,
+    },
+    #[error("{path}: file is {size} bytes, above the {limit}-byte limit")]
+    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    #[error("{path}: no article files in this folder")]
+    EmptyFolder { path: PathBuf },
+    #[error("{path}: not a file or folder")]
+    NotAFile { path: PathBuf },
+}
+
+impl LoadError {
+    pub fn path(&self) -> &Path {
+        match self {
+            LoadError::Io { path, .. }
+            | LoadError::Decode { path, .. }
+            | LoadError::TooLarge { path, .. }
+            | LoadError::EmptyFolder { path }
+            | LoadError::NotAFile { path } => path,
+        }
+    }
+}
+
+/// Footers that sites print after the article; they and all after them are dropped.
+const FOOTERS: &[&str] = &[
+    "ý kiến bạn đọc",
+    "ý kiến của bạn",
+    "bình luận",
+    "gửi bình luận",
+    "tin liên quan",
+    "bài viết liên quan",
+];
+
+/// Reads one file into an article (no entities yet).
+pub fn load_file(path: &Path) -> Result<Article, LoadError> {
+    let io_err = |source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let meta = fs::metadata(path).map_err(io_err)?;
+    if !meta.is_file() {
+        return Err(LoadError::NotAFile {
+            path: path.to_owned(),
+        });
+    }
+    if meta.len() > MAX_FILE_SIZE {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            size: meta.len(),
+            limit: MAX_FILE_SIZE,
+        });
+    }
+    let bytes = fs::read(path).map_err(io_err)?;
+    let text = decode::decode(&bytes).map_err(|source| LoadError::Decode {
+        path: path.to_owned(),
+        source,
+    })?;
+    Ok(parse(text, &path.display().to_string()))
+}
+
+fn is_article_file(path: &Path) -> bool {
+    let hidden = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_none_or(|n| n.starts_with('.'));
+    if hidden {
+        return false;
+    }
+    match path.extension().and_then(|e| e.to_str()) {
+        None => true,
+        Some(ext) => matches!(
+            ext.to_ascii_lowercase().as_str(),
+            "txt" | "text" | "md" | "markdown"
+        ),
+    }
+}
+
+/// Expands folders (their article files, sorted, hidden ones skipped) and keeps files as given.
+/// A path that fails is reported in the second list; the rest still load.
+pub fn expand_paths<P: AsRef<Path>>(paths: &[P]) -> (Vec<PathBuf>, Vec<LoadError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        let p = p.as_ref();
+        match fs::metadata(p) {
+            Err(source) => errors.push(LoadError::Io {
+                path: p.to_owned(),
+                source,
+            }),
+            Ok(m) if m.is_dir() => match fs::read_dir(p) {
+                Err(source) => errors.push(LoadError::Io {
+                    path: p.to_owned(),
+                    source,
+                }),
+                Ok(entries) => {
+                    let mut found: Vec<PathBuf> = entries
+                        .filter_map(|e| e.ok())
+                        .filter(|e| e.file_type().map(|t| !t.is_dir()).unwrap_or(false))
+                        .map(|e| e.path())
+                        .filter(|p| is_article_file(p))
+                        .collect();
+                    if found.is_empty() {
+                        errors.push(LoadError::EmptyFolder { path: p.to_owned() });
+                    }
+                    found.sort();
+                    files.extend(found);
+                }
+            },
+            Ok(_) => files.push(p.to_owned()),
+        }
+    }
+    (files, errors)
+}
+
+/// A line of the text: its trimmed byte range.
+#[derive(Clone, Copy, Debug)]
+struct Line {
+    start: usize,
+    end: usize,
+}
+
+fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for raw in text.split('\n') {
+        let trimmed_start = raw.len() - raw.trim_start().len();
+        let trimmed = raw.trim();
+        if !trimmed.is_empty() {
+            let start = pos + trimmed_start;
+            out.push(Line {
+                start,
+                end: start + trimmed.len(),
+            });
+        }
+        pos += raw.len() + 1;
+    }
+    out
+}
+
+/// Parses clean text into an article. `source` names where it came from.
+pub fn parse(text: String, source: &str) -> Article {
+    let lines = lines(&text);
+    let s = |l: &Line| &text[l.start..l.end];
+    let mut blocks: Vec<Block> = Vec::with_capacity(lines.len());
+    let mut published = None;
+    let mut title = String::new();
+
+    let mut rest = &lines[..];
+    if let Some((first, after)) = rest.split_first() {
+        let t = s(first);
+        if t.chars().count() <= MAX_TITLE_CHARS {
+            title = t.to_owned();
+            blocks.push(block(BlockKind::Title, first));
+            rest = after;
+        } else {
+            title = shorten(t, 12);
+        }
+    }
+    // The time line comes right after the title, sometimes after a short sub-line.
+    for (i, l) in rest.iter().take(2).enumerate() {
+        if let Some(p) = parse_dateline(s(l)) {
+            blocks.extend(rest[..i].iter().map(|l| block(BlockKind::Paragraph, l)));
+            blocks.push(block(BlockKind::Dateline, l));
+            published = Some(p);
+            rest = &rest[i + 1..];
+            break;
+        }
+    }
+    // Cut the footer and everything after it.
+    if let Some(i) = rest.iter().position(|l| is_footer(s(l))) {
+        rest = &rest[..i];
+    }
+
+    let body_start = blocks.len();
+    let mut i = 0;
+    while i < rest.len() {
+        let l = &rest[i];
+        let t = s(l);
+        // A photo caption printed twice in a row (the site's alt text and its caption).
+        if let Some(next) = rest.get(i + 1) {
+            if same_line(t, s(next)) {
+                blocks.push(block(BlockKind::Caption, l));
+                i += 2;
+                continue;
+            }
+        }
+        blocks.push(block(classify(t), l));
+        i += 1;
+    }
+
+    // The byline: the last short line that reads like a name or a credit.
+    let mut byline = None;
+    if blocks.len() > body_start + 1 {
+        let last = blocks.last().unwrap();
+        let t = &text[last.range()];
+        if looks_like_byline(t) {
+            byline = Some(clean_byline(t).to_owned());
+            blocks.last_mut().unwrap().kind = BlockKind::Byline;
+        }
+    }
+    // The lead: the first paragraph of the body.
+    if let Some(b) = blocks[body_start..]
+        .iter_mut()
+        .find(|b| b.kind == BlockKind::Paragraph)
+    {
+        b.kind = BlockKind::Lead;
+    }
+    if title.is_empty() {
+        title = "(untitled)".to_owned();
+    }
+    Article {
+        source: source.to_owned(),
+        title,
+        published,
+        byline,
+        text,
+        blocks,
+        people: Vec::new(),
+        organisations: Vec::new(),
+    }
+}
+
+fn block(kind: BlockKind, l: &Line) -> Block {
+    Block {
+        kind,
+        start: l.start,
+        end: l.end,
+    }
+}
+
+/// The first `words` words of a very long line, as a stand-in title.
+fn shorten(t: &str, words: usize) -> String {
+    let mut out: String = t
+        .split_whitespace()
+        .take(words)
+        .collect::<Vec<_>>()
+        .join(" ");
+    if out.chars().count() > 100 {
+        out = out.chars().take(100).collect();
+    }
+    out.push('…');
+    out
+}
+
+fn same_line(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.chars().count() > 3 && a.to_lowercase() == b.to_lowercase()
+}
+
+fn is_footer(t: &str) -> bool {
+    t.len() < 40 && {
+        let low = t.trim_end_matches([':', '.', ' ']).to_lowercase();
+        FOOTERS.contains(&low.as_str())
+    }
+}
+
+fn ends_sentence(t: &str) -> bool {
+    t.ends_with(['.', '!', '?', '…', ':', ';', ',', '"', '”', '\'', '’', ')', ']'])
+}
+
+/// Paragraph, heading or caption, from the line alone.
+fn classify(t: &str) -> BlockKind {
+    let low = t.to_lowercase();
+    if low.starts_with("ảnh:")
+        || low.starts_with("(ảnh")
+        || low.starts_with("ảnh minh họa")
+        || low.starts_with("ảnh minh hoạ")
+        || low.ends_with("(ảnh minh họa)")
+        || low.ends_with("(ảnh minh hoạ)")
+        || (low.contains("(ảnh:") && low.ends_with(')'))
+    {
+        return BlockKind::Caption;
+    }
+    if ends_sentence(t) {
+        return BlockKind::Paragraph;
+    }
+    let words = t.split_whitespace().count();
+    if words <= 10 && t.chars().next().is_some_and(|c| !c.is_lowercase()) {
+        BlockKind::Heading
+    } else if words <= 40 {
+        // A longer line without a full stop, set between paragraphs: a photo caption.
+        BlockKind::Caption
+    } else {
+        BlockKind::Paragraph
+    }
+}
+
+fn looks_like_byline(t: &str) -> bool {
+    let t = clean_byline(t);
+    let words = t.split_whitespace().count();
+    if words == 0 || words > 7 || t.chars().count() > 60 {
+        return false;
+    }
+    if t.ends_with(['.', '!', '?', '…', ':', ';', ',']) && !t.ends_with(".vn") {
+        // "V.H." style initials still count.
+        let initials = t.split(['.', ' ']).all(|w| w.chars().count() <= 2);
+        if !initials {
+            return false;
+        }
+    }
+    // A name or a credit: most words capitalised ("Nông Vui", "THÀNH ĐỒNG", "Theo TTXVN").
+    let caps = t
+        .split_whitespace()
+        .filter(|w| {
+            w.trim_start_matches(['(', '"', '“'])
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase())
+        })
+        .count();
+    caps * 2 >= words
+}
+
+fn clean_byline(t: &str) -> &str {
+    t.trim().trim_end_matches(['-', '–', '—', ' '])
+}
+
+/// `HH:MM, DD/MM/YYYY` (also `DD/MM/YYYY HH:MM`, `DD/MM/YYYY - HH:MM`, weekday prefixes).
+pub fn parse_dateline(t: &str) -> Option<Published> {
+    if t.len() > 64 {
+        return None;
+    }
+    let mut time = None;
+    let mut date = None;
+    for tok in t.split(|c: char| c.is_whitespace() || c == ',' || c == '-' || c == '|') {
+        if tok.is_empty() {
+            continue;
+        }
+        if let Some((h, m)) = tok.split_once([':', 'h', 'g']) {
+            if let (Ok(h), Ok(m)) = (h.parse::<u8>(), m.parse::<u8>()) {
+                if h < 24 && m < 60 && !h.to_string().is_empty() {
+                    time = time.or(Some((h, m)));
+                    continue;
+                }
+            }
+        }
+        let parts: Vec<&str> = tok.split('/').collect();
+        if parts.len() == 3 {
+            if let (Ok(d), Ok(mo), Ok(y)) = (
+                parts[0].parse::<u8>(),
+                parts[1].parse::<u8>(),
+                parts[2].parse::<u16>(),
+            ) {
+                if parts[2].len() == 4 {
+                    date = date.or(Some((d, mo, y)));
+                    continue;
+                }
+            }
+        }
+        // Anything else must be a word like a weekday ("Thứ", "sáu", "GMT+7"), not a sentence.
+        if tok.chars().any(|c| c.is_ascii_digit()) && !tok.starts_with("GMT") {
+            return None;
+        }
+    }
+    let (h, m) = time?;
+    let (d, mo, y) = date?;
+    // Only lines that are mostly the time itself: at most a few other words.
+    if t.split_whitespace().count() > 7 {
+        return None;
+    }
+    Published::new(y, mo, d, h, m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dateline_forms() {
+        let p = Published::new(2022, 2, 25, 15, 15);
+        assert_eq!(parse_dateline("15:15, 25/02/2022"), p);
+        assert_eq!(parse_dateline("25/02/2022 15:15"), p);
+        assert_eq!(parse_dateline("Thứ sáu, 25/02/2022 - 15:15"), p);
+        assert_eq!(parse_dateline("Thứ sáu, 25/02/2022 - 15:15 GMT+7"), p);
+        assert_eq!(parse_dateline("15:15, 31/02/2022"), None);
+        assert_eq!(parse_dateline("Sáng 25/02/2022, lúc 15:15 tại hội trường số 3"), None);
+        assert_eq!(parse_dateline("25/02/2022"), None);
+    }
+
+    #[test]
+    fn classify_lines() {
+        assert_eq!(classify("Sử dụng vốn tràn lan"), BlockKind::Heading);
+        assert_eq!(classify("Ông Minh nói."), BlockKind::Paragraph);
+        assert_eq!(classify("Ảnh: Reuters"), BlockKind::Caption);
+        assert_eq!(
+            classify("Trận đấu giữa hai đội bóng diễn ra dưới cơn mưa nặng hạt chiều qua"),
+            BlockKind::Caption
+        );
+    }
+
+    #[test]
+    fn bylines() {
+        assert!(looks_like_byline("Nông Vui"));
+        assert!(looks_like_byline("THÀNH ĐỒNG"));
+        assert!(looks_like_byline("Xuân Thắng -"));
+        assert!(looks_like_byline("(TTXVN)"));
+        assert!(looks_like_byline("V.H"));
+        assert!(!looks_like_byline("Ông Salzberg nói."));
+        assert!(!looks_like_byline("tăng 27,2% so với trung bình"));
+        assert_eq!(clean_byline("Xuân Thắng -"), "Xuân Thắng");
+    }
+}
