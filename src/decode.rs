@@ -281,7 +281,10 @@ fn skip_escape(chars: &mut Chars) {
         }
         // nF escapes: intermediates then a final byte, e.g. ESC ( B.
         Some(c) if ('\u{20}'..='\u{2F}').contains(&c) => {
-            while chars.next_if(|c| ('\u{20}'..='\u{2F}').contains(c)).is_some() {}
+            while chars
+                .next_if(|c| ('\u{20}'..='\u{2F}').contains(c))
+                .is_some()
+            {}
             chars.next_if(|c| ('\u{30}'..='\u{7E}').contains(c));
         }
         Some(c) if ('\u{30}'..='\u{7E}').contains(&c) => {
@@ -337,7 +340,10 @@ mod tests {
     fn strips_sequences_whole() {
         assert_eq!(clean("a\x1b[31mred\x1b[0m b"), "ared b");
         assert_eq!(clean("x\x1b]0;evil title\x07y"), "xy");
-        assert_eq!(clean("x\x1b]8;;http://e.com\x1b\\link\x1b]8;;\x1b\\y"), "xlinky");
+        assert_eq!(
+            clean("x\x1b]8;;http://e.com\x1b\\link\x1b]8;;\x1b\\y"),
+            "xlinky"
+        );
         assert_eq!(clean("a\u{9b}2Jb"), "ab");
         assert_eq!(clean("a\x1bcb"), "ab");
         assert_eq!(clean("a\x1b(Bb"), "ab");
@@ -352,7 +358,10 @@ mod tests {
 
     #[test]
     fn bidi_and_zero_width_removed() {
-        assert_eq!(clean("a\u{202E}b\u{2066}c\u{2069}d\u{200B}e\u{FEFF}"), "abcde");
+        assert_eq!(
+            clean("a\u{202E}b\u{2066}c\u{2069}d\u{200B}e\u{FEFF}"),
+            "abcde"
+        );
     }
 
     #[test]

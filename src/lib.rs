@@ -6,6 +6,7 @@
 pub mod decode;
 pub mod document;
 pub mod extract;
+pub mod lexicon;
 pub mod loader;
 pub mod plain;
 pub mod wrap;

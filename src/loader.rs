@@ -33,7 +33,11 @@ pub enum LoadError {
         source: DecodeError,
     },
     #[error("{path}: file is {size} bytes, above the {limit}-byte limit")]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error("{path}: no article files in this folder")]
     EmptyFolder { path: PathBuf },
     #[error("{path}: not a file or folder")]
@@ -285,7 +289,9 @@ fn is_footer(t: &str) -> bool {
 }
 
 fn ends_sentence(t: &str) -> bool {
-    t.ends_with(['.', '!', '?', '…', ':', ';', ',', '"', '”', '\'', '’', ')', ']'])
+    t.ends_with([
+        '.', '!', '?', '…', ':', ';', ',', '"', '”', '\'', '’', ')', ']',
+    ])
 }
 
 /// Paragraph, heading or caption, from the line alone.
@@ -403,7 +409,10 @@ mod tests {
         assert_eq!(parse_dateline("Thứ sáu, 25/02/2022 - 15:15"), p);
         assert_eq!(parse_dateline("Thứ sáu, 25/02/2022 - 15:15 GMT+7"), p);
         assert_eq!(parse_dateline("15:15, 31/02/2022"), None);
-        assert_eq!(parse_dateline("Sáng 25/02/2022, lúc 15:15 tại hội trường số 3"), None);
+        assert_eq!(
+            parse_dateline("Sáng 25/02/2022, lúc 15:15 tại hội trường số 3"),
+            None
+        );
         assert_eq!(parse_dateline("25/02/2022"), None);
     }
 

@@ -99,7 +99,10 @@ mod tests {
 
     #[test]
     fn wraps_at_spaces() {
-        assert_eq!(lines("Trần Thị Lộc phát biểu", 12), ["Trần Thị Lộc", "phát biểu"]);
+        assert_eq!(
+            lines("Trần Thị Lộc phát biểu", 12),
+            ["Trần Thị Lộc", "phát biểu"]
+        );
         assert_eq!(lines("a b c", 5), ["a b c"]);
         assert_eq!(lines("", 5), Vec::<&str>::new());
         assert_eq!(lines("   ", 5), Vec::<&str>::new());

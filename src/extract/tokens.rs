@@ -1,0 +1,168 @@
+//! A small tokenizer for Vietnamese news text: syllables, numbers and punctuation with byte
+//! offsets into the block they came from. Shared by the people and organisation rules.
+
+use std::ops::Range;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, possibly with inner dots, digits, hyphens or `&` ("TP.HCM", "U16", "TT&TT").
+    Word,
+    /// Digits only, possibly with inner separators ("2022", "3,27", "36B5-685.92" counts as Word).
+    Number,
+    /// One punctuation character.
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// Whitespace (or start of text) comes right before this token.
+    pub space_before: bool,
+}
+
+impl Token {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+    pub fn text<'a>(&self, src: &'a str) -> &'a str {
+        &src[self.start..self.end]
+    }
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+}
+
+/// First letter is uppercase ("Trần", "UBND", "Q.").
+pub fn is_capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Every letter is uppercase and there are at least two ("UBND", "TP.HCM", "HĐND").
+pub fn is_all_caps(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+fn is_inner_joiner(c: char) -> bool {
+    matches!(c, '.' | '-' | '&' | '\'' | '’' | '_')
+}
+
+/// Splits `text` into tokens. Inner joiners stay inside a word only when a letter or digit
+/// follows them ("TP.HCM", "Ba-ra-ắc"); at a word's edge they become punctuation ("Lộc-").
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    let mut space_before = true;
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            space_before = true;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            let mut has_letter = c.is_alphabetic();
+            loop {
+                match chars.peek().copied() {
+                    Some((j, d)) if d.is_alphanumeric() || is_mark(d) => {
+                        has_letter |= d.is_alphabetic();
+                        end = j + d.len_utf8();
+                        chars.next();
+                    }
+                    Some((j, d)) if is_inner_joiner(d) => {
+                        let next = text[j + d.len_utf8()..].chars().next();
+                        if next.is_some_and(|n| n.is_alphanumeric()) {
+                            end = j + d.len_utf8();
+                            chars.next();
+                        } else {
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            out.push(Token {
+                start: i,
+                end,
+                kind: if has_letter {
+                    TokenKind::Word
+                } else {
+                    TokenKind::Number
+                },
+                space_before,
+            });
+        } else if !is_mark(c) {
+            out.push(Token {
+                start: i,
+                end: i + c.len_utf8(),
+                kind: TokenKind::Punct,
+                space_before,
+            });
+        }
+        space_before = false;
+    }
+    out
+}
+
+/// Combining marks (NFD leftovers) belong to the letter before them.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(t: &str) -> Vec<&str> {
+        tokenize(t).iter().map(|k| k.text(t)).collect()
+    }
+
+    #[test]
+    fn splits_vietnamese_text() {
+        assert_eq!(
+            words("Đồng chí Trần Thị Lộc- Ủy viên BTV, Trưởng ban"),
+            [
+                "Đồng",
+                "chí",
+                "Trần",
+                "Thị",
+                "Lộc",
+                "-",
+                "Ủy",
+                "viên",
+                "BTV",
+                ",",
+                "Trưởng",
+                "ban"
+            ]
+        );
+        assert_eq!(
+            words("Công an TP.HCM (PC67)."),
+            ["Công", "an", "TP.HCM", "(", "PC67", ")", "."]
+        );
+        assert_eq!(
+            words("Nguyễn Văn Q. và “Sở TT&TT”"),
+            ["Nguyễn", "Văn", "Q", ".", "và", "“", "Sở", "TT&TT", "”"]
+        );
+        assert_eq!(tokenize("2022 3,27")[1].kind, TokenKind::Number);
+    }
+
+    #[test]
+    fn case_helpers() {
+        assert!(is_all_caps("HĐND"));
+        assert!(is_all_caps("TP.HCM"));
+        assert!(!is_all_caps("Hà"));
+        assert!(!is_all_caps("A"));
+        assert!(is_capitalised("Ủy"));
+        assert!(!is_capitalised("ủy"));
+    }
+}

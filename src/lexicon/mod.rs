@@ -1,0 +1,4 @@
+//! The Vietnamese tables the extractor reads, built once.
+
+pub mod orgs;
+pub mod people;

@@ -1,0 +1,1 @@
+//! Tables for organisations: heads, abbreviations and their expansions.

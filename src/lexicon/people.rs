@@ -1,0 +1,1 @@
+//! Tables for people: surnames, titles, honorifics, role words.
