@@ -238,10 +238,8 @@ pub fn parse(text: String, source: &str) -> Article {
                 continue;
             }
             // A caption whose credit fell onto the next line: "… nạn nhân. Ảnh:" "Otofun."
-            let low_end = t
-                .get(t.len().saturating_sub(8)..)
-                .unwrap_or("")
-                .to_lowercase();
+            let tail = t.char_indices().rev().nth(5).map_or(t, |(i, _)| &t[i..]);
+            let low_end = tail.to_lowercase();
             if (low_end.ends_with("ảnh:") || low_end.ends_with("ảnh :"))
                 && s(next).split_whitespace().count() <= 4
             {
