@@ -375,7 +375,11 @@ fn classify(t: &str) -> BlockKind {
         // lowercased whole).
         return BlockKind::Paragraph;
     }
-    if is_caption_text(&t.to_lowercase()) {
+    // Lowercase only the lines that can hold a credit label.
+    let label = ["ảnh", "Ảnh", "ẢNH", "guồn", "GUỒN"]
+        .iter()
+        .any(|p| t.contains(p));
+    if label && is_caption_text(&t.to_lowercase()) {
         return BlockKind::Caption;
     }
     if ends_sentence(t) {
