@@ -45,6 +45,8 @@ enum Ctx {
     None,
     Honorific,
     Title,
+    /// A title whose complement is a body: a name after it needs a sure shape.
+    Office,
     Place,
     Credit,
 }
@@ -216,6 +218,8 @@ impl<'a> View<'a> {
             let key = self.key(end - k, end);
             let ctx = if lex::HONORIFIC.contains(&key) {
                 Ctx::Honorific
+            } else if lex::OFFICE_TITLE.contains(&key) {
+                Ctx::Office
             } else if lex::TITLE.contains(&key) {
                 Ctx::Title
             } else if lex::PLACE_WORD.contains(&key) {
@@ -238,6 +242,9 @@ impl<'a> View<'a> {
 
     /// Leading titles inside the run ("Ông", "HLV", "GS.TS").
     fn strip_titles(&self, mut a: usize, z: usize, ctx: &mut Ctx, from: &mut usize) -> usize {
+        if *ctx == Ctx::Place {
+            return a;
+        }
         'outer: while a + 1 < z {
             if self.place_len(a, z) > 0 {
                 break;
@@ -246,6 +253,8 @@ impl<'a> View<'a> {
                 let key = self.key(a, a + k);
                 let c = if lex::HONORIFIC.contains(&key) {
                     Ctx::Honorific
+                } else if lex::OFFICE_TITLE.contains(&key) {
+                    Ctx::Office
                 } else if lex::TITLE.contains(&key) {
                     Ctx::Title
                 } else {
@@ -265,12 +274,16 @@ impl<'a> View<'a> {
 
     /// A Vietnamese name in `a..z`: a surname then one to three given names, to the run's end.
     fn surname_tail(&self, a: usize, z: usize) -> Option<usize> {
+        let mut covered = a;
         for j in a..z {
             let len = z - j;
             if len < 2 {
                 return None;
             }
-            if len > 4 || !self.surname(j) || self.place_len(j, z) > 0 {
+            if j >= covered {
+                covered = j + self.place_len(j, z);
+            }
+            if len > 4 || !self.surname(j) || j < covered {
                 continue;
             }
             if (j..z).all(|k| self.namey(k)) && (j + 1..z).all(|k| self.viet(k) || self.ethnic(j)) {
@@ -323,9 +336,9 @@ impl<'a> View<'a> {
                 let j = self.surname_tail(a + p, z)?;
                 (j, z, Evidence::Surname)
             }
-            Ctx::Honorific | Ctx::Title => {
+            Ctx::Honorific | Ctx::Title | Ctx::Office => {
                 let mut s = a;
-                if ctx == Ctx::Title {
+                if ctx != Ctx::Honorific {
                     while s < z {
                         let p = self.place_len(s, z);
                         if p > 0 && s + p < z {
@@ -340,7 +353,7 @@ impl<'a> View<'a> {
                 if self.place_len(s, z) == z - s {
                     return None;
                 }
-                if self.not_start(s) || !self.namey(s) {
+                if self.not_start(s) || !self.namey(s) || ctx == Ctx::Office {
                     if let Some(j) = self.surname_tail(s, z) {
                         (j, z, Evidence::Surname)
                     } else if let Some((j, e)) = self.foreign_given(s, z) {
@@ -381,7 +394,7 @@ impl<'a> View<'a> {
             return None;
         }
         let mut c = self.candidate(s, e, evidence, false);
-        if matches!(ctx, Ctx::Title) && s == a && from < self.b.toks[s].start {
+        if matches!(ctx, Ctx::Title | Ctx::Office) && s == a && from < self.b.toks[s].start {
             let t = self.text[from..self.b.toks[s].start].trim();
             if !t.is_empty() && !STOP_AFTER_TITLE.contains(&t) {
                 c.roles.push(t.to_owned());
@@ -407,7 +420,7 @@ impl<'a> View<'a> {
         let w = self.tx(s);
         let viet = is_vietnamese_syllable(w);
         if evidence == Evidence::Context
-            && ctx == Ctx::Title
+            && matches!(ctx, Ctx::Title | Ctx::Office)
             && viet
             && !lex::GIVEN_NAME.contains(&self.key(s, s + 1))
         {
@@ -440,6 +453,10 @@ impl<'a> View<'a> {
             z -= 1;
         }
         if a >= z || z - a > 4 || self.place_len(a, z) == z - a {
+            return None;
+        }
+        // A lone word is more often an agency or a site than a photographer.
+        if z - a < 2 && !(author && (a..z).all(|k| self.viet(k))) {
             return None;
         }
         if !(a..z).all(|k| self.namey(k)) {
