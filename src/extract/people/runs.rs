@@ -86,6 +86,31 @@ impl BlockTokens {
             let mut t = raw[i];
             t.start += block.start;
             t.end += block.start;
+            // "Phong-Trưởng phòng": a name glued to the role after it.
+            if t.kind == TokenKind::Word {
+                let w = &text[t.start..t.end];
+                if let Some(h) = w.find('-') {
+                    let (l, r) = (&w[..h], &w[h + 1..]);
+                    if is_vietnamese_syllable(l)
+                        && l.chars().next().is_some_and(|c| c.is_uppercase())
+                        && r.chars().next().is_some_and(|c| c.is_uppercase())
+                    {
+                        let mid = t.start + h;
+                        toks.push(Token { end: mid, ..t });
+                        toks.push(Token {
+                            start: mid,
+                            end: mid + 1,
+                            kind: TokenKind::Punct,
+                            space_before: false,
+                        });
+                        t = Token {
+                            start: mid + 1,
+                            space_before: false,
+                            ..t
+                        };
+                    }
+                }
+            }
             // "Nguyễn Văn Q." keeps its dot.
             if t.kind == TokenKind::Word {
                 if let Some(n) = raw.get(i + 1) {
@@ -312,6 +337,37 @@ impl<'a> View<'a> {
             .map(|j| (j, z.min(j + 4)))
     }
 
+    /// A name with no surname and no title: a foreign "Micah Richards" or a stage name
+    /// "Đông Nhi" (two given-name syllables), when nothing before it makes it a body or place.
+    fn bare_name(&self, a0: usize, a: usize, z: usize) -> Option<(usize, usize, Evidence)> {
+        let n = z - a;
+        if !(2..=3).contains(&n) || !(a..z).all(|k| self.namey(k)) || self.not_start(a) {
+            return None;
+        }
+        if (a..z).any(|k| self.place_len(k, z) > 0) {
+            return None;
+        }
+        // The word before: a classifier or a preposition of place makes it no person.
+        for k in (1..=2.min(a0)).rev() {
+            if (a0 - k..a0).all(|j| self.is_word(j))
+                && lex::BODY_CLASSIFIER.contains(&self.key(a0 - k, a0))
+            {
+                return None;
+            }
+        }
+        let foreign = (a..z).filter(|&k| !self.viet(k)).count();
+        if foreign == n {
+            if (a..z).any(|k| lex::FOREIGN_NOT.contains(&self.key(k, k + 1))) {
+                return None;
+            }
+            return Some((a, z, Evidence::Foreign));
+        }
+        if foreign == 0 && n == 2 && (a..z).all(|k| lex::GIVEN_NAME.contains(&self.key(k, k + 1))) {
+            return Some((a, z, Evidence::Context));
+        }
+        None
+    }
+
     fn sentence_start(&self, i: usize) -> bool {
         i == 0
             || self
@@ -374,6 +430,8 @@ impl<'a> View<'a> {
                     (j, z, Evidence::Surname)
                 } else if let Some((j, e)) = self.foreign_given(a, z) {
                     (j, e, Evidence::Foreign)
+                } else if let Some((j, e, ev)) = self.bare_name(a0, a, z) {
+                    (j, e, ev)
                 } else {
                     // A short form, perhaps: "Hằng", "Khi Hằng", "Trump".
                     let mut s = a;
