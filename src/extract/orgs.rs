@@ -7,22 +7,19 @@
 //! expands abbreviations and ignores case and tone placement.
 
 mod scan;
+mod words;
 
 use crate::document::{Article, BlockKind, Mention, Organisation};
-use crate::extract::tokens::{is_all_caps, tokenize};
+use crate::extract::tokens::is_all_caps;
 use crate::lexicon::orgs::{EXPANSIONS, LEXICON};
-use aho_corasick::{AhoCorasick, MatchKind};
 use scan::Strength;
 use std::collections::HashMap;
 use std::sync::LazyLock;
+use words::ByFirstWord;
 
-/// The gazetteer of well-known bodies, one automaton.
-static KNOWN_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&LEXICON.known)
-        .expect("gazetteer automaton")
-});
+/// The gazetteer of well-known bodies, by first word.
+static KNOWN: LazyLock<ByFirstWord<()>> =
+    LazyLock::new(|| ByFirstWord::new(LEXICON.known.iter().map(|k| ((*k).to_owned(), ()))));
 
 /// One found span with what the rules know about it.
 #[derive(Clone, Debug)]
@@ -47,8 +44,8 @@ pub fn find(article: &Article) -> Vec<Organisation> {
             continue;
         };
         let base = block.start;
-        let toks = tokenize(src);
-        let spans = scan::scan(src, &toks);
+        let words = words::word_spans(src);
+        let spans = scan::scan(src, &words);
         let mut taken: Vec<(usize, usize)> = Vec::with_capacity(spans.len() * 2);
         for s in &spans {
             found.push(Found {
@@ -71,8 +68,10 @@ pub fn find(article: &Article) -> Vec<Organisation> {
             }
         }
         // Well-known bodies written bare.
-        for m in KNOWN_AC.find_iter(src) {
-            let (a, b) = (m.start(), m.end());
+        for &(a, w_end) in &words {
+            let Some((b, ())) = KNOWN.longest_at(src, a, w_end) else {
+                continue;
+            };
             if is_word_bounded(src, a, b) && !overlaps(&taken, a, b) {
                 found.push(Found {
                     block: bi,
@@ -85,26 +84,49 @@ pub fn find(article: &Article) -> Vec<Organisation> {
             }
         }
         // Brand-shaped words: an inner capital after a lowercase letter ("OceanBank").
-        for t in &toks {
-            let w = t.text(src);
-            if t.is_word()
-                && is_brand_shaped(w)
-                && !LEXICON.not_orgs.contains(w)
-                && !overlaps(&taken, t.start, t.end)
-            {
+        for (a, b) in ascii_words(src) {
+            let w = &src[a..b];
+            if is_brand_shaped(w) && !LEXICON.not_orgs.contains(w) && !overlaps(&taken, a, b) {
                 found.push(Found {
                     block: bi,
-                    start: base + t.start,
-                    end: base + t.end,
+                    start: base + a,
+                    end: base + b,
                     strength: Strength::Strong,
                     abbr_of: None,
                 });
-                taken.push((t.start, t.end));
+                taken.push((a, b));
             }
         }
     }
     propagate(article, &mut found);
     group(article, found)
+}
+
+/// Maximal runs of ASCII letters that start with a capital and touch no other letter.
+fn ascii_words(src: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = src.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            if b[i].is_ascii_uppercase() && (i == 0 || !is_word_byte(b[i - 1])) {
+                let start = i;
+                i += 1;
+                while i < b.len() && b[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+                if i == b.len() || !is_word_byte(b[i]) {
+                    return Some((start, i));
+                }
+            }
+            i += 1;
+        }
+        None
+    })
+}
+
+/// A byte that can be part of a word: ASCII alphanumeric or any non-ASCII (UTF-8) byte.
+fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c >= 0x80 || c == b'_'
 }
 
 /// "OceanBank", "VietinBank", "AkzoNobel": a capital, lowercase letters, then a capital.
@@ -133,7 +155,7 @@ fn overlaps(taken: &[(usize, usize)], a: usize, b: usize) -> bool {
 }
 
 /// No letter or digit glued to either side of `a..b`.
-fn is_word_bounded(src: &str, a: usize, b: usize) -> bool {
+pub(crate) fn is_word_bounded(src: &str, a: usize, b: usize) -> bool {
     let before = src[..a].chars().next_back();
     let after = src[b..].chars().next();
     let glue = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
@@ -161,28 +183,25 @@ fn propagate(article: &Article, found: &mut Vec<Found>) {
             pats.push(s);
         }
     }
-    if pats.is_empty() {
-        return;
-    }
-    let Ok(ac) = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&pats)
-    else {
-        return;
-    };
+    // Longest first, so "Công an tỉnh Nghệ An" is not cut short by "Công an tỉnh".
+    pats.sort_by_key(|p| std::cmp::Reverse(p.len()));
     let mut taken: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
     let mut extra = Vec::new();
-    for (bi, block) in article.blocks.iter().enumerate() {
-        if block.kind == BlockKind::Dateline {
-            continue;
-        }
-        let src = &article.text[block.range()];
-        for m in ac.find_iter(src) {
-            let (a, b) = (block.start + m.start(), block.start + m.end());
-            if is_word_bounded(src, m.start(), m.end()) && !overlaps(&taken, a, b) {
+    let text = article.text.as_str();
+    for p in &pats {
+        for (a, _) in text.match_indices(p) {
+            let b = a + p.len();
+            let Some(bi) = article.block_at(a) else {
+                continue;
+            };
+            let block = &article.blocks[bi];
+            if block.kind == BlockKind::Dateline || b > block.end {
+                continue;
+            }
+            if is_word_bounded(text, a, b) && !overlaps(&taken, a, b) {
                 let strength = found
                     .iter()
-                    .find(|f| article.text[f.start..f.end] == article.text[a..b])
+                    .find(|f| text[f.start..f.end] == **p)
                     .map_or(Strength::Strong, |f| f.strength);
                 extra.push(Found {
                     block: bi,
@@ -273,7 +292,10 @@ fn group(article: &Article, mut found: Vec<Found>) -> Vec<Organisation> {
 /// Display name, abbreviation, expansion and aliases from the mentions.
 fn name_org(o: &mut Organisation) {
     let texts: Vec<&str> = o.mentions.iter().map(|m| m.text.as_str()).collect();
-    let has_abbr = |t: &str| t.split_whitespace().any(|w| LEXICON.expansions.contains_key(w));
+    let has_abbr = |t: &str| {
+        t.split_whitespace()
+            .any(|w| LEXICON.expansions.contains_key(w))
+    };
     // The first written-out form, else the longest.
     let name = texts
         .iter()
@@ -345,19 +367,31 @@ fn key(s: &str) -> String {
 /// Lowercase, whitespace collapsed, and the tone mark of "oa", "oe", "uy" on the second vowel
 /// (the new placement): "Hòa", "Hoà", "HOÀ" all give "hoà"; "Thủy" and "Thuỷ" give "thuỷ".
 pub fn canonical(s: &str) -> String {
-    let mut chars: Vec<char> = Vec::with_capacity(s.len());
+    let mut out = String::with_capacity(s.len());
     let mut space = false;
+    let mut toned = false;
     for c in s.chars() {
         if c.is_whitespace() {
-            space = !chars.is_empty();
+            space = !out.is_empty();
             continue;
         }
         if space {
-            chars.push(' ');
+            out.push(' ');
             space = false;
         }
-        chars.extend(c.to_lowercase());
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            for l in c.to_lowercase() {
+                toned |= split_tone(l).is_some_and(|(b, _)| b == 'o' || b == 'u');
+                out.push(l);
+            }
+        }
     }
+    if !toned {
+        return out;
+    }
+    let mut chars: Vec<char> = out.chars().collect();
     for i in 0..chars.len().saturating_sub(1) {
         let Some((base, tone)) = split_tone(chars[i]) else {
             continue;
@@ -385,13 +419,16 @@ const TONED: [(char, [char; 5]); 5] = [
 ];
 
 /// A plain vowel with a tone mark → (vowel, tone index).
-fn split_tone(c: char) -> Option<(char, usize)> {
+pub(crate) fn split_tone(c: char) -> Option<(char, usize)> {
+    if c.is_ascii() || (c as u32) < 0xC0 {
+        return None;
+    }
     TONED
         .iter()
         .find_map(|(b, ts)| ts.iter().position(|&t| t == c).map(|i| (*b, i)))
 }
 
-fn with_tone(base: char, tone: usize) -> Option<char> {
+pub(crate) fn with_tone(base: char, tone: usize) -> Option<char> {
     TONED
         .iter()
         .find(|(b, _)| *b == base)
@@ -400,10 +437,7 @@ fn with_tone(base: char, tone: usize) -> Option<char> {
 
 /// The abbreviations table, for callers that show an expansion.
 pub fn expansion_of(abbr: &str) -> Option<&'static str> {
-    EXPANSIONS
-        .iter()
-        .find(|(a, _)| *a == abbr)
-        .map(|(_, e)| *e)
+    EXPANSIONS.iter().find(|(a, _)| *a == abbr).map(|(_, e)| *e)
 }
 
 #[cfg(test)]

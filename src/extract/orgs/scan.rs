@@ -5,9 +5,71 @@
 //! place ("huyện Nghi Lộc", "TP. Thanh Hóa"). A comma, a parenthesis, a function word or an
 //! unknown lowercase word ends it.
 
+use super::words::ByFirstWord;
 use crate::extract::orgs::canonical;
-use crate::extract::tokens::{is_all_caps, is_capitalised, Token, TokenKind};
-use crate::lexicon::orgs::{HeadKind, LEXICON};
+use crate::extract::tokens::{is_all_caps, is_capitalised, tokenize, Token, TokenKind};
+use crate::lexicon::orgs::{HeadKind, HEADS, LEXICON};
+use std::cell::OnceCell;
+use std::sync::LazyLock;
+
+/// Every written form of every head: lowercase, capitalised, title case and capitals, each
+/// with old and new tone placement.
+static HEAD_FORMS: LazyLock<ByFirstWord<HeadKind>> = LazyLock::new(|| {
+    let mut pats: Vec<(String, HeadKind)> = Vec::new();
+    for &(h, kind) in HEADS {
+        for tone in [canonical(h), old_tones(&canonical(h))] {
+            for form in [
+                tone.clone(),
+                first_upper(&tone),
+                tone.split(' ')
+                    .map(first_upper)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                tone.to_uppercase(),
+                (*h).to_owned(),
+            ] {
+                pats.push((form, kind));
+            }
+        }
+    }
+    ByFirstWord::new(pats)
+});
+
+fn first_upper(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The old tone placement of a canonical (new placement) phrase: "hoà" → "hòa".
+fn old_tones(s: &str) -> String {
+    let mut chars: Vec<char> = s.chars().collect();
+    for i in 1..chars.len() {
+        let ends = chars.get(i + 1).is_none_or(|c| !c.is_alphabetic());
+        let pair = matches!(
+            (chars[i - 1], base_of(chars[i])),
+            ('o', 'a') | ('o', 'e') | ('u', 'y')
+        );
+        if ends && pair {
+            if let Some((moved, plain)) = move_tone_back(chars[i - 1], chars[i]) {
+                chars[i - 1] = moved;
+                chars[i] = plain;
+            }
+        }
+    }
+    chars.into_iter().collect()
+}
+
+fn base_of(c: char) -> char {
+    crate::extract::orgs::split_tone(c).map_or(c, |(b, _)| b)
+}
+
+fn move_tone_back(first: char, second: char) -> Option<(char, char)> {
+    let (base, tone) = crate::extract::orgs::split_tone(second)?;
+    Some((crate::extract::orgs::with_tone(first, tone)?, base))
+}
 
 /// How sure the rules are that a span is an organisation by itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,7 +106,10 @@ const NOT_AFTER: &[(&str, &[&str])] = &[
             "toàn", "cán", "đồng", "từng", "một", "nội", "các", "bước", "sơ", "đi", "thể",
         ],
     ),
-    ("hội", &["xã", "đại", "lễ", "cơ", "quốc", "ngày", "đô", "dạ"]),
+    (
+        "hội",
+        &["xã", "đại", "lễ", "cơ", "quốc", "ngày", "đô", "dạ"],
+    ),
     ("đội", &["quân", "bộ", "các", "những", "lực"]),
     ("công an", &["lực", "ngành", "lượng", "cán", "chiến", "sĩ"]),
     ("ban", &["các", "những", "ngày", "hàng"]),
@@ -53,12 +118,54 @@ const NOT_AFTER: &[(&str, &[&str])] = &[
 
 /// Lowercase heads accepted in running text; other heads must be capitalised.
 const LOWERCASE_HEADS: &[&str] = &[
-    "công an", "công ty", "tập đoàn", "tổng công ty", "ngân hàng", "nhà máy", "trường",
-    "đại học", "học viện", "bệnh viện", "báo", "phòng", "đảng", "hiệp hội", "trung tâm", "viện",
-    "ủy ban", "quốc hội", "nghị viện", "chi cục", "sở", "bộ", "đội", "hội", "ban", "cục",
-    "hãng", "tờ", "tạp chí", "nhật báo", "tuần báo", "hãng tin", "hãng thông tấn", "nhà sách",
-    "nhà xuất bản", "xí nghiệp", "hợp tác xã", "câu lạc bộ", "quỹ", "đài", "nhóm", "liên đoàn",
-    "liên minh", "tổ chức", "hãng phim", "phòng giao dịch", "chi nhánh", "đại sứ quán",
+    "công an",
+    "công ty",
+    "tập đoàn",
+    "tổng công ty",
+    "ngân hàng",
+    "nhà máy",
+    "trường",
+    "đại học",
+    "học viện",
+    "bệnh viện",
+    "báo",
+    "phòng",
+    "đảng",
+    "hiệp hội",
+    "trung tâm",
+    "viện",
+    "ủy ban",
+    "quốc hội",
+    "nghị viện",
+    "chi cục",
+    "sở",
+    "bộ",
+    "đội",
+    "hội",
+    "ban",
+    "cục",
+    "hãng",
+    "tờ",
+    "tạp chí",
+    "nhật báo",
+    "tuần báo",
+    "hãng tin",
+    "hãng thông tấn",
+    "nhà sách",
+    "nhà xuất bản",
+    "xí nghiệp",
+    "hợp tác xã",
+    "câu lạc bộ",
+    "quỹ",
+    "đài",
+    "nhóm",
+    "liên đoàn",
+    "liên minh",
+    "tổ chức",
+    "hãng phim",
+    "phòng giao dịch",
+    "chi nhánh",
+    "đại sứ quán",
 ];
 
 /// Places that look like a head and a name ("Trường Sa") and institutions that are places.
@@ -67,11 +174,14 @@ const NOT_ORG_SPANS: &[&str] = &["trường sa", "trường sơn", "quỹ đạo
 struct Ctx<'a> {
     src: &'a str,
     toks: &'a [Token],
-    /// Canonical lowercase of each token.
-    low: Vec<String>,
+    /// Canonical lowercase of each token, computed when first asked for.
+    low: Vec<OnceCell<String>>,
 }
 
 impl Ctx<'_> {
+    fn low(&self, i: usize) -> &str {
+        self.low[i].get_or_init(|| canonical(self.toks[i].text(self.src)))
+    }
     fn text(&self, i: usize) -> &str {
         self.toks[i].text(self.src)
     }
@@ -100,30 +210,39 @@ impl Ctx<'_> {
                 }
                 s.push(' ');
             }
-            s.push_str(&self.low[k]);
+            s.push_str(self.low(k));
         }
         Some(s)
     }
     /// The longest head starting at token `i`: (kind, words, key).
     fn head_at(&self, i: usize) -> Option<(HeadKind, usize, String)> {
-        if !self.word(i) {
+        if !self.word(i) || !LEXICON.head_first.contains(self.low(i)) {
             return None;
         }
         let lex = &*LEXICON;
-        for n in (1..=lex.max_head_words).rev() {
-            let Some(key) = self.phrase(i, n) else {
-                continue;
-            };
+        let mut key = String::new();
+        let mut best = None;
+        for k in i..(i + lex.max_head_words).min(self.toks.len()) {
+            if self.toks[k].kind != TokenKind::Word || (k > i && !self.toks[k].space_before) {
+                break;
+            }
+            if k > i {
+                key.push(' ');
+            }
+            key.push_str(self.low(k));
             if let Some(h) = lex.heads.get(&key) {
-                return Some((h.kind, n, key));
+                best = Some((h.kind, k + 1 - i, key.clone()));
             }
         }
-        None
+        best
     }
     /// A place word of one or two tokens at `i` ("tỉnh", "thành phố", "TP" + "."): its length
     /// in tokens, counting a trailing dot.
     fn place_word_at(&self, i: usize) -> Option<usize> {
         let lex = &*LEXICON;
+        if !self.word(i) || !lex.place_first.contains(self.low(i)) {
+            return None;
+        }
         for n in [2, 1] {
             if let Some(key) = self.phrase(i, n) {
                 if lex.places.contains(&key) {
@@ -135,10 +254,10 @@ impl Ctx<'_> {
         None
     }
     fn is_stop(&self, i: usize) -> bool {
-        LEXICON.stop_words.contains(self.low[i].as_str())
+        LEXICON.stop_words.contains(self.low(i))
     }
     fn is_name_syllable(&self, i: usize) -> bool {
-        LEXICON.name_syllables.contains(self.low[i].as_str())
+        LEXICON.name_syllables.contains(self.low(i))
     }
 }
 
@@ -201,7 +320,7 @@ fn tail(cx: &Ctx, j: usize) -> Tail {
                 }
                 let w = cx.text(k);
                 if is_capitalised(w) || w.chars().any(|c| c.is_ascii_digit()) {
-                    if k > j && cx.low[k] == "và" {
+                    if k > j && cx.low(k) == "và" {
                         break;
                     }
                     t.name = true;
@@ -214,7 +333,7 @@ fn tail(cx: &Ctx, j: usize) -> Tail {
                 if t.place {
                     break;
                 }
-                if cx.low[k] == "và" {
+                if cx.low(k) == "và" {
                     // "Bộ Tài nguyên và Môi trường", but not "UBND tỉnh A và Công an tỉnh B".
                     if t.name && !t.place && cx.cap(k + 1) && cx.head_at(k + 1).is_none() {
                         k += 1;
@@ -222,7 +341,7 @@ fn tail(cx: &Ctx, j: usize) -> Tail {
                     }
                     break;
                 }
-                if cx.low[k] == "số" && k + 1 < n && cx.toks[k + 1].kind == TokenKind::Number {
+                if cx.low(k) == "số" && k + 1 < n && cx.toks[k + 1].kind == TokenKind::Number {
                     t.name = true;
                     k += 2;
                     t.end = k;
@@ -253,8 +372,7 @@ fn tail(cx: &Ctx, j: usize) -> Tail {
                     }
                     m += 1;
                 }
-                if m > k && cx.cap(m) && cx.head_at(m).is_none() && pending_lower + (m - k) <= 4
-                {
+                if m > k && cx.cap(m) && cx.head_at(m).is_none() && pending_lower + (m - k) <= 4 {
                     pending_lower = 0;
                     k = m;
                     continue;
@@ -301,120 +419,194 @@ fn is_u_squad(w: &str) -> bool {
     (2..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// A cheap look at the word after a head ending at `e`, before tokenizing: a generic head
+/// followed by an ordinary lowercase word ("báo cáo", "hội nghị", "phòng chống") names
+/// nothing.
+fn worth_a_look(src: &str, e: usize, kind: HeadKind) -> bool {
+    if matches!(kind, HeadKind::Local | HeadKind::Complete) {
+        return true;
+    }
+    let rest = src[e..].trim_start_matches(' ');
+    let Some(c) = rest.chars().next() else {
+        return false;
+    };
+    if c.is_uppercase() || c.is_ascii_digit() {
+        return true;
+    }
+    let w = super::words::first_word(rest);
+    !w.is_empty() && (LEXICON.name_syllables.contains(w) || LEXICON.place_first.contains(w))
+}
+
+/// "U16" or "U.16" at `a`.
+fn squad_word(src: &str, a: usize) -> &str {
+    let r = &src[a..];
+    let end = r
+        .char_indices()
+        .skip(1)
+        .find(|&(i, c)| !(c.is_ascii_digit() || (c == '.' && i == 1)))
+        .map_or(r.len(), |(i, _)| i);
+    &r[..end]
+}
+
 /// Finds the candidate spans of one block, left to right, never overlapping.
-pub fn scan(src: &str, toks: &[Token]) -> Vec<Span> {
-    let mut buf = String::new();
-    let low: Vec<String> = toks
-        .iter()
-        .map(|t| {
-            if t.kind == TokenKind::Word {
-                canonical_into(t.text(src), &mut buf);
-                buf.clone()
-            } else {
-                String::new()
+pub fn scan(src: &str, words: &[(usize, usize)]) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut pos = 0;
+    let mut triggers: Vec<usize> = Vec::new();
+    for &(a, b) in words {
+        if let Some((e, kind)) = HEAD_FORMS.longest_at(src, a, b) {
+            if worth_a_look(src, e, kind) {
+                triggers.push(a);
             }
-        })
-        .collect();
-    let cx = Ctx { src, toks, low };
-    let lex = &*LEXICON;
-    let mut out = Vec::new();
-    let n = toks.len();
-    let mut i = 0;
-    while i < n {
-        if !cx.word(i) {
-            i += 1;
+        } else if src[a..b].starts_with('U') && is_u_squad(squad_word(src, a)) {
+            // Squads: "U16 Việt Nam", "U.23 Thái Lan".
+            triggers.push(a);
+        }
+    }
+    triggers.sort_unstable();
+    triggers.dedup();
+    for a in triggers {
+        if a < pos {
             continue;
         }
-        let w = cx.text(i);
-        // Squads: "U16 Việt Nam", "U.23 Thái Lan".
-        if is_u_squad(w) && cx.cap(i + 1) {
-            let mut m = i + 1;
-            while cx.cap(m) && m < i + 4 {
-                m += 1;
-            }
-            out.push(span(toks, i, m, Strength::Strong));
-            i = m;
-            continue;
-        }
-        let Some((kind, hw, key)) = cx.head_at(i) else {
-            i += 1;
-            continue;
+        let b = window_end(src, a);
+        let win = &src[a..b];
+        let toks = tokenize(win);
+        let cx = Ctx {
+            src: win,
+            toks: &toks,
+            low: (0..toks.len()).map(|_| OnceCell::new()).collect(),
         };
-        let lower_head = !is_capitalised(w);
-        if lower_head && !LOWERCASE_HEADS.contains(&key.as_str()) {
-            i += 1;
-            continue;
+        if let Some((mut sp, next)) = rule_at(&cx, previous_word(src, a)) {
+            sp.start += a;
+            sp.end += a;
+            if let Some((x, y)) = sp.abbr.as_mut() {
+                *x += a;
+                *y += a;
+            }
+            pos = a + next;
+            out.push(sp);
         }
-        if let Some((_, before)) = NOT_AFTER.iter().find(|(h, _)| *h == key) {
-            if i > 0 && cx.word(i - 1) && before.contains(&cx.low[i - 1].as_str()) {
-                i += 1;
-                continue;
-            }
-        }
-        let t = tail(&cx, i + hw);
-        let end = t.end;
-        let strength = match kind {
-            HeadKind::Classifier => {
-                // The name after a classifier, without it: capitalised words only.
-                let mut m = i + hw;
-                while cx.cap(m) && m < i + hw + 4 {
-                    m += 1;
-                }
-                if m > i + hw && cx.head_at(i + hw).is_none() {
-                    out.push(span(toks, i + hw, m, Strength::Strong));
-                    i = m;
-                } else {
-                    i += hw;
-                }
-                continue;
-            }
-            HeadKind::Complete => Some(Strength::Strong),
-            HeadKind::Named => {
-                if lower_head && !cx.cap(i + hw) && !t.place {
-                    // "trường tiểu học Đặng Cương" is fine, "công ty này" is not.
-                    t.name.then_some(Strength::Strong)
-                } else {
-                    t.name.then_some(Strength::Strong)
-                }
-            }
-            HeadKind::Local => {
-                if t.name || t.place {
-                    if lex.needs_place.contains(key.as_str()) && !t.place {
-                        needs_place_ok(&cx, i + hw, end).then_some(Strength::Strong)
-                    } else {
-                        Some(Strength::Strong)
-                    }
-                } else if t.bare_place {
-                    Some(Strength::TitleLike)
-                } else if is_all_caps(w) && hw == 1 {
-                    Some(Strength::Bare)
-                } else {
-                    None
-                }
-            }
-        };
-        let Some(strength) = strength else {
-            i += 1;
-            continue;
-        };
-        let end = end.max(i + hw);
-        let mut sp = span(toks, i, end, strength);
-        let text = canonical(&src[sp.start..sp.end]);
-        if NOT_ORG_SPANS.contains(&text.as_str()) {
-            i += 1;
-            continue;
-        }
-        // "Ngân hàng Nhà nước (NHNN)": the abbreviation is its own mention.
-        if cx.punct(end, "(") && cx.word(end + 1) && cx.punct(end + 2, ")") {
-            let a = cx.text(end + 1);
-            if is_all_caps(a) && a.chars().count() <= 10 {
-                sp.abbr = Some((toks[end + 1].start, toks[end + 1].end));
-            }
-        }
-        out.push(sp);
-        i = end;
     }
     out
+}
+
+/// How far after a head a name may reach, in bytes.
+const WINDOW: usize = 200;
+
+/// Where a name starting at `a` must end at the latest: a clause break or [`WINDOW`] bytes.
+fn window_end(src: &str, a: usize) -> usize {
+    let bytes = src.as_bytes();
+    let mut b = (a + WINDOW).min(src.len());
+    if let Some(p) = bytes[a..b]
+        .iter()
+        .position(|&c| matches!(c, b',' | b';' | b':' | b'!' | b'?' | b'"' | b'\n'))
+    {
+        b = a + p;
+    }
+    while !src.is_char_boundary(b) {
+        b -= 1;
+    }
+    b
+}
+
+/// The canonical word right before byte `a` (after spaces), if any.
+fn previous_word(src: &str, a: usize) -> String {
+    let before = &src[..a];
+    let trimmed = before.trim_end();
+    if trimmed.len() == before.len() && !before.is_empty() {
+        return String::new();
+    }
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    canonical(&trimmed[start..])
+}
+
+/// The rule at token 0 of a window: a span and the byte offset where scanning may resume.
+fn rule_at(cx: &Ctx, prev: String) -> Option<(Span, usize)> {
+    let toks = cx.toks;
+    let src = cx.src;
+    let lex = &*LEXICON;
+    let i = 0;
+    if !cx.word(i) {
+        return None;
+    }
+    let w = cx.text(i);
+    if is_u_squad(w) {
+        if !cx.cap(i + 1) {
+            return None;
+        }
+        let mut m = i + 1;
+        while cx.cap(m) && m < i + 4 {
+            m += 1;
+        }
+        let sp = span(toks, i, m, Strength::Strong);
+        let next = sp.end;
+        return Some((sp, next));
+    }
+    let (kind, hw, key) = cx.head_at(i)?;
+    let lower_head = !is_capitalised(w);
+    if lower_head && !LOWERCASE_HEADS.contains(&key.as_str()) {
+        return None;
+    }
+    if let Some((_, before)) = NOT_AFTER.iter().find(|(h, _)| *h == key) {
+        if before.contains(&prev.as_str()) {
+            return None;
+        }
+    }
+    let t = tail(cx, i + hw);
+    let end = t.end;
+    let strength = match kind {
+        HeadKind::Classifier => {
+            // The name after a classifier, without it: capitalised words only.
+            let mut m = i + hw;
+            while cx.cap(m) && m < i + hw + 4 {
+                m += 1;
+            }
+            if m > i + hw && cx.head_at(i + hw).is_none() {
+                let sp = span(toks, i + hw, m, Strength::Strong);
+                let next = sp.end;
+                return Some((sp, next));
+            }
+            return None;
+        }
+        HeadKind::Complete => Some(Strength::Strong),
+        HeadKind::Named => t.name.then_some(Strength::Strong),
+        HeadKind::Local => {
+            if t.name || t.place {
+                if lex.needs_place.contains(key.as_str()) && !t.place {
+                    needs_place_ok(cx, i + hw, end).then_some(Strength::Strong)
+                } else {
+                    Some(Strength::Strong)
+                }
+            } else if t.bare_place {
+                Some(Strength::TitleLike)
+            } else if is_all_caps(w) && hw == 1 {
+                Some(Strength::Bare)
+            } else {
+                None
+            }
+        }
+    }?;
+    let end = end.max(i + hw);
+    let mut sp = span(toks, i, end, strength);
+    let text = canonical(&src[sp.start..sp.end]);
+    if NOT_ORG_SPANS.contains(&text.as_str()) {
+        return None;
+    }
+    // "Ngân hàng Nhà nước (NHNN)": the abbreviation is its own mention.
+    let mut next = sp.end;
+    if cx.punct(end, "(") && cx.word(end + 1) && cx.punct(end + 2, ")") {
+        let a = cx.text(end + 1);
+        if is_all_caps(a) && a.chars().count() <= 10 {
+            sp.abbr = Some((toks[end + 1].start, toks[end + 1].end));
+            next = toks[end + 2].end;
+        }
+    }
+    Some((sp, next))
 }
 
 /// "Sở Tài chính" alone is one of many; with something after the department it is one body.
@@ -425,7 +617,7 @@ fn needs_place_ok(cx: &Ctx, from: usize, to: usize) -> bool {
             let w = cx.text(k);
             match LEXICON.expansions.get(w) {
                 Some(e) => canonical(e),
-                None => cx.low[k].clone(),
+                None => cx.low(k).to_owned(),
             }
         })
         .collect();
@@ -467,10 +659,4 @@ fn span(toks: &[Token], from: usize, to: usize, strength: Strength) -> Span {
         strength,
         abbr: None,
     }
-}
-
-/// Canonical form of one word into `buf` (lowercase, new tone placement).
-fn canonical_into(w: &str, buf: &mut String) {
-    buf.clear();
-    buf.push_str(&canonical(w));
 }
