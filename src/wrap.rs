@@ -93,7 +93,7 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 mod tests {
     use super::*;
 
-    fn lines<'a>(t: &'a str, w: usize) -> Vec<&'a str> {
+    fn lines(t: &str, w: usize) -> Vec<&str> {
         wrap(t, w).into_iter().map(|r| &t[r]).collect()
     }
 
