@@ -372,3 +372,22 @@ fn closed_pipe_is_not_a_crash() {
         o.status
     );
 }
+
+#[test]
+fn files_read_are_never_written() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path().join("chỉ-đọc.txt");
+    // CRLF, NFD and a control: everything the loader would "fix" stays as it was on disk.
+    let nfd: String = unicode_normalization::UnicodeNormalization::nfd(OWN).collect();
+    let original = format!("{}\x1b[31m\r\n", nfd.replace('\n', "\r\n"));
+    fs::write(&p, &original).unwrap();
+    let before = fs::metadata(&p).unwrap().modified().unwrap();
+    for mode in ["--json", "--print"] {
+        let o = bao(args![OsStr::new(mode), p.as_os_str()]);
+        assert!(o.status.success());
+    }
+    assert_eq!(fs::read(&p).unwrap(), original.as_bytes());
+    assert_eq!(fs::metadata(&p).unwrap().modified().unwrap(), before);
+    let names: Vec<_> = fs::read_dir(d.path()).unwrap().collect();
+    assert_eq!(names.len(), 1, "nothing was written beside the file");
+}
