@@ -666,3 +666,45 @@ fn shared_articles_all_load() {
         );
     }
 }
+
+// ---------------------------------------------------------------- fixtures
+
+#[test]
+fn fixtures_load_as_expected() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let short = ARTICLE[..ARTICLE.find("Nhiều thách thức").unwrap()].to_owned() + "Minh Khoa\n";
+    for (name, encoding) in [
+        ("windows-1258.txt", "windows-1258"),
+        ("utf16le-no-bom.txt", "UTF-16LE"),
+        ("utf16be-bom.txt", "UTF-16BE"),
+        ("nfd-crlf.txt", "UTF-8"),
+    ] {
+        let bytes = fs::read(dir.join(name)).unwrap();
+        let (text, info) = decode::decode_with_info(&bytes).unwrap();
+        assert_eq!(info.encoding, encoding, "{name}");
+        assert_eq!(text, short, "{name}");
+        let a = loader::load_file(&dir.join(name)).unwrap();
+        assert_eq!(a.byline.as_deref(), Some("Minh Khoa"), "{name}");
+        assert_eq!(a.published, Published::new(2023, 3, 14, 8, 30), "{name}");
+    }
+    let a = loader::load_file(&dir.join("escapes.txt")).unwrap();
+    assert_well_formed(&a);
+    assert_eq!(a.title, "Tin đỏ và sạch");
+    assert_eq!(a.block_text(1), "Đoạn mở đầu có tiêu đề giả ở giữa.");
+    assert_eq!(a.block_text(5), "Dòng an toàn DÒNG ĐÈ LÊN không che chữ.");
+    assert!(!a.text.contains("pwned"));
+    assert!(matches!(
+        loader::load_file(&dir.join("image.txt")),
+        Err(LoadError::Decode {
+            source: DecodeError::Binary("PNG image"),
+            ..
+        })
+    ));
+    assert!(matches!(
+        loader::load_file(&dir.join("blank.txt")),
+        Err(LoadError::Decode {
+            source: DecodeError::Blank,
+            ..
+        })
+    ));
+}
