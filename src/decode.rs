@@ -47,19 +47,18 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
 
 /// As [`decode`], taking ownership so clean UTF-8 is never copied.
 pub fn decode_vec(bytes: Vec<u8>) -> Result<String, DecodeError> {
-    if bytes.is_empty() {
-        return Err(DecodeError::Empty);
-    }
-    let clean_utf8 = utf32_bom(&bytes).is_none()
+    let plain = !bytes.is_empty()
+        && utf32_bom(&bytes).is_none()
         && Encoding::for_bom(&bytes).is_none()
         && binary_signature(&bytes).is_none()
-        && !bytes.contains(&0)
-        && std::str::from_utf8(&bytes).is_ok();
-    if clean_utf8 {
-        let raw = String::from_utf8(bytes).expect("checked above");
-        return finish(raw, UTF_8.name(), false).map(|(s, _)| s);
+        && !bytes.contains(&0);
+    if !plain {
+        return decode(&bytes);
     }
-    decode(&bytes)
+    match String::from_utf8(bytes) {
+        Ok(raw) => finish(raw, UTF_8.name(), false).map(|(s, _)| s),
+        Err(e) => decode(e.as_bytes()),
+    }
 }
 
 /// As [`decode`], also telling which encoding was used.

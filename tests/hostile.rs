@@ -135,6 +135,12 @@ proptest! {
     }
 
     #[test]
+    fn owned_and_borrowed_decoding_agree(bytes in prop::collection::vec(any::<u8>(), 0..512), text in hostile_text()) {
+        prop_assert_eq!(decode::decode_vec(bytes.clone()), decode::decode(&bytes));
+        prop_assert_eq!(decode::decode_vec(text.clone().into_bytes()), decode::decode(text.as_bytes()));
+    }
+
+    #[test]
     fn hostile_text_never_panics(text in hostile_text(), width in 1usize..120) {
         pipeline(text.as_bytes(), width);
         // The same text as UTF-16 goes down another path.
