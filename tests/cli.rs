@@ -391,3 +391,48 @@ fn files_read_are_never_written() {
     let names: Vec<_> = fs::read_dir(d.path()).unwrap().collect();
     assert_eq!(names.len(), 1, "nothing was written beside the file");
 }
+
+/// Permission denied, for real even when the tests run as root: then bao runs as `nobody`
+/// through `setpriv` (util-linux). Skipped, saying so, when neither way is available.
+#[cfg(unix)]
+#[test]
+fn permission_denied_is_one_line_and_the_rest_loads() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = tempfile::tempdir().unwrap();
+    fs::set_permissions(d.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let locked = d.path().join("khóa.txt");
+    let good = d.path().join("mở.txt");
+    fs::write(&locked, OWN).unwrap();
+    fs::write(&good, OWN).unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    fs::set_permissions(&good, fs::Permissions::from_mode(0o644)).unwrap();
+
+    let privileged = fs::read(&locked).is_ok();
+    let mut cmd = if privileged {
+        let setpriv = Path::new("/usr/bin/setpriv");
+        if !setpriv.exists() {
+            eprintln!("running as root without setpriv: permission denied not testable, skipped");
+            return;
+        }
+        let mut c = Command::new(setpriv);
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", BAO]);
+        c
+    } else {
+        Command::new(BAO)
+    };
+    let o = cmd
+        .args([OsStr::new("--json"), locked.as_os_str(), good.as_os_str()])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_no_panic(&o);
+    let err = stderr_lines(&o);
+    assert_eq!(err.len(), 1, "{err:?}");
+    assert!(err[0].starts_with("bao: "), "{}", err[0]);
+    assert!(err[0].contains(&locked.display().to_string()), "{}", err[0]);
+    assert!(err[0].contains("Permission denied"), "{}", err[0]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(out.lines().count(), 1);
+    assert!(out.contains("Đoàn công tác"));
+}
