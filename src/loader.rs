@@ -258,13 +258,23 @@ pub fn parse(text: String, source: &str) -> Article {
     // it when the last line is only the source ("Văn Đức" then "(TTXVN)").
     let mut byline = None;
     let n = blocks.len();
-    if n > body_start + 1 && looks_like_byline(&text[blocks[n - 1].range()]) {
+    // The credit of a caption split over two lines ("Ảnh:" then "Tư liệu") is no byline.
+    let caption_credit = n >= 2
+        && blocks[n - 2].kind == BlockKind::Caption
+        && text[blocks[n - 2].range()].to_lowercase().ends_with(':');
+    if n > body_start + 1 && !caption_credit && looks_like_byline(&text[blocks[n - 1].range()]) {
         let last = clean_byline(&text[blocks[n - 1].range()]);
         let above = (n > body_start + 2)
             .then(|| clean_byline(&text[blocks[n - 2].range()]))
-            .filter(|t| is_source_credit(last) && !is_source_credit(t) && looks_like_byline(t));
+            .filter(|t| looks_like_byline(t) && !is_source_credit(t));
         byline = Some(match above {
-            Some(name) => {
+            // "Phương Nhi (theo" / "Independent)"
+            Some(name) if paren_balance(name) > 0 && paren_balance(last) < 0 => {
+                blocks[n - 2].kind = BlockKind::Byline;
+                format!("{name} {last}")
+            }
+            // "Văn Đức" / "(TTXVN)"
+            Some(name) if is_source_credit(last) => {
                 blocks[n - 2].kind = BlockKind::Byline;
                 if last.starts_with('(') {
                     format!("{name} {last}")
@@ -272,7 +282,7 @@ pub fn parse(text: String, source: &str) -> Article {
                     format!("{name} ({last})")
                 }
             }
-            None => last.to_owned(),
+            _ => last.to_owned(),
         });
         blocks[n - 1].kind = BlockKind::Byline;
     }
@@ -424,6 +434,11 @@ fn looks_like_byline(t: &str) -> bool {
     if words == 0 || words > 7 || t.chars().count() > 60 {
         return false;
     }
+    // Contact lines of the site's footer: "Hotline: 0914…", "Email: …@…".
+    let low = t.to_lowercase();
+    if t.contains('@') || low.contains("hotline") || low.contains("email") || has_long_number(t) {
+        return false;
+    }
     if t.ends_with(['.', '!', '?', '…', ':', ';', ',']) && !t.ends_with(".vn") {
         // "V.H." style initials still count.
         let initials = t.split(['.', ' ']).all(|w| w.chars().count() <= 2);
@@ -442,6 +457,30 @@ fn looks_like_byline(t: &str) -> bool {
         })
         .count();
     caps * 2 >= words
+}
+
+/// Five digits or more in a row: a phone number, not a name.
+fn has_long_number(t: &str) -> bool {
+    let mut run = 0;
+    for c in t.chars() {
+        run = if c.is_ascii_digit() { run + 1 } else { 0 };
+        if run >= 5 {
+            return true;
+        }
+    }
+    false
+}
+
+/// More closing than opening parentheses, or the reverse: half of a credit split over two
+/// lines, "Phương Nhi (theo" then "Independent)".
+fn paren_balance(t: &str) -> i32 {
+    t.chars()
+        .map(|c| match c {
+            '(' => 1,
+            ')' => -1,
+            _ => 0,
+        })
+        .sum()
 }
 
 fn clean_byline(t: &str) -> &str {
@@ -534,5 +573,7 @@ mod tests {
         assert!(!looks_like_byline("Ông Salzberg nói."));
         assert!(!looks_like_byline("tăng 27,2% so với trung bình"));
         assert_eq!(clean_byline("Xuân Thắng -"), "Xuân Thắng");
+        assert!(!looks_like_byline("Hotline: 0914926900"));
+        assert!(!looks_like_byline("Email: banbientap@bao.vn"));
     }
 }

@@ -708,3 +708,20 @@ fn fixtures_load_as_expected() {
         })
     ));
 }
+
+#[test]
+fn split_credits_and_contact_lines() {
+    let body =
+        "Ra mắt sách mới\n\nBuổi ra mắt diễn ra tại thư viện tỉnh.\n\nNhiều độc giả đến dự.\n\n";
+    let a = parse(&format!("{body}Phương Nhi (theo\n\nIndependent)\n"));
+    assert_eq!(a.byline.as_deref(), Some("Phương Nhi (theo Independent)"));
+    let a = parse(&format!("{body}Ảnh:\n\nTư liệu\n"));
+    assert_eq!(a.byline, None);
+    let n = a.blocks.len();
+    assert_eq!(a.blocks[n - 1].kind, BlockKind::Caption);
+    assert_eq!(a.blocks[n - 2].kind, BlockKind::Caption);
+    let a = parse(&format!(
+        "{body}Email: toasoan@bao.vn\n\nHotline: 0912345678\n"
+    ));
+    assert_eq!(a.byline, None);
+}
