@@ -147,6 +147,10 @@ impl BlockTokens {
             let a = i;
             i += 1;
             while i < n && v.is_cap(i) && self.toks[i].space_before {
+                // "Nguyễn Văn Q. Hàng xóm …": a dotted initial after a name ends it.
+                if i - a >= 2 && v.tx(i - 1).ends_with('.') {
+                    break;
+                }
                 i += 1;
             }
             if let Some(c) = v.analyse(a, i) {
