@@ -310,7 +310,10 @@ impl<'a> View<'a> {
                 return None;
             }
             if j >= covered {
-                covered = j + self.place_len(j, z);
+                let p = self.place_len(j, z);
+                if p > 0 {
+                    covered = j + p;
+                }
             }
             if len > 4 || !self.surname(j) || j < covered {
                 continue;
@@ -408,6 +411,16 @@ impl<'a> View<'a> {
                         } else {
                             break;
                         }
+                    }
+                }
+                // "HLV Real Madrid Zidane": the club is no part of the name.
+                if let Some(k) = (s..z)
+                    .rev()
+                    .find(|&k| lex::FOREIGN_NOT.contains(&self.key(k, k + 1)))
+                {
+                    s = k + 1;
+                    if s >= z {
+                        return None;
                     }
                 }
                 if self.place_len(s, z) == z - s {
