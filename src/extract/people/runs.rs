@@ -348,8 +348,15 @@ impl<'a> View<'a> {
     /// "Đông Nhi" (two given-name syllables), when nothing before it makes it a body or place.
     fn bare_name(&self, a0: usize, a: usize, z: usize) -> Option<(usize, usize, Evidence)> {
         let n = z - a;
-        if !(2..=3).contains(&n) || !(a..z).all(|k| self.namey(k)) || self.not_start(a) {
+        if !(2..=4).contains(&n) || !(a..z).all(|k| self.namey(k)) || self.not_start(a) {
             return None;
+        }
+        // "Liên Thị Tuyết Mai": a middle "Thị" or "Văn" makes a name whatever the surname.
+        if n >= 3 && (a..z).all(|k| self.viet(k)) {
+            let mid = self.key(a + 1, a + 2);
+            if mid == canonical("thị") || mid == canonical("văn") {
+                return Some((a, z, Evidence::Surname));
+            }
         }
         if (a..z).any(|k| self.place_len(k, z) > 0) {
             return None;
@@ -363,11 +370,14 @@ impl<'a> View<'a> {
             }
         }
         let foreign = (a..z).filter(|&k| !self.viet(k)).count();
-        if foreign == n {
+        if foreign == n || (foreign == n - 1 && n >= 3 && !self.viet(a)) {
             if (a..z).any(|k| lex::FOREIGN_NOT.contains(&self.key(k, k + 1))) {
                 return None;
             }
             return Some((a, z, Evidence::Foreign));
+        }
+        if n == 4 {
+            return None;
         }
         if foreign == 0 && n == 2 && (a..z).all(|k| lex::GIVEN_NAME.contains(&self.key(k, k + 1))) {
             return Some((a, z, Evidence::Context));
@@ -383,7 +393,13 @@ impl<'a> View<'a> {
     }
 
     /// What the run `a..z` gives.
-    fn analyse(&self, a0: usize, z: usize) -> Option<Candidate> {
+    fn analyse(&self, a0: usize, mut z: usize) -> Option<Candidate> {
+        // "David Nguyễn Vũ Chủ Tịch Hiệp Hội …": the name stops at a role written in capitals.
+        if let Some(k) = (a0 + 2..z.saturating_sub(1)).find(|&k| {
+            lex::ROLE_HEAD.contains(&self.key(k, k + 2)) || lex::TITLE.contains(&self.key(k, k + 2))
+        }) {
+            z = k;
+        }
         let (mut ctx, mut from) = self.context(a0);
         let a = self.strip_titles(a0, z, &mut ctx, &mut from);
         if self.b.kind == BlockKind::Byline {
@@ -423,7 +439,8 @@ impl<'a> View<'a> {
                         return None;
                     }
                 }
-                if self.place_len(s, z) == z - s {
+                let p = self.place_len(s, z);
+                if p == z - s && !(ctx == Ctx::Honorific && p == 1) {
                     return None;
                 }
                 if self.not_start(s) || !self.namey(s) || ctx == Ctx::Office {
@@ -431,6 +448,9 @@ impl<'a> View<'a> {
                         (j, z, Evidence::Surname)
                     } else if let Some((j, e)) = self.foreign_given(s, z) {
                         (j, e, Evidence::Foreign)
+                    } else if z - s <= 4 && (s..z).all(|k| self.namey(k)) && !self.not_start(s) {
+                        // "Bộ trưởng Lavrov": a name only if the article gives it in full.
+                        (s, z, Evidence::Lookup)
                     } else {
                         return None;
                     }
@@ -524,7 +544,11 @@ impl<'a> View<'a> {
         while a < z && (self.not_start(a) || self.key(a, a + 1) == "theo") {
             a += 1;
         }
-        while z > a && (self.tx(z - 1).contains('.') && !is_initial(self.tx(z - 1))) {
+        while z > a
+            && self.tx(z - 1).contains('.')
+            && !is_initial(self.tx(z - 1))
+            && self.tx(z - 1).chars().any(|c| c.is_lowercase())
+        {
             z -= 1;
         }
         if a >= z || z - a > 4 || self.place_len(a, z) == z - a {
