@@ -60,6 +60,33 @@ pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
         c.person = reg.lookup(c);
     }
 
+    // "Sane, Martial, Lingard và Batshuayi": next to people in a list, a name is a person.
+    loop {
+        let mut changed = false;
+        for i in 0..cands.len() {
+            if cands[i].person.is_some() || cands[i].evidence != Evidence::Lookup {
+                continue;
+            }
+            // `a` then one separator then `b`, in one block.
+            let adjacent = |a: &Candidate, b: &Candidate| {
+                a.block == b.block && b.listed && a.tokens.1 + 1 == b.tokens.0
+            };
+            let joined =
+                (i > 0 && cands[i - 1].person.is_some() && adjacent(&cands[i - 1], &cands[i]))
+                    || (i + 1 < cands.len()
+                        && cands[i + 1].person.is_some()
+                        && adjacent(&cands[i], &cands[i + 1]));
+            if joined {
+                let id = reg.place(&cands[i]);
+                cands[i].person = Some(id);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+
     let mut people: Vec<Draft> = reg.people;
     for c in &cands {
         let Some(id) = c.person else { continue };

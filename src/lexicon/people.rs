@@ -2135,6 +2135,23 @@ const BODY_CLASSIFIERS: &[&str] = &[
 ];
 pub static BODY_CLASSIFIER: LazyLock<HashSet<String>> = LazyLock::new(|| set(BODY_CLASSIFIERS));
 
+/// Honorifics used only for people, after which a word is a name even if it is also a place.
+const PERSONAL_HONORIFICS: &[&str] = &[
+    "ông",
+    "bà",
+    "anh",
+    "chị",
+    "em",
+    "cô",
+    "chú",
+    "bác",
+    "cụ",
+    "cô giáo",
+    "thầy",
+    "thầy giáo",
+];
+pub static PERSONAL: LazyLock<HashSet<String>> = LazyLock::new(|| set(PERSONAL_HONORIFICS));
+
 /// Administrative units: after a body's acronym they belong to a title ("Chủ tịch UBND tỉnh").
 const ADMIN_UNITS: &[&str] = &[
     "tỉnh",

@@ -27,7 +27,7 @@ fn is_cap(text: &str, t: &Token) -> bool {
 }
 
 /// Length in words of a role head starting at token `i`, 0 if none.
-fn head_len(text: &str, toks: &[Token], i: usize) -> usize {
+pub fn head_len(text: &str, toks: &[Token], i: usize) -> usize {
     for k in (1..=lex::MAX_PHRASE_WORDS).rev() {
         let Some(last) = toks.get(i + k - 1) else {
             continue;

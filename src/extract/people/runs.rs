@@ -37,6 +37,9 @@ pub struct Candidate {
     pub author: bool,
     pub roles: Vec<String>,
     pub person: Option<usize>,
+    /// Token range in its block, and whether a list separator (",", "và" …) comes right before.
+    pub tokens: (usize, usize),
+    pub listed: bool,
 }
 
 /// What the words right before a run make of it.
@@ -231,10 +234,22 @@ impl<'a> View<'a> {
 
     /// The context the words before token `a` give, and where that phrase starts.
     fn context(&self, a: usize) -> (Ctx, usize) {
+        let (ctx, from, _) = self.context_key(a);
+        (ctx, from)
+    }
+
+    /// Whether the honorific before `a` is a personal one ("ông", "chị"), after which even a
+    /// word that is also a country is a given name ("cô giáo Nga").
+    fn personal_honorific(&self, a: usize) -> bool {
+        let (ctx, _, key) = self.context_key(a);
+        ctx == Ctx::Honorific && lex::PERSONAL.contains(&key)
+    }
+
+    fn context_key(&self, a: usize) -> (Ctx, usize, String) {
         let toks = &self.b.toks;
         if a >= 2 && self.punct(a - 1) == Some(":") && self.key(a - 2, a - 1) == canonical("ảnh")
         {
-            return (Ctx::Credit, toks[a - 2].start);
+            return (Ctx::Credit, toks[a - 2].start, String::new());
         }
         let mut end = a;
         if a >= 2 && self.punct(a - 1) == Some(".") && self.is_word(a - 2) {
@@ -258,15 +273,15 @@ impl<'a> View<'a> {
                     && (self.acronym(end - k - 1)
                         || self.key(end - k - 1, end - k) == canonical("ủy"));
                 if admin && of_body {
-                    return (Ctx::None, toks[end - k].start);
+                    return (Ctx::None, toks[end - k].start, key);
                 }
                 Ctx::Place
             } else {
                 continue;
             };
-            return (ctx, toks[end - k].start);
+            return (ctx, toks[end - k].start, key);
         }
-        (Ctx::None, toks[a].start)
+        (Ctx::None, toks[a].start, String::new())
     }
 
     /// Leading titles inside the run ("Ông", "HLV", "GS.TS").
@@ -440,7 +455,7 @@ impl<'a> View<'a> {
                     }
                 }
                 let p = self.place_len(s, z);
-                if p == z - s && !(ctx == Ctx::Honorific && p == 1) {
+                if p == z - s && !(p == 1 && self.personal_honorific(a0)) {
                     return None;
                 }
                 if self.not_start(s) || !self.namey(s) || ctx == Ctx::Office {
@@ -496,6 +511,10 @@ impl<'a> View<'a> {
             }
         }
         if e - s == 1 && !self.lone_word_ok(s, ctx, evidence) {
+            return None;
+        }
+        // "…, Phó Giám đốc Sở": a role, not a name.
+        if evidence != Evidence::Surname && roles::head_len(self.text, &self.b.toks, s) > 0 {
             return None;
         }
         if evidence == Evidence::Lookup && e - s == 1 && self.sentence_start(s) {
@@ -572,7 +591,13 @@ impl<'a> View<'a> {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
+        let listed = s >= 1
+            && (matches!(self.punct(s - 1), Some("," | "–" | "-"))
+                || (self.is_word(s - 1)
+                    && matches!(self.tx(s - 1), "và" | "hay" | "hoặc" | "cùng")));
         Candidate {
+            tokens: (s, e),
+            listed,
             block: self.b.index,
             start,
             end,
