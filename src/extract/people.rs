@@ -14,7 +14,7 @@ mod runs;
 use crate::document::{Article, BlockKind, Mention, Organisation, Person};
 use key::canonical;
 use runs::{BlockTokens, Candidate, Evidence};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The people `article` mentions. Spans inside `organisations` mentions are not people.
 pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
@@ -44,6 +44,22 @@ pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
         b.candidates(&article.text, &mut cands);
     }
     cands.retain(|c| !in_org(c.start, c.end));
+    let alone: HashSet<&str> = cands
+        .iter()
+        .filter(|c| c.parts.len() == 1)
+        .map(|c| c.parts[0].as_str())
+        .collect();
+    let weak: Vec<usize> = (0..cands.len())
+        .filter(|&i| {
+            let c = &cands[i];
+            c.evidence == Evidence::Bare
+                && !alone.contains(c.parts[0].as_str())
+                && !alone.contains(c.parts[c.parts.len() - 1].as_str())
+        })
+        .collect();
+    for i in weak {
+        cands[i].evidence = Evidence::Lookup;
+    }
 
     // The people the seeds introduce, longest names first so short forms can join them.
     let mut reg = Registry::default();

@@ -16,6 +16,9 @@ pub enum Evidence {
     Context,
     /// A common foreign given name then more names.
     Foreign,
+    /// Foreign words with nothing before them: a person only if the article also uses one of
+    /// them alone ("Fabiana Semprebom" … "Semprebom"), as it does with people and not brands.
+    Bare,
     /// After "Ảnh:" or in the byline.
     Credit,
     /// Nothing on its own: a person only if it names one the article introduced.
@@ -389,7 +392,7 @@ impl<'a> View<'a> {
             if (a..z).any(|k| lex::FOREIGN_NOT.contains(&self.key(k, k + 1))) {
                 return None;
             }
-            return Some((a, z, Evidence::Foreign));
+            return Some((a, z, Evidence::Bare));
         }
         if n == 4 {
             return None;
