@@ -337,6 +337,10 @@ impl<'a> View<'a> {
                 continue;
             }
             if (j..z).all(|k| self.namey(k)) && (j + 1..z).all(|k| self.viet(k) || self.ethnic(j)) {
+                // A foreign stage name right before it belongs to it ("Soobin Hoàng Sơn").
+                if j > a && j > covered && self.namey(j - 1) && !self.viet(j - 1) {
+                    return Some(j - 1);
+                }
                 return Some(j);
             }
         }
