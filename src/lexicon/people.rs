@@ -17,11 +17,11 @@ const SURNAMES: &[&str] = &[
     "mai", "tô", "hà", "tạ", "đinh", "lương", "lưu", "cao", "chu", "đàm", "kiều", "lã", "lại",
     "châu", "quách", "tăng", "thái", "nghiêm", "triệu", "mạc", "mạch", "khúc", "khổng", "khương",
     "thân", "diệp", "doãn", "hứa", "kim", "lò", "lù", "giàng", "sùng", "vàng", "hầu", "thào",
-    "mùa", "nông", "bế", "sầm", "lường", "quàng", "cầm", "tòng", "điêu", "bạch", "biện", "cù",
-    "đậu", "hàn", "kha", "khuất", "lỗ", "mẫn", "nhâm", "ninh", "phí", "tiêu", "tống", "trình",
-    "vi", "bành", "thạch", "danh", "lữ", "mã", "lỡ", "ôn", "tôn", "điểu", "ksor", "siu", "rơ",
-    "rah", "kpă", "y", "h", "hờ", "giáp", "mầu", "mông", "thiều", "thều", "tiết", "vy", "dư",
-    "nghê", "ngụy", "khâu",
+    "nông", "bế", "sầm", "lường", "quàng", "cầm", "tòng", "điêu", "bạch", "biện", "cù", "đậu",
+    "hàn", "kha", "khuất", "lỗ", "mẫn", "nhâm", "ninh", "phí", "tiêu", "tống", "trình", "vi",
+    "bành", "thạch", "danh", "lữ", "mã", "lỡ", "ôn", "tôn", "điểu", "ksor", "siu", "rơ", "rah",
+    "kpă", "y", "h", "hờ", "giáp", "mầu", "mông", "thiều", "thều", "tiết", "vy", "dư", "nghê",
+    "ngụy", "khâu",
 ];
 
 /// Words of address and description that come right before a name and are not part of it.
@@ -858,6 +858,13 @@ const NOT_NAME_START: &[&str] = &[
     "csgt",
     "clb",
     "fc",
+    "hè",
+    "mùa",
+    "thậm",
+    "giờ",
+    "gã",
+    "cắt",
+    "chuyển",
 ];
 
 /// Provinces, large cities, regions, countries and continents as the Vietnamese press writes
@@ -1149,6 +1156,8 @@ const PLACES: &[&str] = &[
     "tứ xuyên",
     "thâm quyến",
     "đông kinh",
+    "việt",
+    "dân việt",
 ];
 
 /// Common given names (the first word of a foreign name) that make a foreign capitalised run a
@@ -1749,6 +1758,9 @@ const COMPOUND_TAILS: &[&str] = &[
     "ủy",
     "uỷ",
     "ngữ",
+    "thu",
+    "đốc",
+    "chí",
 ];
 pub static COMPOUND_TAIL: LazyLock<HashSet<String>> = LazyLock::new(|| set(COMPOUND_TAILS));
 
@@ -2132,6 +2144,31 @@ const BODY_CLASSIFIERS: &[&str] = &[
     "cúp",
     "sân",
     "trận",
+    "dịch vụ",
+    "giao thông",
+    "cảng cá",
+    "nhà máy",
+    "cuộc thi",
+    "lãnh thổ",
+    "thể loại",
+    "phong cách",
+    "dòng nhạc",
+    "vương quốc",
+    "khu",
+    "công viên",
+    "hội chợ",
+    "sự kiện",
+    "chi nhánh",
+    "phòng giao dịch",
+    "ngân hàng",
+    "siêu thị",
+    "thương hiệu",
+    "sản phẩm",
+    "món",
+    "thuốc",
+    "dự án",
+    "khu vực",
+    "xứ",
 ];
 pub static BODY_CLASSIFIER: LazyLock<HashSet<String>> = LazyLock::new(|| set(BODY_CLASSIFIERS));
 

@@ -401,6 +401,15 @@ impl<'a> View<'a> {
         if n == 4 {
             return None;
         }
+        // "(An Dương, Hải Phòng)": next to a place in a list, it is a place too.
+        let toks = &self.b.toks;
+        let place_next = z + 1 < toks.len()
+            && self.punct(z) == Some(",")
+            && self.is_cap(z + 1)
+            && self.place_len(z + 1, (z + 5).min(toks.len())) > 0;
+        if place_next {
+            return None;
+        }
         if foreign == 0 && n == 2 && (a..z).all(|k| lex::GIVEN_NAME.contains(&self.key(k, k + 1))) {
             return Some((a, z, Evidence::Context));
         }
@@ -423,6 +432,13 @@ impl<'a> View<'a> {
             z = k;
         }
         let (mut ctx, mut from) = self.context(a0);
+        // "Bác Hồ": the one honorific the name keeps.
+        if z - a0 == 2
+            && self.key(a0, a0 + 1) == canonical("bác")
+            && self.key(a0 + 1, a0 + 2) == canonical("hồ")
+        {
+            return Some(self.candidate(a0, z, Evidence::Context, false));
+        }
         let a = self.strip_titles(a0, z, &mut ctx, &mut from);
         if self.b.kind == BlockKind::Byline {
             return self.credit(a, z, true);
