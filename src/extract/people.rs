@@ -44,6 +44,19 @@ pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
         b.candidates(&article.text, &mut cands);
     }
     cands.retain(|c| !in_org(c.start, c.end));
+    // A name listed right after a place is a place ("đường Phạm Hùng, Nguyễn Trãi").
+    for i in 1..cands.len() {
+        let (a, b) = (&cands[i - 1], &cands[i]);
+        if a.evidence == Evidence::Place
+            && b.evidence != Evidence::Credit
+            && a.block == b.block
+            && b.listed
+            && a.tokens.1 + 1 == b.tokens.0
+        {
+            cands[i].evidence = Evidence::Place;
+        }
+    }
+    cands.retain(|c| c.evidence != Evidence::Place);
     let alone: HashSet<&str> = cands
         .iter()
         .filter(|c| c.parts.len() == 1)

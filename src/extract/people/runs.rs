@@ -19,6 +19,8 @@ pub enum Evidence {
     /// Foreign words with nothing before them: a person only if the article also uses one of
     /// them alone ("Fabiana Semprebom" … "Semprebom"), as it does with people and not brands.
     Bare,
+    /// A place ("đường Lê Lợi"): no person, but what is listed after it is a place too.
+    Place,
     /// After "Ảnh:" or in the byline.
     Credit,
     /// Nothing on its own: a person only if it names one the article introduced.
@@ -448,7 +450,9 @@ impl<'a> View<'a> {
             Ctx::Place => {
                 let p = self.place_len(a, z);
                 if p == 0 {
-                    return None;
+                    // Kept so that the names listed after it are places too
+                    // ("đường Phạm Hùng, Nguyễn Trãi và Lê Lợi").
+                    return Some(self.candidate(a, z, Evidence::Place, false));
                 }
                 let j = self.surname_tail(a + p, z)?;
                 (j, z, Evidence::Surname)
@@ -496,6 +500,10 @@ impl<'a> View<'a> {
                     let mut e = s;
                     while e < z && e < s + 4 && self.namey(e) {
                         e += 1;
+                        // "bà H. Thấy nạn nhân …": an initial ends the name.
+                        if self.tx(e - 1).ends_with('.') {
+                            break;
+                        }
                     }
                     (s, e, Evidence::Context)
                 }
