@@ -1796,6 +1796,7 @@ const COMPOUND_TAILS: &[&str] = &[
     "đốc",
     "chí",
     "trực",
+    "vũ",
 ];
 pub static COMPOUND_TAIL: LazyLock<HashSet<String>> = LazyLock::new(|| set(COMPOUND_TAILS));
 
@@ -2248,6 +2249,59 @@ const PERSONAL_HONORIFICS: &[&str] = &[
     "thầy giáo",
 ];
 pub static PERSONAL: LazyLock<HashSet<String>> = LazyLock::new(|| set(PERSONAL_HONORIFICS));
+
+/// Credits that name a source, not a person ("Ảnh: Tư liệu", "Nguồn: Internet").
+const CREDIT_WORDS: &[&str] = &[
+    "tư liệu",
+    "internet",
+    "nguồn",
+    "st",
+    "sưu tầm",
+    "minh họa",
+    "minh hoạ",
+    "tổng hợp",
+    "khám phá",
+    "đời sống",
+    "dân trí",
+    "tuổi trẻ",
+    "thanh niên",
+    "vnexpress",
+    "zing",
+    "getty",
+    "getty images",
+    "reuters",
+    "afp",
+    "ap",
+    "bbc",
+    "cnn",
+    "xinhua",
+    "tân hoa xã",
+    "nhân dân",
+    "lao động",
+    "tiền phong",
+    "người lao động",
+    "vietnamnet",
+    "vov",
+    "vtv",
+    "ttxvn",
+    "shutterstock",
+    "pixabay",
+    "facebook",
+    "instagram",
+    "twitter",
+    "youtube",
+    "clip",
+    "video",
+    "báo",
+    "cắt clip",
+    "chụp màn hình",
+    "ảnh chụp màn hình",
+    "nhân vật cung cấp",
+    "gia đình cung cấp",
+    "cand",
+    "cadn",
+];
+pub static CREDIT_WORD: LazyLock<HashSet<String>> = LazyLock::new(|| set(CREDIT_WORDS));
 
 /// Administrative units: after a body's acronym they belong to a title ("Chủ tịch UBND tỉnh").
 const ADMIN_UNITS: &[&str] = &[

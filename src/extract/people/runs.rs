@@ -412,6 +412,11 @@ impl<'a> View<'a> {
         if place_next {
             return None;
         }
+        // "Phương Nam", "Miền Bắc": a direction ends a place or a firm, not a stage name.
+        let last = self.key(z - 1, z);
+        if ["nam", "bắc", "tây"].iter().any(|d| canonical(d) == last) {
+            return None;
+        }
         if foreign == 0 && n == 2 && (a..z).all(|k| lex::GIVEN_NAME.contains(&self.key(k, k + 1))) {
             return Some((a, z, Evidence::Context));
         }
@@ -608,7 +613,11 @@ impl<'a> View<'a> {
         if z - a < 2 && !(author && (a..z).all(|k| self.viet(k))) {
             return None;
         }
-        if !(a..z).all(|k| self.namey(k)) {
+        if !(a..z).all(|k| self.namey(k)) || lex::CREDIT_WORD.contains(&self.key(a, z)) {
+            return None;
+        }
+        // "(Khám phá)", "Đời sống": a title of a paper goes on in lowercase.
+        if z < self.b.toks.len() && self.is_word(z) && !self.is_cap(z) {
             return None;
         }
         Some(self.candidate(a, z, Evidence::Credit, author))
