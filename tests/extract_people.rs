@@ -107,7 +107,7 @@ fn foreign_names() {
 
 #[test]
 fn initials_keep_their_dot_and_anonymised_letters_are_people() {
-    let ps = people("Nạn nhân là anh Nguyễn Văn Q. Hàng xóm của bà T. kể lại sự việc.");
+    let ps = people("Nạn nhân là anh Nguyễn Văn Q. (SN 1990). Hàng xóm của bà T. kể lại sự việc.");
     assert!(names(&ps).contains(&"Nguyễn Văn Q."), "{:?}", names(&ps));
     assert!(names(&ps).contains(&"T."), "{:?}", names(&ps));
 }

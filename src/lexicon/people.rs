@@ -693,6 +693,10 @@ const PLACE_WORDS: &[&str] = &[
     "thế kỷ",
     "tuyến đường",
     "tuyến phố",
+    "p",
+    "q",
+    "tx",
+    "tt",
 ];
 
 /// Capitalised run openers (after a place or org word, or on their own) that are never the

@@ -122,10 +122,24 @@ impl BlockTokens {
             // "Nguyễn Văn Q." keeps its dot.
             if t.kind == TokenKind::Word {
                 if let Some(n) = raw.get(i + 1) {
+                    // A dot then a capital is the sentence's end: "bà H. Thấy nạn nhân …".
+                    let after_word = toks.last().is_some_and(|p: &Token| {
+                        p.kind == TokenKind::Word
+                            && !text[p.start..p.end]
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_uppercase)
+                    });
+                    let ends_sentence = after_word
+                        && src[n.end..]
+                            .strip_prefix(' ')
+                            .and_then(|r| r.chars().next())
+                            .is_some_and(|c| c.is_uppercase());
                     if n.kind == TokenKind::Punct
                         && !n.space_before
                         && &src[n.start..n.end] == "."
                         && is_initial(&text[t.start..t.end])
+                        && !ends_sentence
                     {
                         t.end += 1;
                         i += 1;
