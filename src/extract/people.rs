@@ -13,8 +13,8 @@ mod runs;
 
 use crate::document::{Article, BlockKind, Mention, Organisation, Person};
 use key::canonical;
-use runs::{BlockTokens, Candidate, Evidence};
-use std::collections::{HashMap, HashSet};
+use key::{FastMap, FastSet};
+use runs::{BlockTokens, Candidate, Evidence, LowerIndex};
 
 /// The people `article` mentions. Spans inside `organisations` mentions are not people.
 pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
@@ -39,9 +39,10 @@ pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
     };
 
     // Pass 1: what every run says on its own.
+    let lower = LowerIndex::new(&article.text, &blocks);
     let mut cands: Vec<Candidate> = Vec::new();
     for b in &blocks {
-        b.candidates(&article.text, &mut cands);
+        b.candidates(&article.text, &lower, &mut cands);
     }
     cands.retain(|c| !in_org(c.start, c.end));
     // A name listed right after a place is a place ("đường Phạm Hùng, Nguyễn Trãi").
@@ -57,7 +58,7 @@ pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
         }
     }
     cands.retain(|c| c.evidence != Evidence::Place);
-    let alone: HashSet<&str> = cands
+    let alone: FastSet<&str> = cands
         .iter()
         .filter(|c| c.parts.len() == 1)
         .map(|c| c.parts[0].as_str())
@@ -176,9 +177,9 @@ struct Draft {
 #[derive(Default)]
 struct Registry {
     people: Vec<Draft>,
-    full: HashMap<String, usize>,
+    full: FastMap<String, usize>,
     /// Short form key → people it may stand for.
-    short: HashMap<String, Vec<usize>>,
+    short: FastMap<String, Vec<usize>>,
 }
 
 impl Registry {

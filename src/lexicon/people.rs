@@ -5,8 +5,7 @@
 //! [`crate::extract::people::key::canonical`], so tone placement ("Hòa"/"Hoà") and case do not
 //! matter. Nothing here is a list of particular people: only how Vietnamese news writes names.
 
-use crate::extract::people::key::canonical;
-use std::collections::HashSet;
+use crate::extract::people::key::{canonical, FastSet};
 use std::sync::LazyLock;
 
 /// Vietnamese family names, including those of ethnic minorities and the Sino-Vietnamese
@@ -1473,18 +1472,18 @@ const FOREIGN_GIVEN: &[&str] = &[
     "jay",
 ];
 
-fn set(words: &[&str]) -> HashSet<String> {
+fn set(words: &[&str]) -> FastSet<String> {
     words.iter().map(|w| canonical(w)).collect()
 }
 
-pub static SURNAME: LazyLock<HashSet<String>> = LazyLock::new(|| set(SURNAMES));
-pub static HONORIFIC: LazyLock<HashSet<String>> = LazyLock::new(|| set(HONORIFICS));
-pub static TITLE: LazyLock<HashSet<String>> = LazyLock::new(|| set(TITLES));
-pub static ROLE_HEAD: LazyLock<HashSet<String>> = LazyLock::new(|| set(ROLE_HEADS));
-pub static PLACE_WORD: LazyLock<HashSet<String>> = LazyLock::new(|| set(PLACE_WORDS));
-pub static NOT_START: LazyLock<HashSet<String>> = LazyLock::new(|| set(NOT_NAME_START));
-pub static PLACE: LazyLock<HashSet<String>> = LazyLock::new(|| set(PLACES));
-pub static GIVEN_FOREIGN: LazyLock<HashSet<String>> = LazyLock::new(|| set(FOREIGN_GIVEN));
+pub static SURNAME: LazyLock<FastSet<String>> = LazyLock::new(|| set(SURNAMES));
+pub static HONORIFIC: LazyLock<FastSet<String>> = LazyLock::new(|| set(HONORIFICS));
+pub static TITLE: LazyLock<FastSet<String>> = LazyLock::new(|| set(TITLES));
+pub static ROLE_HEAD: LazyLock<FastSet<String>> = LazyLock::new(|| set(ROLE_HEADS));
+pub static PLACE_WORD: LazyLock<FastSet<String>> = LazyLock::new(|| set(PLACE_WORDS));
+pub static NOT_START: LazyLock<FastSet<String>> = LazyLock::new(|| set(NOT_NAME_START));
+pub static PLACE: LazyLock<FastSet<String>> = LazyLock::new(|| set(PLACES));
+pub static GIVEN_FOREIGN: LazyLock<FastSet<String>> = LazyLock::new(|| set(FOREIGN_GIVEN));
 
 /// Vietnamese given-name syllables: a lone capitalised word after a title is a name only if it
 /// is one of these, or is not a Vietnamese syllable at all ("HLV Park", "Tổng thống Trump").
@@ -1735,7 +1734,7 @@ const GIVEN_NAMES: &[&str] = &[
     "tèo",
     "bông",
 ];
-pub static GIVEN_NAME: LazyLock<HashSet<String>> = LazyLock::new(|| set(GIVEN_NAMES));
+pub static GIVEN_NAME: LazyLock<FastSet<String>> = LazyLock::new(|| set(GIVEN_NAMES));
 
 /// Lowercase syllables that, right after a capitalised word, make it the first half of a
 /// common noun or a body ("Công an", "Chi hội", "Tuy nhiên", "Trung ương").
@@ -1802,7 +1801,7 @@ const COMPOUND_TAILS: &[&str] = &[
     "trực",
     "vũ",
 ];
-pub static COMPOUND_TAIL: LazyLock<HashSet<String>> = LazyLock::new(|| set(COMPOUND_TAILS));
+pub static COMPOUND_TAIL: LazyLock<FastSet<String>> = LazyLock::new(|| set(COMPOUND_TAILS));
 
 /// Offices whose complement is a body ("Chủ tịch OceanBank", "Hiệu trưởng Trường …"): after
 /// them a lone word is the body, and a name needs its surname or a foreign given name.
@@ -1868,7 +1867,7 @@ const OFFICE_TITLES: &[&str] = &[
     "nhà tài trợ",
     "nhà đầu tư",
 ];
-pub static OFFICE_TITLE: LazyLock<HashSet<String>> = LazyLock::new(|| set(OFFICE_TITLES));
+pub static OFFICE_TITLE: LazyLock<FastSet<String>> = LazyLock::new(|| set(OFFICE_TITLES));
 
 /// Words of foreign bodies, products and places: a foreign run holding one is not a person.
 const FOREIGN_NOT_NAME: &[&str] = &[
@@ -2156,7 +2155,7 @@ const FOREIGN_NOT_NAME: &[&str] = &[
     "bass",
     "genius",
 ];
-pub static FOREIGN_NOT: LazyLock<HashSet<String>> = LazyLock::new(|| set(FOREIGN_NOT_NAME));
+pub static FOREIGN_NOT: LazyLock<FastSet<String>> = LazyLock::new(|| set(FOREIGN_NOT_NAME));
 
 /// Words right before a capitalised run that make it a body or a product, not a person.
 const BODY_CLASSIFIERS: &[&str] = &[
@@ -2235,7 +2234,7 @@ const BODY_CLASSIFIERS: &[&str] = &[
     "khu vực",
     "xứ",
 ];
-pub static BODY_CLASSIFIER: LazyLock<HashSet<String>> = LazyLock::new(|| set(BODY_CLASSIFIERS));
+pub static BODY_CLASSIFIER: LazyLock<FastSet<String>> = LazyLock::new(|| set(BODY_CLASSIFIERS));
 
 /// Honorifics used only for people, after which a word is a name even if it is also a place.
 const PERSONAL_HONORIFICS: &[&str] = &[
@@ -2252,7 +2251,7 @@ const PERSONAL_HONORIFICS: &[&str] = &[
     "thầy",
     "thầy giáo",
 ];
-pub static PERSONAL: LazyLock<HashSet<String>> = LazyLock::new(|| set(PERSONAL_HONORIFICS));
+pub static PERSONAL: LazyLock<FastSet<String>> = LazyLock::new(|| set(PERSONAL_HONORIFICS));
 
 /// Credits that name a source, not a person ("Ảnh: Tư liệu", "Nguồn: Internet").
 const CREDIT_WORDS: &[&str] = &[
@@ -2305,7 +2304,7 @@ const CREDIT_WORDS: &[&str] = &[
     "cand",
     "cadn",
 ];
-pub static CREDIT_WORD: LazyLock<HashSet<String>> = LazyLock::new(|| set(CREDIT_WORDS));
+pub static CREDIT_WORD: LazyLock<FastSet<String>> = LazyLock::new(|| set(CREDIT_WORDS));
 
 /// Administrative units: after a body's acronym they belong to a title ("Chủ tịch UBND tỉnh").
 const ADMIN_UNITS: &[&str] = &[
@@ -2319,7 +2318,7 @@ const ADMIN_UNITS: &[&str] = &[
     "thị xã",
     "thị trấn",
 ];
-pub static ADMIN_UNIT: LazyLock<HashSet<String>> = LazyLock::new(|| set(ADMIN_UNITS));
+pub static ADMIN_UNIT: LazyLock<FastSet<String>> = LazyLock::new(|| set(ADMIN_UNITS));
 
 /// The longest title, honorific or role phrase, in words: how far back lookups reach.
 pub const MAX_PHRASE_WORDS: usize = 4;

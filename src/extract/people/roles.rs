@@ -84,8 +84,8 @@ pub fn after(text: &str, toks: &[Token], e: usize) -> Vec<String> {
     out
 }
 
-fn lex_enders() -> &'static std::collections::HashSet<String> {
-    static SET: std::sync::LazyLock<std::collections::HashSet<String>> =
+fn lex_enders() -> &'static super::key::FastSet<String> {
+    static SET: std::sync::LazyLock<super::key::FastSet<String>> =
         std::sync::LazyLock::new(|| ENDERS.iter().map(|w| canonical(w)).collect());
     &SET
 }

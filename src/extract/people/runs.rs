@@ -1,11 +1,14 @@
 //! Runs of capitalised words and what each says about a person: a sure name (a seed), or a
 //! form to look up among the seeds of the article.
 
-use super::key::{canonical, is_vietnamese_syllable};
+use super::key::{canonical, is_vietnamese_syllable, FastBuild, FastSet};
 use super::roles;
 use crate::document::{Block, BlockKind};
 use crate::extract::tokens::{tokenize, Token, TokenKind};
 use crate::lexicon::people as lex;
+use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::hash::BuildHasher;
 
 /// Why a candidate is (or may be) a person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,6 +67,60 @@ pub struct BlockTokens {
     pub index: usize,
     kind: BlockKind,
     toks: Vec<Token>,
+    /// Each token's matching key, made on first use.
+    keys: Vec<OnceCell<String>>,
+}
+
+/// The lowercase words and word pairs of an article, hashed: is "an ninh" written somewhere?
+/// Built on the first question, since most articles never ask one.
+pub struct LowerIndex<'a> {
+    text: &'a str,
+    blocks: &'a [BlockTokens],
+    seen: OnceCell<FastSet<u64>>,
+}
+
+impl<'a> LowerIndex<'a> {
+    pub fn new(text: &'a str, blocks: &'a [BlockTokens]) -> Self {
+        LowerIndex {
+            text,
+            blocks,
+            seen: OnceCell::new(),
+        }
+    }
+
+    fn build(&self) -> FastSet<u64> {
+        let text = self.text;
+        let n: usize = self.blocks.iter().map(|b| b.toks.len()).sum();
+        let mut seen = FastSet::with_capacity_and_hasher(n, FastBuild);
+        let lower = |t: &Token| {
+            t.kind == TokenKind::Word
+                && text[t.start..t.end]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_lowercase())
+        };
+        for b in self.blocks {
+            for (i, t) in b.toks.iter().enumerate() {
+                if !lower(t) {
+                    continue;
+                }
+                seen.insert(FastBuild.hash_one(&text[t.start..t.end]));
+                if let Some(n) = b.toks.get(i + 1) {
+                    if lower(n) && n.start == t.end + 1 && text.as_bytes()[t.end] == b' ' {
+                        seen.insert(FastBuild.hash_one(&text[t.start..n.end]));
+                    }
+                }
+            }
+        }
+        seen
+    }
+
+    /// Whether `words` (one word, or two joined by one space) occurs in lowercase.
+    pub fn has(&self, words: &str) -> bool {
+        self.seen
+            .get_or_init(|| self.build())
+            .contains(&FastBuild.hash_one(words))
+    }
 }
 
 fn is_initial(w: &str) -> bool {
@@ -149,16 +206,22 @@ impl BlockTokens {
             toks.push(t);
             i += 1;
         }
+        let keys = (0..toks.len()).map(|_| OnceCell::new()).collect();
         BlockTokens {
             index,
             kind: block.kind,
             toks,
+            keys,
         }
     }
 
     /// Every run's candidate, in text order.
-    pub fn candidates(&self, text: &str, out: &mut Vec<Candidate>) {
-        let v = View { text, b: self };
+    pub fn candidates(&self, text: &str, lower: &LowerIndex<'_>, out: &mut Vec<Candidate>) {
+        let v = View {
+            text,
+            b: self,
+            lower,
+        };
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
@@ -185,6 +248,7 @@ impl BlockTokens {
 struct View<'a> {
     text: &'a str,
     b: &'a BlockTokens,
+    lower: &'a LowerIndex<'a>,
 }
 
 impl<'a> View<'a> {
@@ -206,22 +270,36 @@ impl<'a> View<'a> {
     }
 
     /// Key of words `a..b` (they are adjacent, so the slice has only spaces between them).
-    fn key(&self, a: usize, b: usize) -> String {
-        let s = &self.text[self.b.toks[a].start..self.b.toks[b - 1].end];
-        let mut k = canonical(s);
-        if k.ends_with('.') {
-            k.pop();
+    fn key(&self, a: usize, b: usize) -> Cow<'a, str> {
+        if b == a + 1 {
+            return Cow::Borrowed(self.key1(a));
         }
-        k
+        let mut k = String::new();
+        for i in a..b {
+            if i > a && self.b.toks[i].space_before {
+                k.push(' ');
+            }
+            k.push_str(self.key1(i));
+        }
+        Cow::Owned(k)
+    }
+
+    /// One token's key; a final dot ("TS.", "Q.") is dropped.
+    fn key1(&self, i: usize) -> &'a str {
+        self.b.keys[i].get_or_init(|| {
+            let mut k = canonical(self.tx(i));
+            if k.ends_with('.') {
+                k.pop();
+            }
+            k
+        })
     }
 
     fn acronym(&self, i: usize) -> bool {
         let w = self.tx(i);
-        let upper = w
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(|c| c.is_uppercase());
-        upper && w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !is_vietnamese_syllable(w)
+        !w.chars().any(char::is_lowercase)
+            && w.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && !is_vietnamese_syllable(w)
     }
 
     /// A word that may be part of a name.
@@ -236,18 +314,18 @@ impl<'a> View<'a> {
     }
 
     fn surname(&self, i: usize) -> bool {
-        lex::SURNAME.contains(&self.key(i, i + 1))
+        lex::SURNAME.contains(&*self.key(i, i + 1))
     }
 
     fn not_start(&self, i: usize) -> bool {
-        lex::NOT_START.contains(&self.key(i, i + 1))
+        lex::NOT_START.contains(&*self.key(i, i + 1))
     }
 
     /// Words of a known place starting at `i` (within `..z`), 0 if none.
     fn place_len(&self, i: usize, z: usize) -> usize {
         (1..=4.min(z - i))
             .rev()
-            .find(|&k| lex::PLACE.contains(&self.key(i, i + k)))
+            .find(|&k| lex::PLACE.contains(&*self.key(i, i + k)))
             .unwrap_or(0)
     }
 
@@ -261,7 +339,7 @@ impl<'a> View<'a> {
     /// word that is also a country is a given name ("cô giáo Nga").
     fn personal_honorific(&self, a: usize) -> bool {
         let (ctx, _, key) = self.context_key(a);
-        ctx == Ctx::Honorific && lex::PERSONAL.contains(&key)
+        ctx == Ctx::Honorific && lex::PERSONAL.contains(&*key)
     }
 
     fn context_key(&self, a: usize) -> (Ctx, usize, String) {
@@ -279,26 +357,26 @@ impl<'a> View<'a> {
                 continue;
             }
             let key = self.key(end - k, end);
-            let ctx = if lex::HONORIFIC.contains(&key) {
+            let ctx = if lex::HONORIFIC.contains(&*key) {
                 Ctx::Honorific
-            } else if lex::OFFICE_TITLE.contains(&key) {
+            } else if lex::OFFICE_TITLE.contains(&*key) {
                 Ctx::Office
-            } else if lex::TITLE.contains(&key) {
+            } else if lex::TITLE.contains(&*key) {
                 Ctx::Title
-            } else if lex::PLACE_WORD.contains(&key) {
+            } else if lex::PLACE_WORD.contains(&*key) {
                 // "Chủ tịch UBND tỉnh Nguyễn Văn A": the unit belongs to the title.
-                let admin = lex::ADMIN_UNIT.contains(&key);
+                let admin = lex::ADMIN_UNIT.contains(&*key);
                 let of_body = end - k >= 1
                     && (self.acronym(end - k - 1)
                         || self.key(end - k - 1, end - k) == canonical("ủy"));
                 if admin && of_body {
-                    return (Ctx::None, toks[end - k].start, key);
+                    return (Ctx::None, toks[end - k].start, key.into_owned());
                 }
                 Ctx::Place
             } else {
                 continue;
             };
-            return (ctx, toks[end - k].start, key);
+            return (ctx, toks[end - k].start, key.into_owned());
         }
         (Ctx::None, toks[a].start, String::new())
     }
@@ -314,11 +392,11 @@ impl<'a> View<'a> {
             }
             for k in (1..=3.min(z - a - 1)).rev() {
                 let key = self.key(a, a + k);
-                let c = if lex::HONORIFIC.contains(&key) {
+                let c = if lex::HONORIFIC.contains(&*key) {
                     Ctx::Honorific
-                } else if lex::OFFICE_TITLE.contains(&key) {
+                } else if lex::OFFICE_TITLE.contains(&*key) {
                     Ctx::Office
-                } else if lex::TITLE.contains(&key) {
+                } else if lex::TITLE.contains(&*key) {
                     Ctx::Title
                 } else {
                     continue;
@@ -366,16 +444,13 @@ impl<'a> View<'a> {
     /// Ê Đê and Jrai names ("Y …", "H’…", "Ksor …") keep non-Vietnamese syllables.
     fn ethnic(&self, j: usize) -> bool {
         let k = self.key(j, j + 1);
-        matches!(
-            k.as_str(),
-            "y" | "h" | "ksor" | "siu" | "rah" | "kpa\u{306}"
-        ) || k.starts_with("h’")
+        matches!(&*k, "y" | "h" | "ksor" | "siu" | "rah" | "kpa\u{306}") || k.starts_with("h’")
     }
 
     fn foreign_given(&self, a: usize, z: usize) -> Option<(usize, usize)> {
         (a..z.saturating_sub(1))
             .find(|&j| {
-                lex::GIVEN_FOREIGN.contains(&self.key(j, j + 1))
+                lex::GIVEN_FOREIGN.contains(&*self.key(j, j + 1))
                     && self.namey(j)
                     && self.namey(j + 1)
             })
@@ -402,14 +477,14 @@ impl<'a> View<'a> {
         // The word before: a classifier or a preposition of place makes it no person.
         for k in (1..=2.min(a0)).rev() {
             if (a0 - k..a0).all(|j| self.is_word(j))
-                && lex::BODY_CLASSIFIER.contains(&self.key(a0 - k, a0))
+                && lex::BODY_CLASSIFIER.contains(&*self.key(a0 - k, a0))
             {
                 return None;
             }
         }
         let foreign = (a..z).filter(|&k| !self.viet(k)).count();
         if foreign == n || (foreign == n - 1 && n >= 3 && !self.viet(a)) {
-            if (a..z).any(|k| lex::FOREIGN_NOT.contains(&self.key(k, k + 1))) {
+            if (a..z).any(|k| lex::FOREIGN_NOT.contains(&*self.key(k, k + 1))) {
                 return None;
             }
             return Some((a, z, Evidence::Bare));
@@ -431,7 +506,8 @@ impl<'a> View<'a> {
         if ["nam", "bắc", "tây"].iter().any(|d| canonical(d) == last) {
             return None;
         }
-        if foreign == 0 && n == 2 && (a..z).all(|k| lex::GIVEN_NAME.contains(&self.key(k, k + 1))) {
+        if foreign == 0 && n == 2 && (a..z).all(|k| lex::GIVEN_NAME.contains(&*self.key(k, k + 1)))
+        {
             return Some((a, z, Evidence::Context));
         }
         None
@@ -448,7 +524,8 @@ impl<'a> View<'a> {
     fn analyse(&self, a0: usize, mut z: usize) -> Option<Candidate> {
         // "David Nguyễn Vũ Chủ Tịch Hiệp Hội …": the name stops at a role written in capitals.
         if let Some(k) = (a0 + 2..z.saturating_sub(1)).find(|&k| {
-            lex::ROLE_HEAD.contains(&self.key(k, k + 2)) || lex::TITLE.contains(&self.key(k, k + 2))
+            lex::ROLE_HEAD.contains(&*self.key(k, k + 2))
+                || lex::TITLE.contains(&*self.key(k, k + 2))
         }) {
             z = k;
         }
@@ -493,7 +570,7 @@ impl<'a> View<'a> {
                 // "HLV Real Madrid Zidane": the club is no part of the name.
                 if let Some(k) = (s..z)
                     .rev()
-                    .find(|&k| lex::FOREIGN_NOT.contains(&self.key(k, k + 1)))
+                    .find(|&k| lex::FOREIGN_NOT.contains(&*self.key(k, k + 1)))
                 {
                     s = k + 1;
                     if s >= z {
@@ -571,7 +648,7 @@ impl<'a> View<'a> {
             // "An ninh …" at a sentence start is a word, not the person An: keep it only if the
             // document never writes the word in lowercase.
             let low = self.tx(s).to_lowercase();
-            if word_in(self.text, &low) {
+            if self.lower.has(&low) {
                 return None;
             }
         }
@@ -586,7 +663,7 @@ impl<'a> View<'a> {
         if evidence == Evidence::Context
             && matches!(ctx, Ctx::Title | Ctx::Office)
             && viet
-            && !lex::GIVEN_NAME.contains(&self.key(s, s + 1))
+            && !lex::GIVEN_NAME.contains(&*self.key(s, s + 1))
         {
             return false;
         }
@@ -605,7 +682,7 @@ impl<'a> View<'a> {
         }
         // "Chi hội" here and "chi hội" elsewhere: a word, not a name.
         let bigram = format!("{} {}", w.to_lowercase(), nw);
-        !word_in(self.text, &bigram)
+        !self.lower.has(&bigram)
     }
 
     /// Names in a byline or after "Ảnh:" ("Nông Vui", "THÀNH ĐỒNG", "Xiao Pei Baodatviet.vn").
@@ -627,7 +704,7 @@ impl<'a> View<'a> {
         if z - a < 2 && !(author && (a..z).all(|k| self.viet(k))) {
             return None;
         }
-        if !(a..z).all(|k| self.namey(k)) || lex::CREDIT_WORD.contains(&self.key(a, z)) {
+        if !(a..z).all(|k| self.namey(k)) || lex::CREDIT_WORD.contains(&*self.key(a, z)) {
             return None;
         }
         // "(Khám phá)", "Đời sống": a title of a paper goes on in lowercase.
@@ -640,7 +717,7 @@ impl<'a> View<'a> {
     fn candidate(&self, s: usize, e: usize, evidence: Evidence, author: bool) -> Candidate {
         let start = self.b.toks[s].start;
         let end = self.b.toks[e - 1].end;
-        let parts: Vec<String> = (s..e).map(|k| self.key(k, k + 1)).collect();
+        let parts: Vec<String> = (s..e).map(|k| self.key1(k).to_owned()).collect();
         let display = self.text[start..end]
             .split_whitespace()
             .collect::<Vec<_>>()
@@ -664,13 +741,4 @@ impl<'a> View<'a> {
             person: None,
         }
     }
-}
-
-/// Whether `word` (lowercase) occurs in `text` as a whole lowercase word.
-fn word_in(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + word.len()..].chars().next();
-        !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphanumeric())
-    })
 }
