@@ -140,7 +140,6 @@ const LOWERCASE_HEADS: &[&str] = &[
     "chi cục",
     "sở",
     "bộ",
-    "đội",
     "hội",
     "ban",
     "cục",
@@ -158,18 +157,216 @@ const LOWERCASE_HEADS: &[&str] = &[
     "câu lạc bộ",
     "quỹ",
     "đài",
-    "nhóm",
     "liên đoàn",
     "liên minh",
     "tổ chức",
     "hãng phim",
     "phòng giao dịch",
-    "chi nhánh",
     "đại sứ quán",
 ];
 
 /// Places that look like a head and a name ("Trường Sa") and institutions that are places.
-const NOT_ORG_SPANS: &[&str] = &["trường sa", "trường sơn", "quỹ đạo", "viện trợ"];
+/// Lowercase heads that take a lowercase description before the name ("trường tiểu học …",
+/// "nhà máy sản xuất …"); other lowercase heads need a capitalised word right after them.
+const LOWER_DESCRIBED: &[&str] = &[
+    "trường",
+    "công ty",
+    "tổng công ty",
+    "tập đoàn",
+    "nhà máy",
+    "ngân hàng",
+    "bệnh viện",
+    "trung tâm",
+    "hiệp hội",
+    "hội",
+    "xí nghiệp",
+    "hợp tác xã",
+    "đại học",
+    "học viện",
+    "viện",
+];
+
+/// Heads whose names may hold a person's name ("Trường THPT Nguyễn Du", "Công ty TNHH Khánh
+/// Linh").
+const PERSON_NAMED: &[&str] = &[
+    "trường",
+    "đại học",
+    "đh",
+    "học viện",
+    "câu lạc bộ",
+    "clb",
+    "công ty",
+    "cty",
+    "ctcp",
+    "tổng công ty",
+    "tập đoàn",
+    "nhà máy",
+    "xí nghiệp",
+    "quỹ",
+    "trung tâm",
+    "bệnh viện",
+    "bv",
+    "hội",
+    "hiệp hội",
+    "thư viện",
+    "bảo tàng",
+    "nhà sách",
+    "hợp tác xã",
+    "htx",
+    "nhóm",
+    "viện",
+    "liên doanh",
+    "hãng phim",
+    "ngân hàng",
+];
+
+/// Places and things that start like a body ("Trường Sa", "Tây Ban Nha" read from "Ban").
+const NOT_ORG_PREFIXES: &[&str] = &[
+    "trường sa",
+    "trường sơn",
+    "trường giang",
+    "quỹ đạo",
+    "viện trợ",
+    "ban nha",
+    "đài loan",
+    "đài bắc",
+    "đài trung",
+    "bộ luật",
+    "bộ phim",
+    "bộ trưởng",
+    "sở hữu",
+    "ban hành",
+    "hội nghị",
+    "hội thảo",
+    "hội chợ",
+    "hội diễn",
+    "hội thi",
+    "phòng khám",
+    "phòng chống",
+];
+
+/// Generic bodies every province, school or company has: not one organisation by themselves
+/// ("Ban Giám khảo", "Cơ quan điều tra", "Hội đồng xét xử").
+const GENERIC_BODIES: &[&str] = &[
+    "ban giám khảo",
+    "ban giám hiệu",
+    "ban giám đốc",
+    "ban tổ chức",
+    "ban chỉ đạo",
+    "ban quản lý",
+    "ban quản trị",
+    "ban điều hành",
+    "ban biên tập",
+    "ban thư ký",
+    "ban đại diện",
+    "ban chỉ huy",
+    "ban cán sự",
+    "ban kiểm soát",
+    "ban phhs",
+    "ban chấp hành",
+    "hội đồng quản trị",
+    "hội đồng xét xử",
+    "hội đồng thành viên",
+    "hội đồng thi",
+    "hội đồng giám khảo",
+    "hội đồng nhân dân",
+    "hội phhs",
+    "hội phụ huynh",
+    "cơ quan điều tra",
+    "cơ quan chức năng",
+    "cơ quan cảnh sát điều tra",
+    "cơ quan csđt",
+    "cơ quan công an",
+    "phòng kinh tế",
+    "phòng tài chính",
+    "phòng tổ chức",
+    "phòng nghiệp vụ",
+    "phòng cảnh sát",
+    "phòng csgt",
+    "đội csgt",
+    "thanh tra chính phủ",
+    "trung tâm tin",
+    "ban tuyên giáo",
+    "ủy ban nhân dân",
+    "tòa án",
+    "viện kiểm sát",
+    "văn phòng",
+    "trường đại học",
+    "bệnh viện đa khoa",
+];
+
+/// A body named after a committee of the party ("Đảng ủy Bộ GTVT"): the annotated body is the
+/// one inside.
+const CUT_BEFORE_INNER: &[&str] = &[
+    "đảng ủy",
+    "đảng bộ",
+    "chi bộ",
+    "cơ quan điều tra",
+    "cơ quan cảnh sát điều tra",
+    "cơ quan csđt",
+    "cơ quan",
+    "phòng nghiệp vụ",
+    "hội đồng quản trị",
+    "ban giám đốc",
+    "ban lãnh đạo",
+    "lãnh đạo",
+];
+
+/// Countries: "báo Mỹ", "hãng Nhật" are a country's press or firms, not one body.
+const COUNTRIES: &[&str] = &[
+    "mỹ",
+    "anh",
+    "pháp",
+    "đức",
+    "nga",
+    "trung quốc",
+    "nhật",
+    "nhật bản",
+    "hàn quốc",
+    "triều tiên",
+    "úc",
+    "ấn độ",
+    "ý",
+    "italy",
+    "tây ban nha",
+    "canada",
+    "thái lan",
+    "lào",
+    "campuchia",
+    "singapore",
+    "malaysia",
+    "indonesia",
+    "philippines",
+    "việt nam",
+    "israel",
+    "iran",
+    "iraq",
+    "syria",
+    "thổ nhĩ kỳ",
+    "ukraine",
+    "brazil",
+    "argentina",
+    "hà lan",
+    "bỉ",
+    "thụy điển",
+    "thuỵ điển",
+    "na uy",
+    "đan mạch",
+    "phần lan",
+    "ba lan",
+    "séc",
+    "áo",
+    "thụy sĩ",
+    "thuỵ sĩ",
+    "mexico",
+    "ai cập",
+    "saudi arabia",
+    "qatar",
+    "myanmar",
+    "đài loan",
+    "hồng kông",
+    "new zealand",
+];
 
 struct Ctx<'a> {
     src: &'a str,
@@ -256,8 +453,17 @@ impl Ctx<'_> {
     fn is_stop(&self, i: usize) -> bool {
         LEXICON.stop_words.contains(self.low(i))
     }
-    fn is_name_syllable(&self, i: usize) -> bool {
-        LEXICON.name_syllables.contains(self.low(i))
+    /// Words `a` and `b` (adjacent) form a compound of the vocabulary of body names.
+    fn compound(&self, a: usize, b: usize) -> bool {
+        if !self.word(a) || !self.word(b) || !self.toks[b].space_before {
+            return false;
+        }
+        let (x, y) = (self.low(a), self.low(b));
+        let mut key = String::with_capacity(x.len() + y.len() + 1);
+        key.push_str(x);
+        key.push(' ');
+        key.push_str(y);
+        LEXICON.compounds.contains(key.as_str())
     }
 }
 
@@ -274,135 +480,139 @@ struct Tail {
     bare_place: bool,
 }
 
-/// Parses the name after a head that ends at token `j`.
-fn tail(cx: &Ctx, j: usize) -> Tail {
+/// Parses the name after a head that ends at token `j`. `person_named` heads (schools,
+/// companies …) may carry a person's name; for the others a surname after the name starts the
+/// name of the person holding the office ("Bộ GTVT Nguyễn Văn A").
+fn tail(cx: &Ctx, j: usize, person_named: bool) -> Tail {
     let n = cx.toks.len();
     let mut t = Tail {
         end: j,
         ..Default::default()
     };
     let mut k = j;
-    // Lowercase syllables consumed since the last capitalised word: dropped if the name ends on
-    // an unknown word they probably form a compound with ("Bộ Y tế khuyến cáo").
-    let mut pending_lower = 0usize;
+    // Capitalised words in a row just consumed: after a proper name ("Việt Nam"), a lowercase
+    // word is the sentence going on, not the name.
+    let mut caps_run = 0usize;
     while k < n {
         let tok = cx.toks[k];
         match tok.kind {
             TokenKind::Word => {
-                if let Some(pw) = cx.place_word_at(k) {
-                    // A place word: its name follows (capitalised words or a number).
-                    let mut m = k + pw;
-                    let name_start = m;
-                    while m < n
-                        && (cx.cap(m) || (cx.toks[m].kind == TokenKind::Number && m == name_start))
-                    {
-                        if m > name_start && cx.head_at(m).is_some() {
-                            break;
-                        }
-                        m += 1;
-                    }
-                    if m > name_start {
-                        t.place = true;
-                        t.name = true;
-                        k = m;
-                        t.end = k;
-                        pending_lower = 0;
-                        // A place closes the name, except for a parent body glued after it
-                        // ("Cục Chính trị Quân khu 1" has none; "PC67 Công an TP" does).
-                        continue;
-                    }
-                    // A place word alone: "UBND tỉnh".
-                    if pending_lower == 0 {
-                        t.bare_place = true;
-                        t.end = k + pw;
-                    }
-                    break;
-                }
                 let w = cx.text(k);
-                if is_capitalised(w) || w.chars().any(|c| c.is_ascii_digit()) {
-                    if k > j && cx.low(k) == "và" {
+                let lower = !is_capitalised(w) && !w.chars().any(|c| c.is_ascii_digit());
+                // "xã hội", "thành phố" as ordinary words: a compound wins over a place word.
+                let compound_next = lower && cx.word(k + 1) && cx.compound(k, k + 1);
+                if !compound_next {
+                    if let Some(pw) = cx.place_word_at(k) {
+                        if let Some(m) = place_name(cx, k + pw) {
+                            t.place = true;
+                            t.name = true;
+                            k = m;
+                            t.end = k;
+                            caps_run = 2;
+                            continue;
+                        }
+                        // A place word alone: "UBND tỉnh".
+                        if t.end == k {
+                            t.bare_place = true;
+                            t.end = k + pw;
+                        }
+                        break;
+                    }
+                }
+                if !lower {
+                    if t.name && !person_named && starts_person(cx, k) {
                         break;
                     }
                     t.name = true;
                     k += 1;
                     t.end = k;
-                    pending_lower = 0;
+                    caps_run += 1;
                     continue;
                 }
                 // Lowercase: a place ends the name ("UBND tỉnh Hải Dương xây dựng …").
                 if t.place {
                     break;
                 }
-                if cx.low(k) == "và" {
-                    // "Bộ Tài nguyên và Môi trường", but not "UBND tỉnh A và Công an tỉnh B".
-                    if t.name && !t.place && cx.cap(k + 1) && cx.head_at(k + 1).is_none() {
+                let low = cx.low(k);
+                if low == "và" {
+                    // "Bộ Tài nguyên và Môi trường", not "UBND tỉnh A và Công an tỉnh B".
+                    if t.name && cx.cap(k + 1) && cx.head_at(k + 1).is_none() {
                         k += 1;
+                        caps_run = 0;
                         continue;
                     }
                     break;
                 }
-                if cx.low(k) == "số" && k + 1 < n && cx.toks[k + 1].kind == TokenKind::Number {
+                if low == "số" && k + 1 < n && cx.toks[k + 1].kind == TokenKind::Number {
                     t.name = true;
                     k += 2;
                     t.end = k;
-                    pending_lower = 0;
+                    caps_run = 0;
+                    continue;
+                }
+                let after_word = k > j && cx.word(k - 1) && k == t.end.max(k);
+                // The second syllable of a compound begun by the previous word ("Y tế").
+                if k > j && cx.word(k - 1) && cx.compound(k - 1, k) && caps_run < 2 {
+                    k += 1;
+                    if t.name {
+                        t.end = k;
+                    }
+                    caps_run = 0;
+                    continue;
+                }
+                let _ = after_word;
+                if caps_run >= 2 {
+                    break;
+                }
+                // A whole lowercase compound ("vận tải", "tiểu học").
+                if compound_next {
+                    k += 2;
+                    if t.name {
+                        t.end = k;
+                    }
+                    caps_run = 0;
                     continue;
                 }
                 if cx.is_stop(k) {
                     break;
                 }
-                if cx.is_name_syllable(k) {
-                    pending_lower += 1;
-                    k += 1;
-                    if pending_lower > 5 {
-                        break;
-                    }
-                    // Lowercase words count once a capitalised word follows or preceded.
-                    if t.name {
-                        t.end = k;
-                    }
-                    continue;
-                }
-                // An unknown lowercase word: a bridge to a capitalised word right after
-                // ("Trường tiểu học Đặng Cương" has only known words; "nhóm kịch Thế Lữ").
+                // Unknown lowercase words bridging to a capitalised word right after
+                // ("Nhà máy đóng tàu Dung Quất").
                 let mut m = k;
-                while m < n && m < k + 2 && cx.word(m) && !is_capitalised(cx.text(m)) {
+                while m < n && m < k + 3 && cx.word(m) && !is_capitalised(cx.text(m)) {
                     if cx.is_stop(m) || cx.place_word_at(m).is_some() {
                         break;
                     }
                     m += 1;
                 }
-                if m > k && cx.cap(m) && cx.head_at(m).is_none() && pending_lower + (m - k) <= 4 {
-                    pending_lower = 0;
+                if m > k && cx.cap(m) && cx.head_at(m).is_none() && !starts_person(cx, m) {
                     k = m;
+                    caps_run = 0;
                     continue;
-                }
-                if pending_lower > 0 && t.end == k {
-                    // Drop the syllable that compounds with this unknown word.
-                    t.end -= 1;
                 }
                 break;
             }
             TokenKind::Number => {
-                // "Bệnh viện 115", "Quân khu 1": a number right after the head.
-                if k == j {
+                // "Bệnh viện 115", "Quân khu 1", "DAP 2": a short number after the head or an
+                // acronym.
+                let short = cx.text(k).len() <= 3;
+                let after_acronym = k > j && cx.word(k - 1) && is_all_caps(cx.text(k - 1));
+                if short && (k == j || after_acronym) {
                     t.name = true;
                     k += 1;
                     t.end = k;
+                    caps_run = 0;
                     continue;
                 }
                 break;
             }
             TokenKind::Punct => {
                 let p = cx.text(k);
-                // "Thăng Long - Hà Nội", "PC67-Công an", "đường bộ-đường sắt".
-                if matches!(p, "-" | "–" | "&") && t.name && t.end == k && k + 1 < n {
-                    if cx.cap(k + 1) && cx.place_word_at(k + 1).is_none() {
+                // "Thăng Long - Hà Nội", "Chữ thập đỏ - Trăng lưỡi liềm đỏ".
+                if matches!(p, "-" | "–" | "&") && t.name && t.end == k && cx.cap(k + 1) {
+                    if cx.place_word_at(k + 1).is_none() && !starts_person(cx, k + 1) {
                         k += 1;
-                        continue;
-                    }
-                    if !tok.space_before && cx.word(k + 1) && cx.is_name_syllable(k + 1) {
-                        k += 1;
+                        caps_run = 0;
                         continue;
                     }
                 }
@@ -411,6 +621,32 @@ fn tail(cx: &Ctx, j: usize) -> Tail {
         }
     }
     t
+}
+
+/// The name of a place after a place word: capitalised words, or a number ("quận 9"). Returns
+/// the token index one past it.
+fn place_name(cx: &Ctx, from: usize) -> Option<usize> {
+    let n = cx.toks.len();
+    if from < n && cx.toks[from].kind == TokenKind::Number {
+        return Some(from + 1);
+    }
+    let mut m = from;
+    while m < n && cx.cap(m) {
+        // A surname after the place's first word starts a person ("quận Hoàng Mai Nguyễn …").
+        if m > from && (cx.head_at(m).is_some() || starts_person(cx, m)) {
+            break;
+        }
+        m += 1;
+    }
+    (m > from).then_some(m)
+}
+
+/// A common surname followed by a capitalised word: a person's name starts at `k`.
+fn starts_person(cx: &Ctx, k: usize) -> bool {
+    cx.cap(k)
+        && cx.cap(k + 1)
+        && cx.toks[k + 1].space_before
+        && LEXICON.surnames.contains(cx.text(k))
 }
 
 fn is_u_squad(w: &str) -> bool {
@@ -434,7 +670,7 @@ fn worth_a_look(src: &str, e: usize, kind: HeadKind) -> bool {
         return true;
     }
     let w = super::words::first_word(rest);
-    !w.is_empty() && (LEXICON.name_syllables.contains(w) || LEXICON.place_first.contains(w))
+    !w.is_empty() && (LEXICON.compound_first.contains(w) || LEXICON.place_first.contains(w))
 }
 
 /// "U16" or "U.16" at `a`.
@@ -557,7 +793,55 @@ fn rule_at(cx: &Ctx, prev: String) -> Option<(Span, usize)> {
             return None;
         }
     }
-    let t = tail(cx, i + hw);
+    // What the head and the next words say, read together ("Ban Giám khảo", "Tây Ban Nha").
+    let lead = {
+        let mut l = prev.clone();
+        for k in 0..(hw + 3).min(toks.len()) {
+            if cx.word(k) {
+                l.push(' ');
+                l.push_str(cx.low(k));
+            }
+        }
+        l
+    };
+    let lead_words = lead.trim_start();
+    let starts = |p: &str| {
+        lead_words
+            .strip_prefix(p)
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+    };
+    if NOT_ORG_PREFIXES.iter().any(|p| starts(p)) && !prev.is_empty() {
+        return None;
+    }
+    let lead_words = lead_words
+        .strip_prefix(prev.as_str())
+        .unwrap_or(lead_words)
+        .trim_start();
+    let starts = |p: &str| {
+        lead_words
+            .strip_prefix(p)
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+    };
+    if NOT_ORG_PREFIXES.iter().any(|p| starts(p)) {
+        return None;
+    }
+    // "Đảng ủy Bộ GTVT", "Cơ quan CSĐT Công an tỉnh": the inner body is the one annotated.
+    if let Some(c) = CUT_BEFORE_INNER.iter().find(|c| starts(c)) {
+        let words = c.split(' ').count();
+        let inner = (0..toks.len()).filter(|&k| cx.word(k)).nth(words);
+        if let Some(k) = inner {
+            if cx.head_at(k).is_some() || is_all_caps(cx.text(k)) {
+                return None;
+            }
+        }
+    }
+    if lower_head && !LOWER_DESCRIBED.contains(&key.as_str()) {
+        if !(cx.cap(i + hw) || cx.place_word_at(i + hw).is_some()) {
+            return None;
+        }
+    }
+    let person_named = PERSON_NAMED.contains(&key.as_str());
+    let t = tail(cx, i + hw, person_named);
     let end = t.end;
     let strength = match kind {
         HeadKind::Classifier => {
@@ -594,19 +878,48 @@ fn rule_at(cx: &Ctx, prev: String) -> Option<(Span, usize)> {
     let end = end.max(i + hw);
     let mut sp = span(toks, i, end, strength);
     let text = canonical(&src[sp.start..sp.end]);
-    if NOT_ORG_SPANS.contains(&text.as_str()) {
+    if GENERIC_BODIES.contains(&text.as_str()) {
         return None;
+    }
+    // "báo Mỹ", "đảng Nga": a country's press or parties.
+    if lower_head {
+        let name = text.split_once(' ').map_or("", |(_, r)| r);
+        if COUNTRIES.contains(&name) {
+            return None;
+        }
     }
     // "Ngân hàng Nhà nước (NHNN)": the abbreviation is its own mention.
     let mut next = sp.end;
     if cx.punct(end, "(") && cx.word(end + 1) && cx.punct(end + 2, ")") {
         let a = cx.text(end + 1);
-        if is_all_caps(a) && a.chars().count() <= 10 {
+        if is_all_caps(a) && a.chars().count() <= 10 && abbreviates(a, &src[sp.start..sp.end]) {
             sp.abbr = Some((toks[end + 1].start, toks[end + 1].end));
             next = toks[end + 2].end;
         }
     }
     Some((sp, next))
+}
+
+/// Whether `abbr` can stand for `name`: not the initials of a part of it ("Hiệp hội Phòng cháy
+/// chữa cháy (PCCC)" gives PCCC for "Phòng cháy chữa cháy", not for the association).
+fn abbreviates(abbr: &str, name: &str) -> bool {
+    let initials: String = name
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "và" | "&" | "-" | "–"))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let a: String = abbr
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if a.is_empty() || initials.starts_with(&a) || initials == a {
+        return true;
+    }
+    // The initials of a later part of the name: an abbreviation of that part.
+    let later: String = initials.chars().skip(1).collect();
+    !later.contains(&a)
 }
 
 /// "Sở Tài chính" alone is one of many; with something after the department it is one body.
