@@ -129,25 +129,49 @@ fn is_word_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c >= 0x80 || c == b'_'
 }
 
-/// "OceanBank", "VietinBank", "AkzoNobel": a capital, lowercase letters, then a capital.
+/// "OceanBank", "VietinBank", "VISecurities": a company word glued to a capitalised business
+/// suffix.
 fn is_brand_shaped(w: &str) -> bool {
-    let mut chars = w.chars();
-    if !chars.next().is_some_and(|c| c.is_uppercase()) {
-        return false;
-    }
-    let mut prev_lower = false;
-    let mut seen_lower = false;
-    for c in chars {
-        if !c.is_alphabetic() {
-            return false;
-        }
-        if c.is_uppercase() && prev_lower {
-            return seen_lower;
-        }
-        prev_lower = c.is_lowercase();
-        seen_lower |= prev_lower;
-    }
-    false
+    const SUFFIXES: &[&str] = &[
+        "Bank",
+        "Group",
+        "Corp",
+        "Land",
+        "Tech",
+        "Telecom",
+        "Steel",
+        "Soft",
+        "Mart",
+        "Pharma",
+        "Petro",
+        "Securities",
+        "Holdings",
+        "Capital",
+        "Invest",
+        "Media",
+        "Food",
+        "Foods",
+        "Airways",
+        "Express",
+        "Logistics",
+        "Insurance",
+        "Energy",
+        "Power",
+        "Motors",
+        "Sport",
+        "Sports",
+        "Studio",
+        "Entertainment",
+    ];
+    SUFFIXES.iter().any(|s| {
+        w.strip_suffix(s)
+            .is_some_and(|head| head.chars().count() >= 2 && camel(w))
+    })
+}
+
+/// Letters only, starting with a capital.
+fn camel(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
 }
 
 fn overlaps(taken: &[(usize, usize)], a: usize, b: usize) -> bool {
@@ -456,7 +480,8 @@ mod tests {
     #[test]
     fn brand_shape() {
         assert!(is_brand_shaped("OceanBank"));
-        assert!(is_brand_shaped("AkzoNobel"));
+        assert!(is_brand_shaped("HDBank"));
+        assert!(!is_brand_shaped("BankPay"));
         assert!(!is_brand_shaped("UBND"));
         assert!(!is_brand_shaped("Hà"));
         assert!(!is_brand_shaped("TPHCM"));

@@ -114,7 +114,6 @@ pub const HEADS: &[(&str, HeadKind)] = &[
     ("Văn phòng", HeadKind::Named),
     ("Ngân hàng Nhà nước", HeadKind::Complete),
     ("Kiểm toán Nhà nước", HeadKind::Complete),
-    ("Thanh tra Chính phủ", HeadKind::Complete),
     ("Ủy ban Chứng khoán Nhà nước", HeadKind::Complete),
     ("Ủy ban Kiểm tra Trung ương", HeadKind::Complete),
     ("Quốc hội", HeadKind::Named),
@@ -133,7 +132,6 @@ pub const HEADS: &[(&str, HeadKind)] = &[
     ("Sư đoàn", HeadKind::Named),
     ("Lữ đoàn", HeadKind::Named),
     ("Trung đoàn", HeadKind::Named),
-    ("Hải quân", HeadKind::Named),
     ("Đảng", HeadKind::Named),
     ("Cơ quan", HeadKind::Named),
     ("Đoàn TNCS", HeadKind::Named),
@@ -294,6 +292,8 @@ pub const PLACE_WORDS: &[&str] = &[
     "huyện",
     "quận",
     "q.",
+    "q",
+    "p",
     "xã",
     "phường",
     "p.",
@@ -352,25 +352,26 @@ pub const COMPOUNDS: &str = "giao thông|vận tải|nông nghiệp|nông thôn|
     hồ tiêu|thủy tinh|dệt kim|sợi|giấy|bột giấy|xơ sợi|nước giải|phòng giáo|mặt trận|\
     tổ quốc|liên hiệp|hữu nghị|hợp tác|ngoại vụ|lãnh sự|đại sứ|người việt|cảnh sát|\
     giám đốc|đặc nhiệm|cơ động|phản ứng|hình ảnh|di trú|tị nạn|nhân quyền|nhân đạo|\
-    từ thiện|bảo trợ|xã hội|văn phòng|luật sư|công chứng|trọng tài|thẩm phán";
+    từ thiện|bảo trợ|xã hội|văn phòng|luật sư|công chứng|trọng tài|thẩm phán|công an|\
+    lọc hóa|lọc hoá|đường thuỷ|văn hoá|hòa bình|hoà bình|kỷ luật|tiền tệ|ngoại hối";
 
 /// Common Vietnamese surnames: after a body's name, one of them followed by a capitalised word
 /// is the name of the person holding the office ("Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng").
 pub const SURNAMES: &[&str] = &[
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
-    "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Đoàn", "Trương", "Lương", "Mai", "Trịnh", "Lâm", "Tạ",
-    "Vương", "Tô", "Quách", "Kiều", "Mạc", "Chu", "Hứa", "Lưu", "Tăng", "Triệu", "Nông", "Lò",
-    "Thái", "Cao", "Văn", "Đàm", "Khổng", "Lại", "Phùng", "Tống", "Hà", "La", "Trình", "Vi",
+    "Ngô", "Dương", "Lý", "Đinh", "Đoàn", "Trương", "Lương", "Mai", "Trịnh", "Tạ", "Vương", "Tô",
+    "Quách", "Kiều", "Mạc", "Chu", "Hứa", "Lưu", "Tăng", "Triệu", "Nông", "Lò", "Đàm", "Khổng",
+    "Lại", "Phùng", "Tống", "Trình",
 ];
 
 /// Lowercase words that never continue a name (verbs, function words, time words).
 pub const STOP_WORDS: &[&str] = &[
-    "và", "của", "cho", "là", "đã", "đang", "sẽ", "với", "tại", "ở", "trong", "về", "được", "bị",
-    "có", "không", "này", "đó", "kia", "các", "những", "một", "để", "khi", "thì", "mà", "nhưng",
-    "hay", "hoặc", "vừa", "mới", "cũng", "đều", "vẫn", "còn", "rằng", "theo", "từ", "đến", "trên",
-    "dưới", "sau", "trước", "năm", "ngày", "tháng", "giờ", "biết", "cho", "làm", "nói", "nhận",
-    "đề", "nghị", "yêu", "cầu", "phối", "vào", "ra", "lên", "xuống", "qua", "lại", "nên", "vì",
-    "do", "bởi", "như", "nhiều", "ít", "rất",
+    "khu", "vực", "vùng", "miền", "địa", "bàn", "và", "của", "cho", "là", "đã", "đang", "sẽ",
+    "với", "tại", "ở", "trong", "về", "được", "bị", "có", "không", "này", "đó", "kia", "các",
+    "những", "một", "để", "khi", "thì", "mà", "nhưng", "hay", "hoặc", "vừa", "mới", "cũng", "đều",
+    "vẫn", "còn", "rằng", "theo", "từ", "đến", "trên", "dưới", "sau", "trước", "năm", "ngày",
+    "tháng", "giờ", "biết", "cho", "làm", "nói", "nhận", "đề", "nghị", "yêu", "cầu", "phối", "vào",
+    "ra", "lên", "xuống", "qua", "lại", "nên", "vì", "do", "bởi", "như", "nhiều", "ít", "rất",
 ];
 
 /// Well-known bodies written bare, by their usual names: international organisations, news
@@ -892,9 +893,9 @@ pub struct Lexicon {
     /// Canonical keys of place words.
     pub places: FastSet<String>,
     pub generic_acronyms: FastSet<&'static str>,
-    pub compounds: FastSet<&'static str>,
+    pub compounds: FastSet<String>,
     /// First syllables of compounds: a generic head followed by one may still name a body.
-    pub compound_first: FastSet<&'static str>,
+    pub compound_first: FastSet<String>,
     pub surnames: FastSet<&'static str>,
     pub stop_words: FastSet<&'static str>,
     pub known: Vec<&'static str>,
@@ -902,10 +903,10 @@ pub struct Lexicon {
     pub needs_place: FastSet<&'static str>,
 }
 
-fn compounds() -> FastSet<&'static str> {
+fn compounds() -> FastSet<String> {
     COMPOUNDS
         .split('|')
-        .map(|c| c.trim())
+        .map(|c| crate::extract::orgs::canonical(c.trim()))
         .filter(|c| c.contains(' '))
         .collect()
 }
@@ -944,7 +945,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         compounds: compounds(),
         compound_first: compounds()
             .iter()
-            .filter_map(|c| c.split(' ').next())
+            .filter_map(|c| c.split(' ').next().map(str::to_owned))
             .collect(),
         surnames: SURNAMES.iter().copied().collect(),
         stop_words: STOP_WORDS.iter().copied().collect(),

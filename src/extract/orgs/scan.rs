@@ -112,8 +112,16 @@ const NOT_AFTER: &[(&str, &[&str])] = &[
     ),
     ("đội", &["quân", "bộ", "các", "những", "lực"]),
     ("công an", &["lực", "ngành", "lượng", "cán", "chiến", "sĩ"]),
-    ("ban", &["các", "những", "ngày", "hàng"]),
+    ("ban", &["các", "những", "ngày", "hàng", "tây"]),
     ("viện", &["nhập", "xuất", "thư", "học", "bệnh"]),
+    ("phòng", &["hải", "đề", "dự", "văn"]),
+    ("sở", &["trụ", "hội", "cơ"]),
+    (
+        "báo",
+        &[
+            "trình", "thông", "cảnh", "khai", "tố", "dự", "phát", "tình", "hồi", "thời", "tin",
+        ],
+    ),
 ];
 
 /// Lowercase heads accepted in running text; other heads must be capitalised.
@@ -444,6 +452,10 @@ impl Ctx<'_> {
             if let Some(key) = self.phrase(i, n) {
                 if lex.places.contains(&key) {
                     let dot = self.punct(i + n, ".") && !self.toks[i + n].space_before;
+                    // "P." and "Q." are places only with their dot.
+                    if key.chars().count() == 1 && !dot {
+                        return None;
+                    }
                     return Some(n + dot as usize);
                 }
             }
@@ -526,7 +538,8 @@ fn tail(cx: &Ctx, j: usize, person_named: bool) -> Tail {
                     t.name = true;
                     k += 1;
                     t.end = k;
-                    caps_run += 1;
+                    // Acronyms ("TNHH MTV") are not a proper name the sentence goes on after.
+                    caps_run = if is_all_caps(w) { 0 } else { caps_run + 1 };
                     continue;
                 }
                 // Lowercase: a place ends the name ("UBND tỉnh Hải Dương xây dựng …").
@@ -544,15 +557,14 @@ fn tail(cx: &Ctx, j: usize, person_named: bool) -> Tail {
                     break;
                 }
                 if low == "số" && k + 1 < n && cx.toks[k + 1].kind == TokenKind::Number {
+                    // "Nhà máy DAP số 2": the number ends the name.
                     t.name = true;
-                    k += 2;
-                    t.end = k;
-                    caps_run = 0;
-                    continue;
+                    t.end = k + 2;
+                    break;
                 }
                 let after_word = k > j && cx.word(k - 1) && k == t.end.max(k);
                 // The second syllable of a compound begun by the previous word ("Y tế").
-                if k > j && cx.word(k - 1) && cx.compound(k - 1, k) && caps_run < 2 {
+                if k > j && cx.word(k - 1) && cx.compound(k - 1, k) {
                     k += 1;
                     if t.name {
                         t.end = k;
@@ -597,24 +609,34 @@ fn tail(cx: &Ctx, j: usize, person_named: bool) -> Tail {
                 // acronym.
                 let short = cx.text(k).len() <= 3;
                 let after_acronym = k > j && cx.word(k - 1) && is_all_caps(cx.text(k - 1));
-                if short && (k == j || after_acronym) {
+                if short && k == j {
                     t.name = true;
                     k += 1;
                     t.end = k;
                     caps_run = 0;
                     continue;
                 }
+                if short && after_acronym {
+                    // "Nhà máy DAP 2 Lào Cai": the number ends the name.
+                    t.name = true;
+                    t.end = k + 1;
+                    break;
+                }
                 break;
             }
             TokenKind::Punct => {
                 let p = cx.text(k);
                 // "Thăng Long - Hà Nội", "Chữ thập đỏ - Trăng lưỡi liềm đỏ".
-                if matches!(p, "-" | "–" | "&") && t.name && t.end == k && cx.cap(k + 1) {
-                    if cx.place_word_at(k + 1).is_none() && !starts_person(cx, k + 1) {
-                        k += 1;
-                        caps_run = 0;
-                        continue;
-                    }
+                if matches!(p, "-" | "–" | "&")
+                    && t.name
+                    && t.end == k
+                    && cx.cap(k + 1)
+                    && cx.place_word_at(k + 1).is_none()
+                    && !starts_person(cx, k + 1)
+                {
+                    k += 1;
+                    caps_run = 0;
+                    continue;
                 }
                 break;
             }
@@ -716,6 +738,12 @@ pub fn scan(src: &str, words: &[(usize, usize)]) -> Vec<Span> {
         if let Some((mut sp, next)) = rule_at(&cx, previous_word(src, a)) {
             sp.start += a;
             sp.end += a;
+            // "PC67-Công an TP.HCM": a unit's code glued before its parent body.
+            if let Some(code_start) = glued_code_before(src, sp.start) {
+                if code_start >= pos {
+                    sp.start = code_start;
+                }
+            }
             if let Some((x, y)) = sp.abbr.as_mut() {
                 *x += a;
                 *y += a;
@@ -785,9 +813,6 @@ fn rule_at(cx: &Ctx, prev: String) -> Option<(Span, usize)> {
     }
     let (kind, hw, key) = cx.head_at(i)?;
     let lower_head = !is_capitalised(w);
-    if lower_head && !LOWERCASE_HEADS.contains(&key.as_str()) {
-        return None;
-    }
     if let Some((_, before)) = NOT_AFTER.iter().find(|(h, _)| *h == key) {
         if before.contains(&prev.as_str()) {
             return None;
@@ -806,9 +831,10 @@ fn rule_at(cx: &Ctx, prev: String) -> Option<(Span, usize)> {
     };
     let lead_words = lead.trim_start();
     let starts = |p: &str| {
+        let p = canonical(p);
         lead_words
-            .strip_prefix(p)
-            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+            .strip_prefix(p.as_str())
+            .is_some_and(|r| r.is_empty() || r.starts_with([' ', '-']))
     };
     if NOT_ORG_PREFIXES.iter().any(|p| starts(p)) && !prev.is_empty() {
         return None;
@@ -818,9 +844,10 @@ fn rule_at(cx: &Ctx, prev: String) -> Option<(Span, usize)> {
         .unwrap_or(lead_words)
         .trim_start();
     let starts = |p: &str| {
+        let p = canonical(p);
         lead_words
-            .strip_prefix(p)
-            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+            .strip_prefix(p.as_str())
+            .is_some_and(|r| r.is_empty() || r.starts_with([' ', '-']))
     };
     if NOT_ORG_PREFIXES.iter().any(|p| starts(p)) {
         return None;
@@ -835,12 +862,50 @@ fn rule_at(cx: &Ctx, prev: String) -> Option<(Span, usize)> {
             }
         }
     }
-    if lower_head && !LOWER_DESCRIBED.contains(&key.as_str()) {
-        if !(cx.cap(i + hw) || cx.place_word_at(i + hw).is_some()) {
-            return None;
-        }
+    // "Vụ OceanBank" is a case, not a department.
+    if key == "vụ"
+        && (cx.word(i + 1) && is_all_caps(cx.text(i + 1))
+            || !cx.toks.get(i + 1).is_some_and(|t| t.space_before))
+    {
+        return None;
+    }
+    let lower_key_ok = |list: &[&str]| list.iter().any(|h| canonical(h) == key);
+    if lower_head && !lower_key_ok(LOWERCASE_HEADS) {
+        return None;
+    }
+    // "phòng PC67": the unit's code is the name.
+    if lower_head
+        && matches!(key.as_str(), "phòng" | "đội")
+        && cx.word(i + hw)
+        && is_code(cx.text(i + hw))
+        && !cx.word(i + hw + 1)
+    {
+        let sp = span(toks, i + hw, i + hw + 1, Strength::Strong);
+        let next = sp.end;
+        return Some((sp, next));
+    }
+    if lower_head
+        && !lower_key_ok(LOWER_DESCRIBED)
+        && !(cx.cap(i + hw) || cx.place_word_at(i + hw).is_some())
+    {
+        return None;
     }
     let person_named = PERSON_NAMED.contains(&key.as_str());
+    // "công ty Viettel", "báo Nikkei": a well-known name keeps its classifier outside.
+    if lower_head {
+        let mut m = i + hw;
+        while cx.cap(m) && m < i + hw + 4 {
+            m += 1;
+        }
+        if m > i + hw && !cx.word(m) {
+            let name = &src[toks[i + hw].start..toks[m - 1].end];
+            if LEXICON.known.contains(&name) {
+                let sp = span(toks, i + hw, m, Strength::Strong);
+                let next = sp.end;
+                return Some((sp, next));
+            }
+        }
+    }
     let t = tail(cx, i + hw, person_named);
     let end = t.end;
     let strength = match kind {
@@ -866,7 +931,8 @@ fn rule_at(cx: &Ctx, prev: String) -> Option<(Span, usize)> {
                 } else {
                     Some(Strength::Strong)
                 }
-            } else if t.bare_place {
+            } else if t.bare_place && cx.low(t.end - 1) == "tỉnh" {
+                // "UBND tỉnh": the province's own body, in an article about one province.
                 Some(Strength::TitleLike)
             } else if is_all_caps(w) && hw == 1 {
                 Some(Strength::Bare)
@@ -878,13 +944,19 @@ fn rule_at(cx: &Ctx, prev: String) -> Option<(Span, usize)> {
     let end = end.max(i + hw);
     let mut sp = span(toks, i, end, strength);
     let text = canonical(&src[sp.start..sp.end]);
-    if GENERIC_BODIES.contains(&text.as_str()) {
+    // A generic body, or the start of one ("Ban Giám" of "Ban Giám khảo").
+    if GENERIC_BODIES.iter().any(|g| {
+        let g = canonical(g);
+        g == text
+            || g.strip_prefix(text.as_str())
+                .is_some_and(|r| r.starts_with(' '))
+    }) {
         return None;
     }
     // "báo Mỹ", "đảng Nga": a country's press or parties.
     if lower_head {
-        let name = text.split_once(' ').map_or("", |(_, r)| r);
-        if COUNTRIES.contains(&name) {
+        let name = text.splitn(hw + 1, ' ').nth(hw).unwrap_or("");
+        if COUNTRIES.iter().any(|c| canonical(c) == name) {
             return None;
         }
     }
@@ -898,6 +970,22 @@ fn rule_at(cx: &Ctx, prev: String) -> Option<(Span, usize)> {
         }
     }
     Some((sp, next))
+}
+
+/// The start of a unit's code glued by a hyphen right before `a` ("PC67-").
+fn glued_code_before(src: &str, a: usize) -> Option<usize> {
+    let before = src[..a].strip_suffix('-')?;
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    is_code(&before[start..]).then_some(start)
+}
+
+/// A unit's code: capitals and digits ("PC67", "A83").
+fn is_code(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit()) && w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
 /// Whether `abbr` can stand for `name`: not the initials of a part of it ("Hiệp hội Phòng cháy
@@ -957,6 +1045,8 @@ const DEPARTMENTS: &[&str] = &[
     "Văn hóa Thể thao và Du lịch",
     "Văn hóa, Thể thao và Du lịch",
     "Du lịch",
+    "Văn hóa và Thể thao",
+    "Văn hóa Thể thao",
     "Kế hoạch và Đầu tư",
     "Khoa học và Công nghệ",
     "Thông tin và Truyền thông",
