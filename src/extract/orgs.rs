@@ -328,29 +328,44 @@ fn name_org(o: &mut Organisation) {
         .copied()
         .unwrap_or("");
     o.name = name.to_owned();
-    // Abbreviation: a whole-mention acronym, else the known abbreviation a mention starts with.
-    for t in &texts {
-        if is_all_caps(t) && !t.contains(' ') && *t != name {
-            o.abbreviation = Some((*t).to_owned());
-            o.expansion = Some(name.to_owned());
-            break;
-        }
+    // Abbreviation: a whole-mention acronym ("NHNN" for "Ngân hàng Nhà nước"), else a known
+    // abbreviation inside a mention ("UBND tỉnh"), else the table's abbreviation of the start
+    // of the name ("Tòa án nhân dân" is TAND).
+    let table = |w: &str| {
+        LEXICON
+            .expansions
+            .get(w)
+            .filter(|_| is_all_caps(w))
+            .map(|e| (*e).to_owned())
+    };
+    let mut abbr: Option<(String, String)> = texts
+        .iter()
+        .find(|t| is_all_caps(t) && !t.contains(' ') && **t != name)
+        .map(|t| (t.to_string(), table(t).unwrap_or_else(|| name.to_owned())));
+    if abbr.is_none() {
+        abbr = texts
+            .iter()
+            .flat_map(|t| t.split_whitespace())
+            .find_map(|w| table(w).map(|e| (w.to_owned(), e)));
     }
-    if o.abbreviation.is_none() {
-        for t in &texts {
-            for w in t.split_whitespace() {
-                if let Some(e) = LEXICON.expansions.get(w) {
-                    if is_all_caps(w) {
-                        o.abbreviation = Some(w.to_owned());
-                        o.expansion = Some((*e).to_owned());
-                        break;
-                    }
-                }
-            }
-            if o.abbreviation.is_some() {
-                break;
-            }
-        }
+    if abbr.is_none() {
+        let cname = canonical(name);
+        abbr = EXPANSIONS
+            .iter()
+            .filter(|(a, e)| {
+                let ce = canonical(e);
+                is_all_caps(a)
+                    && a.chars().count() >= 3
+                    && cname
+                        .strip_prefix(ce.as_str())
+                        .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+            })
+            .max_by_key(|(_, e)| e.len())
+            .map(|(a, e)| ((*a).to_owned(), (*e).to_owned()));
+    }
+    if let Some((a, e)) = abbr {
+        o.abbreviation = Some(a);
+        o.expansion = Some(e);
     }
     let mut aliases: Vec<String> = Vec::new();
     for t in &texts {

@@ -329,7 +329,7 @@ pub const COMPOUNDS: &str = "giao thông|vận tải|nông nghiệp|nông thôn|
     trung ương|phòng cháy|chữa cháy|cứu nạn|cứu hộ|phòng chống|thiên tai|lụt bão|đê điều|\
     khí tượng|thủy văn|thuỷ văn|dự báo|nghiên cứu|bảo tồn|di sản|bảo tàng|lịch sử|văn học|\
     nghệ thuật|điện ảnh|sân khấu|âm nhạc|mỹ thuật|báo chí|xuất bản|phát thanh|truyền hình|\
-    thư viện|tuyên truyền|tuyên giáo|dân vận|tổ chức|thường vụ|thường trực|chấp hành|\
+    thư viện|tuyên truyền|tuyên giáo|dân vận|thường vụ|thường trực|chấp hành|\
     chính trị|chính sách|hậu cần|tham mưu|biên phòng|cảnh sát|cảnh vệ|điều tra|hình sự|\
     ma túy|ma tuý|giao dịch|chi nhánh|hội sở|cao tuổi|phụ nữ|thanh niên|cựu chiến|chiến binh|\
     nông dân|công đoàn|chữ thập|thập đỏ|lưỡi liềm|liềm đỏ|quản lý|dự án|an toàn|thực phẩm|\

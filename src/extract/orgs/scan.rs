@@ -167,7 +167,6 @@ const LOWERCASE_HEADS: &[&str] = &[
     "đài",
     "liên đoàn",
     "liên minh",
-    "tổ chức",
     "hãng phim",
     "phòng giao dịch",
     "đại sứ quán",
@@ -451,7 +450,11 @@ impl Ctx<'_> {
         for n in [2, 1] {
             if let Some(key) = self.phrase(i, n) {
                 if lex.places.contains(&key) {
-                    let dot = self.punct(i + n, ".") && !self.toks[i + n].space_before;
+                    // Only abbreviations take a dot ("TP.", "P."); after "tỉnh" it ends the
+                    // sentence.
+                    let dot = self.punct(i + n, ".")
+                        && !self.toks[i + n].space_before
+                        && key.chars().count() <= 2;
                     // "P." and "Q." are places only with their dot.
                     if key.chars().count() == 1 && !dot {
                         return None;
@@ -511,6 +514,21 @@ fn tail(cx: &Ctx, j: usize, person_named: bool) -> Tail {
             TokenKind::Word => {
                 let w = cx.text(k);
                 let lower = !is_capitalised(w) && !w.chars().any(|c| c.is_ascii_digit());
+                // A parent body glued after the unit ("Ban Tuyên giáo Tỉnh ủy"): its head
+                // words are part of the name.
+                if !lower && !(t.name && !person_named && starts_person(cx, k)) {
+                    if let Some((_, hw, _)) = cx.head_at(k).filter(|(kind, hw, _)| {
+                        matches!(kind, HeadKind::Local | HeadKind::Complete)
+                            || cx.cap(k + hw)
+                            || (k + hw < n && cx.toks[k + hw].kind == TokenKind::Number)
+                    }) {
+                        t.name = true;
+                        k += hw;
+                        t.end = k;
+                        caps_run = 0;
+                        continue;
+                    }
+                }
                 // "xã hội", "thành phố" as ordinary words: a compound wins over a place word.
                 let compound_next = lower && cx.word(k + 1) && cx.compound(k, k + 1);
                 if !compound_next {
@@ -535,6 +553,7 @@ fn tail(cx: &Ctx, j: usize, person_named: bool) -> Tail {
                     if t.name && !person_named && starts_person(cx, k) {
                         break;
                     }
+
                     t.name = true;
                     k += 1;
                     t.end = k;
