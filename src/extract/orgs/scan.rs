@@ -516,7 +516,8 @@ fn tail(cx: &Ctx, j: usize, person_named: bool) -> Tail {
                 let lower = !is_capitalised(w) && !w.chars().any(|c| c.is_ascii_digit());
                 // A parent body glued after the unit ("Ban Tuyên giáo Tỉnh ủy"): its head
                 // words are part of the name.
-                if !lower && !(t.name && !person_named && starts_person(cx, k)) {
+                let person_next = t.name && !person_named && starts_person(cx, k);
+                if !lower && !person_next {
                     if let Some((_, hw, _)) = cx.head_at(k).filter(|(kind, hw, _)| {
                         matches!(kind, HeadKind::Local | HeadKind::Complete)
                             || cx.cap(k + hw)
