@@ -11,15 +11,9 @@ mod words;
 
 use crate::document::{Article, BlockKind, Mention, Organisation};
 use crate::extract::tokens::is_all_caps;
-use crate::lexicon::orgs::{EXPANSIONS, LEXICON};
-use scan::Strength;
+use crate::lexicon::orgs::{HeadKind, EXPANSIONS, LEXICON};
+use scan::{Entry, Strength};
 use std::collections::HashMap;
-use std::sync::LazyLock;
-use words::ByFirstWord;
-
-/// The gazetteer of well-known bodies, by first word.
-static KNOWN: LazyLock<ByFirstWord<()>> =
-    LazyLock::new(|| ByFirstWord::new(LEXICON.known.iter().map(|k| ((*k).to_owned(), ()))));
 
 /// One found span with what the rules know about it.
 #[derive(Clone, Debug)]
@@ -44,8 +38,30 @@ pub fn find(article: &Article) -> Vec<Organisation> {
             continue;
         };
         let base = block.start;
-        let words = words::word_spans(src);
-        let spans = scan::scan(src, &words);
+        // One lookup per word: heads open names, well-known bodies are names.
+        let mut heads: Vec<(usize, usize, Option<HeadKind>)> = Vec::new();
+        let mut known: Vec<(usize, usize)> = Vec::new();
+        for (a, b) in words::word_spans(src) {
+            let (mut head, mut bare) = (false, false);
+            for (e, entry) in scan::TABLE.matches_at(src, a, b) {
+                match entry {
+                    Entry::Head(k) if !head => {
+                        heads.push((a, e, Some(k)));
+                        head = true;
+                    }
+                    Entry::Known if !bare => {
+                        known.push((a, e));
+                        bare = true;
+                    }
+                    _ => {}
+                }
+            }
+            // Squads: "U16 Việt Nam", "U.23 Thái Lan".
+            if !head && src[a..b].starts_with('U') && scan::is_u_squad(scan::squad_word(src, a)) {
+                heads.push((a, b, None));
+            }
+        }
+        let spans = scan::scan(src, &heads);
         let mut taken: Vec<(usize, usize)> = Vec::with_capacity(spans.len() * 2);
         for s in &spans {
             found.push(Found {
@@ -68,10 +84,7 @@ pub fn find(article: &Article) -> Vec<Organisation> {
             }
         }
         // Well-known bodies written bare.
-        for &(a, w_end) in &words {
-            let Some((b, ())) = KNOWN.longest_at(src, a, w_end) else {
-                continue;
-            };
+        for &(a, b) in &known {
             if is_word_bounded(src, a, b) && !overlaps(&taken, a, b) {
                 found.push(Found {
                     block: bi,
@@ -350,18 +363,18 @@ fn name_org(o: &mut Organisation) {
     }
     if abbr.is_none() {
         let cname = canonical(name);
-        abbr = EXPANSIONS
+        abbr = LEXICON
+            .expansion_keys
             .iter()
-            .filter(|(a, e)| {
-                let ce = canonical(e);
+            .filter(|(a, _, ce)| {
                 is_all_caps(a)
                     && a.chars().count() >= 3
                     && cname
                         .strip_prefix(ce.as_str())
                         .is_some_and(|r| r.is_empty() || r.starts_with(' '))
             })
-            .max_by_key(|(_, e)| e.len())
-            .map(|(a, e)| ((*a).to_owned(), (*e).to_owned()));
+            .max_by_key(|(_, e, _)| e.len())
+            .map(|(a, e, _)| ((*a).to_owned(), (*e).to_owned()));
     }
     if let Some((a, e)) = abbr {
         o.abbreviation = Some(a);

@@ -890,6 +890,8 @@ pub struct Lexicon {
     pub max_head_words: usize,
     /// Abbreviation (as written) → expansion.
     pub expansions: FastMap<&'static str, &'static str>,
+    /// (abbreviation, expansion, canonical expansion).
+    pub expansion_keys: Vec<(&'static str, &'static str, String)>,
     /// Canonical keys of place words.
     pub places: FastSet<String>,
     pub generic_acronyms: FastSet<&'static str>,
@@ -937,6 +939,10 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         heads,
         max_head_words,
         expansions: EXPANSIONS.iter().copied().collect(),
+        expansion_keys: EXPANSIONS
+            .iter()
+            .map(|(a, e)| (*a, *e, crate::extract::orgs::canonical(e)))
+            .collect(),
         places: PLACE_WORDS
             .iter()
             .map(|p| crate::extract::orgs::canonical(p))

@@ -5,17 +5,27 @@
 //! place ("huyện Nghi Lộc", "TP. Thanh Hóa"). A comma, a parenthesis, a function word or an
 //! unknown lowercase word ends it.
 
-use super::words::ByFirstWord;
+use super::words::{tokenize_fast, ByFirstWord};
 use crate::extract::orgs::canonical;
-use crate::extract::tokens::{is_all_caps, is_capitalised, tokenize, Token, TokenKind};
+use crate::extract::tokens::{is_all_caps, is_capitalised, Token, TokenKind};
+use crate::lexicon::orgs::FastSet;
 use crate::lexicon::orgs::{HeadKind, HEADS, LEXICON};
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
-/// Every written form of every head: lowercase, capitalised, title case and capitals, each
-/// with old and new tone placement.
-static HEAD_FORMS: LazyLock<ByFirstWord<HeadKind>> = LazyLock::new(|| {
-    let mut pats: Vec<(String, HeadKind)> = Vec::new();
+/// What a phrase of the first-word table is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry {
+    Head(HeadKind),
+    /// A well-known body of the gazetteer.
+    Known,
+}
+
+/// Every written form of every head (lowercase, capitalised, title case and capitals, each
+/// with old and new tone placement) and every well-known body, by first word: one lookup per
+/// word of the text.
+pub static TABLE: LazyLock<ByFirstWord<Entry>> = LazyLock::new(|| {
+    let mut pats: Vec<(String, Entry)> = Vec::new();
     for &(h, kind) in HEADS {
         for tone in [canonical(h), old_tones(&canonical(h))] {
             for form in [
@@ -28,11 +38,49 @@ static HEAD_FORMS: LazyLock<ByFirstWord<HeadKind>> = LazyLock::new(|| {
                 tone.to_uppercase(),
                 (*h).to_owned(),
             ] {
-                pats.push((form, kind));
+                pats.push((form, Entry::Head(kind)));
             }
         }
     }
+    pats.extend(
+        LEXICON
+            .known
+            .iter()
+            .map(|k| ((*k).to_owned(), Entry::Known)),
+    );
     ByFirstWord::new(pats)
+});
+
+/// The word lists below in canonical form, built once.
+struct Lists {
+    not_after: Vec<(String, Vec<String>)>,
+    lowercase_heads: FastSet<String>,
+    lower_described: FastSet<String>,
+    person_named: FastSet<String>,
+    not_org_prefixes: Vec<String>,
+    cut_before_inner: Vec<String>,
+    generic_bodies: Vec<String>,
+    countries: FastSet<String>,
+    departments: FastSet<String>,
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+    let set = |l: &[&str]| l.iter().map(|w| canonical(w)).collect::<FastSet<String>>();
+    let vec = |l: &[&str]| l.iter().map(|w| canonical(w)).collect::<Vec<String>>();
+    Lists {
+        not_after: NOT_AFTER
+            .iter()
+            .map(|(h, before)| (canonical(h), vec(before)))
+            .collect(),
+        lowercase_heads: set(LOWERCASE_HEADS),
+        lower_described: set(LOWER_DESCRIBED),
+        person_named: set(PERSON_NAMED),
+        not_org_prefixes: vec(NOT_ORG_PREFIXES),
+        cut_before_inner: vec(CUT_BEFORE_INNER),
+        generic_bodies: vec(GENERIC_BODIES),
+        countries: set(COUNTRIES),
+        departments: set(DEPARTMENTS),
+    }
 });
 
 fn first_upper(s: &str) -> String {
@@ -691,7 +739,7 @@ fn starts_person(cx: &Ctx, k: usize) -> bool {
         && LEXICON.surnames.contains(cx.text(k))
 }
 
-fn is_u_squad(w: &str) -> bool {
+pub fn is_u_squad(w: &str) -> bool {
     let w = w.strip_prefix('U').unwrap_or("");
     let w = w.strip_prefix('.').unwrap_or(w);
     (2..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
@@ -716,7 +764,7 @@ fn worth_a_look(src: &str, e: usize, kind: HeadKind) -> bool {
 }
 
 /// "U16" or "U.16" at `a`.
-fn squad_word(src: &str, a: usize) -> &str {
+pub fn squad_word(src: &str, a: usize) -> &str {
     let r = &src[a..];
     let end = r
         .char_indices()
@@ -727,20 +775,14 @@ fn squad_word(src: &str, a: usize) -> &str {
 }
 
 /// Finds the candidate spans of one block, left to right, never overlapping.
-pub fn scan(src: &str, words: &[(usize, usize)]) -> Vec<Span> {
+pub fn scan(src: &str, heads: &[(usize, usize, Option<HeadKind>)]) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let mut pos = 0;
-    let mut triggers: Vec<usize> = Vec::new();
-    for &(a, b) in words {
-        if let Some((e, kind)) = HEAD_FORMS.longest_at(src, a, b) {
-            if worth_a_look(src, e, kind) {
-                triggers.push(a);
-            }
-        } else if src[a..b].starts_with('U') && is_u_squad(squad_word(src, a)) {
-            // Squads: "U16 Việt Nam", "U.23 Thái Lan".
-            triggers.push(a);
-        }
-    }
+    let mut triggers: Vec<usize> = heads
+        .iter()
+        .filter(|(_, e, kind)| kind.is_none_or(|k| worth_a_look(src, *e, k)))
+        .map(|(a, _, _)| *a)
+        .collect();
     triggers.sort_unstable();
     triggers.dedup();
     for a in triggers {
@@ -749,7 +791,7 @@ pub fn scan(src: &str, words: &[(usize, usize)]) -> Vec<Span> {
         }
         let b = window_end(src, a);
         let win = &src[a..b];
-        let toks = tokenize(win);
+        let toks = tokenize_fast(win);
         let cx = Ctx {
             src: win,
             toks: &toks,
@@ -833,8 +875,9 @@ fn rule_at(cx: &Ctx, prev: String) -> Option<(Span, usize)> {
     }
     let (kind, hw, key) = cx.head_at(i)?;
     let lower_head = !is_capitalised(w);
-    if let Some((_, before)) = NOT_AFTER.iter().find(|(h, _)| *h == key) {
-        if before.contains(&prev.as_str()) {
+    let lists = &*LISTS;
+    if let Some((_, before)) = lists.not_after.iter().find(|(h, _)| *h == key) {
+        if before.contains(&prev) {
             return None;
         }
     }
@@ -851,12 +894,11 @@ fn rule_at(cx: &Ctx, prev: String) -> Option<(Span, usize)> {
     };
     let lead_words = lead.trim_start();
     let starts = |p: &str| {
-        let p = canonical(p);
         lead_words
-            .strip_prefix(p.as_str())
+            .strip_prefix(p)
             .is_some_and(|r| r.is_empty() || r.starts_with([' ', '-']))
     };
-    if NOT_ORG_PREFIXES.iter().any(|p| starts(p)) && !prev.is_empty() {
+    if lists.not_org_prefixes.iter().any(|p| starts(p)) && !prev.is_empty() {
         return None;
     }
     let lead_words = lead_words
@@ -864,16 +906,15 @@ fn rule_at(cx: &Ctx, prev: String) -> Option<(Span, usize)> {
         .unwrap_or(lead_words)
         .trim_start();
     let starts = |p: &str| {
-        let p = canonical(p);
         lead_words
-            .strip_prefix(p.as_str())
+            .strip_prefix(p)
             .is_some_and(|r| r.is_empty() || r.starts_with([' ', '-']))
     };
-    if NOT_ORG_PREFIXES.iter().any(|p| starts(p)) {
+    if lists.not_org_prefixes.iter().any(|p| starts(p)) {
         return None;
     }
     // "Đảng ủy Bộ GTVT", "Cơ quan CSĐT Công an tỉnh": the inner body is the one annotated.
-    if let Some(c) = CUT_BEFORE_INNER.iter().find(|c| starts(c)) {
+    if let Some(c) = lists.cut_before_inner.iter().find(|c| starts(c)) {
         let words = c.split(' ').count();
         let inner = (0..toks.len()).filter(|&k| cx.word(k)).nth(words);
         if let Some(k) = inner {
@@ -889,8 +930,7 @@ fn rule_at(cx: &Ctx, prev: String) -> Option<(Span, usize)> {
     {
         return None;
     }
-    let lower_key_ok = |list: &[&str]| list.iter().any(|h| canonical(h) == key);
-    if lower_head && !lower_key_ok(LOWERCASE_HEADS) {
+    if lower_head && !lists.lowercase_heads.contains(&key) {
         return None;
     }
     // "phòng PC67": the unit's code is the name.
@@ -905,12 +945,12 @@ fn rule_at(cx: &Ctx, prev: String) -> Option<(Span, usize)> {
         return Some((sp, next));
     }
     if lower_head
-        && !lower_key_ok(LOWER_DESCRIBED)
+        && !lists.lower_described.contains(&key)
         && !(cx.cap(i + hw) || cx.place_word_at(i + hw).is_some())
     {
         return None;
     }
-    let person_named = PERSON_NAMED.contains(&key.as_str());
+    let person_named = lists.person_named.contains(&key);
     // "công ty Viettel", "báo Nikkei": a well-known name keeps its classifier outside.
     if lower_head {
         let mut m = i + hw;
@@ -965,9 +1005,8 @@ fn rule_at(cx: &Ctx, prev: String) -> Option<(Span, usize)> {
     let mut sp = span(toks, i, end, strength);
     let text = canonical(&src[sp.start..sp.end]);
     // A generic body, or the start of one ("Ban Giám" of "Ban Giám khảo").
-    if GENERIC_BODIES.iter().any(|g| {
-        let g = canonical(g);
-        g == text
+    if lists.generic_bodies.iter().any(|g| {
+        *g == text
             || g.strip_prefix(text.as_str())
                 .is_some_and(|r| r.starts_with(' '))
     }) {
@@ -976,7 +1015,7 @@ fn rule_at(cx: &Ctx, prev: String) -> Option<(Span, usize)> {
     // "báo Mỹ", "đảng Nga": a country's press or parties.
     if lower_head {
         let name = text.splitn(hw + 1, ' ').nth(hw).unwrap_or("");
-        if COUNTRIES.iter().any(|c| canonical(c) == name) {
+        if lists.countries.contains(name) {
             return None;
         }
     }
@@ -1044,7 +1083,7 @@ fn needs_place_ok(cx: &Ctx, from: usize, to: usize) -> bool {
         .collect();
     let name = name.join(" ").replace(',', "");
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    !DEPARTMENTS.iter().any(|d| canonical(d) == name) && !name.is_empty()
+    !LISTS.departments.contains(&name) && !name.is_empty()
 }
 
 /// The departments every province has: "Sở Tài chính" alone does not say which one.
