@@ -87,6 +87,36 @@ fn is_alpha(c: char) -> bool {
 pub fn word_spans(src: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(src.len() / 6);
     let mut start: Option<usize> = None;
+    let bytes = src.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII without decoding; other characters decoded one at a time.
+        let (letter, len) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = src[i..].chars().next().unwrap_or(' ');
+            (is_letter(c), c.len_utf8())
+        };
+        if letter {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            out.push((s, i));
+        }
+        i += len;
+    }
+    if let Some(s) = start {
+        out.push((s, src.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+fn word_spans_chars(src: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(src.len() / 6);
+    let mut start: Option<usize> = None;
     for (i, c) in src.char_indices() {
         if is_letter(c) {
             if start.is_none() {
@@ -115,6 +145,14 @@ pub fn first_word(s: &str) -> &str {
 /// `starts_with`, so only the few phrases sharing a first word are ever compared.
 pub struct ByFirstWord<T> {
     map: FastMap<String, Vec<(String, T)>>,
+    /// A bit per (first byte, last byte, length) of the first words: most words of a text miss
+    /// it and skip the hash lookup.
+    filter: Vec<u64>,
+}
+
+fn filter_bit(w: &[u8]) -> usize {
+    let (f, l) = (w[0] as usize, w[w.len() - 1] as usize);
+    (f.wrapping_mul(31) ^ l.wrapping_mul(131) ^ (w.len() << 9)) & 0xFFFF
 }
 
 impl<T: Copy> ByFirstWord<T> {
@@ -133,7 +171,12 @@ impl<T: Copy> ByFirstWord<T> {
         for list in map.values_mut() {
             list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         }
-        ByFirstWord { map }
+        let mut filter = vec![0u64; 0x10000 / 64];
+        for k in map.keys() {
+            let bit = filter_bit(k.as_bytes());
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
+        ByFirstWord { map, filter }
     }
 
     /// Every phrase that starts at `a` (whose first word is `src[a..b]`) and ends on a word
@@ -144,8 +187,11 @@ impl<T: Copy> ByFirstWord<T> {
         a: usize,
         b: usize,
     ) -> impl Iterator<Item = (usize, T)> + 's {
-        self.map
-            .get(&src[a..b])
+        let bit = filter_bit(&src.as_bytes()[a..b]);
+        let maybe = self.filter[bit / 64] & (1 << (bit % 64)) != 0;
+        maybe
+            .then(|| self.map.get(&src[a..b]))
+            .flatten()
             .into_iter()
             .flatten()
             .filter_map(move |(p, v)| {
@@ -180,6 +226,12 @@ mod tests {
         ] {
             assert_eq!(tokenize_fast(t), crate::extract::tokens::tokenize(t), "{t}");
         }
+    }
+
+    #[test]
+    fn byte_scan_matches_char_scan() {
+        let t = "Hoà × Đà Nẵng, “UBND” tỉnh½x 2022 a\u{300}b";
+        assert_eq!(word_spans(t), word_spans_chars(t));
     }
 
     #[test]
