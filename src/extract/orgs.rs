@@ -144,7 +144,7 @@ fn is_word_byte(c: u8) -> bool {
 
 /// "OceanBank", "VietinBank", "VISecurities": a company word glued to a capitalised business
 /// suffix.
-fn is_brand_shaped(w: &str) -> bool {
+pub(crate) fn is_brand_shaped(w: &str) -> bool {
     const SUFFIXES: &[&str] = &[
         "Bank",
         "Group",
@@ -207,6 +207,23 @@ pub(crate) fn is_word_bounded(src: &str, a: usize, b: usize) -> bool {
     !glue(before) && !glue(after) && !joined_after && !joined_before
 }
 
+/// First words that are the usual short name of a club whose full name has two words.
+const SHORT_NAMES: &[&str] = &["Real", "Atletico", "Borussia"];
+
+/// The acronym that names a body in a short span ("Công ty BSC", "phòng PC67"), if any: not a
+/// known abbreviation ("Sở GTVT") nor a generic one.
+fn own_acronym(s: &str) -> Option<&str> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let last = *words.last()?;
+    (words.len() >= 2
+        && words.len() <= 3
+        && is_all_caps(last)
+        && last.chars().count() >= 3
+        && !LEXICON.expansions.contains_key(last)
+        && !LEXICON.generic_acronyms.contains(last))
+    .then_some(last)
+}
+
 /// Looks for every strong string again in the whole article: a later bare "Công ty BSC" or
 /// "NHNN" is a mention of the body introduced earlier.
 fn propagate(article: &Article, found: &mut Vec<Found>) {
@@ -218,6 +235,21 @@ fn propagate(article: &Article, found: &mut Vec<Found>) {
         let s = &article.text[f.start..f.end];
         if !pats.contains(&s) {
             pats.push(s);
+        }
+        // "Công ty BSC" … "BSC": a body named by an acronym is also written bare.
+        if let Some(last) = own_acronym(s) {
+            if !pats.contains(&last) {
+                pats.push(last);
+            }
+        }
+        // "Real Madrid" … "Real": a club's short name, once its full name has been seen.
+        if let Some(short) = SHORT_NAMES.iter().find(|p| {
+            s.strip_prefix(**p)
+                .is_some_and(|r| r.starts_with(' ') && !r[1..].contains(' '))
+        }) {
+            if !pats.contains(short) {
+                pats.push(short);
+            }
         }
     }
     // Longest first, so "Công an tỉnh Nghệ An" is not cut short by "Công an tỉnh".

@@ -530,6 +530,17 @@ impl Ctx<'_> {
     }
 }
 
+/// What the rules know about the head a tail follows.
+struct HeadInfo {
+    kind: HeadKind,
+    /// Schools, companies …: a person's name may be part of the body's name.
+    person_named: bool,
+    /// Heads that take a lowercase description before the name ("Nhà máy sản xuất …").
+    described: bool,
+    /// Associations: "Hội người Việt Nam tại Singapore".
+    abroad: bool,
+}
+
 /// What the tail after a head holds.
 #[derive(Default)]
 struct Tail {
@@ -546,12 +557,17 @@ struct Tail {
 /// Parses the name after a head that ends at token `j`. `person_named` heads (schools,
 /// companies …) may carry a person's name; for the others a surname after the name starts the
 /// name of the person holding the office ("Bộ GTVT Nguyễn Văn A").
-fn tail(cx: &Ctx, j: usize, person_named: bool) -> Tail {
+fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
     let n = cx.toks.len();
+    let person_named = head.person_named;
     let mut t = Tail {
         end: j,
+        // A complete head ("Văn phòng Chính phủ") is already a name.
+        name: head.kind == HeadKind::Complete,
         ..Default::default()
     };
+    // Whether the last consumed words were a lowercase description ("nhà máy sản xuất …").
+    let mut in_description = head.described;
     let mut k = j;
     // Capitalised words in a row just consumed: after a proper name ("Việt Nam"), a lowercase
     // word is the sentence going on, not the name.
@@ -615,9 +631,19 @@ fn tail(cx: &Ctx, j: usize, person_named: bool) -> Tail {
                     break;
                 }
                 let low = cx.low(k);
+                if low == "tại" && head.abroad && t.name && cx.cap(k + 1) {
+                    k += 1;
+                    caps_run = 0;
+                    continue;
+                }
                 if low == "và" {
-                    // "Bộ Tài nguyên và Môi trường", not "UBND tỉnh A và Công an tỉnh B".
-                    if t.name && cx.cap(k + 1) && cx.head_at(k + 1).is_none() {
+                    // "Bộ Tài nguyên và Môi trường", not "UBND tỉnh A và Công an tỉnh B" nor
+                    // "Công ty A và B": the part after "và" reads like a field.
+                    if t.name
+                        && cx.cap(k + 1)
+                        && cx.head_at(k + 1).is_none()
+                        && (cx.compound(k + 1, k + 2) || is_all_caps(cx.text(k + 1)))
+                    {
                         k += 1;
                         caps_run = 0;
                         continue;
@@ -646,6 +672,7 @@ fn tail(cx: &Ctx, j: usize, person_named: bool) -> Tail {
                 }
                 // A whole lowercase compound ("vận tải", "tiểu học").
                 if compound_next {
+                    in_description = true;
                     k += 2;
                     if t.name {
                         t.end = k;
@@ -658,6 +685,9 @@ fn tail(cx: &Ctx, j: usize, person_named: bool) -> Tail {
                 }
                 // Unknown lowercase words bridging to a capitalised word right after
                 // ("Nhà máy đóng tàu Dung Quất").
+                if !(in_description || k == j) {
+                    break;
+                }
                 let mut m = k;
                 while m < n && m < k + 3 && cx.word(m) && !is_capitalised(cx.text(m)) {
                     if cx.is_stop(m) || cx.place_word_at(m).is_some() {
@@ -677,7 +707,7 @@ fn tail(cx: &Ctx, j: usize, person_named: bool) -> Tail {
                 // acronym.
                 let short = cx.text(k).len() <= 3;
                 let after_acronym = k > j && cx.word(k - 1) && is_all_caps(cx.text(k - 1));
-                if short && k == j {
+                if short && k == j && head.kind != HeadKind::Local {
                     t.name = true;
                     k += 1;
                     t.end = k;
@@ -733,10 +763,14 @@ fn place_name(cx: &Ctx, from: usize) -> Option<usize> {
 
 /// A common surname followed by a capitalised word: a person's name starts at `k`.
 fn starts_person(cx: &Ctx, k: usize) -> bool {
-    cx.cap(k)
-        && cx.cap(k + 1)
-        && cx.toks[k + 1].space_before
-        && LEXICON.surnames.contains(cx.text(k))
+    let surname = |k: usize| {
+        cx.cap(k)
+            && cx.cap(k + 1)
+            && cx.toks[k + 1].space_before
+            && LEXICON.surnames.contains(cx.text(k))
+    };
+    // "quận Hoàng Mai Nguyễn Văn A": the person starts at the second surname.
+    surname(k) && !surname(k + 1)
 }
 
 pub fn is_u_squad(w: &str) -> bool {
@@ -925,7 +959,10 @@ fn rule_at(cx: &Ctx, prev: String) -> Option<(Span, usize)> {
     }
     // "Vụ OceanBank" is a case, not a department.
     if key == "vụ"
-        && (cx.word(i + 1) && is_all_caps(cx.text(i + 1))
+        && (cx.word(i + 1)
+            && (is_all_caps(cx.text(i + 1))
+                || LEXICON.known.contains(&cx.text(i + 1))
+                || super::is_brand_shaped(cx.text(i + 1)))
             || !cx.toks.get(i + 1).is_some_and(|t| t.space_before))
     {
         return None;
@@ -959,14 +996,25 @@ fn rule_at(cx: &Ctx, prev: String) -> Option<(Span, usize)> {
         }
         if m > i + hw && !cx.word(m) {
             let name = &src[toks[i + hw].start..toks[m - 1].end];
-            if LEXICON.known.contains(&name) {
+            // Foreign names drop the classifier ("báo Nikkei" → Nikkei); Vietnamese papers
+            // keep it ("báo Tuổi Trẻ").
+            if LEXICON.known.contains(&name) && name.is_ascii() {
                 let sp = span(toks, i + hw, m, Strength::Strong);
                 let next = sp.end;
                 return Some((sp, next));
             }
         }
     }
-    let t = tail(cx, i + hw, person_named);
+    let info = HeadInfo {
+        kind,
+        person_named,
+        described: lists.lower_described.contains(&key),
+        abroad: matches!(
+            key.as_str(),
+            "hội" | "hiệp hội" | "chi hội" | "phòng" | "văn phòng" | "liên hiệp" | "hội đồng"
+        ),
+    };
+    let t = tail(cx, i + hw, &info);
     let end = t.end;
     let strength = match kind {
         HeadKind::Classifier => {
@@ -1013,7 +1061,12 @@ fn rule_at(cx: &Ctx, prev: String) -> Option<(Span, usize)> {
         return None;
     }
     // "báo Mỹ", "đảng Nga": a country's press or parties.
-    if lower_head {
+    if lower_head
+        && matches!(
+            key.as_str(),
+            "báo" | "tờ" | "hãng" | "công ty" | "tập đoàn" | "đảng"
+        )
+    {
         let name = text.splitn(hw + 1, ' ').nth(hw).unwrap_or("");
         if lists.countries.contains(name) {
             return None;
