@@ -85,6 +85,9 @@ pub fn find(article: &Article) -> Vec<Organisation> {
         }
         // Well-known bodies written bare.
         for &(a, b) in &known {
+            if is_product(src, a, b) {
+                continue;
+            }
             if is_word_bounded(src, a, b) && !overlaps(&taken, a, b) {
                 found.push(Found {
                     block: bi,
@@ -207,6 +210,30 @@ pub(crate) fn is_word_bounded(src: &str, a: usize, b: usize) -> bool {
     !glue(before) && !glue(after) && !joined_after && !joined_before
 }
 
+/// A brand used as a product's name: "Boeing 737", "Google Maps", "máy bay Boeing".
+fn is_product(src: &str, a: usize, b: usize) -> bool {
+    let next = src[b..]
+        .strip_prefix(' ')
+        .map(|r| r.split(' ').next().unwrap_or(""));
+    let model = next.is_some_and(|w| {
+        w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || (w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && w.chars().all(|c| c.is_ascii_alphanumeric())
+                && !matches!(w, "FC" | "CF" | "AFC")
+                && src[a..b].is_ascii()
+                && !src[a..b].contains(' '))
+    });
+    let mut from = a.saturating_sub(24);
+    while !src.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = src[from..a].trim_end().to_lowercase();
+    let product_word = ["máy bay", "điện thoại", "dòng", "mẫu", "chiếc", "xe"]
+        .iter()
+        .any(|p| before.ends_with(p));
+    model || product_word
+}
+
 /// First words that are the usual short name of a club whose full name has two words.
 const SHORT_NAMES: &[&str] = &["Real", "Atletico", "Borussia"];
 
@@ -215,7 +242,23 @@ const SHORT_NAMES: &[&str] = &["Real", "Atletico", "Borussia"];
 fn own_acronym(s: &str) -> Option<&str> {
     let words: Vec<&str> = s.split_whitespace().collect();
     let last = *words.last()?;
-    (words.len() >= 2
+    let head = canonical(words.first()?);
+    let company_or_unit = matches!(
+        head.as_str(),
+        "công"
+            | "cty"
+            | "ctcp"
+            | "tập"
+            | "ngân"
+            | "tổng"
+            | "nhà"
+            | "phòng"
+            | "đội"
+            | "clb"
+            | "hãng"
+    );
+    (company_or_unit
+        && words.len() >= 2
         && words.len() <= 3
         && is_all_caps(last)
         && last.chars().count() >= 3

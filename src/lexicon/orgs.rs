@@ -306,17 +306,19 @@ pub const PLACE_WORDS: &[&str] = &[
 
 /// Acronyms that name a kind of body or a role, never one body by themselves.
 pub const GENERIC_ACRONYMS: &[&str] = &[
-    "VKS", "CSGT", "CQĐT", "CQCSĐT", "HĐQT", "HĐXX", "THPT", "THCS", "TNHH", "MTV", "CP", "TMCP",
-    "CTCP", "HTX", "UBND", "HĐND", "TAND", "VKSND", "BTV", "BCH", "MTTQ", "CHQS", "BĐBP", "CA",
-    "TP", "TP.HCM", "TPHCM", "HCM", "HLV", "CLB", "BV", "ĐH", "DN", "DNNN", "CEO", "USD", "VNĐ",
-    "VND", "SN", "TS", "PGS", "GS", "ThS", "BS", "NSND", "NSƯT", "PV", "CTV", "GTVT", "PCCC",
-    "CNCH", "ATGT", "KCN", "VQG", "ĐT", "FC", "LHQ",
+    "PHHS", "CMHS", "BĐD", "BGH", "BGĐ", "UBKT", "VKS", "CSGT", "CQĐT", "CQCSĐT", "HĐQT", "HĐXX",
+    "THPT", "THCS", "TNHH", "MTV", "CP", "TMCP", "CTCP", "HTX", "UBND", "HĐND", "TAND", "VKSND",
+    "BTV", "BCH", "MTTQ", "CHQS", "BĐBP", "CA", "TP", "TP.HCM", "TPHCM", "HCM", "HLV", "CLB", "BV",
+    "ĐH", "DN", "DNNN", "CEO", "USD", "VNĐ", "VND", "SN", "TS", "PGS", "GS", "ThS", "BS", "NSND",
+    "NSƯT", "PV", "CTV", "GTVT", "PCCC", "CNCH", "ATGT", "KCN", "VQG", "ĐT", "FC", "LHQ",
 ];
 
 /// Two-syllable words that make up the descriptive part of bodies' names ("Bộ Giao thông vận
 /// tải", "Trường tiểu học …", "Công ty cổ phần …"). A name goes on through a lowercase word
 /// only as part of one of these; "Bộ Y tế khuyến cáo" stops after "tế".
-pub const COMPOUNDS: &str = "giao thông|vận tải|nông nghiệp|nông thôn|phát triển|tài nguyên|\
+pub const COMPOUNDS: &str =
+    "tối cao|kiểm soát|phục vụ|cộng hòa|cộng hoà|kiểm định|dân chủ|xã hội chủ nghĩa|\
+    giao thông|vận tải|nông nghiệp|nông thôn|phát triển|tài nguyên|\
     môi trường|giáo dục|đào tạo|y tế|văn hóa|văn hoá|thể thao|du lịch|công thương|thương mại|\
     công nghiệp|công nghệ|khoa học|kế hoạch|đầu tư|xây dựng|lao động|thương binh|xã hội|nội vụ|\
     tư pháp|ngoại giao|quốc phòng|an ninh|tài chính|thông tin|truyền thông|thủy sản|thuỷ sản|\
@@ -378,6 +380,10 @@ pub const STOP_WORDS: &[&str] = &[
 /// agencies and papers, companies, banks, football clubs, parties and religions. General
 /// knowledge, the kind a reader of Vietnamese news meets every week.
 pub const KNOWN: &[&str] = &[
+    "Ocean Bank",
+    "Petro Vietnam",
+    "AkzoNobel",
+    "hồi giáo",
     // International bodies and alliances.
     "Liên Hợp Quốc",
     "Liên hợp quốc",

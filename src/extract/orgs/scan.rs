@@ -145,7 +145,8 @@ const NOT_AFTER: &[(&str, &[&str])] = &[
     (
         "trường",
         &[
-            "môi", "thị", "chiến", "hiện", "quảng", "công", "lập", "sân", "nhà", "ngôi", "đấu",
+            "chính", "môi", "thị", "chiến", "hiện", "quảng", "công", "lập", "sân", "nhà", "ngôi",
+            "đấu",
         ],
     ),
     (
@@ -160,9 +161,9 @@ const NOT_AFTER: &[(&str, &[&str])] = &[
     ),
     ("đội", &["quân", "bộ", "các", "những", "lực"]),
     ("công an", &["lực", "ngành", "lượng", "cán", "chiến", "sĩ"]),
-    ("ban", &["các", "những", "ngày", "hàng", "tây"]),
+    ("ban", &["các", "những", "ngày", "hàng", "tây", "tiểu"]),
     ("viện", &["nhập", "xuất", "thư", "học", "bệnh"]),
-    ("phòng", &["hải", "đề", "dự", "văn"]),
+    ("phòng", &["hải", "đề", "dự", "văn", "trưởng", "phó"]),
     ("sở", &["trụ", "hội", "cơ"]),
     (
         "báo",
@@ -277,6 +278,15 @@ const PERSON_NAMED: &[&str] = &[
 
 /// Places and things that start like a body ("Trường Sa", "Tây Ban Nha" read from "Ban").
 const NOT_ORG_PREFIXES: &[&str] = &[
+    "trường hợp",
+    "ban kỷ luật",
+    "hội sở",
+    "trung tâm tp",
+    "trung tâm thành phố",
+    "trung tâm huyện",
+    "trung tâm thị xã",
+    "trung tâm xã",
+    "trung tâm tỉnh",
     "trường sa",
     "trường sơn",
     "trường giang",
@@ -303,6 +313,19 @@ const NOT_ORG_PREFIXES: &[&str] = &[
 /// Generic bodies every province, school or company has: not one organisation by themselves
 /// ("Ban Giám khảo", "Cơ quan điều tra", "Hội đồng xét xử").
 const GENERIC_BODIES: &[&str] = &[
+    "ban quản lý dự án",
+    "quỹ hội phụ huynh",
+    "phòng gd&đt",
+    "phòng gd-đt",
+    "phòng giáo dục",
+    "phòng giáo dục và đào tạo",
+    "trường thpt",
+    "trường thcs",
+    "trường tiểu học",
+    "trường mầm non",
+    "trường chuyên",
+    "sở gd&đt",
+    "sở gd-đt",
     "ban giám khảo",
     "ban giám hiệu",
     "ban giám đốc",
@@ -539,6 +562,8 @@ struct HeadInfo {
     described: bool,
     /// Associations: "Hội người Việt Nam tại Singapore".
     abroad: bool,
+    /// The head follows a capitalised word.
+    after_name: bool,
 }
 
 /// What the tail after a head holds.
@@ -685,7 +710,7 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                 }
                 // Unknown lowercase words bridging to a capitalised word right after
                 // ("Nhà máy đóng tàu Dung Quất").
-                if !(in_description || k == j) {
+                if !(in_description || (k == j && head.kind != HeadKind::Local)) {
                     break;
                 }
                 let mut m = k;
@@ -707,7 +732,8 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                 // acronym.
                 let short = cx.text(k).len() <= 3;
                 let after_acronym = k > j && cx.word(k - 1) && is_all_caps(cx.text(k - 1));
-                if short && k == j && head.kind != HeadKind::Local {
+                // Not after a capitalised word: "Nguyễn Nhựt Trường 3 năm" is a person.
+                if short && k == j && head.kind != HeadKind::Local && !head.after_name {
                     t.name = true;
                     k += 1;
                     t.end = k;
@@ -831,7 +857,16 @@ pub fn scan(src: &str, heads: &[(usize, usize, Option<HeadKind>)]) -> Vec<Span> 
             toks: &toks,
             low: (0..toks.len()).map(|_| OnceCell::new()).collect(),
         };
-        if let Some((mut sp, next)) = rule_at(&cx, previous_word(src, a)) {
+        let prev = previous_word(src, a);
+        let prev_cap = {
+            let p = src[..a].trim_end();
+            p.len() < a
+                && p.chars().next_back().is_some_and(char::is_alphanumeric)
+                && p.rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        };
+        if let Some((mut sp, next)) = rule_at(&cx, prev, prev_cap) {
             sp.start += a;
             sp.end += a;
             // "PC67-Công an TP.HCM": a unit's code glued before its parent body.
@@ -886,7 +921,7 @@ fn previous_word(src: &str, a: usize) -> String {
 }
 
 /// The rule at token 0 of a window: a span and the byte offset where scanning may resume.
-fn rule_at(cx: &Ctx, prev: String) -> Option<(Span, usize)> {
+fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usize)> {
     let toks = cx.toks;
     let src = cx.src;
     let lex = &*LEXICON;
@@ -1009,6 +1044,7 @@ fn rule_at(cx: &Ctx, prev: String) -> Option<(Span, usize)> {
         kind,
         person_named,
         described: lists.lower_described.contains(&key),
+        after_name: prev_capitalised,
         abroad: matches!(
             key.as_str(),
             "hội" | "hiệp hội" | "chi hội" | "phòng" | "văn phòng" | "liên hiệp" | "hội đồng"
