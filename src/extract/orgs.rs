@@ -56,6 +56,10 @@ pub fn find(article: &Article) -> Vec<Organisation> {
                     _ => {}
                 }
             }
+            // Police departments go by codes: "PC67", "PA83", "PK02".
+            if is_police_code(&src[a..b]) {
+                known.push((a, b));
+            }
             // Squads: "U16 Việt Nam", "U.23 Thái Lan".
             if !head && src[a..b].starts_with('U') && scan::is_u_squad(scan::squad_word(src, a)) {
                 heads.push((a, b, None));
@@ -208,6 +212,16 @@ pub(crate) fn is_word_bounded(src: &str, a: usize, b: usize) -> bool {
         .and_then(|r| r.chars().next_back())
         .is_some_and(|c| c.is_alphanumeric());
     !glue(before) && !glue(after) && !joined_after && !joined_before
+}
+
+/// The code of a police department: P, a letter of the branch, two digits.
+fn is_police_code(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() == 4
+        && b[0] == b'P'
+        && matches!(b[1], b'A' | b'C' | b'K' | b'V' | b'X' | b'H')
+        && b[2].is_ascii_digit()
+        && b[3].is_ascii_digit()
 }
 
 /// A brand used as a product's name: "Boeing 737", "Google Maps", "máy bay Boeing".

@@ -316,8 +316,8 @@ pub const GENERIC_ACRONYMS: &[&str] = &[
 /// Two-syllable words that make up the descriptive part of bodies' names ("Bộ Giao thông vận
 /// tải", "Trường tiểu học …", "Công ty cổ phần …"). A name goes on through a lowercase word
 /// only as part of one of these; "Bộ Y tế khuyến cáo" stops after "tế".
-pub const COMPOUNDS: &str =
-    "tối cao|kiểm soát|phục vụ|cộng hòa|cộng hoà|kiểm định|dân chủ|xã hội chủ nghĩa|\
+pub const COMPOUNDS: &str = "bóng đá|bóng chuyền|bóng rổ|điền kinh|cầu lông|thúc đẩy|khuyến học|\
+    tối cao|kiểm soát|phục vụ|cộng hòa|cộng hoà|kiểm định|dân chủ|xã hội chủ nghĩa|\
     giao thông|vận tải|nông nghiệp|nông thôn|phát triển|tài nguyên|\
     môi trường|giáo dục|đào tạo|y tế|văn hóa|văn hoá|thể thao|du lịch|công thương|thương mại|\
     công nghiệp|công nghệ|khoa học|kế hoạch|đầu tư|xây dựng|lao động|thương binh|xã hội|nội vụ|\

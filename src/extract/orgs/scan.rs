@@ -163,7 +163,7 @@ const NOT_AFTER: &[(&str, &[&str])] = &[
     ("công an", &["lực", "ngành", "lượng", "cán", "chiến", "sĩ"]),
     ("ban", &["các", "những", "ngày", "hàng", "tây", "tiểu"]),
     ("viện", &["nhập", "xuất", "thư", "học", "bệnh"]),
-    ("phòng", &["hải", "đề", "dự", "văn", "trưởng", "phó"]),
+    ("phòng", &["hải", "đề", "dự", "văn"]),
     ("sở", &["trụ", "hội", "cơ"]),
     (
         "báo",
@@ -577,6 +577,8 @@ struct Tail {
     place: bool,
     /// A place word alone ("tỉnh") ends the tail.
     bare_place: bool,
+    /// Token index one past the last lowercase description word ("thăm dò khai thác").
+    desc_end: usize,
 }
 
 /// Parses the name after a head that ends at token `j`. `person_named` heads (schools,
@@ -699,6 +701,7 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                 if compound_next {
                     in_description = true;
                     k += 2;
+                    t.desc_end = k;
                     if t.name {
                         t.end = k;
                     }
@@ -1050,8 +1053,14 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
             "hội" | "hiệp hội" | "chi hội" | "phòng" | "văn phòng" | "liên hiệp" | "hội đồng"
         ),
     };
-    let t = tail(cx, i + hw, &info);
-    let end = t.end;
+    let mut t = tail(cx, i + hw, &info);
+    // "Trưởng phòng Kiểm định" is an office; "Trưởng phòng CSGT TP.HCM" names the unit.
+    if key == "phòng"
+        && matches!(prev.as_str(), "trưởng" | "phó")
+        && !(t.place || cx.word(i + hw) && is_all_caps(cx.text(i + hw)) && t.end > i + hw + 1)
+    {
+        return None;
+    }
     let strength = match kind {
         HeadKind::Classifier => {
             // The name after a classifier, without it: capitalised words only.
@@ -1067,11 +1076,24 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
             return None;
         }
         HeadKind::Complete => Some(Strength::Strong),
+        // "Tổng công ty thăm dò khai thác dầu khí (PVEP)": a description alone, confirmed by
+        // its abbreviation.
+        HeadKind::Named
+            if !t.name
+                && t.desc_end > i + hw
+                && cx.punct(t.desc_end, "(")
+                && cx.word(t.desc_end + 1)
+                && is_all_caps(cx.text(t.desc_end + 1))
+                && cx.punct(t.desc_end + 2, ")") =>
+        {
+            t.end = t.desc_end;
+            Some(Strength::Strong)
+        }
         HeadKind::Named => t.name.then_some(Strength::Strong),
         HeadKind::Local => {
             if t.name || t.place {
                 if lex.needs_place.contains(key.as_str()) && !t.place {
-                    needs_place_ok(cx, i + hw, end).then_some(Strength::Strong)
+                    needs_place_ok(cx, i + hw, t.end).then_some(Strength::Strong)
                 } else {
                     Some(Strength::Strong)
                 }
@@ -1085,7 +1107,7 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
             }
         }
     }?;
-    let end = end.max(i + hw);
+    let end = t.end.max(i + hw);
     let mut sp = span(toks, i, end, strength);
     let text = canonical(&src[sp.start..sp.end]);
     // A generic body, or the start of one ("Ban Giám" of "Ban Giám khảo").
