@@ -194,7 +194,7 @@ fn article(app: &App, buf: &mut Buffer, s: &Screen, t: &Theme) {
         Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .begin_symbol(None)
             .end_symbol(None)
-            .track_symbol(Some("│"))
+            .track_symbol(Some(" "))
             .track_style(t.dim)
             .thumb_symbol("█")
             .render(s.scrollbar, buf, &mut state);
@@ -559,9 +559,8 @@ fn help(app: &App, buf: &mut Buffer, area: Rect, t: &Theme) {
         ]));
     }
     lines.push(Line::styled("Mouse", t.section));
-    lines.push(Line::raw(
-        " wheel scrolls the pane under it; click an entry to select it",
-    ));
+    lines.push(Line::raw(" wheel      scroll the pane under it"));
+    lines.push(Line::raw(" click      select an entry"));
     let inner_w = lines.iter().map(Line::width).max().unwrap_or(0) as u16;
     // Two columns when one does not fit in height but two fit in width.
     let avail_h = area.height.saturating_sub(2);
