@@ -218,12 +218,14 @@ pub struct App {
     pub color: bool,
 }
 
-/// Whether `p` wrote the article (its byline), listed apart from the people in it.
+/// Whether `p` wrote the article, listed apart from the people in it: the extractor says so,
+/// or the name is the byline.
 pub fn is_author(article: &Article, p: &crate::document::Person) -> bool {
-    article
-        .byline
-        .as_deref()
-        .is_some_and(|b| b.trim().eq_ignore_ascii_case(p.name.trim()))
+    p.author
+        || article
+            .byline
+            .as_deref()
+            .is_some_and(|b| b.trim().eq_ignore_ascii_case(p.name.trim()))
 }
 
 impl App {

@@ -47,7 +47,10 @@ fn seed() -> Article {
             &["Ủy viên BTV", "Phó Chủ tịch Thường trực HĐND tỉnh"],
         ),
         person("Phạm Duy Hưng", &["Ủy viên BTV", "Phó Chủ tịch UBND tỉnh"]),
-        person("Nông Vui", &[]),
+        Person {
+            author: true,
+            ..person("Nông Vui", &[])
+        },
     ];
     let org = |name: &str, abbr: Option<&str>, exp: Option<&str>| Organisation {
         name: name.into(),
