@@ -817,6 +817,12 @@ impl App {
             }
             return;
         }
+        if screen::contains(s.text, x, y) {
+            if let Some(r) = self.entity_at(&s, x, y) {
+                self.select(r);
+            }
+            return;
+        }
         if screen::contains(s.list_items, x, y) {
             let rows = self.list_rows();
             let off = self.list_offset(s.list_items.height as usize);
@@ -825,6 +831,43 @@ impl App {
                 self.select(*r);
             }
         }
+    }
+
+    /// The entity whose mention is drawn at cell `(x, y)` of the text column, if any.
+    fn entity_at(&self, s: &Screen, x: u16, y: u16) -> Option<EntityRef> {
+        let a = self.article()?;
+        let line = self.layout.lines.get(self.top + (y - s.text.y) as usize)?;
+        if line.source != crate::layout::Source::Text {
+            return None;
+        }
+        let col = (x - s.text.x).checked_sub(line.indent)? as usize;
+        let text = a.text.get(line.range.clone())?;
+        let mut used = 0;
+        let mut offset = None;
+        for (i, g) in unicode_segmentation::UnicodeSegmentation::grapheme_indices(text, true) {
+            used += crate::wrap::grapheme_width(g);
+            if used > col {
+                offset = Some(line.range.start + i);
+                break;
+            }
+        }
+        let offset = offset?;
+        let hit = |m: &Mention| m.start <= offset && offset < m.end;
+        // People first: a name inside an organisation's name is the more specific click.
+        let person = a.people.iter().position(|p| p.mentions.iter().any(hit));
+        let org = a
+            .organisations
+            .iter()
+            .position(|o| o.mentions.iter().any(hit));
+        person
+            .map(|index| EntityRef {
+                kind: EntityKind::Person,
+                index,
+            })
+            .or(org.map(|index| EntityRef {
+                kind: EntityKind::Organisation,
+                index,
+            }))
     }
 
     /// The first library row shown, so the cursor stays visible.

@@ -69,7 +69,12 @@ fn install_panic_hook() {
 /// Runs the reader over `files` until the person quits.
 pub fn run(files: Vec<PathBuf>) -> io::Result<Exit> {
     let stop = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    // SIGINT too: in raw mode Ctrl-C is a key, but `kill -INT` still arrives as a signal.
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
     install_panic_hook();

@@ -560,7 +560,7 @@ fn help(app: &App, buf: &mut Buffer, area: Rect, t: &Theme) {
     }
     lines.push(Line::styled("Mouse", t.section));
     lines.push(Line::raw(" wheel      scroll the pane under it"));
-    lines.push(Line::raw(" click      select an entry"));
+    lines.push(Line::raw(" click      select an entry or a name"));
     let inner_w = lines.iter().map(Line::width).max().unwrap_or(0) as u16;
     // Two columns when one does not fit in height but two fit in width.
     let avail_h = area.height.saturating_sub(2);

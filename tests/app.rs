@@ -468,6 +468,32 @@ fn mouse_wheel_and_click() {
     });
     assert_eq!(app.entity_name(app.selected.unwrap()), "Sở Y tế");
     assert_eq!(app.focus, Focus::List);
+    // A click on a name in the text selects that person.
+    let lay = &app.layout;
+    let art = app.article().unwrap();
+    let (row, line) = lay
+        .lines
+        .iter()
+        .enumerate()
+        .find(|(i, l)| lay.text(art, *i).starts_with("Sáng nay, bà Trần"))
+        .expect("the lead's first line");
+    assert!(row < app.page());
+    let col = bao::wrap::width("Sáng nay, bà Tr") as u16;
+    app.update(Action::Click {
+        x: s.text.x + line.indent + col,
+        y: s.text.y + row as u16,
+    });
+    assert_eq!(app.entity_name(app.selected.unwrap()), "Trần Thị Lộc");
+    // A click on plain text changes nothing.
+    app.update(Action::Click {
+        x: s.text.x,
+        y: s.text.y + row as u16,
+    });
+    assert_eq!(app.entity_name(app.selected.unwrap()), "Trần Thị Lộc");
+    app.update(Action::Click {
+        x: items.x + 3,
+        y: items.y + 4,
+    });
     // A click on a heading selects nothing new.
     app.update(Action::Click {
         x: items.x + 3,
