@@ -475,7 +475,7 @@ fn mouse_wheel_and_click() {
         .lines
         .iter()
         .enumerate()
-        .find(|(i, l)| lay.text(art, *i).starts_with("Sáng nay, bà Trần"))
+        .find(|(i, _)| lay.text(art, *i).starts_with("Sáng nay, bà Trần"))
         .expect("the lead's first line");
     assert!(row < app.page());
     let col = bao::wrap::width("Sáng nay, bà Tr") as u16;
