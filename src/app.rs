@@ -169,6 +169,8 @@ pub struct Search {
     /// Hits as ranges of the article text, in order.
     pub matches: Vec<Range<usize>>,
     pub current: Option<usize>,
+    /// The same hits in the folded text (what the next keystroke refines).
+    folded_hits: Vec<Range<usize>>,
     /// The transformed query the matches were computed for.
     needle: String,
     mode: Option<Mode>,
@@ -744,6 +746,7 @@ impl App {
         let q = &self.search.query;
         if q.is_empty() {
             self.search.matches.clear();
+            self.search.folded_hits.clear();
             self.search.current = None;
             self.search.needle.clear();
             self.search.mode = None;
@@ -759,11 +762,12 @@ impl App {
         let refine = self.search.mode == Some(mode)
             && !self.search.needle.is_empty()
             && needle.starts_with(&self.search.needle);
-        self.search.matches = if refine {
-            folded.refine(&self.search.matches, &needle)
+        self.search.folded_hits = if refine {
+            folded.refine(&self.search.folded_hits, &needle)
         } else {
-            folded.find_all(&needle)
+            folded.find(&needle)
         };
+        self.search.matches = folded.to_original(&article.text, &self.search.folded_hits);
         self.search.needle = needle;
         self.search.mode = Some(mode);
         // The first hit from where the search started.
