@@ -72,6 +72,17 @@ pub enum Action {
         index: usize,
         result: Result<Box<Article>, String>,
     },
+    /// Article `index` is readable; its people and organisations follow in `Entities` (a big
+    /// article is shown before its extraction ends).
+    Parsed {
+        index: usize,
+        article: Box<Article>,
+    },
+    /// The people and organisations of article `index`, for a `Parsed` one.
+    Entities {
+        index: usize,
+        entities: crate::document::Entities,
+    },
 }
 
 impl From<Cmd> for Action {
@@ -213,6 +224,8 @@ pub struct App {
     pub mention: Option<usize>,
     pub search: Search,
     folded: Option<Folded>,
+    /// Articles shown whose people and organisations are still being found.
+    pub extracting: std::collections::HashSet<usize>,
     pub last: Looked,
     pub help: bool,
     pub quit: bool,
@@ -277,6 +290,7 @@ impl App {
             mention: None,
             search: Search::default(),
             folded: None,
+            extracting: Default::default(),
             last: Looked::Search,
             help: false,
             quit: false,
@@ -437,6 +451,22 @@ impl App {
             Action::Wheel { x, y, down } => self.wheel(x, y, down),
             Action::Click { x, y } => self.click(x, y),
             Action::Loaded { index, result } => self.loaded(index, result),
+            Action::Parsed { index, article } => {
+                self.loaded(index, Ok(article));
+                self.extracting.insert(index);
+            }
+            Action::Entities { index, entities } => {
+                if let Some(Slot::Loaded(a)) = self.slots.get_mut(index) {
+                    a.set_entities(entities);
+                }
+                self.extracting.remove(&index);
+                if index == self.current {
+                    self.list_cursor = 0;
+                    self.selected = None;
+                    self.mentions.clear();
+                    self.mention = None;
+                }
+            }
         }
     }
 

@@ -21,6 +21,8 @@ use std::time::Duration;
 
 /// How long the loop waits for input before looking at loaded articles and signals again.
 const TICK: Duration = Duration::from_millis(50);
+/// Articles above this size are shown before their people and organisations are found.
+const SHOW_BEFORE_EXTRACTING: usize = 1 << 20;
 /// Loaded articles taken per turn of the loop, so keys never wait behind a flood of them.
 const LOADS_PER_TURN: usize = 1024;
 
@@ -140,11 +142,33 @@ fn spawn_loader(files: Vec<PathBuf>, tx: mpsc::Sender<Action>) {
             .par_iter()
             .enumerate()
             .for_each_with(tx, |tx, (index, path)| {
-                let result = crate::open_article(path)
-                    .map(Box::new)
-                    .map_err(|e| e.to_string());
-                // The app may have quit; nobody listens then.
-                let _ = tx.send(Action::Loaded { index, result });
+                // The app may have quit; nobody listens then, so sends are not checked.
+                match crate::loader::load_file(path) {
+                    Err(e) => {
+                        let _ = tx.send(Action::Loaded {
+                            index,
+                            result: Err(e.to_string()),
+                        });
+                    }
+                    Ok(a) if a.text.len() > SHOW_BEFORE_EXTRACTING => {
+                        // A big article is readable before its entities are found.
+                        let _ = tx.send(Action::Parsed {
+                            index,
+                            article: Box::new(a.clone()),
+                        });
+                        let entities = crate::extract::extract(&a);
+                        drop(a);
+                        let _ = tx.send(Action::Entities { index, entities });
+                    }
+                    Ok(mut a) => {
+                        let entities = crate::extract::extract(&a);
+                        a.set_entities(entities);
+                        let _ = tx.send(Action::Loaded {
+                            index,
+                            result: Ok(Box::new(a)),
+                        });
+                    }
+                }
             });
     });
 }

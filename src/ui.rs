@@ -323,6 +323,14 @@ fn side_list(app: &App, buf: &mut Buffer, s: &Screen, list: Rect, t: &Theme) {
     };
     if let Some(r) = shown {
         detail(app, a, r, buf, s.detail, t);
+    } else if app.extracting.contains(&app.current) {
+        buf.set_stringn(
+            s.detail.x,
+            s.detail.y,
+            "finding people and organisations…",
+            w,
+            t.dim,
+        );
     } else if rows.len() <= 3 && app.filter.is_empty() {
         buf.set_stringn(
             s.detail.x,

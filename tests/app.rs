@@ -445,6 +445,35 @@ fn a_single_file_opens_in_the_reader_once_loaded() {
 }
 
 #[test]
+fn a_big_article_is_readable_before_its_entities_arrive() {
+    let mut app = App::loading(vec!["big.txt".into()]);
+    app.update(Action::Resize(120, 30));
+    let full = sample();
+    let mut bare = full.clone();
+    bare.people.clear();
+    bare.organisations.clear();
+    app.update(Action::Parsed {
+        index: 0,
+        article: Box::new(bare),
+    });
+    assert!(!app.layout.is_empty());
+    assert!(app.extracting.contains(&0));
+    assert!(app.entries().is_empty());
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.top, 1);
+    app.update(Action::Entities {
+        index: 0,
+        entities: bao::Entities {
+            people: full.people.clone(),
+            organisations: full.organisations.clone(),
+        },
+    });
+    assert!(app.extracting.is_empty());
+    assert_eq!(app.entries().len(), 5);
+    assert_eq!(app.top, 1, "the reading position stays");
+}
+
+#[test]
 fn mouse_wheel_and_click() {
     let mut app = app_with(vec![sample()], 120, 30);
     let s = app.screen();
