@@ -71,14 +71,7 @@ fn install_panic_hook() {
 /// Runs the reader over `files` until the person quits.
 pub fn run(files: Vec<PathBuf>) -> io::Result<Exit> {
     let stop = Arc::new(AtomicBool::new(false));
-    // SIGINT too: in raw mode Ctrl-C is a key, but `kill -INT` still arrives as a signal.
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
-    }
+    watch_signals(Arc::clone(&stop))?;
     install_panic_hook();
     let mut terminal = ratatui::try_init()?;
     let _guard = Guard;
@@ -124,11 +117,29 @@ pub fn run(files: Vec<PathBuf>) -> io::Result<Exit> {
             if app.quit {
                 return Ok(Exit::Quit);
             }
-            if !event::poll(Duration::ZERO)? {
+            if stop.load(Ordering::Relaxed) || !event::poll(Duration::ZERO)? {
                 break;
             }
         }
     }
+}
+
+/// SIGTERM, SIGHUP and SIGINT (in raw mode Ctrl-C is a key, but `kill -INT` is a signal) set
+/// `stop`, which the loop checks every turn. When the terminal has hung up, crossterm's poll can
+/// spin without returning, so if the loop has not ended shortly after, this thread restores the
+/// terminal and exits itself.
+fn watch_signals(stop: Arc<AtomicBool>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            stop.store(true, Ordering::Relaxed);
+            std::thread::sleep(Duration::from_millis(500));
+            restore();
+            std::process::exit(128 + sig);
+        }
+    });
+    Ok(())
 }
 
 fn is_bang(k: &KeyEvent) -> bool {
