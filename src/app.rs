@@ -228,6 +228,8 @@ pub struct App {
     pub extracting: std::collections::HashSet<usize>,
     pub last: Looked,
     pub help: bool,
+    /// Rows the help is scrolled by (clamped when drawn).
+    pub help_scroll: usize,
     pub quit: bool,
     /// False under NO_COLOR: styles use only bold, reverse, underline.
     pub color: bool,
@@ -293,6 +295,7 @@ impl App {
             extracting: Default::default(),
             last: Looked::Search,
             help: false,
+            help_scroll: 0,
             quit: false,
             color: true,
         };
@@ -474,7 +477,12 @@ impl App {
         use Cmd::*;
         match c {
             Quit | ForceQuit => self.quit = true,
-            Help => self.help = !self.help,
+            Help => {
+                self.help = !self.help;
+                self.help_scroll = 0;
+            }
+            Down if self.help => self.help_scroll = (self.help_scroll + 1).min(200),
+            Up if self.help => self.help_scroll = self.help_scroll.saturating_sub(1),
             _ if self.help => self.help = false,
             _ if self.view == View::Library => self.library_command(c),
             Down => self.move_by(1, true),

@@ -279,8 +279,15 @@ pub fn action_for(app: &App, e: &KeyEvent) -> Option<Action> {
         return Some(Cmd::ForceQuit.into());
     }
     if app.help {
-        // Any key closes the help.
-        return Some(Cmd::Help.into());
+        // j/k scroll the help; any other key closes it.
+        return Some(
+            match key.code {
+                KeyCode::Char('j') | KeyCode::Down => Cmd::Down,
+                KeyCode::Char('k') | KeyCode::Up => Cmd::Up,
+                _ => Cmd::Help,
+            }
+            .into(),
+        );
     }
     if app.view == View::Reader && app.search.editing {
         return match key.code {

@@ -588,13 +588,17 @@ fn help(app: &App, buf: &mut Buffer, area: Rect, t: &Theme) {
     );
     Clear.render(rect, buf);
     let block = Block::bordered()
-        .title(" Keys · any key closes ")
+        .title(" Keys · j/k scroll · any other key closes ")
         .border_style(t.focus_border);
     let inner = block.inner(rect);
     block.render(rect, buf);
+    // Scrolled by j/k when it does not fit.
+    let skip = (app.help_scroll as u16).min(per_col.saturating_sub(inner.height));
     for (i, line) in lines.iter().enumerate() {
         let col = i as u16 / per_col.max(1);
-        let row = i as u16 % per_col.max(1);
+        let Some(row) = (i as u16 % per_col.max(1)).checked_sub(skip) else {
+            continue;
+        };
         if row >= inner.height {
             continue;
         }

@@ -536,8 +536,11 @@ fn quit_and_help() {
     let mut app = app_with(vec![sample()], 100, 30);
     key(&mut app, KeyCode::F(1));
     assert!(app.help);
-    key(&mut app, KeyCode::Char('j'));
-    assert!(!app.help, "any key closes the help");
+    keys(&mut app, "jjk");
+    assert!(app.help, "j/k scroll the help");
+    assert_eq!(app.help_scroll, 1);
+    key(&mut app, KeyCode::Char(' '));
+    assert!(!app.help, "any other key closes the help");
     assert_eq!(app.top, 0, "and does nothing else");
     key(&mut app, KeyCode::Char('?'));
     assert!(app.help);

@@ -244,6 +244,13 @@ fn help_60x20() {
     a.update(Cmd::Help.into());
     let t = draw(&a, 60, 20);
     insta::assert_snapshot!(t.backend());
+    // Scrolled to the end, the last lines show.
+    for _ in 0..40 {
+        a.update(Cmd::Down.into());
+    }
+    let t = draw(&a, 60, 20);
+    insta::assert_snapshot!("help_60x20_scrolled", t.backend());
+    assert!(!find(t.backend().buffer(), "select an entry or a name").is_empty());
 }
 
 fn library_app(w: u16, h: u16) -> App {
