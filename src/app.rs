@@ -246,7 +246,8 @@ pub fn is_author(article: &Article, p: &crate::document::Person) -> bool {
 }
 
 impl App {
-    /// An app over already loaded articles (tests, single files).
+    /// An app over already loaded articles (tests, single files). Nothing is laid out until
+    /// the first `Action::Resize` gives the size.
     pub fn new(articles: Vec<Article>) -> App {
         let slots = articles
             .into_iter()
@@ -276,8 +277,9 @@ impl App {
             view,
             current: 0,
             library_cursor: 0,
-            width: 80,
-            height: 24,
+            // Unknown until the first Resize: nothing is wrapped before then.
+            width: 0,
+            height: 0,
             focus: Focus::Article,
             list_pref: None,
             text_width: DEFAULT_TEXT_WIDTH,
@@ -941,6 +943,10 @@ impl App {
 
     /// Re-wraps the current article when its width changed, keeping the text at the top in view.
     fn relayout(&mut self) {
+        if self.width == 0 || self.height == 0 {
+            // No size yet (or nothing to draw on): wrapping now would be wasted.
+            return;
+        }
         let s = self.screen();
         let width = s.text.width.max(1) as usize;
         let key = (self.current, width);

@@ -577,3 +577,11 @@ fn tiny_terminals_do_not_break_anything() {
         assert!(app.top <= app.max_top());
     }
 }
+
+#[test]
+fn nothing_is_wrapped_before_the_size_is_known() {
+    let mut app = App::new(vec![sample()]);
+    assert!(app.layout.is_empty());
+    app.update(Action::Resize(100, 30));
+    assert_eq!(app.layout.width, 88);
+}
