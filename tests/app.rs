@@ -582,6 +582,6 @@ fn tiny_terminals_do_not_break_anything() {
 fn nothing_is_wrapped_before_the_size_is_known() {
     let mut app = App::new(vec![sample()]);
     assert!(app.layout.is_empty());
-    app.update(Action::Resize(100, 30));
+    app.update(Action::Resize(200, 30));
     assert_eq!(app.layout.width, 88);
 }
