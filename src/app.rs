@@ -72,6 +72,17 @@ pub enum Action {
         index: usize,
         result: Result<Box<Article>, String>,
     },
+    /// Article `index` is readable; its people and organisations follow in `Entities` (a big
+    /// article is shown before its extraction ends).
+    Parsed {
+        index: usize,
+        article: Box<Article>,
+    },
+    /// The people and organisations of article `index`, for a `Parsed` one.
+    Entities {
+        index: usize,
+        entities: crate::document::Entities,
+    },
 }
 
 impl From<Cmd> for Action {
@@ -169,6 +180,8 @@ pub struct Search {
     /// Hits as ranges of the article text, in order.
     pub matches: Vec<Range<usize>>,
     pub current: Option<usize>,
+    /// The same hits in the folded text (what the next keystroke refines).
+    folded_hits: Vec<Range<usize>>,
     /// The transformed query the matches were computed for.
     needle: String,
     mode: Option<Mode>,
@@ -211,23 +224,30 @@ pub struct App {
     pub mention: Option<usize>,
     pub search: Search,
     folded: Option<Folded>,
+    /// Articles shown whose people and organisations are still being found.
+    pub extracting: std::collections::HashSet<usize>,
     pub last: Looked,
     pub help: bool,
+    /// Rows the help is scrolled by (clamped when drawn).
+    pub help_scroll: usize,
     pub quit: bool,
     /// False under NO_COLOR: styles use only bold, reverse, underline.
     pub color: bool,
 }
 
-/// Whether `p` wrote the article (its byline), listed apart from the people in it.
+/// Whether `p` wrote the article, listed apart from the people in it: the extractor says so,
+/// or the name is the byline.
 pub fn is_author(article: &Article, p: &crate::document::Person) -> bool {
-    article
-        .byline
-        .as_deref()
-        .is_some_and(|b| b.trim().eq_ignore_ascii_case(p.name.trim()))
+    p.author
+        || article
+            .byline
+            .as_deref()
+            .is_some_and(|b| b.trim().eq_ignore_ascii_case(p.name.trim()))
 }
 
 impl App {
-    /// An app over already loaded articles (tests, single files).
+    /// An app over already loaded articles (tests, single files). Nothing is laid out until
+    /// the first `Action::Resize` gives the size.
     pub fn new(articles: Vec<Article>) -> App {
         let slots = articles
             .into_iter()
@@ -257,8 +277,9 @@ impl App {
             view,
             current: 0,
             library_cursor: 0,
-            width: 80,
-            height: 24,
+            // Unknown until the first Resize: nothing is wrapped before then.
+            width: 0,
+            height: 0,
             focus: Focus::Article,
             list_pref: None,
             text_width: DEFAULT_TEXT_WIDTH,
@@ -273,8 +294,10 @@ impl App {
             mention: None,
             search: Search::default(),
             folded: None,
+            extracting: Default::default(),
             last: Looked::Search,
             help: false,
+            help_scroll: 0,
             quit: false,
             color: true,
         };
@@ -433,6 +456,22 @@ impl App {
             Action::Wheel { x, y, down } => self.wheel(x, y, down),
             Action::Click { x, y } => self.click(x, y),
             Action::Loaded { index, result } => self.loaded(index, result),
+            Action::Parsed { index, article } => {
+                self.loaded(index, Ok(article));
+                self.extracting.insert(index);
+            }
+            Action::Entities { index, entities } => {
+                if let Some(Slot::Loaded(a)) = self.slots.get_mut(index) {
+                    a.set_entities(entities);
+                }
+                self.extracting.remove(&index);
+                if index == self.current {
+                    self.list_cursor = 0;
+                    self.selected = None;
+                    self.mentions.clear();
+                    self.mention = None;
+                }
+            }
         }
     }
 
@@ -440,7 +479,12 @@ impl App {
         use Cmd::*;
         match c {
             Quit | ForceQuit => self.quit = true,
-            Help => self.help = !self.help,
+            Help => {
+                self.help = !self.help;
+                self.help_scroll = 0;
+            }
+            Down if self.help => self.help_scroll = (self.help_scroll + 1).min(200),
+            Up if self.help => self.help_scroll = self.help_scroll.saturating_sub(1),
             _ if self.help => self.help = false,
             _ if self.view == View::Library => self.library_command(c),
             Down => self.move_by(1, true),
@@ -742,6 +786,7 @@ impl App {
         let q = &self.search.query;
         if q.is_empty() {
             self.search.matches.clear();
+            self.search.folded_hits.clear();
             self.search.current = None;
             self.search.needle.clear();
             self.search.mode = None;
@@ -757,11 +802,12 @@ impl App {
         let refine = self.search.mode == Some(mode)
             && !self.search.needle.is_empty()
             && needle.starts_with(&self.search.needle);
-        self.search.matches = if refine {
-            folded.refine(&self.search.matches, &needle)
+        self.search.folded_hits = if refine {
+            folded.refine(&self.search.folded_hits, &needle)
         } else {
-            folded.find_all(&needle)
+            folded.find(&needle)
         };
+        self.search.matches = folded.to_original(&article.text, &self.search.folded_hits);
         self.search.needle = needle;
         self.search.mode = Some(mode);
         // The first hit from where the search started.
@@ -815,6 +861,12 @@ impl App {
             }
             return;
         }
+        if screen::contains(s.text, x, y) {
+            if let Some(r) = self.entity_at(&s, x, y) {
+                self.select(r);
+            }
+            return;
+        }
         if screen::contains(s.list_items, x, y) {
             let rows = self.list_rows();
             let off = self.list_offset(s.list_items.height as usize);
@@ -823,6 +875,43 @@ impl App {
                 self.select(*r);
             }
         }
+    }
+
+    /// The entity whose mention is drawn at cell `(x, y)` of the text column, if any.
+    fn entity_at(&self, s: &Screen, x: u16, y: u16) -> Option<EntityRef> {
+        let a = self.article()?;
+        let line = self.layout.lines.get(self.top + (y - s.text.y) as usize)?;
+        if line.source != crate::layout::Source::Text {
+            return None;
+        }
+        let col = (x - s.text.x).checked_sub(line.indent)? as usize;
+        let text = a.text.get(line.range.clone())?;
+        let mut used = 0;
+        let mut offset = None;
+        for (i, g) in unicode_segmentation::UnicodeSegmentation::grapheme_indices(text, true) {
+            used += crate::wrap::grapheme_width(g);
+            if used > col {
+                offset = Some(line.range.start + i);
+                break;
+            }
+        }
+        let offset = offset?;
+        let hit = |m: &Mention| m.start <= offset && offset < m.end;
+        // People first: a name inside an organisation's name is the more specific click.
+        let person = a.people.iter().position(|p| p.mentions.iter().any(hit));
+        let org = a
+            .organisations
+            .iter()
+            .position(|o| o.mentions.iter().any(hit));
+        person
+            .map(|index| EntityRef {
+                kind: EntityKind::Person,
+                index,
+            })
+            .or(org.map(|index| EntityRef {
+                kind: EntityKind::Organisation,
+                index,
+            }))
     }
 
     /// The first library row shown, so the cursor stays visible.
@@ -854,6 +943,10 @@ impl App {
 
     /// Re-wraps the current article when its width changed, keeping the text at the top in view.
     fn relayout(&mut self) {
+        if self.width == 0 || self.height == 0 {
+            // No size yet (or nothing to draw on): wrapping now would be wasted.
+            return;
+        }
         let s = self.screen();
         let width = s.text.width.max(1) as usize;
         let key = (self.current, width);

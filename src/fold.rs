@@ -70,113 +70,117 @@ pub fn transform(s: &str, mode: Mode) -> String {
     out
 }
 
-/// A transformed text with a map back to the original byte offsets.
+/// Original bytes between two marks: a hit is mapped back by walking at most this far.
+const MARK_EVERY: usize = 4096;
+
+/// A transformed text that can map its offsets back to the original.
 ///
-/// The map only records characters whose transformed length differs from their original length
-/// (accented letters, mostly); between them offsets move in step, so the map stays small
-/// relative to the text and a lookup is one binary search.
+/// Only a mark every few kilobytes is kept (a folded and an original offset on a char boundary);
+/// a hit is mapped back by re-transforming from the mark before it. Memory stays at the size of
+/// the text, and sorted hits are mapped in one forward walk.
 #[derive(Clone, Debug)]
 pub struct Folded {
     pub mode: Mode,
     pub text: String,
-    /// (folded start, original start, folded len, original len) of each char whose length changed.
-    shifts: Vec<[u32; 4]>,
-    orig_len: usize,
+    marks: Vec<(usize, usize)>,
+}
+
+/// A position of the forward walk: folded and original offsets of the same char boundary.
+struct Walk {
+    f: usize,
+    o: usize,
+    scratch: String,
 }
 
 impl Folded {
     pub fn new(original: &str, mode: Mode) -> Folded {
         let mut text = String::with_capacity(original.len());
-        let mut shifts = Vec::new();
+        let mut marks = vec![(0, 0)];
+        let mut next = MARK_EVERY;
         for (o, c) in original.char_indices() {
-            let f = text.len();
+            if o >= next {
+                marks.push((text.len(), o));
+                next = o + MARK_EVERY;
+            }
             push_char(c, mode, &mut text);
-            let lf = text.len() - f;
-            let lo = c.len_utf8();
-            if lf != lo {
-                shifts.push([f as u32, o as u32, lf as u32, lo as u32]);
-            }
         }
-        Folded {
-            mode,
-            text,
-            shifts,
-            orig_len: original.len(),
-        }
+        Folded { mode, text, marks }
     }
 
-    /// Original offset of folded offset `x`. Inside a changed char, a start maps to the char's
-    /// start and an end (`round_up`) to the char's end.
-    fn to_original(&self, x: usize, round_up: bool) -> usize {
-        let i = self.shifts.partition_point(|s| s[0] as usize <= x);
-        if i == 0 {
-            return x.min(self.orig_len);
-        }
-        let [f, o, lf, lo] = self.shifts[i - 1].map(|v| v as usize);
-        let r = if x < f + lf {
-            if round_up && x > f {
-                o + lo
-            } else {
-                o
-            }
-        } else {
-            o + lo + (x - f - lf)
-        };
-        r.min(self.orig_len)
-    }
-
-    /// Maps a folded range back onto the original text.
-    pub fn original_range(&self, r: Range<usize>) -> Range<usize> {
-        self.to_original(r.start, false)..self.to_original(r.end, true)
-    }
-
-    /// Every non-overlapping occurrence of `needle` (already transformed), as original ranges.
-    pub fn find_all(&self, needle: &str) -> Vec<Range<usize>> {
+    /// Every non-overlapping occurrence of `needle` (already transformed), as folded ranges.
+    pub fn find(&self, needle: &str) -> Vec<Range<usize>> {
         if needle.is_empty() {
             return Vec::new();
         }
         self.text
             .match_indices(needle)
-            .map(|(s, m)| self.original_range(s..s + m.len()))
+            .map(|(s, m)| s..s + m.len())
             .collect()
     }
 
-    /// Whether an earlier hit (an original range) still matches a longer `needle`: the
-    /// incremental-search refinement, which costs the hits, not the text.
-    pub fn matches_at(&self, original_start: usize, needle: &str) -> Option<Range<usize>> {
-        let f = self.to_folded(original_start);
-        self.text
-            .get(f..)
-            .filter(|rest| rest.starts_with(needle))
-            .map(|_| self.original_range(f..f + needle.len()))
-    }
-
-    /// Refines the hits of a shorter query for a longer `needle` that extends it, keeping the
-    /// hits non-overlapping as [`Folded::find_all`] would.
+    /// The hits of a shorter query refined for a longer `needle` that extends it: the
+    /// incremental-search step, which costs the hits, not the text. Stays non-overlapping as
+    /// [`Folded::find`] would.
     pub fn refine(&self, previous: &[Range<usize>], needle: &str) -> Vec<Range<usize>> {
         let mut out: Vec<Range<usize>> = Vec::with_capacity(previous.len());
         for r in previous {
             if out.last().is_some_and(|l| l.end > r.start) {
                 continue;
             }
-            if let Some(hit) = self.matches_at(r.start, needle) {
-                out.push(hit);
+            if self
+                .text
+                .get(r.start..)
+                .is_some_and(|rest| rest.starts_with(needle))
+            {
+                out.push(r.start..r.start + needle.len());
             }
         }
         out
     }
 
-    /// Folded offset of an original char-boundary offset.
-    fn to_folded(&self, o: usize) -> usize {
-        let i = self.shifts.partition_point(|s| s[1] as usize <= o);
-        if i == 0 {
-            return o;
+    /// Maps sorted folded ranges back onto `original`, the text this was built from. A hit
+    /// that starts or ends inside a char's transformed form covers the whole char.
+    pub fn to_original(&self, original: &str, hits: &[Range<usize>]) -> Vec<Range<usize>> {
+        let mut w = Walk {
+            f: 0,
+            o: 0,
+            scratch: String::new(),
+        };
+        hits.iter()
+            .map(|r| {
+                let s = self.walk(&mut w, original, r.start, false);
+                let e = self.walk(&mut w, original, r.end, true);
+                s..e.max(s)
+            })
+            .collect()
+    }
+
+    fn walk(&self, w: &mut Walk, original: &str, target: usize, end: bool) -> usize {
+        let i = self
+            .marks
+            .partition_point(|m| m.0 <= target)
+            .saturating_sub(1);
+        let mark = self.marks[i];
+        if target < w.f || mark.0 > w.f {
+            (w.f, w.o) = mark;
         }
-        let [f, so, lf, lo] = self.shifts[i - 1].map(|v| v as usize);
-        if o < so + lo {
-            f
-        } else {
-            f + lf + (o - so - lo)
+        loop {
+            let Some(c) = original.get(w.o..).and_then(|r| r.chars().next()) else {
+                return w.o.min(original.len());
+            };
+            w.scratch.clear();
+            push_char(c, self.mode, &mut w.scratch);
+            let lf = w.scratch.len();
+            if w.f == target && !(end && lf == 0) {
+                // An end also takes the marks that fold to nothing after it.
+                return w.o;
+            }
+            if w.f + lf > target {
+                // Inside this char's transformed form.
+                return if end { w.o + c.len_utf8() } else { w.o };
+            }
+            w.f += lf;
+            w.o += c.len_utf8();
         }
     }
 }
@@ -184,7 +188,8 @@ impl Folded {
 /// Finds `query` in `text` with the mode the query asks for (convenience for small texts).
 pub fn find(text: &str, query: &str) -> Vec<Range<usize>> {
     let mode = mode_for(query);
-    Folded::new(text, mode).find_all(&transform(query, mode))
+    let f = Folded::new(text, mode);
+    f.to_original(text, &f.find(&transform(query, mode)))
 }
 
 /// Whether `haystack` contains `query`, folded when the query has no diacritics.
@@ -233,12 +238,68 @@ mod tests {
     fn refinement_agrees_with_a_fresh_search() {
         let t = "Lộc, Lộ, lốc, LOC lo";
         let f = Folded::new(t, Mode::Fold);
-        let first = f.find_all("lo");
-        let refined = f.refine(&first, "loc");
-        assert_eq!(refined, f.find_all("loc"));
-        assert_eq!(refined.len(), 3);
+        let refined = f.refine(&f.find("lo"), "loc");
+        assert_eq!(refined, f.find("loc"));
+        let back: Vec<&str> = f
+            .to_original(t, &refined)
+            .into_iter()
+            .map(|r| &t[r])
+            .collect();
+        assert_eq!(back, ["Lộc", "lốc", "LOC"]);
         let aaa = Folded::new("aaaa", Mode::Fold);
-        assert_eq!(aaa.refine(&aaa.find_all("a"), "aa"), aaa.find_all("aa"));
+        assert_eq!(aaa.refine(&aaa.find("a"), "aa"), aaa.find("aa"));
+    }
+
+    #[test]
+    fn maps_back_across_marks() {
+        // Long enough for many marks, with accented chars everywhere.
+        let mut t = String::new();
+        for i in 0..3000 {
+            t.push_str(&format!("Đoạn {i}: bà Trần Thị Lộc và ông Đặng Hòa. "));
+        }
+        let hits = find(&t, "tran thi loc");
+        assert_eq!(hits.len(), 3000);
+        assert!(hits.iter().all(|r| &t[r.clone()] == "Trần Thị Lộc"));
+        let hits = find(&t, "doan 2999");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(&t[hits[0].clone()], "Đoạn 2999");
+        // An NFD haystack: the marks after a letter belong to the hit.
+        let nfd = "xo\u{323}\u{302}c Lo\u{323}\u{302}c";
+        let hits: Vec<&str> = find(nfd, "loc").into_iter().map(|r| &nfd[r]).collect();
+        assert_eq!(hits, ["Lo\u{323}\u{302}c"]);
+        let hits: Vec<&str> = find(nfd, "lo").into_iter().map(|r| &nfd[r]).collect();
+        assert_eq!(hits, ["Lo\u{323}\u{302}"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hits_map_back_onto_whole_chars(
+            words in proptest::collection::vec("(Trần|tran|Lộc|LỘC|lo\u{323}\u{302}c|đ|Đặng|a|ß|İ| |, )", 0..60),
+            pick in 0usize..1000,
+            len in 1usize..6,
+        ) {
+            let t: String = words.concat();
+            for mode in [Mode::Fold, Mode::Exact] {
+                let f = Folded::new(&t, mode);
+                if f.text.is_empty() {
+                    continue;
+                }
+                // A needle cut from the folded text itself, on char boundaries.
+                let chars: Vec<(usize, char)> = f.text.char_indices().collect();
+                let a = pick % chars.len();
+                let b = (a + len).min(chars.len());
+                let start = chars[a].0;
+                let end = chars.get(b).map_or(f.text.len(), |c| c.0);
+                let needle = &f.text[start..end];
+                let hits = f.find(needle);
+                proptest::prop_assert!(!hits.is_empty());
+                for r in f.to_original(&t, &hits) {
+                    proptest::prop_assert!(t.is_char_boundary(r.start) && t.is_char_boundary(r.end));
+                    proptest::prop_assert!(Folded::new(&t[r.clone()], mode).text.contains(needle),
+                        "{:?} does not fold to contain {:?}", &t[r], needle);
+                }
+            }
+        }
     }
 
     #[test]

@@ -21,7 +21,7 @@ impl Context {
         match self {
             Context::Global => "Everywhere",
             Context::Reader => "Reading",
-            Context::List => "People and organisations list",
+            Context::List => "In the list (Tab)",
             Context::Library => "Library",
         }
     }
@@ -133,13 +133,13 @@ pub static BINDINGS: &[Binding] = &[
         List,
         &[code(KeyCode::Enter)],
         Cmd::Enter,
-        "select: highlight, go to first mention",
+        "select, go to its first mention",
     ),
     b(
         List,
         &[code(KeyCode::Esc)],
         Cmd::Back,
-        "clear the filter (letters filter)",
+        "clear filter (letters filter)",
     ),
     b(
         Reader,
@@ -197,18 +197,8 @@ pub static BINDINGS: &[Binding] = &[
         Cmd::Search,
         "search (diacritics optional)",
     ),
-    b(
-        Reader,
-        &[k('n')],
-        Cmd::Next,
-        "next search hit, or next mention",
-    ),
-    b(
-        Reader,
-        &[k('N')],
-        Cmd::Prev,
-        "previous hit, or previous mention",
-    ),
+    b(Reader, &[k('n')], Cmd::Next, "next search hit or mention"),
+    b(Reader, &[k('N')], Cmd::Prev, "previous hit or mention"),
     b(Reader, &[k('+')], Cmd::Wider, "wider text column"),
     b(Reader, &[k('-')], Cmd::Narrower, "narrower text column"),
     b(Reader, &[k('=')], Cmd::FullWidth, "full width on/off"),
@@ -218,7 +208,7 @@ pub static BINDINGS: &[Binding] = &[
         Reader,
         &[code(KeyCode::Esc)],
         Cmd::Back,
-        "clear search, selection; library",
+        "clear search/selection; library",
     ),
     b(
         Library,
@@ -289,8 +279,15 @@ pub fn action_for(app: &App, e: &KeyEvent) -> Option<Action> {
         return Some(Cmd::ForceQuit.into());
     }
     if app.help {
-        // Any key closes the help.
-        return Some(Cmd::Help.into());
+        // j/k scroll the help; any other key closes it.
+        return Some(
+            match key.code {
+                KeyCode::Char('j') | KeyCode::Down => Cmd::Down,
+                KeyCode::Char('k') | KeyCode::Up => Cmd::Up,
+                _ => Cmd::Help,
+            }
+            .into(),
+        );
     }
     if app.view == View::Reader && app.search.editing {
         return match key.code {

@@ -21,6 +21,8 @@ use std::time::Duration;
 
 /// How long the loop waits for input before looking at loaded articles and signals again.
 const TICK: Duration = Duration::from_millis(50);
+/// Articles above this size are shown before their people and organisations are found.
+const SHOW_BEFORE_EXTRACTING: usize = 1 << 20;
 /// Loaded articles taken per turn of the loop, so keys never wait behind a flood of them.
 const LOADS_PER_TURN: usize = 1024;
 
@@ -69,9 +71,7 @@ fn install_panic_hook() {
 /// Runs the reader over `files` until the person quits.
 pub fn run(files: Vec<PathBuf>) -> io::Result<Exit> {
     let stop = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
-    }
+    watch_signals(Arc::clone(&stop))?;
     install_panic_hook();
     let mut terminal = ratatui::try_init()?;
     let _guard = Guard;
@@ -117,11 +117,29 @@ pub fn run(files: Vec<PathBuf>) -> io::Result<Exit> {
             if app.quit {
                 return Ok(Exit::Quit);
             }
-            if !event::poll(Duration::ZERO)? {
+            if stop.load(Ordering::Relaxed) || !event::poll(Duration::ZERO)? {
                 break;
             }
         }
     }
+}
+
+/// SIGTERM, SIGHUP and SIGINT (in raw mode Ctrl-C is a key, but `kill -INT` is a signal) set
+/// `stop`, which the loop checks every turn. When the terminal has hung up, crossterm's poll can
+/// spin without returning, so if the loop has not ended shortly after, this thread restores the
+/// terminal and exits itself.
+fn watch_signals(stop: Arc<AtomicBool>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            stop.store(true, Ordering::Relaxed);
+            std::thread::sleep(Duration::from_millis(500));
+            restore();
+            std::process::exit(128 + sig);
+        }
+    });
+    Ok(())
 }
 
 fn is_bang(k: &KeyEvent) -> bool {
@@ -135,11 +153,33 @@ fn spawn_loader(files: Vec<PathBuf>, tx: mpsc::Sender<Action>) {
             .par_iter()
             .enumerate()
             .for_each_with(tx, |tx, (index, path)| {
-                let result = crate::open_article(path)
-                    .map(Box::new)
-                    .map_err(|e| e.to_string());
-                // The app may have quit; nobody listens then.
-                let _ = tx.send(Action::Loaded { index, result });
+                // The app may have quit; nobody listens then, so sends are not checked.
+                match crate::loader::load_file(path) {
+                    Err(e) => {
+                        let _ = tx.send(Action::Loaded {
+                            index,
+                            result: Err(e.to_string()),
+                        });
+                    }
+                    Ok(a) if a.text.len() > SHOW_BEFORE_EXTRACTING => {
+                        // A big article is readable before its entities are found.
+                        let _ = tx.send(Action::Parsed {
+                            index,
+                            article: Box::new(a.clone()),
+                        });
+                        let entities = crate::extract::extract(&a);
+                        drop(a);
+                        let _ = tx.send(Action::Entities { index, entities });
+                    }
+                    Ok(mut a) => {
+                        let entities = crate::extract::extract(&a);
+                        a.set_entities(entities);
+                        let _ = tx.send(Action::Loaded {
+                            index,
+                            result: Ok(Box::new(a)),
+                        });
+                    }
+                }
             });
     });
 }

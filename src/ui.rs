@@ -194,7 +194,7 @@ fn article(app: &App, buf: &mut Buffer, s: &Screen, t: &Theme) {
         Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .begin_symbol(None)
             .end_symbol(None)
-            .track_symbol(Some("│"))
+            .track_symbol(Some(" "))
             .track_style(t.dim)
             .thumb_symbol("█")
             .render(s.scrollbar, buf, &mut state);
@@ -323,6 +323,14 @@ fn side_list(app: &App, buf: &mut Buffer, s: &Screen, list: Rect, t: &Theme) {
     };
     if let Some(r) = shown {
         detail(app, a, r, buf, s.detail, t);
+    } else if app.extracting.contains(&app.current) {
+        buf.set_stringn(
+            s.detail.x,
+            s.detail.y,
+            "finding people and organisations…",
+            w,
+            t.dim,
+        );
     } else if rows.len() <= 3 && app.filter.is_empty() {
         buf.set_stringn(
             s.detail.x,
@@ -559,9 +567,8 @@ fn help(app: &App, buf: &mut Buffer, area: Rect, t: &Theme) {
         ]));
     }
     lines.push(Line::styled("Mouse", t.section));
-    lines.push(Line::raw(
-        " wheel scrolls the pane under it; click an entry to select it",
-    ));
+    lines.push(Line::raw(" wheel      scroll the pane under it"));
+    lines.push(Line::raw(" click      select an entry or a name"));
     let inner_w = lines.iter().map(Line::width).max().unwrap_or(0) as u16;
     // Two columns when one does not fit in height but two fit in width.
     let avail_h = area.height.saturating_sub(2);
@@ -581,13 +588,17 @@ fn help(app: &App, buf: &mut Buffer, area: Rect, t: &Theme) {
     );
     Clear.render(rect, buf);
     let block = Block::bordered()
-        .title(" Keys · any key closes ")
+        .title(" Keys · j/k scroll · any other key closes ")
         .border_style(t.focus_border);
     let inner = block.inner(rect);
     block.render(rect, buf);
+    // Scrolled by j/k when it does not fit.
+    let skip = (app.help_scroll as u16).min(per_col.saturating_sub(inner.height));
     for (i, line) in lines.iter().enumerate() {
         let col = i as u16 / per_col.max(1);
-        let row = i as u16 % per_col.max(1);
+        let Some(row) = (i as u16 % per_col.max(1)).checked_sub(skip) else {
+            continue;
+        };
         if row >= inner.height {
             continue;
         }

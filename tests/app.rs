@@ -445,6 +445,35 @@ fn a_single_file_opens_in_the_reader_once_loaded() {
 }
 
 #[test]
+fn a_big_article_is_readable_before_its_entities_arrive() {
+    let mut app = App::loading(vec!["big.txt".into()]);
+    app.update(Action::Resize(120, 30));
+    let full = sample();
+    let mut bare = full.clone();
+    bare.people.clear();
+    bare.organisations.clear();
+    app.update(Action::Parsed {
+        index: 0,
+        article: Box::new(bare),
+    });
+    assert!(!app.layout.is_empty());
+    assert!(app.extracting.contains(&0));
+    assert!(app.entries().is_empty());
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.top, 1);
+    app.update(Action::Entities {
+        index: 0,
+        entities: bao::Entities {
+            people: full.people.clone(),
+            organisations: full.organisations.clone(),
+        },
+    });
+    assert!(app.extracting.is_empty());
+    assert_eq!(app.entries().len(), 5);
+    assert_eq!(app.top, 1, "the reading position stays");
+}
+
+#[test]
 fn mouse_wheel_and_click() {
     let mut app = app_with(vec![sample()], 120, 30);
     let s = app.screen();
@@ -468,6 +497,32 @@ fn mouse_wheel_and_click() {
     });
     assert_eq!(app.entity_name(app.selected.unwrap()), "Sở Y tế");
     assert_eq!(app.focus, Focus::List);
+    // A click on a name in the text selects that person.
+    let lay = &app.layout;
+    let art = app.article().unwrap();
+    let (row, line) = lay
+        .lines
+        .iter()
+        .enumerate()
+        .find(|(i, _)| lay.text(art, *i).starts_with("Sáng nay, bà Trần"))
+        .expect("the lead's first line");
+    assert!(row < app.page());
+    let col = bao::wrap::width("Sáng nay, bà Tr") as u16;
+    app.update(Action::Click {
+        x: s.text.x + line.indent + col,
+        y: s.text.y + row as u16,
+    });
+    assert_eq!(app.entity_name(app.selected.unwrap()), "Trần Thị Lộc");
+    // A click on plain text changes nothing.
+    app.update(Action::Click {
+        x: s.text.x,
+        y: s.text.y + row as u16,
+    });
+    assert_eq!(app.entity_name(app.selected.unwrap()), "Trần Thị Lộc");
+    app.update(Action::Click {
+        x: items.x + 3,
+        y: items.y + 4,
+    });
     // A click on a heading selects nothing new.
     app.update(Action::Click {
         x: items.x + 3,
@@ -481,8 +536,11 @@ fn quit_and_help() {
     let mut app = app_with(vec![sample()], 100, 30);
     key(&mut app, KeyCode::F(1));
     assert!(app.help);
-    key(&mut app, KeyCode::Char('j'));
-    assert!(!app.help, "any key closes the help");
+    keys(&mut app, "jjk");
+    assert!(app.help, "j/k scroll the help");
+    assert_eq!(app.help_scroll, 1);
+    key(&mut app, KeyCode::Char(' '));
+    assert!(!app.help, "any other key closes the help");
     assert_eq!(app.top, 0, "and does nothing else");
     key(&mut app, KeyCode::Char('?'));
     assert!(app.help);
@@ -518,4 +576,12 @@ fn tiny_terminals_do_not_break_anything() {
         app.update(Cmd::Back.into());
         assert!(app.top <= app.max_top());
     }
+}
+
+#[test]
+fn nothing_is_wrapped_before_the_size_is_known() {
+    let mut app = App::new(vec![sample()]);
+    assert!(app.layout.is_empty());
+    app.update(Action::Resize(200, 30));
+    assert_eq!(app.layout.width, 88);
 }
