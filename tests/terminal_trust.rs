@@ -57,6 +57,28 @@ impl vt100::Callbacks for Recorder {
     }
 }
 
+#[derive(Clone, Debug, PartialEq)]
+struct Cell {
+    row: u16,
+    col: u16,
+    text: String,
+    fg: vt100::Color,
+    bg: vt100::Color,
+    attrs: [bool; 5],
+}
+
+/// The screen's text, for failure messages.
+fn show(cells: &[Cell]) -> String {
+    let mut out = String::new();
+    for c in cells {
+        if c.col == 0 && c.row > 0 {
+            out.push('\n');
+        }
+        out.push_str(if c.text.is_empty() { " " } else { &c.text });
+    }
+    out
+}
+
 struct Session {
     parser: Arc<Mutex<vt100::Parser<Recorder>>>,
     raw: Arc<Mutex<Vec<u8>>>,
@@ -117,9 +139,26 @@ impl Session {
         self.parser.lock().unwrap().screen().contents()
     }
 
-    /// The screen with colours and attributes, as bytes that redraw it exactly.
-    fn screen_formatted(&self) -> Vec<u8> {
-        self.parser.lock().unwrap().screen().contents_formatted()
+    /// Every cell with its colours and attributes (the cursor, which the reader parks
+    /// wherever its last write ended, is left out).
+    fn screen_formatted(&self) -> Vec<Cell> {
+        let p = self.parser.lock().unwrap();
+        let sc = p.screen();
+        let mut cells = Vec::with_capacity(ROWS as usize * COLS as usize);
+        for row in 0..ROWS {
+            for col in 0..COLS {
+                let c = sc.cell(row, col).expect("cell in range");
+                cells.push(Cell {
+                    row,
+                    col,
+                    text: c.contents().to_owned(),
+                    fg: c.fgcolor(),
+                    bg: c.bgcolor(),
+                    attrs: [c.bold(), c.dim(), c.italic(), c.underline(), c.inverse()],
+                });
+            }
+        }
+        cells
     }
 
     fn wait_for(&self, what: &str, pred: impl Fn(&vt100::Screen) -> bool) {
@@ -137,7 +176,7 @@ impl Session {
     }
 
     /// Waits until the screen has not changed for a while: the frame after a key is complete.
-    fn settle(&self) -> Vec<u8> {
+    fn settle(&self) -> Vec<Cell> {
         let start = Instant::now();
         let mut last = self.screen_formatted();
         let mut stable_since = Instant::now();
@@ -254,7 +293,7 @@ fn article(hostile: bool) -> String {
 }
 
 /// Screens of a session: the first frame, then after each of a series of scroll keys.
-fn screens(file: &Path) -> (Vec<Vec<u8>>, Session) {
+fn screens(file: &Path) -> (Vec<Vec<Cell>>, Session) {
     let mut s = Session::start(file, false);
     s.wait_for("the article", |sc| sc.contents().contains("Tin đỏ và sạch"));
     let mut shots = vec![s.settle()];
@@ -292,18 +331,15 @@ fn escape_sequences_in_a_file_never_reach_the_terminal() {
     // Scrolling really moved the text, so positions past the sequences were compared.
     assert!(clean.windows(2).filter(|w| w[0] != w[1]).count() >= 5);
     for (i, (c, h)) in clean.iter().zip(&hostile).enumerate() {
-        if c != h {
-            let show = |b: &[u8]| {
-                let mut p = vt100::Parser::new(ROWS, COLS, 0);
-                p.process(b);
-                p.screen().contents()
-            };
-            panic!(
-                "screen {i} differs.\nclean:\n{}\nhostile:\n{}",
-                show(c),
-                show(h)
-            );
-        }
+        let diff: Vec<(&Cell, &Cell)> = c.iter().zip(h).filter(|(a, b)| a != b).collect();
+        assert!(
+            diff.is_empty(),
+            "screen {i}: {} cells differ, first {:?}\nclean:\n{}\nhostile:\n{}",
+            diff.len(),
+            diff.first(),
+            show(c),
+            show(h)
+        );
     }
 
     {
@@ -371,6 +407,11 @@ fn started(panic_key: bool) -> (tempfile::TempDir, Session) {
 
 #[test]
 fn panic_restores_the_terminal_and_says_so() {
+    // The trigger key exists only in debug builds of bao (`cargo test` without --release).
+    if !cfg!(debug_assertions) {
+        eprintln!("release build: bao has no panic trigger, skipped");
+        return;
+    }
     let (_dir, mut s) = started(true);
     s.send(b"!");
     let status = s.wait_exit();
