@@ -448,3 +448,33 @@ fn permission_denied_is_one_line_and_the_rest_loads() {
     assert_eq!(out.lines().count(), 1);
     assert!(out.contains("Đoàn công tác"));
 }
+
+#[test]
+fn ten_thousand_files_in_one_folder() {
+    let d = tempfile::tempdir().unwrap();
+    for i in 0..10_000 {
+        fs::write(
+            d.path().join(format!("{i:05}.txt")),
+            format!("Bài {i}\n\nÔng Nguyễn Văn An nói ngày {i}.\n"),
+        )
+        .unwrap();
+    }
+    let o = bao(args![OsStr::new("--json"), d.path().as_os_str()]);
+    assert!(o.status.success());
+    assert_no_panic(&o);
+    let out = String::from_utf8(o.stdout).unwrap();
+    let titles: Vec<String> = out
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["title"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(titles.len(), 10_000);
+    assert!(titles
+        .iter()
+        .enumerate()
+        .all(|(i, t)| *t == format!("Bài {i}")));
+}
