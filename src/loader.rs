@@ -202,7 +202,7 @@ pub fn parse(text: String, source: &str) -> Article {
     let mut rest = &lines[..];
     if let Some((first, after)) = rest.split_first() {
         let t = s(first);
-        if t.chars().count() <= MAX_TITLE_CHARS {
+        if t.chars().nth(MAX_TITLE_CHARS).is_none() {
             title = t.to_owned();
             blocks.push(block(BlockKind::Title, first));
             rest = after;
