@@ -42,8 +42,14 @@ pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
     let lower = LowerIndex::new(&article.text, &blocks);
     let mut cands: Vec<Candidate> = Vec::new();
     for b in &blocks {
-        b.candidates(&article.text, &lower, &mut cands);
+        b.candidates(&article.text, &mut cands);
     }
+    let written = |c: &Candidate| {
+        c.unless_written
+            .iter()
+            .any(|&(s, e)| lower.has(&article.text[s..e].to_lowercase()))
+    };
+    cands.retain(|c| c.evidence == Evidence::Lookup || !written(c));
     cands.retain(|c| !in_org(c.start, c.end));
     // A name listed right after a place is a place ("đường Phạm Hùng, Nguyễn Trãi").
     for i in 1..cands.len() {
@@ -87,7 +93,7 @@ pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
     }
     // Pass 2: the other runs are mentions only if they name someone already known.
     for c in cands.iter_mut().filter(|c| c.person.is_none()) {
-        c.person = reg.lookup(c);
+        c.person = reg.lookup(c).filter(|_| !written(c));
     }
 
     // "Sane, Martial, Lingard và Batshuayi": next to people in a list, a name is a person.

@@ -2306,6 +2306,38 @@ const CREDIT_WORDS: &[&str] = &[
 ];
 pub static CREDIT_WORD: LazyLock<FastSet<String>> = LazyLock::new(|| set(CREDIT_WORDS));
 
+/// The first word of every phrase in the tables: a key of several words is only worth
+/// making when it starts with one of these.
+pub static PHRASE_FIRST: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    let tables: &[&[&str]] = &[
+        SURNAMES,
+        HONORIFICS,
+        TITLES,
+        ROLE_HEADS,
+        PLACE_WORDS,
+        NOT_NAME_START,
+        PLACES,
+        FOREIGN_GIVEN,
+        GIVEN_NAMES,
+        COMPOUND_TAILS,
+        OFFICE_TITLES,
+        FOREIGN_NOT_NAME,
+        BODY_CLASSIFIERS,
+        PERSONAL_HONORIFICS,
+        CREDIT_WORDS,
+        ADMIN_UNITS,
+    ];
+    tables
+        .iter()
+        .flat_map(|t| t.iter())
+        .filter_map(|p| {
+            let k = canonical(p);
+            let first = k.split(' ').next()?.to_owned();
+            (first.len() < k.len()).then_some(first)
+        })
+        .collect()
+});
+
 /// Administrative units: after a body's acronym they belong to a title ("Chủ tịch UBND tỉnh").
 const ADMIN_UNITS: &[&str] = &[
     "tỉnh",

@@ -1,10 +1,12 @@
 //! Runs of capitalised words and what each says about a person: a sure name (a seed), or a
 //! form to look up among the seeds of the article.
 
-use super::key::{canonical, is_vietnamese_syllable, FastBuild, FastSet};
+use super::key::{
+    canonical, is_alnum, is_latin_letter, is_vietnamese_syllable, FastBuild, FastSet,
+};
 use super::roles;
 use crate::document::{Block, BlockKind};
-use crate::extract::tokens::{tokenize, Token, TokenKind};
+use crate::extract::tokens::{Token, TokenKind};
 use crate::lexicon::people as lex;
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -48,6 +50,9 @@ pub struct Candidate {
     /// Token range in its block, and whether a list separator (",", "và" …) comes right before.
     pub tokens: (usize, usize),
     pub listed: bool,
+    /// Words (byte ranges) that, if the article also writes them in lowercase, show this is a
+    /// common word and not a name.
+    pub unless_written: Vec<(usize, usize)>,
 }
 
 /// What the words right before a run make of it.
@@ -144,7 +149,7 @@ const STOP_AFTER_TITLE: &[&str] = &["là", "và", "của", "cho", "với"];
 impl BlockTokens {
     pub fn new(text: &str, index: usize, block: &Block) -> Self {
         let src = &text[block.start..block.end];
-        let raw = tokenize(src);
+        let raw = scan(src);
         let mut toks: Vec<Token> = Vec::with_capacity(raw.len());
         let mut i = 0;
         while i < raw.len() {
@@ -216,12 +221,8 @@ impl BlockTokens {
     }
 
     /// Every run's candidate, in text order.
-    pub fn candidates(&self, text: &str, lower: &LowerIndex<'_>, out: &mut Vec<Candidate>) {
-        let v = View {
-            text,
-            b: self,
-            lower,
-        };
+    pub fn candidates(&self, text: &str, out: &mut Vec<Candidate>) {
+        let v = View { text, b: self };
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
@@ -248,7 +249,6 @@ impl BlockTokens {
 struct View<'a> {
     text: &'a str,
     b: &'a BlockTokens,
-    lower: &'a LowerIndex<'a>,
 }
 
 impl<'a> View<'a> {
@@ -273,6 +273,10 @@ impl<'a> View<'a> {
     fn key(&self, a: usize, b: usize) -> Cow<'a, str> {
         if b == a + 1 {
             return Cow::Borrowed(self.key1(a));
+        }
+        // No table has a phrase starting with this word: skip the join.
+        if !lex::PHRASE_FIRST.contains(self.key1(a)) {
+            return Cow::Borrowed("");
         }
         let mut k = String::new();
         for i in a..b {
@@ -522,6 +526,10 @@ impl<'a> View<'a> {
 
     /// What the run `a..z` gives.
     fn analyse(&self, a0: usize, mut z: usize) -> Option<Candidate> {
+        // Most runs are one capitalised word opening a sentence ("Theo", "Trong").
+        if z - a0 == 1 && self.not_start(a0) && self.b.kind != BlockKind::Byline {
+            return None;
+        }
         // "David Nguyễn Vũ Chủ Tịch Hiệp Hội …": the name stops at a role written in capitals.
         if let Some(k) = (a0 + 2..z.saturating_sub(1)).find(|&k| {
             lex::ROLE_HEAD.contains(&*self.key(k, k + 2))
@@ -637,27 +645,45 @@ impl<'a> View<'a> {
                 c.roles.push(t.to_owned());
             }
         }
-        if e - s == 1 && !self.lone_word_ok(s, ctx, evidence) {
-            return None;
+        if e - s == 1 {
+            match self.lone_word_ok(s, ctx, evidence) {
+                None => return None,
+                Some(q) => c.unless_written.extend(q),
+            }
         }
         // "…, Phó Giám đốc Sở": a role, not a name.
-        if evidence != Evidence::Surname && roles::head_len(self.text, &self.b.toks, s) > 0 {
+        if evidence != Evidence::Surname && self.role_head_at(s) {
             return None;
         }
         if evidence == Evidence::Lookup && e - s == 1 && self.sentence_start(s) {
             // "An ninh …" at a sentence start is a word, not the person An: keep it only if the
             // document never writes the word in lowercase.
-            let low = self.tx(s).to_lowercase();
-            if self.lower.has(&low) {
-                return None;
-            }
+            let t = &self.b.toks[s];
+            c.unless_written.push((t.start, t.end));
         }
         c.roles.extend(roles::after(self.text, &self.b.toks, e));
         Some(c)
     }
 
-    /// Whether a lone capitalised word may be a name rather than half of a common noun.
-    fn lone_word_ok(&self, s: usize, ctx: Ctx, evidence: Evidence) -> bool {
+    /// Whether a role or title starts at token `i` ("Phó Giám đốc", "Chủ tịch").
+    fn role_head_at(&self, i: usize) -> bool {
+        let n = self.b.toks.len();
+        (1..=lex::MAX_PHRASE_WORDS.min(n - i)).any(|k| {
+            (i..i + k).all(|j| self.is_word(j)) && {
+                let key = self.key(i, i + k);
+                lex::ROLE_HEAD.contains(&*key) || lex::TITLE.contains(&*key)
+            }
+        })
+    }
+
+    /// Whether a lone capitalised word may be a name rather than half of a common noun: `None`
+    /// if not, else the lowercase pair that, if the article writes it, makes it a word.
+    fn lone_word_ok(
+        &self,
+        s: usize,
+        ctx: Ctx,
+        evidence: Evidence,
+    ) -> Option<Option<(usize, usize)>> {
         let w = self.tx(s);
         let viet = is_vietnamese_syllable(w);
         if evidence == Evidence::Context
@@ -665,24 +691,23 @@ impl<'a> View<'a> {
             && viet
             && !lex::GIVEN_NAME.contains(&*self.key(s, s + 1))
         {
-            return false;
+            return None;
         }
         let Some(next) = self.b.toks.get(s + 1) else {
-            return true;
+            return Some(None);
         };
         if next.kind != TokenKind::Word || !next.space_before {
-            return true;
+            return Some(None);
         }
         let nw = &self.text[next.start..next.end];
         if nw.chars().next().is_some_and(|c| c.is_uppercase()) {
-            return true;
+            return Some(None);
         }
-        if viet && lex::COMPOUND_TAIL.contains(&canonical(nw)) {
-            return false;
+        if viet && lex::COMPOUND_TAIL.contains(self.key1(s + 1)) {
+            return None;
         }
         // "Chi hội" here and "chi hội" elsewhere: a word, not a name.
-        let bigram = format!("{} {}", w.to_lowercase(), nw);
-        !self.lower.has(&bigram)
+        Some(Some((self.b.toks[s].start, next.end)))
     }
 
     /// Names in a byline or after "Ảnh:" ("Nông Vui", "THÀNH ĐỒNG", "Xiao Pei Baodatviet.vn").
@@ -727,6 +752,7 @@ impl<'a> View<'a> {
                 || (self.is_word(s - 1)
                     && matches!(self.tx(s - 1), "và" | "hay" | "hoặc" | "cùng")));
         Candidate {
+            unless_written: Vec::new(),
             tokens: (s, e),
             listed,
             block: self.b.index,
@@ -739,6 +765,95 @@ impl<'a> View<'a> {
             author,
             roles: Vec::new(),
             person: None,
+        }
+    }
+}
+
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        is_latin_letter(c) || c.is_alphabetic()
+    }
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '.' | '-' | '&' | '\'' | '’' | '_')
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
+}
+
+/// The tokens of [`crate::extract::tokens::tokenize`], made with table-free letter tests for
+/// Vietnamese text (the people pass tokenizes every block, so this is its hot loop).
+fn scan(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    let mut space_before = true;
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            space_before = true;
+            continue;
+        }
+        if is_alnum(c) {
+            let mut end = i + c.len_utf8();
+            let mut has_letter = is_letter(c);
+            loop {
+                match chars.peek().copied() {
+                    Some((j, d)) if is_alnum(d) || is_combining(d) => {
+                        has_letter |= is_letter(d);
+                        end = j + d.len_utf8();
+                        chars.next();
+                    }
+                    Some((j, d)) if is_joiner(d) => {
+                        let next = text[j + d.len_utf8()..].chars().next();
+                        if next.is_some_and(is_alnum) {
+                            end = j + d.len_utf8();
+                            chars.next();
+                        } else {
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            out.push(Token {
+                start: i,
+                end,
+                kind: if has_letter {
+                    TokenKind::Word
+                } else {
+                    TokenKind::Number
+                },
+                space_before,
+            });
+        } else if !is_combining(c) {
+            out.push(Token {
+                start: i,
+                end: i + c.len_utf8(),
+                kind: TokenKind::Punct,
+                space_before,
+            });
+        }
+        space_before = false;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scan;
+    use crate::extract::tokens::tokenize;
+
+    #[test]
+    fn scan_matches_the_shared_tokenizer() {
+        for t in [
+            "Đồng chí Trần Thị Lộc- Ủy viên BTV, Trưởng ban",
+            "Công an TP.HCM (PC67). Nguyễn Văn Q. và “Sở TT&TT” 3,27 H’Hen Niê",
+            "x\u{301}y ½ ٣ 𝔸 ß İ",
+        ] {
+            assert_eq!(scan(t), tokenize(t), "{t}");
         }
     }
 }
