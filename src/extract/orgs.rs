@@ -1,8 +1,614 @@
 //! Organisations: party and state bodies, courts, army and police units, companies, schools …
+//!
+//! Three sources of spans, in order: head rules ([`scan`]), well-known bodies written bare
+//! (the gazetteer in [`crate::lexicon::orgs`]), and brand-shaped words ("OceanBank"). Every
+//! string found is then looked for again in the whole article (the same string in one article
+//! names the same body), and mentions are grouped into organisations by a canonical key that
+//! expands abbreviations and ignores case and tone placement.
 
-use crate::document::{Article, Organisation};
+mod scan;
+mod words;
+
+use crate::document::{Article, BlockKind, Mention, Organisation};
+use crate::extract::tokens::is_all_caps;
+use crate::lexicon::orgs::{HeadKind, EXPANSIONS, LEXICON};
+use scan::{Entry, Strength};
+use std::collections::HashMap;
+
+/// One found span with what the rules know about it.
+#[derive(Clone, Debug)]
+struct Found {
+    block: usize,
+    start: usize,
+    end: usize,
+    strength: Strength,
+    /// For an abbreviation given in parentheses: the start of the full name it abbreviates.
+    abbr_of: Option<usize>,
+}
 
 /// The organisations `article` mentions, each with all its mentions.
-pub fn find(_article: &Article) -> Vec<Organisation> {
-    Vec::new()
+pub fn find(article: &Article) -> Vec<Organisation> {
+    let text = article.text.as_str();
+    let mut found: Vec<Found> = Vec::new();
+    for (bi, block) in article.blocks.iter().enumerate() {
+        if block.kind == BlockKind::Dateline {
+            continue;
+        }
+        let Some(src) = text.get(block.range()) else {
+            continue;
+        };
+        let base = block.start;
+        // One lookup per word: heads open names, well-known bodies are names.
+        let mut heads: Vec<(usize, usize, Option<HeadKind>)> = Vec::new();
+        let mut known: Vec<(usize, usize)> = Vec::new();
+        for (a, b) in words::word_spans(src) {
+            let (mut head, mut bare) = (false, false);
+            for (e, entry) in scan::TABLE.matches_at(src, a, b) {
+                match entry {
+                    Entry::Head(k) if !head => {
+                        heads.push((a, e, Some(k)));
+                        head = true;
+                    }
+                    Entry::Known if !bare => {
+                        known.push((a, e));
+                        bare = true;
+                    }
+                    _ => {}
+                }
+            }
+            // Police departments go by codes: "PC67", "PA83", "PK02".
+            if is_police_code(&src[a..b]) {
+                known.push((a, b));
+            }
+            // Squads: "U16 Việt Nam", "U.23 Thái Lan".
+            if !head && src[a..b].starts_with('U') && scan::is_u_squad(scan::squad_word(src, a)) {
+                heads.push((a, b, None));
+            }
+        }
+        let spans = scan::scan(src, &heads);
+        let mut taken: Vec<(usize, usize)> = Vec::with_capacity(spans.len() * 2);
+        for s in &spans {
+            found.push(Found {
+                block: bi,
+                start: base + s.start,
+                end: base + s.end,
+                strength: s.strength,
+                abbr_of: None,
+            });
+            taken.push((s.start, s.end));
+            if let Some((a, b)) = s.abbr {
+                found.push(Found {
+                    block: bi,
+                    start: base + a,
+                    end: base + b,
+                    strength: Strength::Strong,
+                    abbr_of: Some(base + s.start),
+                });
+                taken.push((a, b));
+            }
+        }
+        // Well-known bodies written bare.
+        for &(a, b) in &known {
+            if is_product(src, a, b) {
+                continue;
+            }
+            if is_word_bounded(src, a, b) && !overlaps(&taken, a, b) {
+                found.push(Found {
+                    block: bi,
+                    start: base + a,
+                    end: base + b,
+                    strength: Strength::Strong,
+                    abbr_of: None,
+                });
+                taken.push((a, b));
+            }
+        }
+        // Brand-shaped words: an inner capital after a lowercase letter ("OceanBank").
+        for (a, b) in ascii_words(src) {
+            let w = &src[a..b];
+            if is_brand_shaped(w) && !LEXICON.not_orgs.contains(w) && !overlaps(&taken, a, b) {
+                found.push(Found {
+                    block: bi,
+                    start: base + a,
+                    end: base + b,
+                    strength: Strength::Strong,
+                    abbr_of: None,
+                });
+                taken.push((a, b));
+            }
+        }
+    }
+    propagate(article, &mut found);
+    group(article, found)
+}
+
+/// Maximal runs of ASCII letters that start with a capital and touch no other letter.
+fn ascii_words(src: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = src.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            if b[i].is_ascii_uppercase() && (i == 0 || !is_word_byte(b[i - 1])) {
+                let start = i;
+                i += 1;
+                while i < b.len() && b[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+                if i == b.len() || !is_word_byte(b[i]) {
+                    return Some((start, i));
+                }
+            }
+            i += 1;
+        }
+        None
+    })
+}
+
+/// A byte that can be part of a word: ASCII alphanumeric or any non-ASCII (UTF-8) byte.
+fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c >= 0x80 || c == b'_'
+}
+
+/// "OceanBank", "VietinBank", "VISecurities": a company word glued to a capitalised business
+/// suffix.
+pub(crate) fn is_brand_shaped(w: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "Bank",
+        "Group",
+        "Corp",
+        "Land",
+        "Tech",
+        "Telecom",
+        "Steel",
+        "Soft",
+        "Mart",
+        "Pharma",
+        "Petro",
+        "Securities",
+        "Holdings",
+        "Capital",
+        "Invest",
+        "Media",
+        "Food",
+        "Foods",
+        "Airways",
+        "Express",
+        "Logistics",
+        "Insurance",
+        "Energy",
+        "Power",
+        "Motors",
+        "Sport",
+        "Sports",
+        "Studio",
+        "Entertainment",
+    ];
+    SUFFIXES.iter().any(|s| {
+        w.strip_suffix(s)
+            .is_some_and(|head| head.chars().count() >= 2 && camel(w))
+    })
+}
+
+/// Letters only, starting with a capital.
+fn camel(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+}
+
+fn overlaps(taken: &[(usize, usize)], a: usize, b: usize) -> bool {
+    taken.iter().any(|&(x, y)| a < y && x < b)
+}
+
+/// No letter or digit glued to either side of `a..b`.
+pub(crate) fn is_word_bounded(src: &str, a: usize, b: usize) -> bool {
+    let before = src[..a].chars().next_back();
+    let after = src[b..].chars().next();
+    let glue = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let joined_after = src[b..]
+        .strip_prefix(['.', '-', '&', '\''])
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| c.is_alphanumeric());
+    let joined_before = src[..a]
+        .strip_suffix(['.', '-', '&', '\''])
+        .and_then(|r| r.chars().next_back())
+        .is_some_and(|c| c.is_alphanumeric());
+    !glue(before) && !glue(after) && !joined_after && !joined_before
+}
+
+/// The code of a police department: P, a letter of the branch, two digits.
+fn is_police_code(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() == 4
+        && b[0] == b'P'
+        && matches!(b[1], b'A' | b'C' | b'K' | b'V' | b'X' | b'H')
+        && b[2].is_ascii_digit()
+        && b[3].is_ascii_digit()
+}
+
+/// A brand used as a product's name: "Boeing 737", "Google Maps", "máy bay Boeing".
+fn is_product(src: &str, a: usize, b: usize) -> bool {
+    let next = src[b..]
+        .strip_prefix(' ')
+        .map(|r| r.split(' ').next().unwrap_or(""));
+    let model = next.is_some_and(|w| {
+        w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || (w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && w.chars().all(|c| c.is_ascii_alphanumeric())
+                && !matches!(w, "FC" | "CF" | "AFC")
+                && src[a..b].is_ascii()
+                && !src[a..b].contains(' '))
+    });
+    let mut from = a.saturating_sub(24);
+    while !src.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = src[from..a].trim_end().to_lowercase();
+    let product_word = ["máy bay", "điện thoại", "dòng", "mẫu", "chiếc", "xe"]
+        .iter()
+        .any(|p| before.ends_with(p));
+    model || product_word
+}
+
+/// First words that are the usual short name of a club whose full name has two words.
+const SHORT_NAMES: &[&str] = &["Real", "Atletico", "Borussia"];
+
+/// The acronym that names a body in a short span ("Công ty BSC", "phòng PC67"), if any: not a
+/// known abbreviation ("Sở GTVT") nor a generic one.
+fn own_acronym(s: &str) -> Option<&str> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let last = *words.last()?;
+    let head = canonical(words.first()?);
+    let company_or_unit = matches!(
+        head.as_str(),
+        "công"
+            | "cty"
+            | "ctcp"
+            | "tập"
+            | "ngân"
+            | "tổng"
+            | "nhà"
+            | "phòng"
+            | "đội"
+            | "clb"
+            | "hãng"
+    );
+    (company_or_unit
+        && words.len() >= 2
+        && words.len() <= 3
+        && is_all_caps(last)
+        && last.chars().count() >= 3
+        && !LEXICON.expansions.contains_key(last)
+        && !LEXICON.generic_acronyms.contains(last))
+    .then_some(last)
+}
+
+/// Looks for every strong string again in the whole article: a later bare "Công ty BSC" or
+/// "NHNN" is a mention of the body introduced earlier.
+fn propagate(article: &Article, found: &mut Vec<Found>) {
+    let mut pats: Vec<&str> = Vec::new();
+    for f in found.iter() {
+        if f.strength == Strength::Bare {
+            continue;
+        }
+        let s = &article.text[f.start..f.end];
+        if !pats.contains(&s) {
+            pats.push(s);
+        }
+        // "Công ty BSC" … "BSC": a body named by an acronym is also written bare.
+        if let Some(last) = own_acronym(s) {
+            if !pats.contains(&last) {
+                pats.push(last);
+            }
+        }
+        // "Real Madrid" … "Real": a club's short name, once its full name has been seen.
+        if let Some(short) = SHORT_NAMES.iter().find(|p| {
+            s.strip_prefix(**p)
+                .is_some_and(|r| r.starts_with(' ') && !r[1..].contains(' '))
+        }) {
+            if !pats.contains(short) {
+                pats.push(short);
+            }
+        }
+    }
+    // Longest first, so "Công an tỉnh Nghệ An" is not cut short by "Công an tỉnh".
+    pats.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let mut taken: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+    let mut extra = Vec::new();
+    let text = article.text.as_str();
+    for p in &pats {
+        for (a, _) in text.match_indices(p) {
+            let b = a + p.len();
+            let Some(bi) = article.block_at(a) else {
+                continue;
+            };
+            let block = &article.blocks[bi];
+            if block.kind == BlockKind::Dateline || b > block.end {
+                continue;
+            }
+            if is_word_bounded(text, a, b) && !overlaps(&taken, a, b) {
+                let strength = found
+                    .iter()
+                    .find(|f| text[f.start..f.end] == **p)
+                    .map_or(Strength::Strong, |f| f.strength);
+                extra.push(Found {
+                    block: bi,
+                    start: a,
+                    end: b,
+                    strength,
+                    abbr_of: None,
+                });
+                taken.push((a, b));
+            }
+        }
+    }
+    found.extend(extra);
+}
+
+/// Groups mentions into organisations by canonical key; abbreviations in parentheses join
+/// their full name; a bare local abbreviation joins the one body it can stand for.
+fn group(article: &Article, mut found: Vec<Found>) -> Vec<Organisation> {
+    found.sort_by_key(|f| (f.start, f.end));
+    let text = article.text.as_str();
+    let mut keys: Vec<String> = found.iter().map(|f| key(&text[f.start..f.end])).collect();
+    // An abbreviation in parentheses takes the key of its full name.
+    let by_start: HashMap<usize, usize> = found
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.start, i))
+        .collect();
+    let mut alias_of: HashMap<String, String> = HashMap::new();
+    for (i, f) in found.iter().enumerate() {
+        if let Some(full) = f.abbr_of.and_then(|s| by_start.get(&s)) {
+            alias_of.insert(keys[i].clone(), keys[*full].clone());
+        }
+    }
+    for k in keys.iter_mut() {
+        if let Some(full) = alias_of.get(k) {
+            *k = full.clone();
+        }
+    }
+    // Bare local abbreviations: kept only when they name exactly one body of the article.
+    let strong_keys: Vec<String> = found
+        .iter()
+        .zip(&keys)
+        .filter(|(f, _)| f.strength != Strength::Bare)
+        .map(|(_, k)| k.clone())
+        .collect();
+    let mut keep = vec![true; found.len()];
+    for (i, f) in found.iter().enumerate() {
+        if f.strength != Strength::Bare {
+            continue;
+        }
+        let mut cands: Vec<&String> = strong_keys
+            .iter()
+            .filter(|k| *k == &keys[i] || k.starts_with(&format!("{} ", keys[i])))
+            .collect();
+        cands.sort();
+        cands.dedup();
+        if cands.len() == 1 {
+            keys[i] = cands[0].clone();
+        } else {
+            keep[i] = false;
+        }
+    }
+
+    let mut orgs: Vec<Organisation> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (i, f) in found.iter().enumerate() {
+        if !keep[i] {
+            continue;
+        }
+        let slice = &text[f.start..f.end];
+        let oi = *index.entry(keys[i].clone()).or_insert_with(|| {
+            orgs.push(Organisation::default());
+            orgs.len() - 1
+        });
+        orgs[oi].mentions.push(Mention {
+            block: f.block,
+            start: f.start,
+            end: f.end,
+            text: slice.to_owned(),
+        });
+    }
+    for o in &mut orgs {
+        name_org(o);
+    }
+    orgs
+}
+
+/// Display name, abbreviation, expansion and aliases from the mentions.
+fn name_org(o: &mut Organisation) {
+    let texts: Vec<&str> = o.mentions.iter().map(|m| m.text.as_str()).collect();
+    let has_abbr = |t: &str| {
+        t.split_whitespace()
+            .any(|w| LEXICON.expansions.contains_key(w))
+    };
+    // The first written-out form, else the longest.
+    let name = texts
+        .iter()
+        .find(|t| !has_abbr(t) && !is_all_caps(t))
+        .or_else(|| texts.iter().max_by_key(|t| t.len()))
+        .copied()
+        .unwrap_or("");
+    o.name = name.to_owned();
+    // Abbreviation: a whole-mention acronym ("NHNN" for "Ngân hàng Nhà nước"), else a known
+    // abbreviation inside a mention ("UBND tỉnh"), else the table's abbreviation of the start
+    // of the name ("Tòa án nhân dân" is TAND).
+    let table = |w: &str| {
+        LEXICON
+            .expansions
+            .get(w)
+            .filter(|_| is_all_caps(w))
+            .map(|e| (*e).to_owned())
+    };
+    let mut abbr: Option<(String, String)> = texts
+        .iter()
+        .find(|t| is_all_caps(t) && !t.contains(' ') && **t != name)
+        .map(|t| (t.to_string(), table(t).unwrap_or_else(|| name.to_owned())));
+    if abbr.is_none() {
+        abbr = texts
+            .iter()
+            .flat_map(|t| t.split_whitespace())
+            .find_map(|w| table(w).map(|e| (w.to_owned(), e)));
+    }
+    if abbr.is_none() {
+        let cname = canonical(name);
+        abbr = LEXICON
+            .expansion_keys
+            .iter()
+            .filter(|(a, _, ce)| {
+                is_all_caps(a)
+                    && a.chars().count() >= 3
+                    && cname
+                        .strip_prefix(ce.as_str())
+                        .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+            })
+            .max_by_key(|(_, e, _)| e.len())
+            .map(|(a, e, _)| ((*a).to_owned(), (*e).to_owned()));
+    }
+    if let Some((a, e)) = abbr {
+        o.abbreviation = Some(a);
+        o.expansion = Some(e);
+    }
+    let mut aliases: Vec<String> = Vec::new();
+    for t in &texts {
+        if *t != name && !aliases.iter().any(|a| a == t) {
+            aliases.push((*t).to_owned());
+        }
+    }
+    o.aliases = aliases;
+}
+
+/// The grouping key of a mention: abbreviations expanded, then [`canonical`].
+fn key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 16);
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        match LEXICON.expansions.get(w) {
+            Some(e) => out.push_str(e),
+            None => match w.split_once('.') {
+                // "TP.HCM", "TP.Thanh Hóa": a glued place word.
+                Some((p, rest)) if !rest.is_empty() && LEXICON.expansions.contains_key(p) => {
+                    out.push_str(LEXICON.expansions[p]);
+                    out.push(' ');
+                    out.push_str(rest);
+                }
+                _ => out.push_str(w.trim_end_matches('.')),
+            },
+        }
+    }
+    let c = canonical(&out);
+    c.split(|ch: char| ch.is_whitespace() || ch == '-' || ch == '–' || ch == ',')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Lowercase, whitespace collapsed, and the tone mark of "oa", "oe", "uy" on the second vowel
+/// (the new placement): "Hòa", "Hoà", "HOÀ" all give "hoà"; "Thủy" and "Thuỷ" give "thuỷ".
+pub fn canonical(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    let mut toned = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            for l in c.to_lowercase() {
+                toned |= split_tone(l).is_some_and(|(b, _)| b == 'o' || b == 'u');
+                out.push(l);
+            }
+        }
+    }
+    if !toned {
+        return out;
+    }
+    let mut chars: Vec<char> = out.chars().collect();
+    for i in 0..chars.len().saturating_sub(1) {
+        let Some((base, tone)) = split_tone(chars[i]) else {
+            continue;
+        };
+        let next = chars[i + 1];
+        let pair = matches!((base, next), ('o', 'a') | ('o', 'e') | ('u', 'y'));
+        // Only at the end of a syllable: "hoàng" is always written one way.
+        let ends = chars.get(i + 2).is_none_or(|c| !c.is_alphabetic());
+        if pair && ends {
+            if let Some(moved) = with_tone(next, tone) {
+                chars[i] = base;
+                chars[i + 1] = moved;
+            }
+        }
+    }
+    chars.into_iter().collect()
+}
+
+const TONED: [(char, [char; 5]); 5] = [
+    ('a', ['à', 'á', 'ả', 'ã', 'ạ']),
+    ('e', ['è', 'é', 'ẻ', 'ẽ', 'ẹ']),
+    ('o', ['ò', 'ó', 'ỏ', 'õ', 'ọ']),
+    ('u', ['ù', 'ú', 'ủ', 'ũ', 'ụ']),
+    ('y', ['ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ']),
+];
+
+/// A plain vowel with a tone mark → (vowel, tone index).
+pub(crate) fn split_tone(c: char) -> Option<(char, usize)> {
+    if c.is_ascii() || (c as u32) < 0xC0 {
+        return None;
+    }
+    TONED
+        .iter()
+        .find_map(|(b, ts)| ts.iter().position(|&t| t == c).map(|i| (*b, i)))
+}
+
+pub(crate) fn with_tone(base: char, tone: usize) -> Option<char> {
+    TONED
+        .iter()
+        .find(|(b, _)| *b == base)
+        .map(|(_, ts)| ts[tone])
+}
+
+/// The abbreviations table, for callers that show an expansion.
+pub fn expansion_of(abbr: &str) -> Option<&'static str> {
+    EXPANSIONS.iter().find(|(a, _)| *a == abbr).map(|(_, e)| *e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_merges_tone_placements() {
+        assert_eq!(canonical("Hòa"), canonical("Hoà"));
+        assert_eq!(canonical("Thủy"), canonical("Thuỷ"));
+        assert_eq!(canonical("Ủy ban"), canonical("Uỷ  ban"));
+        assert_eq!(canonical("HOÀ"), "hoà");
+        assert_ne!(canonical("Hoàng"), canonical("Hoang"));
+    }
+
+    #[test]
+    fn brand_shape() {
+        assert!(is_brand_shaped("OceanBank"));
+        assert!(is_brand_shaped("HDBank"));
+        assert!(!is_brand_shaped("BankPay"));
+        assert!(!is_brand_shaped("UBND"));
+        assert!(!is_brand_shaped("Hà"));
+        assert!(!is_brand_shaped("TPHCM"));
+    }
+
+    #[test]
+    fn keys_expand_abbreviations() {
+        assert_eq!(key("UBND tỉnh"), key("Ủy ban nhân dân tỉnh"));
+        assert_eq!(key("Bộ CHQS tỉnh"), key("Bộ Chỉ huy Quân sự tỉnh"));
+        assert_eq!(key("VKSND"), key("Viện kiểm sát nhân dân"));
+        assert_eq!(key("Công an TP. Vinh"), key("Công an thành phố Vinh"));
+    }
 }
