@@ -111,6 +111,7 @@ const HONORIFICS: &[&str] = &[
     "du khách",
     "cô bé",
     "cậu bé",
+    "họ",
 ];
 
 /// Titles, ranks, offices and professions written before a name. Each is also a role
@@ -597,7 +598,6 @@ const PLACE_WORDS: &[&str] = &[
     "triều",
     "triều đại",
     "nhà",
-    "họ",
     "dòng họ",
     "tộc",
     "dòng",
@@ -1780,7 +1780,6 @@ const COMPOUND_TAILS: &[&str] = &[
     "vận",
     "binh",
     "nghị",
-    "thông",
     "tài",
     "pháp",
     "kiện",
@@ -2250,6 +2249,8 @@ const PERSONAL_HONORIFICS: &[&str] = &[
     "cô giáo",
     "thầy",
     "thầy giáo",
+    "tên",
+    "họ",
 ];
 pub static PERSONAL: LazyLock<FastSet<String>> = LazyLock::new(|| set(PERSONAL_HONORIFICS));
 
@@ -2337,6 +2338,38 @@ pub static PHRASE_FIRST: LazyLock<FastSet<String>> = LazyLock::new(|| {
         })
         .collect()
 });
+
+/// Two-word phrases whose second word is also a place word ("nông thôn", "xã hội", "yêu
+/// cầu"): after them a capitalised run is not a place.
+const NEUTRAL_PHRASES: &[&str] = &[
+    "nông thôn",
+    "xã hội",
+    "yêu cầu",
+    "nhu cầu",
+    "toàn cầu",
+    "hoạt động",
+    "lao động",
+    "chủ động",
+    "tác động",
+    "vận động",
+    "đồng hồ",
+    "dân tộc",
+    "nhất quán",
+    "bạn bè",
+    "phát triển nông thôn",
+    "an sinh xã hội",
+    "kinh tế - xã hội",
+    "cộng đồng",
+    "hợp đồng",
+    "hội đồng",
+    "đề nghị",
+    "kiến nghị",
+    "thời gian",
+    "đồng thời",
+    "lâm thời",
+    "kịp thời",
+];
+pub static NEUTRAL: LazyLock<FastSet<String>> = LazyLock::new(|| set(NEUTRAL_PHRASES));
 
 /// Administrative units: after a body's acronym they belong to a title ("Chủ tịch UBND tỉnh").
 const ADMIN_UNITS: &[&str] = &[

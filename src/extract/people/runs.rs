@@ -361,6 +361,9 @@ impl<'a> View<'a> {
                 continue;
             }
             let key = self.key(end - k, end);
+            if k >= 2 && lex::NEUTRAL.contains(&*key) {
+                return (Ctx::None, toks[a].start, String::new());
+            }
             let ctx = if lex::HONORIFIC.contains(&*key) {
                 Ctx::Honorific
             } else if lex::OFFICE_TITLE.contains(&*key) {
@@ -687,7 +690,7 @@ impl<'a> View<'a> {
         let w = self.tx(s);
         let viet = is_vietnamese_syllable(w);
         if evidence == Evidence::Context
-            && matches!(ctx, Ctx::Title | Ctx::Office)
+            && matches!(ctx, Ctx::Office)
             && viet
             && !lex::GIVEN_NAME.contains(&*self.key(s, s + 1))
         {
@@ -707,6 +710,10 @@ impl<'a> View<'a> {
             return None;
         }
         // "Chi hội" here and "chi hội" elsewhere: a word, not a name.
+        if ctx == Ctx::Honorific && self.personal_honorific(s) {
+            // "ông Được cho rằng": after "ông" it is a name whatever else "được cho" means.
+            return Some(None);
+        }
         Some(Some((self.b.toks[s].start, next.end)))
     }
 
