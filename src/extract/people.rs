@@ -12,6 +12,7 @@ mod roles;
 mod runs;
 
 use crate::document::{Article, BlockKind, Mention, Organisation, Person};
+use crate::lexicon::people as lex;
 use key::canonical;
 use key::{FastMap, FastSet};
 use runs::{BlockTokens, Candidate, Evidence, LowerIndex};
@@ -223,8 +224,12 @@ impl Registry {
             for k in 2..n {
                 self.add_short(c.parts[n - k..].join(" "), id);
             }
-            // Foreign and stage names are also shortened to their first word ("Park").
-            if !c.vietnamese_surname {
+            // Foreign and stage names are also shortened to their first word ("Park"), and so
+            // is a given name before a surname-like word ("Hà Hồ" is "Hà").
+            let stage = n == 2
+                && lex::GIVEN_NAME.contains(&c.parts[0])
+                && lex::SURNAME.contains(&c.parts[1]);
+            if !c.vietnamese_surname || stage {
                 self.add_short(c.parts[0].clone(), id);
                 for k in 2..n {
                     self.add_short(c.parts[..k].join(" "), id);

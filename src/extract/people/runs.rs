@@ -353,7 +353,13 @@ impl<'a> View<'a> {
             return (Ctx::Credit, toks[a - 2].start, String::new());
         }
         let mut end = a;
-        if a >= 2 && self.punct(a - 1) == Some(".") && self.is_word(a - 2) {
+        // "TS. Nguyễn …": an abbreviated title; "… của họ. Khuyến khích" is a sentence's end.
+        if a >= 2
+            && self.punct(a - 1) == Some(".")
+            && self.is_word(a - 2)
+            && self.tx(a - 2).chars().count() <= 5
+            && self.tx(a - 2).starts_with(|c: char| c.is_uppercase())
+        {
             end = a - 1;
         }
         for k in (1..=lex::MAX_PHRASE_WORDS.min(end)).rev() {
