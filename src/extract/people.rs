@@ -254,6 +254,14 @@ impl Registry {
         if let Some(&id) = self.full.get(&full) {
             return Some(id);
         }
-        self.pick(&full, c.start)
+        if let Some(id) = self.pick(&full, c.start) {
+            return Some(id);
+        }
+        // "M.Sampson", "C.Ronaldo": an initial glued to a known name.
+        let (_, name) = full.rsplit_once('.')?;
+        self.full
+            .get(name)
+            .copied()
+            .or_else(|| self.pick(name, c.start))
     }
 }

@@ -304,6 +304,7 @@ impl<'a> View<'a> {
         !w.chars().any(char::is_lowercase)
             && w.chars().filter(|c| c.is_uppercase()).count() >= 2
             && !is_vietnamese_syllable(w)
+            && !is_initial(w.trim_end_matches('.'))
     }
 
     /// A word that may be part of a name.
@@ -597,6 +598,11 @@ impl<'a> View<'a> {
                 let p = self.place_len(s, z);
                 if p == z - s && !(p == 1 && self.personal_honorific(a0)) {
                     return None;
+                }
+                // "Chủ tịch Hồ Chí Minh": after a title, a place named after a person is him.
+                if self.surname(s) && z - s >= 3 && self.place_len(s, z) == z - s {
+                    let c = self.candidate(s, z, Evidence::Surname, false);
+                    return Some(c);
                 }
                 if self.not_start(s) || !self.namey(s) || ctx == Ctx::Office {
                     if let Some(j) = self.surname_tail(s, z) {
