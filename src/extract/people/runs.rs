@@ -232,7 +232,7 @@ impl BlockTokens {
             }
             let a = i;
             i += 1;
-            while i < n && v.is_cap(i) && self.toks[i].space_before {
+            while i < n && self.toks[i].space_before && (v.is_cap(i) || v.particle_in_name(i)) {
                 // "Nguyễn Văn Q. Hàng xóm …": a dotted initial after a name ends it.
                 if i - a >= 2 && v.tx(i - 1).ends_with('.') {
                     break;
@@ -310,7 +310,49 @@ impl<'a> View<'a> {
     /// A word that may be part of a name.
     fn namey(&self, i: usize) -> bool {
         let w = self.tx(i);
-        self.is_cap(i) && !w.chars().any(|c| c.is_ascii_digit()) && !self.acronym(i)
+        (self.is_cap(i) && !w.chars().any(|c| c.is_ascii_digit()) && !self.acronym(i))
+            || self.particle_in_name(i)
+    }
+
+    /// A lowercase particle inside a foreign name: "Vasco da Gama", "Ruud van Nistelrooy",
+    /// "Bashar al-Assad" (after a foreign capitalised word, before a capitalised one).
+    fn particle_in_name(&self, i: usize) -> bool {
+        let w = self.tx(i);
+        let glued = w.starts_with("al-") || w.starts_with("el-");
+        let particle = glued
+            || matches!(
+                w,
+                "da" | "de"
+                    | "del"
+                    | "della"
+                    | "di"
+                    | "do"
+                    | "dos"
+                    | "du"
+                    | "van"
+                    | "von"
+                    | "der"
+                    | "den"
+                    | "la"
+                    | "le"
+                    | "bin"
+                    | "ibn"
+                    | "ter"
+                    | "ten"
+            );
+        if !particle || i == 0 || !self.is_word(i) {
+            return false;
+        }
+        // Look back over other particles to the capitalised word they follow.
+        let mut p = i - 1;
+        while p > 0 && self.is_word(p) && !self.is_cap(p) && self.b.toks[p].space_before {
+            p -= 1;
+        }
+        let after_foreign = self.is_cap(p) && !self.viet(p);
+        let next = self.b.toks.get(i + 1);
+        let before_name = next.is_some_and(|t| t.space_before)
+            && (self.is_cap(i + 1) || self.tx(i + 1).len() <= 4 && self.is_word(i + 1));
+        after_foreign && (glued || before_name)
     }
 
     fn viet(&self, i: usize) -> bool {
