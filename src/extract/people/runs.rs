@@ -699,7 +699,7 @@ impl<'a> View<'a> {
         if matches!(ctx, Ctx::Title | Ctx::Office) && s == a && from < self.b.toks[s].start {
             let t = self.text[from..self.b.toks[s].start].trim();
             if !t.is_empty() && !STOP_AFTER_TITLE.contains(&t) {
-                c.roles.push(t.to_owned());
+                c.roles.push(roles::squash(t));
             }
         }
         if e - s == 1 {
