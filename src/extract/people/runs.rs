@@ -74,6 +74,8 @@ pub struct BlockTokens {
     toks: Vec<Token>,
     /// Each token's matching key, made on first use.
     keys: Vec<OnceCell<String>>,
+    /// The longest known place starting at each token, found on first use.
+    places: Vec<OnceCell<usize>>,
 }
 
 /// The lowercase words and word pairs of an article, hashed: is "an ninh" written somewhere?
@@ -212,11 +214,13 @@ impl BlockTokens {
             i += 1;
         }
         let keys = (0..toks.len()).map(|_| OnceCell::new()).collect();
+        let places = (0..toks.len()).map(|_| OnceCell::new()).collect();
         BlockTokens {
             index,
             kind: block.kind,
             toks,
             keys,
+            places,
         }
     }
 
@@ -370,6 +374,19 @@ impl<'a> View<'a> {
 
     /// Words of a known place starting at `i` (within `..z`), 0 if none.
     fn place_len(&self, i: usize, z: usize) -> usize {
+        let longest = *self.b.places[i].get_or_init(|| {
+            let n = self.b.toks.len();
+            (1..=4.min(n - i))
+                .rev()
+                .find(|&k| {
+                    let key = self.key(i, i + k);
+                    !key.is_empty() && lex::PLACE.contains(&*key)
+                })
+                .unwrap_or(0)
+        });
+        if longest <= z - i {
+            return longest;
+        }
         (1..=4.min(z - i))
             .rev()
             .find(|&k| lex::PLACE.contains(&*self.key(i, i + k)))
@@ -410,6 +427,9 @@ impl<'a> View<'a> {
                 continue;
             }
             let key = self.key(end - k, end);
+            if key.is_empty() {
+                continue;
+            }
             if k >= 2 && lex::NEUTRAL.contains(&*key) {
                 return (Ctx::None, toks[a].start, String::new());
             }
