@@ -12,6 +12,7 @@ mod roles;
 mod runs;
 
 use crate::document::{Article, BlockKind, Mention, Organisation, Person};
+use crate::lexicon::people as lex;
 use key::canonical;
 use key::{FastMap, FastSet};
 use runs::{BlockTokens, Candidate, Evidence, LowerIndex};
@@ -42,8 +43,14 @@ pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
     let lower = LowerIndex::new(&article.text, &blocks);
     let mut cands: Vec<Candidate> = Vec::new();
     for b in &blocks {
-        b.candidates(&article.text, &lower, &mut cands);
+        b.candidates(&article.text, &mut cands);
     }
+    let written = |c: &Candidate| {
+        c.unless_written
+            .iter()
+            .any(|&(s, e)| lower.has(&article.text[s..e].to_lowercase()))
+    };
+    cands.retain(|c| c.evidence == Evidence::Lookup || !written(c));
     cands.retain(|c| !in_org(c.start, c.end));
     // A name listed right after a place is a place ("đường Phạm Hùng, Nguyễn Trãi").
     for i in 1..cands.len() {
@@ -87,7 +94,7 @@ pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
     }
     // Pass 2: the other runs are mentions only if they name someone already known.
     for c in cands.iter_mut().filter(|c| c.person.is_none()) {
-        c.person = reg.lookup(c);
+        c.person = reg.lookup(c).filter(|_| !written(c));
     }
 
     // "Sane, Martial, Lingard và Batshuayi": next to people in a list, a name is a person.
@@ -217,8 +224,12 @@ impl Registry {
             for k in 2..n {
                 self.add_short(c.parts[n - k..].join(" "), id);
             }
-            // Foreign and stage names are also shortened to their first word ("Park").
-            if !c.vietnamese_surname {
+            // Foreign and stage names are also shortened to their first word ("Park"), and so
+            // is a given name before a surname-like word ("Hà Hồ" is "Hà").
+            let stage = n == 2
+                && lex::GIVEN_NAME.contains(&c.parts[0])
+                && lex::SURNAME.contains(&c.parts[1]);
+            if !c.vietnamese_surname || stage {
                 self.add_short(c.parts[0].clone(), id);
                 for k in 2..n {
                     self.add_short(c.parts[..k].join(" "), id);
@@ -243,6 +254,14 @@ impl Registry {
         if let Some(&id) = self.full.get(&full) {
             return Some(id);
         }
-        self.pick(&full, c.start)
+        if let Some(id) = self.pick(&full, c.start) {
+            return Some(id);
+        }
+        // "M.Sampson", "C.Ronaldo": an initial glued to a known name.
+        let (_, name) = full.rsplit_once('.')?;
+        self.full
+            .get(name)
+            .copied()
+            .or_else(|| self.pick(name, c.start))
     }
 }

@@ -85,11 +85,23 @@ pub fn canonical(s: &str) -> String {
             c.is_whitespace() || matches!(c, '’' | '‘' | '“' | '”' | '–' | '—' | '…')
         };
         if !boundary {
-            for l in c.to_lowercase() {
-                decompose_canonical(l, |d| match tone_of(d) {
-                    Some(t) => tone = Some(t),
-                    None => out.push(d),
-                });
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else if let Some(l) = latin(c) {
+                out.push(l.base);
+                if l.mark != '\0' {
+                    out.push(l.mark);
+                }
+                if l.tone != 0 {
+                    tone = Some(l.tone);
+                }
+            } else {
+                for l in c.to_lowercase() {
+                    decompose_canonical(l, |d| match tone_of(d) {
+                        Some(t) => tone = Some(t),
+                        None => out.push(d),
+                    });
+                }
             }
         } else {
             flush(&mut out, &mut tone);
@@ -107,12 +119,90 @@ pub fn canonical(s: &str) -> String {
     out
 }
 
+/// A Latin letter with Vietnamese marks, taken apart once: lowercase base, its quality mark
+/// (circumflex, breve, horn) and its tone.
+#[derive(Clone, Copy)]
+struct Latin {
+    base: char,
+    mark: char,
+    tone: u8,
+}
+
+const LATIN_FIRST: u32 = 0xC0;
+const LATIN_LAST: u32 = 0x1EFF;
+
+static LATIN: std::sync::LazyLock<Vec<Option<Latin>>> = std::sync::LazyLock::new(|| {
+    (LATIN_FIRST..=LATIN_LAST)
+        .map(|u| {
+            let c = char::from_u32(u)?;
+            if !c.is_alphabetic() {
+                return None;
+            }
+            let mut lower = c.to_lowercase();
+            let l = lower.next()?;
+            if lower.next().is_some() {
+                return None;
+            }
+            let mut parts = Vec::new();
+            let mut tone = 0;
+            decompose_canonical(l, |d| match tone_of(d) {
+                Some(t) => tone = t,
+                None => parts.push(d),
+            });
+            match parts.as_slice() {
+                [b] => Some(Latin {
+                    base: *b,
+                    mark: '\0',
+                    tone,
+                }),
+                [b, m] => Some(Latin {
+                    base: *b,
+                    mark: *m,
+                    tone,
+                }),
+                _ => None,
+            }
+        })
+        .collect()
+});
+
+fn latin(c: char) -> Option<Latin> {
+    let u = c as u32;
+    if (LATIN_FIRST..=LATIN_LAST).contains(&u) {
+        LATIN[(u - LATIN_FIRST) as usize]
+    } else {
+        None
+    }
+}
+
+/// A Latin letter of the Vietnamese range, from the prepared table.
+pub fn is_latin_letter(c: char) -> bool {
+    latin(c).is_some()
+}
+
+/// Letter or digit, with a table-free answer for ASCII and the Vietnamese letters.
+pub fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if latin(c).is_some() {
+        true
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 fn is_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36F}')
 }
 
 /// The letter with every mark removed, lowercased; `đ` becomes `d`.
 fn bare(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    if let Some(l) = latin(c) {
+        return if l.base == 'đ' { 'd' } else { l.base };
+    }
     let mut base = c;
     decompose_canonical(c, |d| {
         if !is_mark(d) && base == c {

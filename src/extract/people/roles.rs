@@ -75,7 +75,7 @@ pub fn after(text: &str, toks: &[Token], e: usize) -> Vec<String> {
             }
             j += 1;
         }
-        out.push(text[toks[start].start..toks[j - 1].end].to_owned());
+        out.push(squash(&text[toks[start].start..toks[j - 1].end]));
         i = j;
         if s == "(" {
             break;
@@ -88,4 +88,9 @@ fn lex_enders() -> &'static super::key::FastSet<String> {
     static SET: std::sync::LazyLock<super::key::FastSet<String>> =
         std::sync::LazyLock::new(|| ENDERS.iter().map(|w| canonical(w)).collect());
     &SET
+}
+
+/// A role as shown: any run of whitespace (a no-break space too) is one space.
+pub fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -1,10 +1,12 @@
 //! Runs of capitalised words and what each says about a person: a sure name (a seed), or a
 //! form to look up among the seeds of the article.
 
-use super::key::{canonical, is_vietnamese_syllable, FastBuild, FastSet};
+use super::key::{
+    canonical, is_alnum, is_latin_letter, is_vietnamese_syllable, FastBuild, FastSet,
+};
 use super::roles;
 use crate::document::{Block, BlockKind};
-use crate::extract::tokens::{tokenize, Token, TokenKind};
+use crate::extract::tokens::{Token, TokenKind};
 use crate::lexicon::people as lex;
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -48,6 +50,9 @@ pub struct Candidate {
     /// Token range in its block, and whether a list separator (",", "và" …) comes right before.
     pub tokens: (usize, usize),
     pub listed: bool,
+    /// Words (byte ranges) that, if the article also writes them in lowercase, show this is a
+    /// common word and not a name.
+    pub unless_written: Vec<(usize, usize)>,
 }
 
 /// What the words right before a run make of it.
@@ -69,6 +74,8 @@ pub struct BlockTokens {
     toks: Vec<Token>,
     /// Each token's matching key, made on first use.
     keys: Vec<OnceCell<String>>,
+    /// The longest known place starting at each token, found on first use.
+    places: Vec<OnceCell<usize>>,
 }
 
 /// The lowercase words and word pairs of an article, hashed: is "an ninh" written somewhere?
@@ -144,7 +151,7 @@ const STOP_AFTER_TITLE: &[&str] = &["là", "và", "của", "cho", "với"];
 impl BlockTokens {
     pub fn new(text: &str, index: usize, block: &Block) -> Self {
         let src = &text[block.start..block.end];
-        let raw = tokenize(src);
+        let raw = scan(src);
         let mut toks: Vec<Token> = Vec::with_capacity(raw.len());
         let mut i = 0;
         while i < raw.len() {
@@ -207,21 +214,19 @@ impl BlockTokens {
             i += 1;
         }
         let keys = (0..toks.len()).map(|_| OnceCell::new()).collect();
+        let places = (0..toks.len()).map(|_| OnceCell::new()).collect();
         BlockTokens {
             index,
             kind: block.kind,
             toks,
             keys,
+            places,
         }
     }
 
     /// Every run's candidate, in text order.
-    pub fn candidates(&self, text: &str, lower: &LowerIndex<'_>, out: &mut Vec<Candidate>) {
-        let v = View {
-            text,
-            b: self,
-            lower,
-        };
+    pub fn candidates(&self, text: &str, out: &mut Vec<Candidate>) {
+        let v = View { text, b: self };
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
@@ -231,7 +236,7 @@ impl BlockTokens {
             }
             let a = i;
             i += 1;
-            while i < n && v.is_cap(i) && self.toks[i].space_before {
+            while i < n && self.toks[i].space_before && (v.is_cap(i) || v.particle_in_name(i)) {
                 // "Nguyễn Văn Q. Hàng xóm …": a dotted initial after a name ends it.
                 if i - a >= 2 && v.tx(i - 1).ends_with('.') {
                     break;
@@ -248,7 +253,6 @@ impl BlockTokens {
 struct View<'a> {
     text: &'a str,
     b: &'a BlockTokens,
-    lower: &'a LowerIndex<'a>,
 }
 
 impl<'a> View<'a> {
@@ -273,6 +277,10 @@ impl<'a> View<'a> {
     fn key(&self, a: usize, b: usize) -> Cow<'a, str> {
         if b == a + 1 {
             return Cow::Borrowed(self.key1(a));
+        }
+        // No table has a phrase starting with this word: skip the join.
+        if !lex::PHRASE_FIRST.contains(self.key1(a)) {
+            return Cow::Borrowed("");
         }
         let mut k = String::new();
         for i in a..b {
@@ -300,12 +308,55 @@ impl<'a> View<'a> {
         !w.chars().any(char::is_lowercase)
             && w.chars().filter(|c| c.is_uppercase()).count() >= 2
             && !is_vietnamese_syllable(w)
+            && !is_initial(w.trim_end_matches('.'))
     }
 
     /// A word that may be part of a name.
     fn namey(&self, i: usize) -> bool {
         let w = self.tx(i);
-        self.is_cap(i) && !w.chars().any(|c| c.is_ascii_digit()) && !self.acronym(i)
+        (self.is_cap(i) && !w.chars().any(|c| c.is_ascii_digit()) && !self.acronym(i))
+            || self.particle_in_name(i)
+    }
+
+    /// A lowercase particle inside a foreign name: "Vasco da Gama", "Ruud van Nistelrooy",
+    /// "Bashar al-Assad" (after a foreign capitalised word, before a capitalised one).
+    fn particle_in_name(&self, i: usize) -> bool {
+        let w = self.tx(i);
+        let glued = w.starts_with("al-") || w.starts_with("el-");
+        let particle = glued
+            || matches!(
+                w,
+                "da" | "de"
+                    | "del"
+                    | "della"
+                    | "di"
+                    | "do"
+                    | "dos"
+                    | "du"
+                    | "van"
+                    | "von"
+                    | "der"
+                    | "den"
+                    | "la"
+                    | "le"
+                    | "bin"
+                    | "ibn"
+                    | "ter"
+                    | "ten"
+            );
+        if !particle || i == 0 || !self.is_word(i) {
+            return false;
+        }
+        // Look back over other particles to the capitalised word they follow.
+        let mut p = i - 1;
+        while p > 0 && self.is_word(p) && !self.is_cap(p) && self.b.toks[p].space_before {
+            p -= 1;
+        }
+        let after_foreign = self.is_cap(p) && !self.viet(p);
+        let next = self.b.toks.get(i + 1);
+        let before_name = next.is_some_and(|t| t.space_before)
+            && (self.is_cap(i + 1) || self.tx(i + 1).len() <= 4 && self.is_word(i + 1));
+        after_foreign && (glued || before_name)
     }
 
     fn viet(&self, i: usize) -> bool {
@@ -323,6 +374,19 @@ impl<'a> View<'a> {
 
     /// Words of a known place starting at `i` (within `..z`), 0 if none.
     fn place_len(&self, i: usize, z: usize) -> usize {
+        let longest = *self.b.places[i].get_or_init(|| {
+            let n = self.b.toks.len();
+            (1..=4.min(n - i))
+                .rev()
+                .find(|&k| {
+                    let key = self.key(i, i + k);
+                    !key.is_empty() && lex::PLACE.contains(&*key)
+                })
+                .unwrap_or(0)
+        });
+        if longest <= z - i {
+            return longest;
+        }
         (1..=4.min(z - i))
             .rev()
             .find(|&k| lex::PLACE.contains(&*self.key(i, i + k)))
@@ -349,7 +413,13 @@ impl<'a> View<'a> {
             return (Ctx::Credit, toks[a - 2].start, String::new());
         }
         let mut end = a;
-        if a >= 2 && self.punct(a - 1) == Some(".") && self.is_word(a - 2) {
+        // "TS. Nguyễn …": an abbreviated title; "… của họ. Khuyến khích" is a sentence's end.
+        if a >= 2
+            && self.punct(a - 1) == Some(".")
+            && self.is_word(a - 2)
+            && self.tx(a - 2).chars().count() <= 5
+            && self.tx(a - 2).starts_with(|c: char| c.is_uppercase())
+        {
             end = a - 1;
         }
         for k in (1..=lex::MAX_PHRASE_WORDS.min(end)).rev() {
@@ -357,6 +427,12 @@ impl<'a> View<'a> {
                 continue;
             }
             let key = self.key(end - k, end);
+            if key.is_empty() {
+                continue;
+            }
+            if k >= 2 && lex::NEUTRAL.contains(&*key) {
+                return (Ctx::None, toks[a].start, String::new());
+            }
             let ctx = if lex::HONORIFIC.contains(&*key) {
                 Ctx::Honorific
             } else if lex::OFFICE_TITLE.contains(&*key) {
@@ -522,6 +598,10 @@ impl<'a> View<'a> {
 
     /// What the run `a..z` gives.
     fn analyse(&self, a0: usize, mut z: usize) -> Option<Candidate> {
+        // Most runs are one capitalised word opening a sentence ("Theo", "Trong").
+        if z - a0 == 1 && self.not_start(a0) && self.b.kind != BlockKind::Byline {
+            return None;
+        }
         // "David Nguyễn Vũ Chủ Tịch Hiệp Hội …": the name stops at a role written in capitals.
         if let Some(k) = (a0 + 2..z.saturating_sub(1)).find(|&k| {
             lex::ROLE_HEAD.contains(&*self.key(k, k + 2))
@@ -581,6 +661,11 @@ impl<'a> View<'a> {
                 if p == z - s && !(p == 1 && self.personal_honorific(a0)) {
                     return None;
                 }
+                // "Chủ tịch Hồ Chí Minh": after a title, a place named after a person is him.
+                if self.surname(s) && z - s >= 3 && self.place_len(s, z) == z - s {
+                    let c = self.candidate(s, z, Evidence::Surname, false);
+                    return Some(c);
+                }
                 if self.not_start(s) || !self.namey(s) || ctx == Ctx::Office {
                     if let Some(j) = self.surname_tail(s, z) {
                         (j, z, Evidence::Surname)
@@ -634,55 +719,76 @@ impl<'a> View<'a> {
         if matches!(ctx, Ctx::Title | Ctx::Office) && s == a && from < self.b.toks[s].start {
             let t = self.text[from..self.b.toks[s].start].trim();
             if !t.is_empty() && !STOP_AFTER_TITLE.contains(&t) {
-                c.roles.push(t.to_owned());
+                c.roles.push(roles::squash(t));
             }
         }
-        if e - s == 1 && !self.lone_word_ok(s, ctx, evidence) {
-            return None;
+        if e - s == 1 {
+            match self.lone_word_ok(s, ctx, evidence) {
+                None => return None,
+                Some(q) => c.unless_written.extend(q),
+            }
         }
         // "…, Phó Giám đốc Sở": a role, not a name.
-        if evidence != Evidence::Surname && roles::head_len(self.text, &self.b.toks, s) > 0 {
+        if evidence != Evidence::Surname && self.role_head_at(s) {
             return None;
         }
         if evidence == Evidence::Lookup && e - s == 1 && self.sentence_start(s) {
             // "An ninh …" at a sentence start is a word, not the person An: keep it only if the
             // document never writes the word in lowercase.
-            let low = self.tx(s).to_lowercase();
-            if self.lower.has(&low) {
-                return None;
-            }
+            let t = &self.b.toks[s];
+            c.unless_written.push((t.start, t.end));
         }
         c.roles.extend(roles::after(self.text, &self.b.toks, e));
         Some(c)
     }
 
-    /// Whether a lone capitalised word may be a name rather than half of a common noun.
-    fn lone_word_ok(&self, s: usize, ctx: Ctx, evidence: Evidence) -> bool {
+    /// Whether a role or title starts at token `i` ("Phó Giám đốc", "Chủ tịch").
+    fn role_head_at(&self, i: usize) -> bool {
+        let n = self.b.toks.len();
+        (1..=lex::MAX_PHRASE_WORDS.min(n - i)).any(|k| {
+            (i..i + k).all(|j| self.is_word(j)) && {
+                let key = self.key(i, i + k);
+                lex::ROLE_HEAD.contains(&*key) || lex::TITLE.contains(&*key)
+            }
+        })
+    }
+
+    /// Whether a lone capitalised word may be a name rather than half of a common noun: `None`
+    /// if not, else the lowercase pair that, if the article writes it, makes it a word.
+    fn lone_word_ok(
+        &self,
+        s: usize,
+        ctx: Ctx,
+        evidence: Evidence,
+    ) -> Option<Option<(usize, usize)>> {
         let w = self.tx(s);
         let viet = is_vietnamese_syllable(w);
         if evidence == Evidence::Context
-            && matches!(ctx, Ctx::Title | Ctx::Office)
+            && matches!(ctx, Ctx::Office)
             && viet
             && !lex::GIVEN_NAME.contains(&*self.key(s, s + 1))
         {
-            return false;
+            return None;
         }
         let Some(next) = self.b.toks.get(s + 1) else {
-            return true;
+            return Some(None);
         };
         if next.kind != TokenKind::Word || !next.space_before {
-            return true;
+            return Some(None);
         }
         let nw = &self.text[next.start..next.end];
         if nw.chars().next().is_some_and(|c| c.is_uppercase()) {
-            return true;
+            return Some(None);
         }
-        if viet && lex::COMPOUND_TAIL.contains(&canonical(nw)) {
-            return false;
+        if viet && lex::COMPOUND_TAIL.contains(self.key1(s + 1)) {
+            return None;
         }
         // "Chi hội" here and "chi hội" elsewhere: a word, not a name.
-        let bigram = format!("{} {}", w.to_lowercase(), nw);
-        !self.lower.has(&bigram)
+        if ctx == Ctx::Honorific && self.personal_honorific(s) {
+            // "ông Được cho rằng": after "ông" it is a name whatever else "được cho" means.
+            return Some(None);
+        }
+        Some(Some((self.b.toks[s].start, next.end)))
     }
 
     /// Names in a byline or after "Ảnh:" ("Nông Vui", "THÀNH ĐỒNG", "Xiao Pei Baodatviet.vn").
@@ -727,6 +833,7 @@ impl<'a> View<'a> {
                 || (self.is_word(s - 1)
                     && matches!(self.tx(s - 1), "và" | "hay" | "hoặc" | "cùng")));
         Candidate {
+            unless_written: Vec::new(),
             tokens: (s, e),
             listed,
             block: self.b.index,
@@ -739,6 +846,109 @@ impl<'a> View<'a> {
             author,
             roles: Vec::new(),
             person: None,
+        }
+    }
+}
+
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        is_latin_letter(c) || c.is_alphabetic()
+    }
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '.' | '-' | '&' | '\'' | '’' | '_')
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
+}
+
+/// The char at byte `i` and its length, with a fast path for ASCII.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = text[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// The tokens of [`crate::extract::tokens::tokenize`], made with table-free letter tests for
+/// Vietnamese text and a byte cursor (the people pass tokenizes every block: its hot loop).
+fn scan(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut i = 0;
+    let mut space_before = true;
+    while let Some((c, len)) = char_at(text, i) {
+        if c.is_whitespace() {
+            space_before = true;
+            i += len;
+            continue;
+        }
+        if is_alnum(c) {
+            let start = i;
+            let mut has_letter = is_letter(c);
+            i += len;
+            while let Some((d, l)) = char_at(text, i) {
+                if is_alnum(d) || is_combining(d) {
+                    has_letter |= is_letter(d);
+                    i += l;
+                } else if is_joiner(d) && char_at(text, i + l).is_some_and(|(e, _)| is_alnum(e)) {
+                    i += l;
+                } else {
+                    break;
+                }
+            }
+            out.push(Token {
+                start,
+                end: i,
+                kind: if has_letter {
+                    TokenKind::Word
+                } else {
+                    TokenKind::Number
+                },
+                space_before,
+            });
+        } else {
+            if !is_combining(c) {
+                out.push(Token {
+                    start: i,
+                    end: i + len,
+                    kind: TokenKind::Punct,
+                    space_before,
+                });
+            }
+            i += len;
+        }
+        space_before = false;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scan;
+    use crate::extract::tokens::tokenize;
+
+    proptest::proptest! {
+        #[test]
+        fn scan_is_tokenize(t in "[ a-zA-ZĐđàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹ.,’&_'\\-\u{301}\u{300}0-9\n“”…]{0,60}") {
+            proptest::prop_assert_eq!(scan(&t), tokenize(&t));
+        }
+    }
+
+    #[test]
+    fn scan_matches_the_shared_tokenizer() {
+        for t in [
+            "Đồng chí Trần Thị Lộc- Ủy viên BTV, Trưởng ban",
+            "Công an TP.HCM (PC67). Nguyễn Văn Q. và “Sở TT&TT” 3,27 H’Hen Niê",
+            "x\u{301}y ½ ٣ 𝔸 ß İ",
+        ] {
+            assert_eq!(scan(t), tokenize(t), "{t}");
         }
     }
 }
