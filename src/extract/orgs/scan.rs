@@ -694,6 +694,27 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                     continue;
                 }
                 let _ = after_word;
+                // A Vietnamese word capitalised on its first syllable ("Sức khỏe", "Lý luận"):
+                // after one capitalised syllable, a lowercase one with diacritics completes it.
+                if caps_run == 1
+                    && k > j
+                    && !cx.is_stop(k)
+                    && !cx.text(k - 1).is_ascii()
+                    && !cx.text(k).is_ascii()
+                    && !is_all_caps(cx.text(k - 1))
+                    && cx.toks[k].space_before
+                    && !cx
+                        .word(k + 1)
+                        .then(|| cx.compound(k, k + 1))
+                        .unwrap_or(false)
+                {
+                    k += 1;
+                    if t.name {
+                        t.end = k;
+                    }
+                    caps_run = 0;
+                    continue;
+                }
                 if caps_run >= 2 {
                     break;
                 }
