@@ -703,10 +703,7 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                     && !cx.text(k).is_ascii()
                     && !is_all_caps(cx.text(k - 1))
                     && cx.toks[k].space_before
-                    && !cx
-                        .word(k + 1)
-                        .then(|| cx.compound(k, k + 1))
-                        .unwrap_or(false)
+                    && !cx.compound(k, k + 1)
                 {
                     k += 1;
                     if t.name {
