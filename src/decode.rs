@@ -1,11 +1,15 @@
 //! Bytes → clean NFC text.
 //!
 //! Everything a file can carry that would drive a terminal (escape sequences, C0/C1 controls,
-//! bidi overrides) is removed here, once, so no later stage has to think about it.
+//! bidi overrides, invisible characters) is removed here, once, so no later stage has to think
+//! about it. The order of the checks matters: BOM, binary signatures, BOM-less UTF-16, NUL
+//! bytes, UTF-8 (clean or damaged), then a guessed legacy encoding (windows-1258 above all).
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use std::borrow::Cow;
 use thiserror::Error;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use unicode_width::UnicodeWidthChar;
 
 /// Why bytes could not become an article's text.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
@@ -21,16 +25,40 @@ pub enum DecodeError {
 /// Which encoding the bytes were read as (for diagnostics and tests).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Decoded {
-    pub encoding: &'static Encoding,
+    /// The encoding's WHATWG name ("UTF-8", "UTF-16LE", "windows-1258", …; "UTF-32LE"/"UTF-32BE",
+    /// which encoding_rs does not know, are decoded here by hand).
+    pub encoding: &'static str,
     /// Whether invalid sequences were replaced with U+FFFD.
     pub lossy: bool,
 }
 
 const TAB_STOP: usize = 8;
 
+/// How many bytes of a legacy-encoded file the encoding detector reads.
+const DETECT_SAMPLE: usize = 64 * 1024;
+
+/// How much of the decoded text the plausibility check looks at.
+const SAMPLE_CHARS: usize = 8192;
+
 /// Decodes `bytes` into clean NFC text with LF line endings.
 pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     decode_with_info(bytes).map(|(s, _)| s)
+}
+
+/// As [`decode`], taking ownership so clean UTF-8 is never copied.
+pub fn decode_vec(bytes: Vec<u8>) -> Result<String, DecodeError> {
+    let plain = !bytes.is_empty()
+        && utf32_bom(&bytes).is_none()
+        && Encoding::for_bom(&bytes).is_none()
+        && binary_signature(&bytes).is_none()
+        && !bytes.contains(&0);
+    if !plain {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(raw) => finish(raw, UTF_8.name(), false).map(|(s, _)| s),
+        Err(e) => decode(e.as_bytes()),
+    }
 }
 
 /// As [`decode`], also telling which encoding was used.
@@ -38,77 +66,109 @@ pub fn decode_with_info(bytes: &[u8]) -> Result<(String, Decoded), DecodeError> 
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
-    let (raw, info) = to_unicode(bytes)?;
-    let text = clean(&raw);
-    if text.chars().all(|c| c.is_whitespace() || is_invisible(c)) {
-        return Err(DecodeError::Blank);
-    }
-    Ok((text, info))
+    let (raw, encoding, lossy) = to_unicode(bytes)?;
+    finish(raw.into_owned(), encoding, lossy)
 }
 
-fn to_unicode(bytes: &[u8]) -> Result<(String, Decoded), DecodeError> {
-    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        let (s, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        return Ok((
-            s.into_owned(),
-            Decoded {
-                encoding: enc,
-                lossy: had_errors,
-            },
-        ));
+fn finish(
+    raw: String,
+    encoding: &'static str,
+    lossy: bool,
+) -> Result<(String, Decoded), DecodeError> {
+    let dirty = needs_strip(&raw);
+    // Valid UTF-8 without a single control character is text; everything else is checked.
+    let checked = dirty || lossy || encoding != UTF_8.name();
+    if checked && implausible(&raw) {
+        return Err(DecodeError::Binary("not text in any known encoding"));
     }
-    if let Some(enc) = sniff_utf16(bytes) {
-        let (s, had_errors) = enc.decode_without_bom_handling(bytes);
-        return Ok((
-            s.into_owned(),
-            Decoded {
-                encoding: enc,
-                lossy: had_errors,
-            },
-        ));
+    let text = clean_owned(raw, dirty);
+    if text.chars().all(is_blank) {
+        return Err(DecodeError::Blank);
+    }
+    Ok((text, Decoded { encoding, lossy }))
+}
+
+/// Characters that show nothing: whitespace (NBSP, U+3000, U+2003 …) and the fillers that
+/// render as blanks.
+fn is_blank(c: char) -> bool {
+    c.is_whitespace()
+        || is_invisible(c)
+        || matches!(
+            c,
+            '\u{115F}' | '\u{1160}' | '\u{2800}' | '\u{3164}' | '\u{FFA0}'
+        )
+}
+
+fn to_unicode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str, bool), DecodeError> {
+    // UTF-32 BOMs first: FF FE 00 00 would otherwise read as a UTF-16LE BOM.
+    if let Some(le) = utf32_bom(bytes) {
+        let (s, lossy) = decode_utf32(&bytes[4..], le);
+        let name = if le { "UTF-32LE" } else { "UTF-32BE" };
+        return Ok((Cow::Owned(s), name, lossy));
+    }
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let body = &bytes[bom_len..];
+        if enc == UTF_8 && body.contains(&0) {
+            return Err(DecodeError::Binary("contains NUL bytes"));
+        }
+        let (s, lossy) = enc.decode_without_bom_handling(body);
+        return Ok((s, enc.name(), lossy));
     }
     if let Some(kind) = binary_signature(bytes) {
         return Err(DecodeError::Binary(kind));
     }
+    // UTF-16 text in Latin script is full of zero bytes: no zero byte, no UTF-16 sniffing.
     if bytes.contains(&0) {
+        if let Some(enc) = sniff_utf16(bytes) {
+            let (s, lossy) = enc.decode_without_bom_handling(bytes);
+            return Ok((s, enc.name(), lossy));
+        }
         return Err(DecodeError::Binary("contains NUL bytes"));
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok((
-            s.to_owned(),
-            Decoded {
-                encoding: UTF_8,
-                lossy: false,
-            },
-        )),
-        Err(_) if mostly_utf8(bytes) => {
-            let s = String::from_utf8_lossy(bytes).into_owned();
-            Ok((
-                s,
-                Decoded {
-                    encoding: UTF_8,
-                    lossy: true,
-                },
-            ))
-        }
+        Ok(s) => Ok((Cow::Borrowed(s), UTF_8.name(), false)),
+        Err(_) if mostly_utf8(bytes) => Ok((String::from_utf8_lossy(bytes), UTF_8.name(), true)),
         Err(_) => {
             let mut det = chardetng::EncodingDetector::new();
-            det.feed(bytes, true);
+            // A sample is as good a guess as the whole file, and chardetng is the slow part.
+            let sample = &bytes[..bytes.len().min(DETECT_SAMPLE)];
+            det.feed(sample, sample.len() == bytes.len());
             // The .vn hint makes windows-1258 win over windows-1252 on Vietnamese text.
             let enc = det.guess(Some(b"vn"), false);
-            let (s, _, had_errors) = enc.decode(bytes);
-            if looks_like_random_bytes(&s) {
-                return Err(DecodeError::Binary("not text in any known encoding"));
-            }
-            Ok((
-                s.into_owned(),
-                Decoded {
-                    encoding: enc,
-                    lossy: had_errors,
-                },
-            ))
+            let (s, used, lossy) = enc.decode(bytes);
+            Ok((s, used.name(), lossy))
         }
     }
+}
+
+/// `Some(true)` for a UTF-32LE BOM, `Some(false)` for UTF-32BE.
+fn utf32_bom(bytes: &[u8]) -> Option<bool> {
+    match bytes.get(..4)? {
+        [0xFF, 0xFE, 0, 0] => Some(true),
+        [0, 0, 0xFE, 0xFF] => Some(false),
+        _ => None,
+    }
+}
+
+fn decode_utf32(bytes: &[u8], le: bool) -> (String, bool) {
+    let mut lossy = !bytes.len().is_multiple_of(4);
+    let mut out = String::with_capacity(bytes.len() / 4);
+    for q in bytes.chunks_exact(4) {
+        let q: [u8; 4] = q.try_into().expect("chunks of 4");
+        let n = if le {
+            u32::from_le_bytes(q)
+        } else {
+            u32::from_be_bytes(q)
+        };
+        out.push(char::from_u32(n).unwrap_or_else(|| {
+            lossy = true;
+            '\u{FFFD}'
+        }));
+    }
+    if !bytes.len().is_multiple_of(4) {
+        out.push('\u{FFFD}');
+    }
+    (out, lossy)
 }
 
 /// UTF-16 without a BOM: text in Latin script has a zero byte in every other position.
@@ -133,6 +193,8 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
+/// Well-known signatures of files that are not text. Only signatures no headline starts with
+/// (so no "BM" for bitmaps: "BMW …" is a fine title; such files carry NUL bytes anyway).
 fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
     const SIGS: &[(&[u8], &str)] = &[
         (b"\x89PNG\r\n\x1a\n", "PNG image"),
@@ -145,14 +207,23 @@ fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
         (b"\x1f\x8b", "gzip archive"),
         (b"BZh", "bzip2 archive"),
         (b"\xfd7zXZ\x00", "xz archive"),
+        (b"\x28\xb5\x2f\xfd", "zstd archive"),
         (b"7z\xbc\xaf\x27\x1c", "7z archive"),
         (b"RIFF", "RIFF media"),
         (b"OggS", "Ogg media"),
+        (b"fLaC", "FLAC audio"),
         (b"ID3", "MP3 audio"),
+        (b"\x1a\x45\xdf\xa3", "Matroska media"),
         (b"\x00\x00\x01\x00", "icon"),
         (b"II*\x00", "TIFF image"),
         (b"MM\x00*", "TIFF image"),
+        (b"\x00asm", "WebAssembly module"),
+        (b"\xca\xfe\xba\xbe", "Java class or Mach-O"),
+        (b"SQLite format 3\x00", "SQLite database"),
     ];
+    if bytes.get(4..8) == Some(b"ftyp") {
+        return Some("MP4/HEIF media");
+    }
     SIGS.iter()
         .find(|(sig, _)| bytes.starts_with(sig))
         .map(|(_, k)| *k)
@@ -181,72 +252,155 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     good > bad
 }
 
-/// Decoded text that is mostly controls and symbols came from a binary file.
-fn looks_like_random_bytes(s: &str) -> bool {
-    let mut total = 0usize;
-    let mut odd = 0usize;
-    for c in s.chars().take(8192) {
+/// Decoded text in which more than one character in ten is a stray control, a replacement
+/// character or a private-use code point came from a binary file, whatever it was read as.
+/// The controls a hostile *text* carries (ESC, BEL, BS, CR, TAB) do not count.
+fn implausible(s: &str) -> bool {
+    let (mut total, mut odd) = (0usize, 0usize);
+    for c in s.chars().take(SAMPLE_CHARS) {
         total += 1;
-        if (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || c == '\u{FFFD}' {
-            odd += 1;
-        }
+        let stray_control =
+            c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{1B}' | '\u{07}' | '\u{08}');
+        let junk = matches!(
+            c,
+            '\u{FFFD}' | '\u{E000}'..='\u{F8FF}' | '\u{FFFE}' | '\u{FFFF}'
+        );
+        odd += (stray_control || junk) as usize;
     }
     total > 0 && odd * 10 > total
 }
 
-/// Characters that take no room and carry no text: removed like controls.
+/// Characters that take no room and carry no text (or reorder it): removed like controls.
+/// Soft hyphen, Arabic letter mark, Mongolian vowel separator, zero-width space/joiners and
+/// LRM/RLM, bidi embeddings/overrides/isolates, word joiner and invisible operators, BOM,
+/// interlinear annotation marks, and tag characters (used to smuggle hidden text).
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
-    ) || is_bidi_control(c)
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0000}'..='\u{E007F}'
+    )
 }
 
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+/// Whether `c` must not survive into the text (newline is kept, tab becomes spaces).
+pub fn is_unwanted(c: char) -> bool {
+    (c.is_control() && c != '\n') || is_invisible(c)
 }
 
-/// Whether `c` must not survive into the text (newline and tab are handled separately).
-fn is_unwanted(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || is_invisible(c)
+fn is_line_sep(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2028}' | '\u{2029}' | '\u{0085}' | '\u{000B}' | '\u{000C}'
+    )
 }
 
 /// Removes escape sequences and controls, unifies line endings, expands tabs, then NFC.
 pub fn clean(raw: &str) -> String {
-    let needs_work = raw.bytes().any(|b| b < 0x20 && b != b'\n' || b == 0x7F)
-        || (!raw.is_ascii() && raw.chars().any(|c| is_unwanted(c) || is_line_sep(c)));
-    let stripped: std::borrow::Cow<str> = if needs_work {
-        std::borrow::Cow::Owned(strip(raw))
-    } else {
-        std::borrow::Cow::Borrowed(raw)
-    };
-    match is_nfc_quick(stripped.chars()) {
-        IsNormalized::Yes => stripped.into_owned(),
-        _ => stripped.nfc().collect(),
-    }
+    clean_owned(raw.to_owned(), needs_strip(raw))
 }
 
-fn is_line_sep(c: char) -> bool {
-    matches!(c, '\u{2028}' | '\u{2029}' | '\u{0085}')
+/// As [`clean`]; `dirty` is [`needs_strip`]'s answer, computed once by the caller.
+fn clean_owned(raw: String, dirty: bool) -> String {
+    let stripped = if dirty { strip(&raw) } else { raw };
+    if stripped.is_ascii() {
+        return stripped;
+    }
+    if surely_nfc(&stripped) || is_nfc_quick(stripped.chars()) == IsNormalized::Yes {
+        return stripped;
+    }
+    stripped.nfc().collect()
+}
+
+/// A byte scan that proves most Vietnamese text NFC without Unicode tables: every character is
+/// ASCII, in U+0080–U+02FF (precomposed Latin letters, spacing modifiers), U+1E00–U+1EFF (the
+/// precomposed Vietnamese vowels) or U+2002–U+20CF (punctuation such as “ ” … – and currency),
+/// none of which has an NFC quick-check value other than Yes. Anything else (combining marks,
+/// other scripts) returns false and the full quick check decides.
+fn surely_nfc(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            0x00..=0x7F => i += 1,
+            0xC2..=0xCB => i += 2,
+            0xE1 if matches!(b[i + 1], 0xB8..=0xBB) => i += 3,
+            0xE2 if (b[i + 1] == 0x80 && b[i + 2] >= 0x82) || matches!(b[i + 1], 0x81 | 0x82) => {
+                i += 3
+            }
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// A byte scan for anything [`strip`] would change: ASCII controls but LF, and the UTF-8 forms
+/// of C1 controls, soft hyphen, U+061C, U+180E, U+200B–200F, U+2028–202E, U+2060–206F, U+FEFF,
+/// U+FFF9–FFFB and tag characters. Continuation bytes (0x80–0xBF) never match a lead byte
+/// tested here, so stepping one byte at a time is exact.
+fn needs_strip(s: &str) -> bool {
+    let b = s.as_bytes();
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    for (i, &c) in b.iter().enumerate() {
+        let hit = match c {
+            0x00..=0x09 | 0x0B..=0x1F | 0x7F => true,
+            0x20..=0x7E | b'\n' => false,
+            0xC2 => matches!(at(i + 1), 0x80..=0x9F | 0xAD),
+            0xD8 => at(i + 1) == 0x9C,
+            0xE1 => at(i + 1) == 0xA0 && at(i + 2) == 0x8E,
+            0xE2 => matches!(
+                (at(i + 1), at(i + 2)),
+                (0x80, 0x8B..=0x8F | 0xA8..=0xAE) | (0x81, 0xA0..=0xAF)
+            ),
+            0xEF => matches!((at(i + 1), at(i + 2)), (0xBB, 0xBF) | (0xBF, 0xB9..=0xBB)),
+            0xF3 => at(i + 1) == 0xA0 && at(i + 2) <= 0x81,
+            _ => false,
+        };
+        if hit {
+            return true;
+        }
+    }
+    false
 }
 
 fn strip(raw: &str) -> String {
+    // A lone CR ends a line in CR-only (old Mac) files; inside a file with LF endings it is
+    // the "overwrite this line" trick, shown as a space so no text hides another.
+    let lone_cr = raw
+        .match_indices('\r')
+        .filter(|(i, _)| raw.as_bytes().get(i + 1) != Some(&b'\n'))
+        .count();
+    let lf = raw.bytes().filter(|b| *b == b'\n').count();
+    let cr_ends_line = lone_cr > 0 && lone_cr >= lf;
+
     let mut out = String::with_capacity(raw.len());
     let mut col = 0usize;
     let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '\n' | '\u{2028}' | '\u{2029}' | '\u{0085}' | '\u{000B}' | '\u{000C}' => {
+            '\n' => {
+                out.push('\n');
+                col = 0;
+            }
+            c if is_line_sep(c) => {
                 out.push('\n');
                 col = 0;
             }
             '\r' => {
-                // CRLF and a lone CR both end a line.
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
+                if chars.next_if_eq(&'\n').is_some() || cr_ends_line {
+                    out.push('\n');
+                    col = 0;
+                } else {
+                    out.push(' ');
+                    col += 1;
                 }
-                out.push('\n');
-                col = 0;
             }
             '\t' => {
                 let n = TAB_STOP - col % TAB_STOP;
@@ -255,11 +409,13 @@ fn strip(raw: &str) -> String {
             }
             '\u{1B}' => skip_escape(&mut chars),
             '\u{9B}' => skip_csi(&mut chars),
-            '\u{9D}' | '\u{90}' | '\u{98}' | '\u{9E}' | '\u{9F}' => skip_string(&mut chars),
+            '\u{90}' | '\u{98}' | '\u{9D}' | '\u{9E}' | '\u{9F}' => skip_string(&mut chars),
             c if is_unwanted(c) => {}
             c => {
                 out.push(c);
-                col += 1;
+                // Columns as the terminal counts them, so tab stops line up after combining
+                // marks (width 0) and wide characters (width 2).
+                col += c.width().unwrap_or(0);
             }
         }
     }
@@ -280,26 +436,26 @@ fn skip_escape(chars: &mut Chars) {
             skip_string(chars);
         }
         // nF escapes: intermediates then a final byte, e.g. ESC ( B.
-        Some(c) if ('\u{20}'..='\u{2F}').contains(&c) => {
+        Some('\u{20}'..='\u{2F}') => {
             while chars
                 .next_if(|c| ('\u{20}'..='\u{2F}').contains(c))
                 .is_some()
             {}
             chars.next_if(|c| ('\u{30}'..='\u{7E}').contains(c));
         }
-        Some(c) if ('\u{30}'..='\u{7E}').contains(&c) => {
+        Some('\u{30}'..='\u{7E}') => {
             chars.next();
         }
         _ => {}
     }
 }
 
-/// CSI parameters and intermediates, then one final byte. Stops at a newline so a broken
-/// sequence can never swallow the text after it.
+/// CSI parameters and intermediates, then one final byte. Stops at anything else (a newline,
+/// a letter outside ASCII) so a broken sequence never swallows the text after it.
 fn skip_csi(chars: &mut Chars) {
     while let Some(&c) = chars.peek() {
         match c {
-            '\u{30}'..='\u{3F}' | '\u{20}'..='\u{2F}' => {
+            '\u{20}'..='\u{3F}' => {
                 chars.next();
             }
             '\u{40}'..='\u{7E}' => {
@@ -311,7 +467,8 @@ fn skip_csi(chars: &mut Chars) {
     }
 }
 
-/// A control string runs to BEL or ST (ESC \ or U+009C); bounded by the end of the line.
+/// A control string runs to BEL or ST (ESC \ or U+009C), bounded by the end of the line. An
+/// ESC that is not ST ends the string and is left for the caller, as a terminal would treat it.
 fn skip_string(chars: &mut Chars) {
     while let Some(&c) = chars.peek() {
         match c {
@@ -320,8 +477,12 @@ fn skip_string(chars: &mut Chars) {
                 return;
             }
             '\u{1B}' => {
-                chars.next();
-                chars.next_if_eq(&'\\');
+                let mut ahead = chars.clone();
+                ahead.next();
+                if ahead.peek() == Some(&'\\') {
+                    chars.next();
+                    chars.next();
+                }
                 return;
             }
             '\n' | '\r' => return,
@@ -348,24 +509,74 @@ mod tests {
         assert_eq!(clean("a\x1bcb"), "ab");
         assert_eq!(clean("a\x1b(Bb"), "ab");
         assert_eq!(clean("bell\x07 bs\x08 del\x7f."), "bell bs del.");
+        // An OSC cut short by another sequence: both go, the text stays.
+        assert_eq!(clean("a\x1b]0;t\x1b[31mb"), "ab");
+        assert_eq!(clean("a\u{9d}0;t\u{9c}b"), "ab");
+        assert_eq!(clean("a\x1bPq#0;2\x1b\\b"), "ab");
     }
 
     #[test]
     fn line_endings_and_tabs() {
-        assert_eq!(clean("a\r\nb\rc\n"), "a\nb\nc\n");
+        assert_eq!(clean("a\r\nb\r\nc\n"), "a\nb\nc\n");
+        assert_eq!(clean("a\rb\rc\r"), "a\nb\nc\n");
+        // A lone CR among LF lines would hide text in a terminal: it becomes a space.
+        assert_eq!(clean("a\nsafe\rEVIL\nb\n"), "a\nsafe EVIL\nb\n");
         assert_eq!(clean("ab\tc\n\td"), "ab      c\n        d");
+        // Combining marks take no column: the tab still stops at 8.
+        assert_eq!(clean("Hoa\u{300}\tx"), "Hoà     x");
     }
 
     #[test]
     fn bidi_and_zero_width_removed() {
         assert_eq!(
-            clean("a\u{202E}b\u{2066}c\u{2069}d\u{200B}e\u{FEFF}"),
-            "abcde"
+            clean("a\u{202E}b\u{2066}c\u{2069}d\u{200B}e\u{FEFF}f\u{AD}g\u{E0041}"),
+            "abcdefg"
         );
+    }
+
+    #[test]
+    fn nfc_fast_path_agrees_with_the_quick_check() {
+        for n in (0x80..0x2100u32).chain(0x1E00..0x1F00) {
+            let Some(c) = char::from_u32(n) else { continue };
+            let s = format!("a{c}b");
+            if surely_nfc(&s) {
+                assert!(unicode_normalization::is_nfc(&s), "U+{n:04X}");
+            }
+        }
+        assert!(surely_nfc("Nguyễn Văn Đức “Hà Nội” – 5€"));
+        assert!(!surely_nfc("Hoa\u{300}"));
+        assert!(!surely_nfc("\u{2000}"));
     }
 
     #[test]
     fn nfc_applied() {
         assert_eq!(clean("Hoa\u{300}"), "Hoà");
+    }
+
+    #[test]
+    fn byte_scan_agrees_with_char_test() {
+        for n in 0..=0x3000u32 {
+            let Some(c) = char::from_u32(n) else { continue };
+            let s = format!("x{c}y");
+            let expect = (is_unwanted(c) || is_line_sep(c) || c == '\r') && c != '\n';
+            assert_eq!(needs_strip(&s), expect, "U+{n:04X}");
+        }
+        for c in ['\u{FEFF}', '\u{FFF9}', '\u{FFFB}', '\u{E0001}', '\u{E007F}'] {
+            assert!(needs_strip(&format!("x{c}")), "{c:?}");
+        }
+        for c in ['\u{FFFC}', '\u{E0080}', '\u{1EA1}', '\u{1800}'] {
+            assert!(!needs_strip(&format!("x{c}")), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn utf32_with_bom() {
+        let mut b = vec![0xFF, 0xFE, 0, 0];
+        for c in "Hà Nội\n".chars() {
+            b.extend((c as u32).to_le_bytes());
+        }
+        let (s, info) = decode_with_info(&b).unwrap();
+        assert_eq!(s, "Hà Nội\n");
+        assert_eq!(info.encoding, "UTF-32LE");
     }
 }

@@ -145,6 +145,9 @@ pub struct Person {
     pub roles: Vec<String>,
     pub aliases: Vec<String>,
     pub mentions: Vec<Mention>,
+    /// The article's author (found in its byline), not a person the text is about.
+    #[serde(default)]
+    pub author: bool,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]

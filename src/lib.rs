@@ -3,12 +3,19 @@
 //! The core (document, decode, loader, extract, wrap) knows nothing of terminals; the binary
 //! adds the command line and the terminal shell.
 
+pub mod app;
 pub mod decode;
 pub mod document;
 pub mod extract;
+pub mod fold;
+pub mod keymap;
+pub mod layout;
 pub mod lexicon;
 pub mod loader;
 pub mod plain;
+pub mod screen;
+pub mod tui;
+pub mod ui;
 pub mod wrap;
 
 pub use document::{Article, Block, BlockKind, Entities, Mention, Organisation, Person, Published};

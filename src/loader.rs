@@ -7,7 +7,7 @@
 use crate::decode::{self, DecodeError};
 use crate::document::{Article, Block, BlockKind, Published};
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -32,7 +32,7 @@ pub enum LoadError {
         #[source]
         source: DecodeError,
     },
-    #[error("{path}: file is {size} bytes, above the {limit}-byte limit")]
+    #[error("{path}: file is too large ({size} bytes; the limit is {} MB)", limit / (1024 * 1024))]
     TooLarge {
         path: PathBuf,
         size: u64,
@@ -85,20 +85,37 @@ pub fn load_file(path: &Path) -> Result<Article, LoadError> {
             limit: MAX_FILE_SIZE,
         });
     }
-    let bytes = fs::read(path).map_err(io_err)?;
-    let text = decode::decode(&bytes).map_err(|source| LoadError::Decode {
+    // Read at most one byte past the limit: a file that grows after the size check is still
+    // refused, and a device or FIFO disguised as a file cannot make us read forever.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes))
+        .map_err(io_err)?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            size: bytes.len() as u64,
+            limit: MAX_FILE_SIZE,
+        });
+    }
+    let text = decode::decode_vec(bytes).map_err(|source| LoadError::Decode {
         path: path.to_owned(),
         source,
     })?;
     Ok(parse(text, &path.display().to_string()))
 }
 
+/// Files in a folder that are articles: visible, with no extension or a text one, and not the
+/// folder's own README or licence (a folder of articles often explains itself in one).
 fn is_article_file(path: &Path) -> bool {
-    let hidden = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .is_none_or(|n| n.starts_with('.'));
-    if hidden {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    if name.starts_with('.') {
+        return false;
+    }
+    let stem = name.split('.').next().unwrap_or("").to_ascii_lowercase();
+    if matches!(stem.as_str(), "readme" | "license" | "licence" | "copying") {
         return false;
     }
     match path.extension().and_then(|e| e.to_str()) {
@@ -130,8 +147,10 @@ pub fn expand_paths<P: AsRef<Path>>(paths: &[P]) -> (Vec<PathBuf>, Vec<LoadError
                 Ok(entries) => {
                     let mut found: Vec<PathBuf> = entries
                         .filter_map(|e| e.ok())
-                        .filter(|e| e.file_type().map(|t| !t.is_dir()).unwrap_or(false))
                         .map(|e| e.path())
+                        // Follows symlinks; one that cannot be followed is kept so that
+                        // loading it reports why.
+                        .filter(|p| !p.is_dir())
                         .filter(|p| is_article_file(p))
                         .collect();
                     if found.is_empty() {
@@ -211,10 +230,21 @@ pub fn parse(text: String, source: &str) -> Article {
     while i < rest.len() {
         let l = &rest[i];
         let t = s(l);
-        // A photo caption printed twice in a row (the site's alt text and its caption).
         if let Some(next) = rest.get(i + 1) {
+            // A photo caption printed twice in a row (the site's alt text and its caption).
             if same_line(t, s(next)) {
                 blocks.push(block(BlockKind::Caption, l));
+                i += 2;
+                continue;
+            }
+            // A caption whose credit fell onto the next line: "… nạn nhân. Ảnh:" "Otofun."
+            let tail = t.char_indices().rev().nth(5).map_or(t, |(i, _)| &t[i..]);
+            let low_end = tail.to_lowercase();
+            if (low_end.ends_with("ảnh:") || low_end.ends_with("ảnh :"))
+                && s(next).split_whitespace().count() <= 4
+            {
+                blocks.push(block(BlockKind::Caption, l));
+                blocks.push(block(BlockKind::Caption, next));
                 i += 2;
                 continue;
             }
@@ -222,16 +252,29 @@ pub fn parse(text: String, source: &str) -> Article {
         blocks.push(block(classify(t), l));
         i += 1;
     }
+    demote_heading_runs(&mut blocks[body_start..]);
 
-    // The byline: the last short line that reads like a name or a credit.
+    // The byline: the last short line that reads like a name or a credit, with the name above
+    // it when the last line is only the source ("Văn Đức" then "(TTXVN)").
     let mut byline = None;
-    if blocks.len() > body_start + 1 {
-        let last = blocks.last().unwrap();
-        let t = &text[last.range()];
-        if looks_like_byline(t) {
-            byline = Some(clean_byline(t).to_owned());
-            blocks.last_mut().unwrap().kind = BlockKind::Byline;
-        }
+    let n = blocks.len();
+    if n > body_start + 1 && looks_like_byline(&text[blocks[n - 1].range()]) {
+        let last = clean_byline(&text[blocks[n - 1].range()]);
+        let above = (n > body_start + 2)
+            .then(|| clean_byline(&text[blocks[n - 2].range()]))
+            .filter(|t| is_source_credit(last) && !is_source_credit(t) && looks_like_byline(t));
+        byline = Some(match above {
+            Some(name) => {
+                blocks[n - 2].kind = BlockKind::Byline;
+                if last.starts_with('(') {
+                    format!("{name} {last}")
+                } else {
+                    format!("{name} ({last})")
+                }
+            }
+            None => last.to_owned(),
+        });
+        blocks[n - 1].kind = BlockKind::Byline;
     }
     // The lead: the first paragraph of the body.
     if let Some(b) = blocks[body_start..]
@@ -288,37 +331,91 @@ fn is_footer(t: &str) -> bool {
     }
 }
 
+/// Whether a line ends like a sentence. A closing quote counts only after sentence
+/// punctuation: `Dự toán thu “tùy tiện”` is a heading, `Ông nói: “Đúng.”` a paragraph.
 fn ends_sentence(t: &str) -> bool {
-    t.ends_with([
-        '.', '!', '?', '…', ':', ';', ',', '"', '”', '\'', '’', ')', ']',
-    ])
+    const STOPS: [char; 7] = ['.', '!', '?', '…', ':', ';', ','];
+    let core = t.trim_end_matches(['"', '”', '\'', '’', '»']);
+    if core.len() < t.len() {
+        core.ends_with(STOPS)
+    } else {
+        t.ends_with(STOPS) || t.ends_with([')', ']'])
+    }
+}
+
+/// A photo caption by its wording: a credit label ("Ảnh:", "(Ảnh …)", "Nguồn:", "ảnh minh
+/// họa") followed by a few words at most, at the start or at the end of a short line.
+fn is_caption_text(low: &str) -> bool {
+    if ["ảnh:", "ảnh :", "(ảnh", "ảnh minh họa", "ảnh minh hoạ"]
+        .iter()
+        .any(|p| low.starts_with(p))
+    {
+        return true;
+    }
+    [
+        ("ảnh:", 6),
+        ("ảnh :", 6),
+        ("(ảnh", 6),
+        ("nguồn:", 4),
+        ("ảnh minh họa", 2),
+        ("ảnh minh hoạ", 2),
+    ]
+    .iter()
+    .any(|(label, max_words)| {
+        low.rfind(label)
+            .is_some_and(|pos| low[pos + label.len()..].split_whitespace().count() <= *max_words)
+    })
 }
 
 /// Paragraph, heading or caption, from the line alone.
 fn classify(t: &str) -> BlockKind {
-    let low = t.to_lowercase();
-    if low.starts_with("ảnh:")
-        || low.starts_with("(ảnh")
-        || low.starts_with("ảnh minh họa")
-        || low.starts_with("ảnh minh hoạ")
-        || low.ends_with("(ảnh minh họa)")
-        || low.ends_with("(ảnh minh hoạ)")
-        || (low.contains("(ảnh:") && low.ends_with(')'))
-    {
+    let words = t.split_whitespace().take(41).count();
+    if words > 40 {
+        // Long lines are paragraphs, whatever they start with (and a 20 MB line is never
+        // lowercased whole).
+        return BlockKind::Paragraph;
+    }
+    // Lowercase only the lines that can hold a credit label.
+    let label = ["ảnh", "Ảnh", "ẢNH", "guồn", "GUỒN"]
+        .iter()
+        .any(|p| t.contains(p));
+    if label && is_caption_text(&t.to_lowercase()) {
         return BlockKind::Caption;
     }
     if ends_sentence(t) {
         return BlockKind::Paragraph;
     }
-    let words = t.split_whitespace().count();
+    // List items ("- Hà Nội FC: 5") belong to the text around them.
+    if t.starts_with(['-', '–', '—', '•', '*', '+']) {
+        return BlockKind::Paragraph;
+    }
     if words <= 10 && t.chars().next().is_some_and(|c| !c.is_lowercase()) {
         BlockKind::Heading
-    } else if words <= 40 {
+    } else {
         // A longer line without a full stop, set between paragraphs: a photo caption.
         BlockKind::Caption
-    } else {
-        BlockKind::Paragraph
     }
+}
+
+/// A heading stands alone between paragraphs; a run of heading-like lines is verse or a list.
+fn demote_heading_runs(blocks: &mut [Block]) {
+    let heading = |b: Option<&Block>| b.is_some_and(|b| b.kind == BlockKind::Heading);
+    let demote: Vec<usize> = (0..blocks.len())
+        .filter(|&j| {
+            heading(blocks.get(j))
+                && (heading(j.checked_sub(1).and_then(|k| blocks.get(k)))
+                    || heading(blocks.get(j + 1)))
+        })
+        .collect();
+    for j in demote {
+        blocks[j].kind = BlockKind::Paragraph;
+    }
+}
+
+/// The source line under a byline: "(TTXVN)", "Theo VnExpress", "Tổng hợp".
+fn is_source_credit(t: &str) -> bool {
+    let low = t.to_lowercase();
+    (t.starts_with('(') && t.ends_with(')')) || low.starts_with("theo ") || low == "tổng hợp"
 }
 
 fn looks_like_byline(t: &str) -> bool {

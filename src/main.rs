@@ -84,18 +84,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
     if cli.print || !stdout_tty {
         return print(&cli.paths, cli.width as usize);
     }
-    let (articles, failed) = load_all(&cli.paths);
-    if articles.is_empty() {
+    reader(&cli.paths)
+}
+
+/// The interactive reader: files are listed at once and load in the background.
+fn reader(paths: &[PathBuf]) -> Result<ExitCode> {
+    let (files, errors) = loader::expand_paths(paths);
+    for e in &errors {
+        report(e);
+    }
+    if files.is_empty() {
         return Ok(ExitCode::FAILURE);
     }
-    eprintln!(
-        "bao: the interactive reader is not built yet; {} article(s) loaded. Use --print or --json.",
-        articles.len()
-    );
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
+    let exit = bao::tui::run(files)?;
+    Ok(match exit {
+        bao::tui::Exit::Quit if errors.is_empty() => ExitCode::SUCCESS,
+        _ => ExitCode::FAILURE,
     })
 }
 

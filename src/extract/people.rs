@@ -1,8 +1,248 @@
 //! People: Vietnamese and foreign names without their titles, with their roles.
+//!
+//! The text is cut into runs of capitalised words. A run gives a person when a name is sure
+//! from its shape or its context: a surname then given names ("Trần Thị Lộc"), a title or
+//! honorific right before it ("ông Minh", "HLV Park Hang Seo"), a common foreign given name
+//! ("Donald Trump"), a photo credit or the byline. Those are the seeds. Every other run is then
+//! matched against the seeds of the same article, so a later "Lộc", "ông Minh" or "Trump" is a
+//! mention of the person introduced in full.
 
-use crate::document::{Article, Organisation, Person};
+pub mod key;
+mod roles;
+mod runs;
+
+use crate::document::{Article, BlockKind, Mention, Organisation, Person};
+use key::canonical;
+use key::{FastMap, FastSet};
+use runs::{BlockTokens, Candidate, Evidence, LowerIndex};
 
 /// The people `article` mentions. Spans inside `organisations` mentions are not people.
-pub fn find(_article: &Article, _organisations: &[Organisation]) -> Vec<Person> {
-    Vec::new()
+pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
+    let blocks: Vec<BlockTokens> = article
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind != BlockKind::Dateline)
+        .map(|(i, b)| BlockTokens::new(&article.text, i, b))
+        .collect();
+    let mut org_spans: Vec<(usize, usize)> = organisations
+        .iter()
+        .flat_map(|o| o.mentions.iter().map(|m| (m.start, m.end)))
+        .collect();
+    org_spans.sort_unstable();
+    let in_org = |s: usize, e: usize| {
+        let i = org_spans.partition_point(|&(_, oe)| oe <= s);
+        org_spans[i..]
+            .iter()
+            .take_while(|&&(os, _)| os < e)
+            .any(|&(os, oe)| os < e && s < oe)
+    };
+
+    // Pass 1: what every run says on its own.
+    let lower = LowerIndex::new(&article.text, &blocks);
+    let mut cands: Vec<Candidate> = Vec::new();
+    for b in &blocks {
+        b.candidates(&article.text, &lower, &mut cands);
+    }
+    cands.retain(|c| !in_org(c.start, c.end));
+    // A name listed right after a place is a place ("đường Phạm Hùng, Nguyễn Trãi").
+    for i in 1..cands.len() {
+        let (a, b) = (&cands[i - 1], &cands[i]);
+        if a.evidence == Evidence::Place
+            && b.evidence != Evidence::Credit
+            && a.block == b.block
+            && b.listed
+            && a.tokens.1 + 1 == b.tokens.0
+        {
+            cands[i].evidence = Evidence::Place;
+        }
+    }
+    cands.retain(|c| c.evidence != Evidence::Place);
+    let alone: FastSet<&str> = cands
+        .iter()
+        .filter(|c| c.parts.len() == 1)
+        .map(|c| c.parts[0].as_str())
+        .collect();
+    let weak: Vec<usize> = (0..cands.len())
+        .filter(|&i| {
+            let c = &cands[i];
+            c.evidence == Evidence::Bare
+                && !alone.contains(c.parts[0].as_str())
+                && !alone.contains(c.parts[c.parts.len() - 1].as_str())
+        })
+        .collect();
+    for i in weak {
+        cands[i].evidence = Evidence::Lookup;
+    }
+
+    // The people the seeds introduce, longest names first so short forms can join them.
+    let mut reg = Registry::default();
+    let mut order: Vec<usize> = (0..cands.len())
+        .filter(|&i| cands[i].evidence != Evidence::Lookup)
+        .collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(cands[i].parts.len()), cands[i].start));
+    for i in order {
+        let id = reg.place(&cands[i]);
+        cands[i].person = Some(id);
+    }
+    // Pass 2: the other runs are mentions only if they name someone already known.
+    for c in cands.iter_mut().filter(|c| c.person.is_none()) {
+        c.person = reg.lookup(c);
+    }
+
+    // "Sane, Martial, Lingard và Batshuayi": next to people in a list, a name is a person.
+    loop {
+        let mut changed = false;
+        for i in 0..cands.len() {
+            if cands[i].person.is_some() || cands[i].evidence != Evidence::Lookup {
+                continue;
+            }
+            // `a` then one separator then `b`, in one block.
+            let adjacent = |a: &Candidate, b: &Candidate| {
+                a.block == b.block && b.listed && a.tokens.1 + 1 == b.tokens.0
+            };
+            let joined =
+                (i > 0 && cands[i - 1].person.is_some() && adjacent(&cands[i - 1], &cands[i]))
+                    || (i + 1 < cands.len()
+                        && cands[i + 1].person.is_some()
+                        && adjacent(&cands[i], &cands[i + 1]));
+            if joined {
+                let id = reg.place(&cands[i]);
+                cands[i].person = Some(id);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+
+    let mut people: Vec<Draft> = reg.people;
+    for c in &cands {
+        let Some(id) = c.person else { continue };
+        let d = &mut people[id];
+        let text = &article.text[c.start..c.end];
+        d.mentions.push(Mention {
+            block: c.block,
+            start: c.start,
+            end: c.end,
+            text: text.to_owned(),
+        });
+        if c.author {
+            d.author = true;
+        }
+        if c.parts.len() >= d.parts.len() && text != d.name && !d.aliases.iter().any(|a| a == text)
+        {
+            d.aliases.push(text.to_owned());
+        }
+        for r in &c.roles {
+            let k = canonical(r);
+            if !d.role_keys.contains(&k) {
+                d.role_keys.push(k);
+                d.roles.push(r.clone());
+            }
+        }
+    }
+    let mut out: Vec<Person> = people
+        .into_iter()
+        .filter(|d| !d.mentions.is_empty())
+        .map(|mut d| {
+            d.mentions.sort_by_key(|m| m.start);
+            Person {
+                name: d.name,
+                roles: d.roles,
+                aliases: d.aliases,
+                mentions: d.mentions,
+                author: d.author,
+            }
+        })
+        .collect();
+    out.sort_by_key(|p| (p.author, p.mentions[0].start));
+    out
+}
+
+#[derive(Default)]
+struct Draft {
+    name: String,
+    parts: Vec<String>,
+    first: usize,
+    roles: Vec<String>,
+    role_keys: Vec<String>,
+    aliases: Vec<String>,
+    mentions: Vec<Mention>,
+    author: bool,
+}
+
+/// The article's people, by full key and by the short forms a later mention may use.
+#[derive(Default)]
+struct Registry {
+    people: Vec<Draft>,
+    full: FastMap<String, usize>,
+    /// Short form key → people it may stand for.
+    short: FastMap<String, Vec<usize>>,
+}
+
+impl Registry {
+    fn add_short(&mut self, k: String, id: usize) {
+        let v = self.short.entry(k).or_default();
+        if !v.contains(&id) {
+            v.push(id);
+        }
+    }
+
+    /// The person a seed belongs to, made if new.
+    fn place(&mut self, c: &Candidate) -> usize {
+        let full = c.parts.join(" ");
+        if let Some(&id) = self.full.get(&full) {
+            return id;
+        }
+        if let Some(id) = self.pick(&full, c.start) {
+            return id;
+        }
+        let id = self.people.len();
+        self.people.push(Draft {
+            name: c.display.clone(),
+            parts: c.parts.clone(),
+            first: c.start,
+            ..Default::default()
+        });
+        self.full.insert(full.clone(), id);
+        let n = c.parts.len();
+        if n >= 2 {
+            let last = &c.parts[n - 1];
+            // An initial ("Q.") is no short form.
+            if last.chars().count() > 2 {
+                self.add_short(last.clone(), id);
+            }
+            for k in 2..n {
+                self.add_short(c.parts[n - k..].join(" "), id);
+            }
+            // Foreign and stage names are also shortened to their first word ("Park").
+            if !c.vietnamese_surname {
+                self.add_short(c.parts[0].clone(), id);
+                for k in 2..n {
+                    self.add_short(c.parts[..k].join(" "), id);
+                }
+            }
+        }
+        id
+    }
+
+    /// The person a short form stands for: the nearest introduced before `at`, else the first.
+    fn pick(&self, short: &str, at: usize) -> Option<usize> {
+        let ids = self.short.get(short)?;
+        ids.iter()
+            .copied()
+            .filter(|&id| self.people[id].first <= at)
+            .max_by_key(|&id| self.people[id].first)
+            .or_else(|| ids.first().copied())
+    }
+
+    fn lookup(&self, c: &Candidate) -> Option<usize> {
+        let full = c.parts.join(" ");
+        if let Some(&id) = self.full.get(&full) {
+            return Some(id);
+        }
+        self.pick(&full, c.start)
+    }
 }

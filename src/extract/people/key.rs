@@ -1,0 +1,202 @@
+//! Matching keys for names: case and tone placement folded, so that "Hòa" and "Hoà", "Thủy"
+//! and "Thuỷ", "LỘC" and "Lộc" are one key, while different tones stay different names.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, Hasher};
+use unicode_normalization::char::decompose_canonical;
+
+/// A small, fast, non-keyed hash for the short keys of names (an Fx-style multiply-rotate);
+/// the tables are fixed and the inputs are words, so hash flooding is no concern.
+#[derive(Default, Clone, Copy, Debug)]
+pub struct FastBuild;
+
+pub struct FastHasher(u64);
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FastHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
+        }
+        let mut tail = [0u8; 8];
+        let rest = chunks.remainder();
+        tail[..rest.len()].copy_from_slice(rest);
+        self.add(u64::from_le_bytes(tail) ^ ((rest.len() as u64) << 56));
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl BuildHasher for FastBuild {
+    type Hasher = FastHasher;
+    fn build_hasher(&self) -> FastHasher {
+        FastHasher(0)
+    }
+}
+
+pub type FastSet<T> = HashSet<T, FastBuild>;
+pub type FastMap<K, V> = HashMap<K, V, FastBuild>;
+
+/// The five Vietnamese tone marks (combining forms).
+fn tone_of(c: char) -> Option<u8> {
+    match c {
+        '\u{300}' => Some(1),
+        '\u{301}' => Some(2),
+        '\u{303}' => Some(3),
+        '\u{309}' => Some(4),
+        '\u{323}' => Some(5),
+        _ => None,
+    }
+}
+
+/// Lowercase, decomposed, with each syllable's tone moved to the syllable's end as a digit.
+/// Two spellings of one name give one key whatever vowel the writer put the tone on.
+pub fn canonical(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut tone: Option<u8> = None;
+    let flush = |out: &mut String, tone: &mut Option<u8>| {
+        if let Some(t) = tone.take() {
+            out.push(char::from(b'0' + t));
+        }
+    };
+    for c in s.chars() {
+        // Keys are made of words: only ASCII punctuation, spaces and typographic marks split.
+        let boundary = if c.is_ascii() {
+            !c.is_ascii_alphanumeric()
+        } else {
+            c.is_whitespace() || matches!(c, '’' | '‘' | '“' | '”' | '–' | '—' | '…')
+        };
+        if !boundary {
+            for l in c.to_lowercase() {
+                decompose_canonical(l, |d| match tone_of(d) {
+                    Some(t) => tone = Some(t),
+                    None => out.push(d),
+                });
+            }
+        } else {
+            flush(&mut out, &mut tone);
+            // Any run of spaces is one space; other separators are kept.
+            if c.is_whitespace() {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            } else {
+                out.push(c);
+            }
+        }
+    }
+    flush(&mut out, &mut tone);
+    out
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}')
+}
+
+/// The letter with every mark removed, lowercased; `đ` becomes `d`.
+fn bare(c: char) -> char {
+    let mut base = c;
+    decompose_canonical(c, |d| {
+        if !is_mark(d) && base == c {
+            base = d;
+        }
+    });
+    let base = base.to_lowercase().next().unwrap_or(base);
+    match base {
+        'đ' | 'Đ' => 'd',
+        other => other,
+    }
+}
+
+const ONSETS: &[&str] = &[
+    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "g", "h",
+    "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+];
+const CODAS: &[&str] = &["ng", "nh", "ch", "c", "m", "n", "p", "t", ""];
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
+/// Whether `word` can be one Vietnamese syllable (onset, one to three vowels, coda).
+/// "Trump", "Costa", "Zidane" cannot; "Lộc", "Hằng", "Seo" can. Marks are ignored.
+pub fn is_vietnamese_syllable(word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    let mut n = 0;
+    for c in word.chars() {
+        let b = bare(c);
+        if !b.is_ascii_alphabetic() || n == buf.len() {
+            return false;
+        }
+        buf[n] = b as u8;
+        n += 1;
+    }
+    let w = &buf[..n];
+    if w.is_empty() {
+        return false;
+    }
+    for onset in ONSETS {
+        let o = onset.as_bytes();
+        if !w.starts_with(o) {
+            continue;
+        }
+        let rest = &w[o.len()..];
+        let vowels = rest.iter().take_while(|&&b| is_vowel(b as char)).count();
+        // "gi" and "qu" may be followed by no further vowel ("gìn" is g-i-n, handled by "g").
+        if !(1..=3).contains(&vowels) {
+            continue;
+        }
+        let coda = &rest[vowels..];
+        if CODAS.iter().any(|c| c.as_bytes() == coda) {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tone_placement_and_case_fold() {
+        assert_eq!(canonical("Hòa"), canonical("Hoà"));
+        assert_eq!(canonical("Thủy"), canonical("Thuỷ"));
+        assert_eq!(canonical("LỘC"), canonical("Lộc"));
+        assert_ne!(canonical("Hòa"), canonical("Hóa"));
+        assert_ne!(canonical("Hoa"), canonical("Hòa"));
+        assert_eq!(canonical("Trần  Thị"), canonical("trần thị"));
+    }
+
+    #[test]
+    fn syllables() {
+        for w in [
+            "Lộc", "Hằng", "Nguyễn", "Quyết", "Khuỷu", "Seo", "ĐỒNG", "Gìn", "Y",
+        ] {
+            assert!(is_vietnamese_syllable(w), "{w}");
+        }
+        for w in [
+            "Trump", "Costa", "Zidane", "Park", "Messi", "UBND", "A1", "",
+        ] {
+            assert!(!is_vietnamese_syllable(w), "{w}");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! Roles written after a name: "Trần Thị Lộc- Ủy viên BTV, Trưởng ban Tuyên giáo Tỉnh ủy",
+//! "ông Lê Duy Minh, Cục trưởng Cục Thuế TPHCM".
+
+use super::key::canonical;
+use crate::extract::tokens::{Token, TokenKind};
+use crate::lexicon::people as lex;
+
+/// Lowercase words that end a role: the sentence goes on with a verb or a link word.
+const ENDERS: &[&str] = &[
+    "cho", "là", "đã", "đang", "sẽ", "được", "bị", "và", "với", "của", "tại", "trong", "khi", "có",
+    "không", "cũng", "vẫn", "thì", "mà", "nói", "này", "đó", "về", "để", "từ", "theo", "nhưng",
+    "còn", "lại", "sau", "trước", "đến", "ra", "vào", "phát", "chủ", "nhấn", "khẳng", "đề", "yêu",
+    "tham", "kiểm", "làm", "ký", "trao", "tặng", "thăm", "dự", "gặp", "tiếp", "chia", "trả", "hỏi",
+    "cùng", "vừa", "đi", "ở", "nêu", "báo", "thông", "giới", "trình",
+];
+
+fn word(text: &str, t: &Token) -> Option<String> {
+    (t.kind == TokenKind::Word).then(|| canonical(&text[t.start..t.end]))
+}
+
+fn is_cap(text: &str, t: &Token) -> bool {
+    t.kind != TokenKind::Punct
+        && text[t.start..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase())
+}
+
+/// Length in words of a role head starting at token `i`, 0 if none.
+pub fn head_len(text: &str, toks: &[Token], i: usize) -> usize {
+    for k in (1..=lex::MAX_PHRASE_WORDS).rev() {
+        let Some(last) = toks.get(i + k - 1) else {
+            continue;
+        };
+        if !toks[i..i + k].iter().all(|t| t.kind == TokenKind::Word) {
+            continue;
+        }
+        let key = canonical(&text[toks[i].start..last.end]);
+        if lex::ROLE_HEAD.contains(&key) || lex::TITLE.contains(&key) {
+            return k;
+        }
+    }
+    0
+}
+
+/// The roles right after the name ending before token `e`.
+pub fn after(text: &str, toks: &[Token], e: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = e;
+    while let Some(sep) = toks.get(i) {
+        let s = &text[sep.start..sep.end];
+        if sep.kind != TokenKind::Punct || !matches!(s, "-" | "–" | "," | "(") {
+            break;
+        }
+        let start = i + 1;
+        let h = head_len(text, toks, start);
+        if h == 0 || !toks.get(start).is_some_and(|t| is_cap(text, t)) {
+            break;
+        }
+        let mut j = start + h;
+        let mut prev_cap = true;
+        while let Some(t) = toks.get(j) {
+            if t.kind == TokenKind::Punct {
+                break;
+            }
+            if is_cap(text, t) || t.kind == TokenKind::Number {
+                prev_cap = true;
+            } else {
+                let w = word(text, t).unwrap_or_default();
+                let place = lex::ADMIN_UNIT.contains(&w);
+                if (!prev_cap && !place) || lex_enders().contains(&w) {
+                    break;
+                }
+                prev_cap = place;
+            }
+            j += 1;
+        }
+        out.push(text[toks[start].start..toks[j - 1].end].to_owned());
+        i = j;
+        if s == "(" {
+            break;
+        }
+    }
+    out
+}
+
+fn lex_enders() -> &'static super::key::FastSet<String> {
+    static SET: std::sync::LazyLock<super::key::FastSet<String>> =
+        std::sync::LazyLock::new(|| ENDERS.iter().map(|w| canonical(w)).collect());
+    &SET
+}

@@ -1,0 +1,744 @@
+//! Runs of capitalised words and what each says about a person: a sure name (a seed), or a
+//! form to look up among the seeds of the article.
+
+use super::key::{canonical, is_vietnamese_syllable, FastBuild, FastSet};
+use super::roles;
+use crate::document::{Block, BlockKind};
+use crate::extract::tokens::{tokenize, Token, TokenKind};
+use crate::lexicon::people as lex;
+use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::hash::BuildHasher;
+
+/// Why a candidate is (or may be) a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Evidence {
+    /// A Vietnamese surname then given names.
+    Surname,
+    /// A title or honorific right before it.
+    Context,
+    /// A common foreign given name then more names.
+    Foreign,
+    /// Foreign words with nothing before them: a person only if the article also uses one of
+    /// them alone ("Fabiana Semprebom" … "Semprebom"), as it does with people and not brands.
+    Bare,
+    /// A place ("đường Lê Lợi"): no person, but what is listed after it is a place too.
+    Place,
+    /// After "Ảnh:" or in the byline.
+    Credit,
+    /// Nothing on its own: a person only if it names one the article introduced.
+    Lookup,
+}
+
+/// A span that is, or may be, a person's mention.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    pub block: usize,
+    pub start: usize,
+    pub end: usize,
+    /// Matching key of each word.
+    pub parts: Vec<String>,
+    pub display: String,
+    pub evidence: Evidence,
+    /// Starts with a Vietnamese surname (so its first word is no short form).
+    pub vietnamese_surname: bool,
+    pub author: bool,
+    pub roles: Vec<String>,
+    pub person: Option<usize>,
+    /// Token range in its block, and whether a list separator (",", "và" …) comes right before.
+    pub tokens: (usize, usize),
+    pub listed: bool,
+}
+
+/// What the words right before a run make of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ctx {
+    None,
+    Honorific,
+    Title,
+    /// A title whose complement is a body: a name after it needs a sure shape.
+    Office,
+    Place,
+    Credit,
+}
+
+/// One block's tokens, with absolute byte offsets; an initial's dot is part of its word.
+pub struct BlockTokens {
+    pub index: usize,
+    kind: BlockKind,
+    toks: Vec<Token>,
+    /// Each token's matching key, made on first use.
+    keys: Vec<OnceCell<String>>,
+}
+
+/// The lowercase words and word pairs of an article, hashed: is "an ninh" written somewhere?
+/// Built on the first question, since most articles never ask one.
+pub struct LowerIndex<'a> {
+    text: &'a str,
+    blocks: &'a [BlockTokens],
+    seen: OnceCell<FastSet<u64>>,
+}
+
+impl<'a> LowerIndex<'a> {
+    pub fn new(text: &'a str, blocks: &'a [BlockTokens]) -> Self {
+        LowerIndex {
+            text,
+            blocks,
+            seen: OnceCell::new(),
+        }
+    }
+
+    fn build(&self) -> FastSet<u64> {
+        let text = self.text;
+        let n: usize = self.blocks.iter().map(|b| b.toks.len()).sum();
+        let mut seen = FastSet::with_capacity_and_hasher(n, FastBuild);
+        let lower = |t: &Token| {
+            t.kind == TokenKind::Word
+                && text[t.start..t.end]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_lowercase())
+        };
+        for b in self.blocks {
+            for (i, t) in b.toks.iter().enumerate() {
+                if !lower(t) {
+                    continue;
+                }
+                seen.insert(FastBuild.hash_one(&text[t.start..t.end]));
+                if let Some(n) = b.toks.get(i + 1) {
+                    if lower(n) && n.start == t.end + 1 && text.as_bytes()[t.end] == b' ' {
+                        seen.insert(FastBuild.hash_one(&text[t.start..n.end]));
+                    }
+                }
+            }
+        }
+        seen
+    }
+
+    /// Whether `words` (one word, or two joined by one space) occurs in lowercase.
+    pub fn has(&self, words: &str) -> bool {
+        self.seen
+            .get_or_init(|| self.build())
+            .contains(&FastBuild.hash_one(words))
+    }
+}
+
+fn is_initial(w: &str) -> bool {
+    let mut cs = w.chars();
+    let Some(first) = cs.next() else { return false };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let rest: Vec<char> = cs.collect();
+    match rest.as_slice() {
+        [] => true,
+        // "Ng.", "Th.": an uppercase letter and one lowercase consonant.
+        [c] => c.is_ascii_lowercase() && !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'),
+        // "N.T.H", "M.T": single letters joined by dots.
+        _ => w.split('.').all(|p| p.chars().count() <= 2) && w.contains('.'),
+    }
+}
+
+const STOP_AFTER_TITLE: &[&str] = &["là", "và", "của", "cho", "với"];
+
+impl BlockTokens {
+    pub fn new(text: &str, index: usize, block: &Block) -> Self {
+        let src = &text[block.start..block.end];
+        let raw = tokenize(src);
+        let mut toks: Vec<Token> = Vec::with_capacity(raw.len());
+        let mut i = 0;
+        while i < raw.len() {
+            let mut t = raw[i];
+            t.start += block.start;
+            t.end += block.start;
+            // "Phong-Trưởng phòng": a name glued to the role after it.
+            if t.kind == TokenKind::Word {
+                let w = &text[t.start..t.end];
+                if let Some(h) = w.find('-') {
+                    let (l, r) = (&w[..h], &w[h + 1..]);
+                    if is_vietnamese_syllable(l)
+                        && l.chars().next().is_some_and(|c| c.is_uppercase())
+                        && r.chars().next().is_some_and(|c| c.is_uppercase())
+                    {
+                        let mid = t.start + h;
+                        toks.push(Token { end: mid, ..t });
+                        toks.push(Token {
+                            start: mid,
+                            end: mid + 1,
+                            kind: TokenKind::Punct,
+                            space_before: false,
+                        });
+                        t = Token {
+                            start: mid + 1,
+                            space_before: false,
+                            ..t
+                        };
+                    }
+                }
+            }
+            // "Nguyễn Văn Q." keeps its dot.
+            if t.kind == TokenKind::Word {
+                if let Some(n) = raw.get(i + 1) {
+                    // A dot then a capital is the sentence's end: "bà H. Thấy nạn nhân …".
+                    let after_word = toks.last().is_some_and(|p: &Token| {
+                        p.kind == TokenKind::Word
+                            && !text[p.start..p.end]
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_uppercase)
+                    });
+                    let ends_sentence = after_word
+                        && src[n.end..]
+                            .strip_prefix(' ')
+                            .and_then(|r| r.chars().next())
+                            .is_some_and(|c| c.is_uppercase());
+                    if n.kind == TokenKind::Punct
+                        && !n.space_before
+                        && &src[n.start..n.end] == "."
+                        && is_initial(&text[t.start..t.end])
+                        && !ends_sentence
+                    {
+                        t.end += 1;
+                        i += 1;
+                    }
+                }
+            }
+            toks.push(t);
+            i += 1;
+        }
+        let keys = (0..toks.len()).map(|_| OnceCell::new()).collect();
+        BlockTokens {
+            index,
+            kind: block.kind,
+            toks,
+            keys,
+        }
+    }
+
+    /// Every run's candidate, in text order.
+    pub fn candidates(&self, text: &str, lower: &LowerIndex<'_>, out: &mut Vec<Candidate>) {
+        let v = View {
+            text,
+            b: self,
+            lower,
+        };
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            if !v.is_cap(i) {
+                i += 1;
+                continue;
+            }
+            let a = i;
+            i += 1;
+            while i < n && v.is_cap(i) && self.toks[i].space_before {
+                // "Nguyễn Văn Q. Hàng xóm …": a dotted initial after a name ends it.
+                if i - a >= 2 && v.tx(i - 1).ends_with('.') {
+                    break;
+                }
+                i += 1;
+            }
+            if let Some(c) = v.analyse(a, i) {
+                out.push(c);
+            }
+        }
+    }
+}
+
+struct View<'a> {
+    text: &'a str,
+    b: &'a BlockTokens,
+    lower: &'a LowerIndex<'a>,
+}
+
+impl<'a> View<'a> {
+    fn tx(&self, i: usize) -> &'a str {
+        let t = &self.b.toks[i];
+        &self.text[t.start..t.end]
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.b.toks[i].kind == TokenKind::Word
+    }
+
+    fn is_cap(&self, i: usize) -> bool {
+        self.is_word(i) && self.tx(i).chars().next().is_some_and(|c| c.is_uppercase())
+    }
+
+    fn punct(&self, i: usize) -> Option<&'a str> {
+        (self.b.toks.get(i)?.kind == TokenKind::Punct).then(|| self.tx(i))
+    }
+
+    /// Key of words `a..b` (they are adjacent, so the slice has only spaces between them).
+    fn key(&self, a: usize, b: usize) -> Cow<'a, str> {
+        if b == a + 1 {
+            return Cow::Borrowed(self.key1(a));
+        }
+        let mut k = String::new();
+        for i in a..b {
+            if i > a && self.b.toks[i].space_before {
+                k.push(' ');
+            }
+            k.push_str(self.key1(i));
+        }
+        Cow::Owned(k)
+    }
+
+    /// One token's key; a final dot ("TS.", "Q.") is dropped.
+    fn key1(&self, i: usize) -> &'a str {
+        self.b.keys[i].get_or_init(|| {
+            let mut k = canonical(self.tx(i));
+            if k.ends_with('.') {
+                k.pop();
+            }
+            k
+        })
+    }
+
+    fn acronym(&self, i: usize) -> bool {
+        let w = self.tx(i);
+        !w.chars().any(char::is_lowercase)
+            && w.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && !is_vietnamese_syllable(w)
+    }
+
+    /// A word that may be part of a name.
+    fn namey(&self, i: usize) -> bool {
+        let w = self.tx(i);
+        self.is_cap(i) && !w.chars().any(|c| c.is_ascii_digit()) && !self.acronym(i)
+    }
+
+    fn viet(&self, i: usize) -> bool {
+        let w = self.tx(i);
+        is_vietnamese_syllable(w) || is_initial(w.trim_end_matches('.'))
+    }
+
+    fn surname(&self, i: usize) -> bool {
+        lex::SURNAME.contains(&*self.key(i, i + 1))
+    }
+
+    fn not_start(&self, i: usize) -> bool {
+        lex::NOT_START.contains(&*self.key(i, i + 1))
+    }
+
+    /// Words of a known place starting at `i` (within `..z`), 0 if none.
+    fn place_len(&self, i: usize, z: usize) -> usize {
+        (1..=4.min(z - i))
+            .rev()
+            .find(|&k| lex::PLACE.contains(&*self.key(i, i + k)))
+            .unwrap_or(0)
+    }
+
+    /// The context the words before token `a` give, and where that phrase starts.
+    fn context(&self, a: usize) -> (Ctx, usize) {
+        let (ctx, from, _) = self.context_key(a);
+        (ctx, from)
+    }
+
+    /// Whether the honorific before `a` is a personal one ("ông", "chị"), after which even a
+    /// word that is also a country is a given name ("cô giáo Nga").
+    fn personal_honorific(&self, a: usize) -> bool {
+        let (ctx, _, key) = self.context_key(a);
+        ctx == Ctx::Honorific && lex::PERSONAL.contains(&*key)
+    }
+
+    fn context_key(&self, a: usize) -> (Ctx, usize, String) {
+        let toks = &self.b.toks;
+        if a >= 2 && self.punct(a - 1) == Some(":") && self.key(a - 2, a - 1) == canonical("ảnh")
+        {
+            return (Ctx::Credit, toks[a - 2].start, String::new());
+        }
+        let mut end = a;
+        if a >= 2 && self.punct(a - 1) == Some(".") && self.is_word(a - 2) {
+            end = a - 1;
+        }
+        for k in (1..=lex::MAX_PHRASE_WORDS.min(end)).rev() {
+            if !(end - k..end).all(|j| self.is_word(j)) {
+                continue;
+            }
+            let key = self.key(end - k, end);
+            let ctx = if lex::HONORIFIC.contains(&*key) {
+                Ctx::Honorific
+            } else if lex::OFFICE_TITLE.contains(&*key) {
+                Ctx::Office
+            } else if lex::TITLE.contains(&*key) {
+                Ctx::Title
+            } else if lex::PLACE_WORD.contains(&*key) {
+                // "Chủ tịch UBND tỉnh Nguyễn Văn A": the unit belongs to the title.
+                let admin = lex::ADMIN_UNIT.contains(&*key);
+                let of_body = end - k >= 1
+                    && (self.acronym(end - k - 1)
+                        || self.key(end - k - 1, end - k) == canonical("ủy"));
+                if admin && of_body {
+                    return (Ctx::None, toks[end - k].start, key.into_owned());
+                }
+                Ctx::Place
+            } else {
+                continue;
+            };
+            return (ctx, toks[end - k].start, key.into_owned());
+        }
+        (Ctx::None, toks[a].start, String::new())
+    }
+
+    /// Leading titles inside the run ("Ông", "HLV", "GS.TS").
+    fn strip_titles(&self, mut a: usize, z: usize, ctx: &mut Ctx, from: &mut usize) -> usize {
+        if *ctx == Ctx::Place {
+            return a;
+        }
+        'outer: while a + 1 < z {
+            if self.place_len(a, z) > 0 {
+                break;
+            }
+            for k in (1..=3.min(z - a - 1)).rev() {
+                let key = self.key(a, a + k);
+                let c = if lex::HONORIFIC.contains(&*key) {
+                    Ctx::Honorific
+                } else if lex::OFFICE_TITLE.contains(&*key) {
+                    Ctx::Office
+                } else if lex::TITLE.contains(&*key) {
+                    Ctx::Title
+                } else {
+                    continue;
+                };
+                if *ctx == Ctx::None || *ctx == Ctx::Place {
+                    *from = self.b.toks[a].start;
+                }
+                *ctx = c;
+                a += k;
+                continue 'outer;
+            }
+            break;
+        }
+        a
+    }
+
+    /// A Vietnamese name in `a..z`: a surname then one to three given names, to the run's end.
+    fn surname_tail(&self, a: usize, z: usize) -> Option<usize> {
+        let mut covered = a;
+        for j in a..z {
+            let len = z - j;
+            if len < 2 {
+                return None;
+            }
+            if j >= covered {
+                let p = self.place_len(j, z);
+                if p > 0 {
+                    covered = j + p;
+                }
+            }
+            if len > 4 || !self.surname(j) || j < covered {
+                continue;
+            }
+            if (j..z).all(|k| self.namey(k)) && (j + 1..z).all(|k| self.viet(k) || self.ethnic(j)) {
+                // A foreign stage name right before it belongs to it ("Soobin Hoàng Sơn").
+                if j > a && j > covered && self.namey(j - 1) && !self.viet(j - 1) {
+                    return Some(j - 1);
+                }
+                return Some(j);
+            }
+        }
+        None
+    }
+
+    /// Ê Đê and Jrai names ("Y …", "H’…", "Ksor …") keep non-Vietnamese syllables.
+    fn ethnic(&self, j: usize) -> bool {
+        let k = self.key(j, j + 1);
+        matches!(&*k, "y" | "h" | "ksor" | "siu" | "rah" | "kpa\u{306}") || k.starts_with("h’")
+    }
+
+    fn foreign_given(&self, a: usize, z: usize) -> Option<(usize, usize)> {
+        (a..z.saturating_sub(1))
+            .find(|&j| {
+                lex::GIVEN_FOREIGN.contains(&*self.key(j, j + 1))
+                    && self.namey(j)
+                    && self.namey(j + 1)
+            })
+            .map(|j| (j, z.min(j + 4)))
+    }
+
+    /// A name with no surname and no title: a foreign "Micah Richards" or a stage name
+    /// "Đông Nhi" (two given-name syllables), when nothing before it makes it a body or place.
+    fn bare_name(&self, a0: usize, a: usize, z: usize) -> Option<(usize, usize, Evidence)> {
+        let n = z - a;
+        if !(2..=4).contains(&n) || !(a..z).all(|k| self.namey(k)) || self.not_start(a) {
+            return None;
+        }
+        // "Liên Thị Tuyết Mai": a middle "Thị" or "Văn" makes a name whatever the surname.
+        if n >= 3 && (a..z).all(|k| self.viet(k)) {
+            let mid = self.key(a + 1, a + 2);
+            if mid == canonical("thị") || mid == canonical("văn") {
+                return Some((a, z, Evidence::Surname));
+            }
+        }
+        if (a..z).any(|k| self.place_len(k, z) > 0) {
+            return None;
+        }
+        // The word before: a classifier or a preposition of place makes it no person.
+        for k in (1..=2.min(a0)).rev() {
+            if (a0 - k..a0).all(|j| self.is_word(j))
+                && lex::BODY_CLASSIFIER.contains(&*self.key(a0 - k, a0))
+            {
+                return None;
+            }
+        }
+        let foreign = (a..z).filter(|&k| !self.viet(k)).count();
+        if foreign == n || (foreign == n - 1 && n >= 3 && !self.viet(a)) {
+            if (a..z).any(|k| lex::FOREIGN_NOT.contains(&*self.key(k, k + 1))) {
+                return None;
+            }
+            return Some((a, z, Evidence::Bare));
+        }
+        if n == 4 {
+            return None;
+        }
+        // "(An Dương, Hải Phòng)": next to a place in a list, it is a place too.
+        let toks = &self.b.toks;
+        let place_next = z + 1 < toks.len()
+            && self.punct(z) == Some(",")
+            && self.is_cap(z + 1)
+            && self.place_len(z + 1, (z + 5).min(toks.len())) > 0;
+        if place_next {
+            return None;
+        }
+        // "Phương Nam", "Miền Bắc": a direction ends a place or a firm, not a stage name.
+        let last = self.key(z - 1, z);
+        if ["nam", "bắc", "tây"].iter().any(|d| canonical(d) == last) {
+            return None;
+        }
+        if foreign == 0 && n == 2 && (a..z).all(|k| lex::GIVEN_NAME.contains(&*self.key(k, k + 1)))
+        {
+            return Some((a, z, Evidence::Context));
+        }
+        None
+    }
+
+    fn sentence_start(&self, i: usize) -> bool {
+        i == 0
+            || self
+                .punct(i - 1)
+                .is_some_and(|p| matches!(p, "." | "!" | "?" | ":" | "…" | "\"" | "“" | "-" | "–"))
+    }
+
+    /// What the run `a..z` gives.
+    fn analyse(&self, a0: usize, mut z: usize) -> Option<Candidate> {
+        // "David Nguyễn Vũ Chủ Tịch Hiệp Hội …": the name stops at a role written in capitals.
+        if let Some(k) = (a0 + 2..z.saturating_sub(1)).find(|&k| {
+            lex::ROLE_HEAD.contains(&*self.key(k, k + 2))
+                || lex::TITLE.contains(&*self.key(k, k + 2))
+        }) {
+            z = k;
+        }
+        let (mut ctx, mut from) = self.context(a0);
+        // "Bác Hồ": the one honorific the name keeps.
+        if z - a0 == 2
+            && self.key(a0, a0 + 1) == canonical("bác")
+            && self.key(a0 + 1, a0 + 2) == canonical("hồ")
+        {
+            return Some(self.candidate(a0, z, Evidence::Context, false));
+        }
+        let a = self.strip_titles(a0, z, &mut ctx, &mut from);
+        if self.b.kind == BlockKind::Byline {
+            return self.credit(a, z, true);
+        }
+        let (s, e, evidence) = match ctx {
+            Ctx::Credit => return self.credit(a, z, false),
+            Ctx::Place => {
+                let p = self.place_len(a, z);
+                if p == 0 {
+                    // Kept so that the names listed after it are places too
+                    // ("đường Phạm Hùng, Nguyễn Trãi và Lê Lợi").
+                    return Some(self.candidate(a, z, Evidence::Place, false));
+                }
+                let j = self.surname_tail(a + p, z)?;
+                (j, z, Evidence::Surname)
+            }
+            Ctx::Honorific | Ctx::Title | Ctx::Office => {
+                let mut s = a;
+                if ctx != Ctx::Honorific {
+                    while s < z {
+                        let p = self.place_len(s, z);
+                        if p > 0 && s + p < z {
+                            s += p;
+                        } else if self.acronym(s) && s + 1 < z {
+                            s += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                }
+                // "HLV Real Madrid Zidane": the club is no part of the name.
+                if let Some(k) = (s..z)
+                    .rev()
+                    .find(|&k| lex::FOREIGN_NOT.contains(&*self.key(k, k + 1)))
+                {
+                    s = k + 1;
+                    if s >= z {
+                        return None;
+                    }
+                }
+                let p = self.place_len(s, z);
+                if p == z - s && !(p == 1 && self.personal_honorific(a0)) {
+                    return None;
+                }
+                if self.not_start(s) || !self.namey(s) || ctx == Ctx::Office {
+                    if let Some(j) = self.surname_tail(s, z) {
+                        (j, z, Evidence::Surname)
+                    } else if let Some((j, e)) = self.foreign_given(s, z) {
+                        (j, e, Evidence::Foreign)
+                    } else if z - s <= 4 && (s..z).all(|k| self.namey(k)) && !self.not_start(s) {
+                        // "Bộ trưởng Lavrov": a name only if the article gives it in full.
+                        (s, z, Evidence::Lookup)
+                    } else {
+                        return None;
+                    }
+                } else {
+                    let mut e = s;
+                    while e < z && e < s + 4 && self.namey(e) {
+                        e += 1;
+                        // "bà H. Thấy nạn nhân …": an initial ends the name.
+                        if self.tx(e - 1).ends_with('.') {
+                            break;
+                        }
+                    }
+                    (s, e, Evidence::Context)
+                }
+            }
+            Ctx::None => {
+                if let Some(j) = self.surname_tail(a, z) {
+                    (j, z, Evidence::Surname)
+                } else if let Some((j, e)) = self.foreign_given(a, z) {
+                    (j, e, Evidence::Foreign)
+                } else if let Some((j, e, ev)) = self.bare_name(a0, a, z) {
+                    (j, e, ev)
+                } else {
+                    // A short form, perhaps: "Hằng", "Khi Hằng", "Trump".
+                    let mut s = a;
+                    while s + 1 < z && (self.not_start(s) || self.acronym(s)) {
+                        s += 1;
+                    }
+                    if z - s > 4 || !(s..z).all(|k| self.namey(k)) || self.not_start(s) {
+                        return None;
+                    }
+                    if self.place_len(s, z) == z - s {
+                        return None;
+                    }
+                    (s, z, Evidence::Lookup)
+                }
+            }
+        };
+        if s >= e {
+            return None;
+        }
+        let mut c = self.candidate(s, e, evidence, false);
+        if matches!(ctx, Ctx::Title | Ctx::Office) && s == a && from < self.b.toks[s].start {
+            let t = self.text[from..self.b.toks[s].start].trim();
+            if !t.is_empty() && !STOP_AFTER_TITLE.contains(&t) {
+                c.roles.push(t.to_owned());
+            }
+        }
+        if e - s == 1 && !self.lone_word_ok(s, ctx, evidence) {
+            return None;
+        }
+        // "…, Phó Giám đốc Sở": a role, not a name.
+        if evidence != Evidence::Surname && roles::head_len(self.text, &self.b.toks, s) > 0 {
+            return None;
+        }
+        if evidence == Evidence::Lookup && e - s == 1 && self.sentence_start(s) {
+            // "An ninh …" at a sentence start is a word, not the person An: keep it only if the
+            // document never writes the word in lowercase.
+            let low = self.tx(s).to_lowercase();
+            if self.lower.has(&low) {
+                return None;
+            }
+        }
+        c.roles.extend(roles::after(self.text, &self.b.toks, e));
+        Some(c)
+    }
+
+    /// Whether a lone capitalised word may be a name rather than half of a common noun.
+    fn lone_word_ok(&self, s: usize, ctx: Ctx, evidence: Evidence) -> bool {
+        let w = self.tx(s);
+        let viet = is_vietnamese_syllable(w);
+        if evidence == Evidence::Context
+            && matches!(ctx, Ctx::Title | Ctx::Office)
+            && viet
+            && !lex::GIVEN_NAME.contains(&*self.key(s, s + 1))
+        {
+            return false;
+        }
+        let Some(next) = self.b.toks.get(s + 1) else {
+            return true;
+        };
+        if next.kind != TokenKind::Word || !next.space_before {
+            return true;
+        }
+        let nw = &self.text[next.start..next.end];
+        if nw.chars().next().is_some_and(|c| c.is_uppercase()) {
+            return true;
+        }
+        if viet && lex::COMPOUND_TAIL.contains(&canonical(nw)) {
+            return false;
+        }
+        // "Chi hội" here and "chi hội" elsewhere: a word, not a name.
+        let bigram = format!("{} {}", w.to_lowercase(), nw);
+        !self.lower.has(&bigram)
+    }
+
+    /// Names in a byline or after "Ảnh:" ("Nông Vui", "THÀNH ĐỒNG", "Xiao Pei Baodatviet.vn").
+    fn credit(&self, mut a: usize, mut z: usize, author: bool) -> Option<Candidate> {
+        while a < z && (self.not_start(a) || self.key(a, a + 1) == "theo") {
+            a += 1;
+        }
+        while z > a
+            && self.tx(z - 1).contains('.')
+            && !is_initial(self.tx(z - 1))
+            && self.tx(z - 1).chars().any(|c| c.is_lowercase())
+        {
+            z -= 1;
+        }
+        if a >= z || z - a > 4 || self.place_len(a, z) == z - a {
+            return None;
+        }
+        // A lone word is more often an agency or a site than a photographer.
+        if z - a < 2 && !(author && (a..z).all(|k| self.viet(k))) {
+            return None;
+        }
+        if !(a..z).all(|k| self.namey(k)) || lex::CREDIT_WORD.contains(&*self.key(a, z)) {
+            return None;
+        }
+        // "(Khám phá)", "Đời sống": a title of a paper goes on in lowercase.
+        if z < self.b.toks.len() && self.is_word(z) && !self.is_cap(z) {
+            return None;
+        }
+        Some(self.candidate(a, z, Evidence::Credit, author))
+    }
+
+    fn candidate(&self, s: usize, e: usize, evidence: Evidence, author: bool) -> Candidate {
+        let start = self.b.toks[s].start;
+        let end = self.b.toks[e - 1].end;
+        let parts: Vec<String> = (s..e).map(|k| self.key1(k).to_owned()).collect();
+        let display = self.text[start..end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let listed = s >= 1
+            && (matches!(self.punct(s - 1), Some("," | "–" | "-"))
+                || (self.is_word(s - 1)
+                    && matches!(self.tx(s - 1), "và" | "hay" | "hoặc" | "cùng")));
+        Candidate {
+            tokens: (s, e),
+            listed,
+            block: self.b.index,
+            start,
+            end,
+            vietnamese_surname: self.surname(s) && e - s >= 2,
+            parts,
+            display,
+            evidence,
+            author,
+            roles: Vec::new(),
+            person: None,
+        }
+    }
+}

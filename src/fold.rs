@@ -1,0 +1,310 @@
+//! Search folding for Vietnamese: "tran thi loc" finds "Trần Thị Lộc".
+//!
+//! Folding is NFD, combining marks dropped, `đ`/`Đ` turned into `d`/`D` by hand (they do not
+//! decompose), then lowercase. A query with diacritics is matched exactly, only case-insensitively.
+//! Either way the haystack is transformed once into a [`Folded`] text that keeps a map back to
+//! the original byte offsets, so every hit is reported as a range of the original text.
+
+use std::ops::Range;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_normalization::UnicodeNormalization;
+
+/// How a text is transformed before matching.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Diacritics and case are ignored.
+    Fold,
+    /// Case is ignored; diacritics must match.
+    Exact,
+}
+
+/// True when `s` carries a diacritic (a combining mark after NFD, or đ/Đ).
+pub fn has_diacritics(s: &str) -> bool {
+    s.chars().any(|c| {
+        if c.is_ascii() {
+            return false;
+        }
+        if matches!(c, 'đ' | 'Đ') {
+            return true;
+        }
+        let mut marked = false;
+        decompose_canonical(c, |d| marked |= is_combining_mark(d));
+        marked
+    })
+}
+
+/// The mode a query asks for: folded unless it carries diacritics.
+pub fn mode_for(query: &str) -> Mode {
+    if has_diacritics(query) {
+        Mode::Exact
+    } else {
+        Mode::Fold
+    }
+}
+
+/// Appends the transformed form of `c` to `out`.
+fn push_char(c: char, mode: Mode, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    match mode {
+        Mode::Exact => out.extend(c.to_lowercase()),
+        Mode::Fold => match c {
+            'đ' | 'Đ' => out.push('d'),
+            _ => decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    out.extend(d.to_lowercase());
+                }
+            }),
+        },
+    }
+}
+
+/// Transforms a query the way the haystack is transformed (NFC first: typed input may be NFD).
+pub fn transform(s: &str, mode: Mode) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfc() {
+        push_char(c, mode, &mut out);
+    }
+    out
+}
+
+/// Original bytes between two marks: a hit is mapped back by walking at most this far.
+const MARK_EVERY: usize = 4096;
+
+/// A transformed text that can map its offsets back to the original.
+///
+/// Only a mark every few kilobytes is kept (a folded and an original offset on a char boundary);
+/// a hit is mapped back by re-transforming from the mark before it. Memory stays at the size of
+/// the text, and sorted hits are mapped in one forward walk.
+#[derive(Clone, Debug)]
+pub struct Folded {
+    pub mode: Mode,
+    pub text: String,
+    marks: Vec<(usize, usize)>,
+}
+
+/// A position of the forward walk: folded and original offsets of the same char boundary.
+struct Walk {
+    f: usize,
+    o: usize,
+    scratch: String,
+}
+
+impl Folded {
+    pub fn new(original: &str, mode: Mode) -> Folded {
+        let mut text = String::with_capacity(original.len());
+        let mut marks = vec![(0, 0)];
+        let mut next = MARK_EVERY;
+        for (o, c) in original.char_indices() {
+            if o >= next {
+                marks.push((text.len(), o));
+                next = o + MARK_EVERY;
+            }
+            push_char(c, mode, &mut text);
+        }
+        Folded { mode, text, marks }
+    }
+
+    /// Every non-overlapping occurrence of `needle` (already transformed), as folded ranges.
+    pub fn find(&self, needle: &str) -> Vec<Range<usize>> {
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        self.text
+            .match_indices(needle)
+            .map(|(s, m)| s..s + m.len())
+            .collect()
+    }
+
+    /// The hits of a shorter query refined for a longer `needle` that extends it: the
+    /// incremental-search step, which costs the hits, not the text. Stays non-overlapping as
+    /// [`Folded::find`] would.
+    pub fn refine(&self, previous: &[Range<usize>], needle: &str) -> Vec<Range<usize>> {
+        let mut out: Vec<Range<usize>> = Vec::with_capacity(previous.len());
+        for r in previous {
+            if out.last().is_some_and(|l| l.end > r.start) {
+                continue;
+            }
+            if self
+                .text
+                .get(r.start..)
+                .is_some_and(|rest| rest.starts_with(needle))
+            {
+                out.push(r.start..r.start + needle.len());
+            }
+        }
+        out
+    }
+
+    /// Maps sorted folded ranges back onto `original`, the text this was built from. A hit
+    /// that starts or ends inside a char's transformed form covers the whole char.
+    pub fn to_original(&self, original: &str, hits: &[Range<usize>]) -> Vec<Range<usize>> {
+        let mut w = Walk {
+            f: 0,
+            o: 0,
+            scratch: String::new(),
+        };
+        hits.iter()
+            .map(|r| {
+                let s = self.walk(&mut w, original, r.start, false);
+                let e = self.walk(&mut w, original, r.end, true);
+                s..e.max(s)
+            })
+            .collect()
+    }
+
+    fn walk(&self, w: &mut Walk, original: &str, target: usize, end: bool) -> usize {
+        let i = self
+            .marks
+            .partition_point(|m| m.0 <= target)
+            .saturating_sub(1);
+        let mark = self.marks[i];
+        if target < w.f || mark.0 > w.f {
+            (w.f, w.o) = mark;
+        }
+        loop {
+            let Some(c) = original.get(w.o..).and_then(|r| r.chars().next()) else {
+                return w.o.min(original.len());
+            };
+            w.scratch.clear();
+            push_char(c, self.mode, &mut w.scratch);
+            let lf = w.scratch.len();
+            if w.f == target && !(end && lf == 0) {
+                // An end also takes the marks that fold to nothing after it.
+                return w.o;
+            }
+            if w.f + lf > target {
+                // Inside this char's transformed form.
+                return if end { w.o + c.len_utf8() } else { w.o };
+            }
+            w.f += lf;
+            w.o += c.len_utf8();
+        }
+    }
+}
+
+/// Finds `query` in `text` with the mode the query asks for (convenience for small texts).
+pub fn find(text: &str, query: &str) -> Vec<Range<usize>> {
+    let mode = mode_for(query);
+    let f = Folded::new(text, mode);
+    f.to_original(text, &f.find(&transform(query, mode)))
+}
+
+/// Whether `haystack` contains `query`, folded when the query has no diacritics.
+pub fn contains(haystack: &str, query: &str) -> bool {
+    let mode = mode_for(query);
+    transform(haystack, mode).contains(&transform(query, mode))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_vietnamese() {
+        assert_eq!(transform("Trần Thị Lộc", Mode::Fold), "tran thi loc");
+        assert_eq!(transform("Đặng Đức", Mode::Fold), "dang duc");
+        assert_eq!(transform("Trần Thị Lộc", Mode::Exact), "trần thị lộc");
+        // NFD input folds the same.
+        assert_eq!(transform("Lo\u{323}\u{302}c", Mode::Fold), "loc");
+    }
+
+    #[test]
+    fn maps_back_to_original_offsets() {
+        let t = "Ông Trần Thị Lộc và bà LỘC";
+        let hits = find(t, "tran thi loc");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(&t[hits[0].clone()], "Trần Thị Lộc");
+        let hits: Vec<&str> = find(t, "loc").into_iter().map(|r| &t[r]).collect();
+        assert_eq!(hits, ["Lộc", "LỘC"]);
+        // With diacritics: exact, case-insensitive.
+        let hits: Vec<&str> = find(t, "lộc").into_iter().map(|r| &t[r]).collect();
+        assert_eq!(hits, ["Lộc", "LỘC"]);
+        assert!(find(t, "lốc").is_empty());
+        assert!(find(t, "trân").is_empty());
+    }
+
+    #[test]
+    fn diacritics_detection() {
+        assert!(!has_diacritics("tran thi loc"));
+        assert!(has_diacritics("trần"));
+        assert!(has_diacritics("đ"));
+        assert!(!has_diacritics("日本"));
+    }
+
+    #[test]
+    fn refinement_agrees_with_a_fresh_search() {
+        let t = "Lộc, Lộ, lốc, LOC lo";
+        let f = Folded::new(t, Mode::Fold);
+        let refined = f.refine(&f.find("lo"), "loc");
+        assert_eq!(refined, f.find("loc"));
+        let back: Vec<&str> = f
+            .to_original(t, &refined)
+            .into_iter()
+            .map(|r| &t[r])
+            .collect();
+        assert_eq!(back, ["Lộc", "lốc", "LOC"]);
+        let aaa = Folded::new("aaaa", Mode::Fold);
+        assert_eq!(aaa.refine(&aaa.find("a"), "aa"), aaa.find("aa"));
+    }
+
+    #[test]
+    fn maps_back_across_marks() {
+        // Long enough for many marks, with accented chars everywhere.
+        let mut t = String::new();
+        for i in 0..3000 {
+            t.push_str(&format!("Đoạn {i}: bà Trần Thị Lộc và ông Đặng Hòa. "));
+        }
+        let hits = find(&t, "tran thi loc");
+        assert_eq!(hits.len(), 3000);
+        assert!(hits.iter().all(|r| &t[r.clone()] == "Trần Thị Lộc"));
+        let hits = find(&t, "doan 2999");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(&t[hits[0].clone()], "Đoạn 2999");
+        // An NFD haystack: the marks after a letter belong to the hit.
+        let nfd = "xo\u{323}\u{302}c Lo\u{323}\u{302}c";
+        let hits: Vec<&str> = find(nfd, "loc").into_iter().map(|r| &nfd[r]).collect();
+        assert_eq!(hits, ["Lo\u{323}\u{302}c"]);
+        let hits: Vec<&str> = find(nfd, "lo").into_iter().map(|r| &nfd[r]).collect();
+        assert_eq!(hits, ["Lo\u{323}\u{302}"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hits_map_back_onto_whole_chars(
+            words in proptest::collection::vec("(Trần|tran|Lộc|LỘC|lo\u{323}\u{302}c|đ|Đặng|a|ß|İ| |, )", 0..60),
+            pick in 0usize..1000,
+            len in 1usize..6,
+        ) {
+            let t: String = words.concat();
+            for mode in [Mode::Fold, Mode::Exact] {
+                let f = Folded::new(&t, mode);
+                if f.text.is_empty() {
+                    continue;
+                }
+                // A needle cut from the folded text itself, on char boundaries.
+                let chars: Vec<(usize, char)> = f.text.char_indices().collect();
+                let a = pick % chars.len();
+                let b = (a + len).min(chars.len());
+                let start = chars[a].0;
+                let end = chars.get(b).map_or(f.text.len(), |c| c.0);
+                let needle = &f.text[start..end];
+                let hits = f.find(needle);
+                proptest::prop_assert!(!hits.is_empty());
+                for r in f.to_original(&t, &hits) {
+                    proptest::prop_assert!(t.is_char_boundary(r.start) && t.is_char_boundary(r.end));
+                    proptest::prop_assert!(Folded::new(&t[r.clone()], mode).text.contains(needle),
+                        "{:?} does not fold to contain {:?}", &t[r], needle);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn contains_folds() {
+        assert!(contains("Trần Thị Lộc", "thi l"));
+        assert!(!contains("Trần Thị Lộc", "thị lo"));
+    }
+}
