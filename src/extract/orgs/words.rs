@@ -91,12 +91,17 @@ pub fn word_spans(src: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // ASCII without decoding; other characters decoded one at a time.
-        let (letter, len) = if b < 0x80 {
-            (b.is_ascii_alphanumeric(), 1)
-        } else {
-            let c = src[i..].chars().next().unwrap_or(' ');
-            (is_letter(c), c.len_utf8())
+        // Decide on the lead byte: ASCII by table, the Latin and Vietnamese letters (lead bytes
+        // 0xC3..=0xC9 and 0xE1 0xBA/0xBB) without decoding, anything else decoded.
+        let (letter, len) = match b {
+            0..=0x7F => (b.is_ascii_alphanumeric(), 1),
+            0xC4..=0xC9 => (true, 2),
+            0xC3 => (!matches!(bytes.get(i + 1), Some(0x97 | 0xB7)), 2),
+            0xE1 if matches!(bytes.get(i + 1), Some(0xBA | 0xBB)) => (true, 3),
+            _ => {
+                let c = src[i..].chars().next().unwrap_or(' ');
+                (is_letter(c), c.len_utf8())
+            }
         };
         if letter {
             if start.is_none() {
@@ -228,9 +233,17 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn byte_scan_matches_char_scan_on_any_text(t in "\\PC{0,80}") {
+            proptest::prop_assert_eq!(word_spans(&t), word_spans_chars(&t));
+            proptest::prop_assert_eq!(tokenize_fast(&t), crate::extract::tokens::tokenize(&t));
+        }
+    }
+
     #[test]
     fn byte_scan_matches_char_scan() {
-        let t = "Hoà × Đà Nẵng, “UBND” tỉnh½x 2022 a\u{300}b";
+        let t = "Hoà × Đà Nẵng, “UBND” tỉnh½x 2022 a\u{300}b ÷ Ủy ban ƯỚC ễ–ẫ… Ωμ 漢字";
         assert_eq!(word_spans(t), word_spans_chars(t));
     }
 
