@@ -376,6 +376,7 @@ const GENERIC_BODIES: &[&str] = &[
 /// A body named after a committee of the party ("Đảng ủy Bộ GTVT"): the annotated body is the
 /// one inside.
 const CUT_BEFORE_INNER: &[&str] = &[
+    "văn phòng",
     "đảng ủy",
     "đảng bộ",
     "chi bộ",
@@ -564,6 +565,8 @@ struct HeadInfo {
     abroad: bool,
     /// The head follows a capitalised word.
     after_name: bool,
+    /// Units named by a number ("Quân khu 1", "Bệnh viện 115").
+    numbered: bool,
 }
 
 /// What the tail after a head holds.
@@ -622,7 +625,7 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                     }
                 }
                 // "xã hội", "thành phố" as ordinary words: a compound wins over a place word.
-                let compound_next = lower && cx.word(k + 1) && cx.compound(k, k + 1);
+                let compound_next = cx.word(k + 1) && cx.compound(k, k + 1);
                 if !compound_next {
                     if let Some(pw) = cx.place_word_at(k) {
                         if let Some(m) = place_name(cx, k + pw) {
@@ -663,13 +666,18 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                     caps_run = 0;
                     continue;
                 }
+                if low == "và" && in_description && cx.compound(k + 1, k + 2) {
+                    // "Công ty cổ phần Đầu tư và xây dựng giao thông …".
+                    k += 1;
+                    continue;
+                }
                 if low == "và" {
                     // "Bộ Tài nguyên và Môi trường", not "UBND tỉnh A và Công an tỉnh B" nor
                     // "Công ty A và B": the part after "và" reads like a field.
                     if t.name
                         && cx.cap(k + 1)
                         && cx.head_at(k + 1).is_none()
-                        && (cx.compound(k + 1, k + 2) || is_all_caps(cx.text(k + 1)))
+                        && cx.compound(k + 1, k + 2)
                     {
                         k += 1;
                         caps_run = 0;
@@ -754,7 +762,7 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                 let short = cx.text(k).len() <= 3;
                 let after_acronym = k > j && cx.word(k - 1) && is_all_caps(cx.text(k - 1));
                 // Not after a capitalised word: "Nguyễn Nhựt Trường 3 năm" is a person.
-                if short && k == j && head.kind != HeadKind::Local && !head.after_name {
+                if short && k == j && head.numbered && !head.after_name {
                     t.name = true;
                     k += 1;
                     t.end = k;
@@ -798,6 +806,10 @@ fn place_name(cx: &Ctx, from: usize) -> Option<usize> {
         return Some(from + 1);
     }
     let mut m = from;
+    // "UBND tỉnh Nguyễn Văn A": three capitalised words from a surname are a person.
+    if starts_person(cx, from) && cx.cap(from + 2) {
+        return None;
+    }
     while m < n && cx.cap(m) {
         // A surname after the place's first word starts a person ("quận Hoàng Mai Nguyễn …").
         if m > from && (cx.head_at(m).is_some() || starts_person(cx, m)) {
@@ -1037,6 +1049,10 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
         let next = sp.end;
         return Some((sp, next));
     }
+    // "toàn bộ Báo Nhân Dân": a lowercase one-word head before another body is a plain word.
+    if lower_head && hw == 1 && cx.head_at(i + 1).is_some() {
+        return None;
+    }
     if lower_head
         && !lists.lower_described.contains(&key)
         && !(cx.cap(i + hw) || cx.place_word_at(i + hw).is_some())
@@ -1050,11 +1066,15 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
         while cx.cap(m) && m < i + hw + 4 {
             m += 1;
         }
-        if m > i + hw && !cx.word(m) {
+        if m > i + hw && !cx.cap(m) {
             let name = &src[toks[i + hw].start..toks[m - 1].end];
             // Foreign names drop the classifier ("báo Nikkei" → Nikkei); Vietnamese papers
             // keep it ("báo Tuổi Trẻ").
-            if LEXICON.known.contains(&name) && name.is_ascii() {
+            // Parties keep "đảng" before a name ("đảng Die Linke"), not before an acronym.
+            if LEXICON.known.contains(&name)
+                && name.is_ascii()
+                && (key != "đảng" || is_all_caps(name))
+            {
                 let sp = span(toks, i + hw, m, Strength::Strong);
                 let next = sp.end;
                 return Some((sp, next));
@@ -1066,6 +1086,26 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
         person_named,
         described: lists.lower_described.contains(&key),
         after_name: prev_capitalised,
+        numbered: matches!(
+            key.as_str(),
+            "quân khu"
+                | "quân đoàn"
+                | "sư đoàn"
+                | "lữ đoàn"
+                | "trung đoàn"
+                | "bệnh viện"
+                | "bv"
+                | "trường"
+                | "nhà máy"
+                | "đội"
+                | "xí nghiệp"
+                | "trạm"
+                | "đồn"
+                | "công ty"
+                | "tổng công ty"
+                | "bộ tư lệnh"
+                | "hạm đội"
+        ),
         abroad: matches!(
             key.as_str(),
             "hội" | "hiệp hội" | "chi hội" | "phòng" | "văn phòng" | "liên hiệp" | "hội đồng"
