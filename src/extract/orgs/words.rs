@@ -21,7 +21,14 @@ pub fn is_letter(c: char) -> bool {
 /// organisation rules tokenize only short windows after a head, many times per article.
 pub fn tokenize_fast(text: &str) -> Vec<Token> {
     let is_mark = |c: char| matches!(c as u32, 0x300..=0x36F | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF);
-    let is_alnum = |c: char| is_letter(c) && !is_mark(c);
+    // Some combining marks are alphabetic themselves (U+0363 …): as in `tokenize`.
+    let is_alnum = |c: char| {
+        if is_mark(c) {
+            c.is_alphanumeric()
+        } else {
+            is_letter(c)
+        }
+    };
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut chars = text.char_indices().peekable();
     let mut space_before = true;
