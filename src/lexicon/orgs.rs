@@ -316,8 +316,8 @@ pub const GENERIC_ACRONYMS: &[&str] = &[
 /// Two-syllable words that make up the descriptive part of bodies' names ("Bộ Giao thông vận
 /// tải", "Trường tiểu học …", "Công ty cổ phần …"). A name goes on through a lowercase word
 /// only as part of one of these; "Bộ Y tế khuyến cáo" stops after "tế".
-pub const COMPOUNDS: &str =
-    "tự do|cơ đốc|lựa chọn|nghệ cao|bảo an|thị trường|người nghèo|giải phóng|dân tộc|\
+pub const COMPOUNDS: &str = "đại biểu|quốc gia|\
+    tự do|cơ đốc|lựa chọn|nghệ cao|bảo an|thị trường|người nghèo|giải phóng|dân tộc|\
     bóng đá|bóng chuyền|bóng rổ|điền kinh|cầu lông|thúc đẩy|khuyến học|\
     tối cao|kiểm soát|phục vụ|cộng hòa|cộng hoà|kiểm định|dân chủ|xã hội chủ nghĩa|\
     giao thông|vận tải|nông nghiệp|nông thôn|phát triển|tài nguyên|\
@@ -374,7 +374,7 @@ pub const STOP_WORDS: &[&str] = &[
     "đang", "sẽ", "với", "tại", "ở", "trong", "về", "được", "bị", "có", "không", "này", "đó",
     "kia", "các", "những", "một", "để", "khi", "thì", "mà", "nhưng", "hay", "hoặc", "vừa", "mới",
     "cũng", "đều", "vẫn", "còn", "rằng", "theo", "từ", "đến", "trên", "dưới", "sau", "trước",
-    "năm", "ngày", "tháng", "giờ", "biết", "cho", "làm", "nói", "nhận", "đề", "nghị", "yêu", "cầu",
+    "năm", "ngày", "tháng", "giờ", "biết", "cho", "làm", "nói", "nhận", "đề", "nghị", "yêu",
     "phối", "vào", "ra", "lên", "xuống", "qua", "lại", "nên", "vì", "do", "bởi", "như", "nhiều",
     "ít", "rất",
 ];

@@ -232,7 +232,6 @@ const LOWER_DESCRIBED: &[&str] = &[
     "nhà máy",
     "ngân hàng",
     "bệnh viện",
-    "trung tâm",
     "hiệp hội",
     "hội",
     "xí nghiệp",
@@ -240,6 +239,7 @@ const LOWER_DESCRIBED: &[&str] = &[
     "đại học",
     "học viện",
     "viện",
+    "trung tâm",
 ];
 
 /// Heads whose names may hold a person's name ("Trường THPT Nguyễn Du", "Công ty TNHH Khánh
@@ -262,8 +262,6 @@ const PERSON_NAMED: &[&str] = &[
     "trung tâm",
     "bệnh viện",
     "bv",
-    "hội",
-    "hiệp hội",
     "thư viện",
     "bảo tàng",
     "nhà sách",
@@ -273,11 +271,11 @@ const PERSON_NAMED: &[&str] = &[
     "viện",
     "liên doanh",
     "hãng phim",
-    "ngân hàng",
 ];
 
 /// Places and things that start like a body ("Trường Sa", "Tây Ban Nha" read from "Ban").
 const NOT_ORG_PREFIXES: &[&str] = &[
+    "trung tâm nước",
     "trường hợp",
     "ban kỷ luật",
     "hội sở",
@@ -652,6 +650,10 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                     t.name = true;
                     k += 1;
                     t.end = k;
+                    // After an acronym name ("Hội NDVN"), lowercase words are the sentence.
+                    if is_all_caps(w) && !LEXICON.expansions.contains_key(w) {
+                        in_description = false;
+                    }
                     // Acronyms ("TNHH MTV") are not a proper name the sentence goes on after.
                     caps_run = if is_all_caps(w) { 0 } else { caps_run + 1 };
                     continue;
@@ -971,6 +973,10 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
         while cx.cap(m) && m < i + 4 {
             m += 1;
         }
+        // "U19 Quốc gia".
+        if cx.compound(m - 1, m) {
+            m += 1;
+        }
         let sp = span(toks, i, m, Strength::Strong);
         let next = sp.end;
         return Some((sp, next));
@@ -1054,7 +1060,7 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
         return None;
     }
     if lower_head
-        && !lists.lower_described.contains(&key)
+        && (!lists.lower_described.contains(&key) || key == "trung tâm")
         && !(cx.cap(i + hw) || cx.place_word_at(i + hw).is_some())
     {
         return None;
