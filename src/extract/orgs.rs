@@ -251,7 +251,7 @@ fn is_product(src: &str, a: usize, b: usize) -> bool {
 /// Table abbreviations that name a body ("UBND tỉnh" has the abbreviation UBND).
 const BODY_ABBREVIATIONS: &[&str] = &[
     "UBND", "HĐND", "VKSND", "TAND", "CHQS", "BCHQS", "BTV", "MTTQ", "BCH", "BĐBP", "LHQ", "BQP",
-    "BCA", "BYT", "ĐHQG", "LHPN", "TNCS", "QLDA", "NXB", "HTX", "CTCP",
+    "BCA", "BYT", "ĐHQG", "LHPN", "TNCS",
 ];
 
 /// First words that are the usual short name of a club whose full name has two words.

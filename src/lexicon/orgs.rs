@@ -212,6 +212,8 @@ pub const NEEDS_PLACE: &[&str] = &["sở"];
 /// Abbreviations and their expansions. The expansions are also how an abbreviated and a
 /// written-out mention are found to be one organisation.
 pub const EXPANSIONS: &[(&str, &str)] = &[
+    ("PTNT", "Phát triển nông thôn"),
+    ("MT", "Môi trường"),
     ("UBND", "Ủy ban nhân dân"),
     ("HĐND", "Hội đồng nhân dân"),
     ("VKSND", "Viện kiểm sát nhân dân"),
@@ -316,7 +318,8 @@ pub const GENERIC_ACRONYMS: &[&str] = &[
 /// Two-syllable words that make up the descriptive part of bodies' names ("Bộ Giao thông vận
 /// tải", "Trường tiểu học …", "Công ty cổ phần …"). A name goes on through a lowercase word
 /// only as part of one of these; "Bộ Y tế khuyến cáo" stops after "tế".
-pub const COMPOUNDS: &str = "đại biểu|quốc gia|\
+pub const COMPOUNDS: &str = "tri thức|nhập cảnh|xuất cảnh|xuất nhập cảnh|\
+    đại biểu|quốc gia|\
     tự do|cơ đốc|lựa chọn|nghệ cao|bảo an|thị trường|người nghèo|giải phóng|dân tộc|\
     bóng đá|bóng chuyền|bóng rổ|điền kinh|cầu lông|thúc đẩy|khuyến học|\
     tối cao|kiểm soát|phục vụ|cộng hòa|cộng hoà|kiểm định|dân chủ|xã hội chủ nghĩa|\

@@ -145,8 +145,8 @@ const NOT_AFTER: &[(&str, &[&str])] = &[
     (
         "trường",
         &[
-            "chính", "môi", "thị", "chiến", "hiện", "quảng", "công", "lập", "sân", "nhà", "ngôi",
-            "đấu",
+            "chính", "vũ", "môi", "thị", "chiến", "hiện", "quảng", "công", "lập", "sân", "nhà",
+            "ngôi", "đấu",
         ],
     ),
     (
@@ -676,11 +676,12 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                 if low == "và" {
                     // "Bộ Tài nguyên và Môi trường", not "UBND tỉnh A và Công an tỉnh B" nor
                     // "Công ty A và B": the part after "và" reads like a field.
-                    if t.name
-                        && cx.cap(k + 1)
+                    let field = cx.cap(k + 1)
                         && cx.head_at(k + 1).is_none()
-                        && cx.compound(k + 1, k + 2)
-                    {
+                        && (cx.compound(k + 1, k + 2)
+                            || LEXICON.expansions.contains_key(cx.text(k + 1)));
+                    // Not after a proper name: "trường THCS Đồng Thắng và Mầm non …" are two.
+                    if t.name && field && caps_run < 2 {
                         k += 1;
                         caps_run = 0;
                         continue;
@@ -1126,6 +1127,8 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
         return None;
     }
     let strength = match kind {
+        // "Đắk Tờ Re" is a place: a classifier is a lowercase word.
+        HeadKind::Classifier if !lower_head || prev_capitalised => return None,
         HeadKind::Classifier => {
             // The name after a classifier, without it: capitalised words only.
             let mut m = i + hw;
@@ -1263,6 +1266,17 @@ fn needs_place_ok(cx: &Ctx, from: usize, to: usize) -> bool {
 
 /// The departments every province has: "Sở Tài chính" alone does not say which one.
 const DEPARTMENTS: &[&str] = &[
+    "Nông nghiệp",
+    "Văn hóa",
+    "Giáo dục",
+    "Tài nguyên",
+    "Lao động",
+    "Thông tin",
+    "Kế hoạch",
+    "Khoa học",
+    "Giao thông",
+    "Văn hóa – Thể thao",
+    "Văn hóa - Thể thao",
     "Tài chính",
     "Tư pháp",
     "Nội vụ",
