@@ -248,6 +248,12 @@ fn is_product(src: &str, a: usize, b: usize) -> bool {
     model || product_word
 }
 
+/// Table abbreviations that name a body ("UBND tỉnh" has the abbreviation UBND).
+const BODY_ABBREVIATIONS: &[&str] = &[
+    "UBND", "HĐND", "VKSND", "TAND", "CHQS", "BCHQS", "BTV", "MTTQ", "BCH", "BĐBP", "LHQ", "BQP",
+    "BCA", "BYT", "ĐHQG", "LHPN", "TNCS",
+];
+
 /// First words that are the usual short name of a club whose full name has two words.
 const SHORT_NAMES: &[&str] = &["Real", "Atletico", "Borussia"];
 
@@ -433,11 +439,12 @@ fn name_org(o: &mut Organisation) {
     // Abbreviation: a whole-mention acronym ("NHNN" for "Ngân hàng Nhà nước"), else a known
     // abbreviation inside a mention ("UBND tỉnh"), else the table's abbreviation of the start
     // of the name ("Tòa án nhân dân" is TAND).
+    // Only abbreviations of bodies: not "TNHH", "CLB" or "BV", which say what kind of body.
     let table = |w: &str| {
         LEXICON
             .expansions
             .get(w)
-            .filter(|_| is_all_caps(w))
+            .filter(|_| is_all_caps(w) && BODY_ABBREVIATIONS.contains(&w))
             .map(|e| (*e).to_owned())
     };
     let mut abbr: Option<(String, String)> = texts

@@ -212,6 +212,8 @@ pub const NEEDS_PLACE: &[&str] = &["sở"];
 /// Abbreviations and their expansions. The expansions are also how an abbreviated and a
 /// written-out mention are found to be one organisation.
 pub const EXPANSIONS: &[(&str, &str)] = &[
+    ("PTNT", "Phát triển nông thôn"),
+    ("MT", "Môi trường"),
     ("UBND", "Ủy ban nhân dân"),
     ("HĐND", "Hội đồng nhân dân"),
     ("VKSND", "Viện kiểm sát nhân dân"),
@@ -316,7 +318,10 @@ pub const GENERIC_ACRONYMS: &[&str] = &[
 /// Two-syllable words that make up the descriptive part of bodies' names ("Bộ Giao thông vận
 /// tải", "Trường tiểu học …", "Công ty cổ phần …"). A name goes on through a lowercase word
 /// only as part of one of these; "Bộ Y tế khuyến cáo" stops after "tế".
-pub const COMPOUNDS: &str = "bóng đá|bóng chuyền|bóng rổ|điền kinh|cầu lông|thúc đẩy|khuyến học|\
+pub const COMPOUNDS: &str = "tri thức|nhập cảnh|xuất cảnh|xuất nhập cảnh|\
+    đại biểu|quốc gia|\
+    tự do|cơ đốc|lựa chọn|nghệ cao|bảo an|thị trường|người nghèo|giải phóng|dân tộc|\
+    bóng đá|bóng chuyền|bóng rổ|điền kinh|cầu lông|thúc đẩy|khuyến học|\
     tối cao|kiểm soát|phục vụ|cộng hòa|cộng hoà|kiểm định|dân chủ|xã hội chủ nghĩa|\
     giao thông|vận tải|nông nghiệp|nông thôn|phát triển|tài nguyên|\
     môi trường|giáo dục|đào tạo|y tế|văn hóa|văn hoá|thể thao|du lịch|công thương|thương mại|\
@@ -368,12 +373,13 @@ pub const SURNAMES: &[&str] = &[
 
 /// Lowercase words that never continue a name (verbs, function words, time words).
 pub const STOP_WORDS: &[&str] = &[
-    "khu", "vực", "vùng", "miền", "địa", "bàn", "và", "của", "cho", "là", "đã", "đang", "sẽ",
-    "với", "tại", "ở", "trong", "về", "được", "bị", "có", "không", "này", "đó", "kia", "các",
-    "những", "một", "để", "khi", "thì", "mà", "nhưng", "hay", "hoặc", "vừa", "mới", "cũng", "đều",
-    "vẫn", "còn", "rằng", "theo", "từ", "đến", "trên", "dưới", "sau", "trước", "năm", "ngày",
-    "tháng", "giờ", "biết", "cho", "làm", "nói", "nhận", "đề", "nghị", "yêu", "cầu", "phối", "vào",
-    "ra", "lên", "xuống", "qua", "lại", "nên", "vì", "do", "bởi", "như", "nhiều", "ít", "rất",
+    "khóa", "khoá", "khu", "vực", "vùng", "miền", "địa", "bàn", "và", "của", "cho", "là", "đã",
+    "đang", "sẽ", "với", "tại", "ở", "trong", "về", "được", "bị", "có", "không", "này", "đó",
+    "kia", "các", "những", "một", "để", "khi", "thì", "mà", "nhưng", "hay", "hoặc", "vừa", "mới",
+    "cũng", "đều", "vẫn", "còn", "rằng", "theo", "từ", "đến", "trên", "dưới", "sau", "trước",
+    "năm", "ngày", "tháng", "giờ", "biết", "cho", "làm", "nói", "nhận", "đề", "nghị", "yêu",
+    "phối", "vào", "ra", "lên", "xuống", "qua", "lại", "nên", "vì", "do", "bởi", "như", "nhiều",
+    "ít", "rất",
 ];
 
 /// Well-known bodies written bare, by their usual names: international organisations, news

@@ -145,8 +145,8 @@ const NOT_AFTER: &[(&str, &[&str])] = &[
     (
         "trường",
         &[
-            "chính", "môi", "thị", "chiến", "hiện", "quảng", "công", "lập", "sân", "nhà", "ngôi",
-            "đấu",
+            "chính", "vũ", "môi", "thị", "chiến", "hiện", "quảng", "công", "lập", "sân", "nhà",
+            "ngôi", "đấu",
         ],
     ),
     (
@@ -232,7 +232,6 @@ const LOWER_DESCRIBED: &[&str] = &[
     "nhà máy",
     "ngân hàng",
     "bệnh viện",
-    "trung tâm",
     "hiệp hội",
     "hội",
     "xí nghiệp",
@@ -240,6 +239,7 @@ const LOWER_DESCRIBED: &[&str] = &[
     "đại học",
     "học viện",
     "viện",
+    "trung tâm",
 ];
 
 /// Heads whose names may hold a person's name ("Trường THPT Nguyễn Du", "Công ty TNHH Khánh
@@ -262,8 +262,6 @@ const PERSON_NAMED: &[&str] = &[
     "trung tâm",
     "bệnh viện",
     "bv",
-    "hội",
-    "hiệp hội",
     "thư viện",
     "bảo tàng",
     "nhà sách",
@@ -273,11 +271,11 @@ const PERSON_NAMED: &[&str] = &[
     "viện",
     "liên doanh",
     "hãng phim",
-    "ngân hàng",
 ];
 
 /// Places and things that start like a body ("Trường Sa", "Tây Ban Nha" read from "Ban").
 const NOT_ORG_PREFIXES: &[&str] = &[
+    "trung tâm nước",
     "trường hợp",
     "ban kỷ luật",
     "hội sở",
@@ -376,6 +374,7 @@ const GENERIC_BODIES: &[&str] = &[
 /// A body named after a committee of the party ("Đảng ủy Bộ GTVT"): the annotated body is the
 /// one inside.
 const CUT_BEFORE_INNER: &[&str] = &[
+    "văn phòng",
     "đảng ủy",
     "đảng bộ",
     "chi bộ",
@@ -564,6 +563,8 @@ struct HeadInfo {
     abroad: bool,
     /// The head follows a capitalised word.
     after_name: bool,
+    /// Units named by a number ("Quân khu 1", "Bệnh viện 115").
+    numbered: bool,
 }
 
 /// What the tail after a head holds.
@@ -622,7 +623,7 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                     }
                 }
                 // "xã hội", "thành phố" as ordinary words: a compound wins over a place word.
-                let compound_next = lower && cx.word(k + 1) && cx.compound(k, k + 1);
+                let compound_next = cx.word(k + 1) && cx.compound(k, k + 1);
                 if !compound_next {
                     if let Some(pw) = cx.place_word_at(k) {
                         if let Some(m) = place_name(cx, k + pw) {
@@ -649,6 +650,10 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                     t.name = true;
                     k += 1;
                     t.end = k;
+                    // After an acronym name ("Hội NDVN"), lowercase words are the sentence.
+                    if is_all_caps(w) && !LEXICON.expansions.contains_key(w) {
+                        in_description = false;
+                    }
                     // Acronyms ("TNHH MTV") are not a proper name the sentence goes on after.
                     caps_run = if is_all_caps(w) { 0 } else { caps_run + 1 };
                     continue;
@@ -663,14 +668,20 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                     caps_run = 0;
                     continue;
                 }
+                if low == "và" && in_description && cx.compound(k + 1, k + 2) {
+                    // "Công ty cổ phần Đầu tư và xây dựng giao thông …".
+                    k += 1;
+                    continue;
+                }
                 if low == "và" {
                     // "Bộ Tài nguyên và Môi trường", not "UBND tỉnh A và Công an tỉnh B" nor
                     // "Công ty A và B": the part after "và" reads like a field.
-                    if t.name
-                        && cx.cap(k + 1)
+                    let field = cx.cap(k + 1)
                         && cx.head_at(k + 1).is_none()
-                        && (cx.compound(k + 1, k + 2) || is_all_caps(cx.text(k + 1)))
-                    {
+                        && (cx.compound(k + 1, k + 2)
+                            || LEXICON.expansions.contains_key(cx.text(k + 1)));
+                    // Not after a proper name: "trường THCS Đồng Thắng và Mầm non …" are two.
+                    if t.name && field && caps_run < 2 {
                         k += 1;
                         caps_run = 0;
                         continue;
@@ -694,6 +705,24 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                     continue;
                 }
                 let _ = after_word;
+                // A Vietnamese word capitalised on its first syllable ("Sức khỏe", "Lý luận"):
+                // after one capitalised syllable, a lowercase one with diacritics completes it.
+                if caps_run == 1
+                    && k > j
+                    && !cx.is_stop(k)
+                    && !cx.text(k - 1).is_ascii()
+                    && !cx.text(k).is_ascii()
+                    && !is_all_caps(cx.text(k - 1))
+                    && cx.toks[k].space_before
+                    && !cx.compound(k, k + 1)
+                {
+                    k += 1;
+                    if t.name {
+                        t.end = k;
+                    }
+                    caps_run = 0;
+                    continue;
+                }
                 if caps_run >= 2 {
                     break;
                 }
@@ -736,7 +765,7 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                 let short = cx.text(k).len() <= 3;
                 let after_acronym = k > j && cx.word(k - 1) && is_all_caps(cx.text(k - 1));
                 // Not after a capitalised word: "Nguyễn Nhựt Trường 3 năm" is a person.
-                if short && k == j && head.kind != HeadKind::Local && !head.after_name {
+                if short && k == j && head.numbered && !head.after_name {
                     t.name = true;
                     k += 1;
                     t.end = k;
@@ -780,6 +809,10 @@ fn place_name(cx: &Ctx, from: usize) -> Option<usize> {
         return Some(from + 1);
     }
     let mut m = from;
+    // "UBND tỉnh Nguyễn Văn A": three capitalised words from a surname are a person.
+    if starts_person(cx, from) && cx.cap(from + 2) {
+        return None;
+    }
     while m < n && cx.cap(m) {
         // A surname after the place's first word starts a person ("quận Hoàng Mai Nguyễn …").
         if m > from && (cx.head_at(m).is_some() || starts_person(cx, m)) {
@@ -941,6 +974,10 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
         while cx.cap(m) && m < i + 4 {
             m += 1;
         }
+        // "U19 Quốc gia".
+        if cx.compound(m - 1, m) {
+            m += 1;
+        }
         let sp = span(toks, i, m, Strength::Strong);
         let next = sp.end;
         return Some((sp, next));
@@ -1019,8 +1056,12 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
         let next = sp.end;
         return Some((sp, next));
     }
+    // "toàn bộ Báo Nhân Dân": a lowercase one-word head before another body is a plain word.
+    if lower_head && hw == 1 && cx.head_at(i + 1).is_some() {
+        return None;
+    }
     if lower_head
-        && !lists.lower_described.contains(&key)
+        && (!lists.lower_described.contains(&key) || key == "trung tâm")
         && !(cx.cap(i + hw) || cx.place_word_at(i + hw).is_some())
     {
         return None;
@@ -1032,11 +1073,15 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
         while cx.cap(m) && m < i + hw + 4 {
             m += 1;
         }
-        if m > i + hw && !cx.word(m) {
+        if m > i + hw && !cx.cap(m) {
             let name = &src[toks[i + hw].start..toks[m - 1].end];
             // Foreign names drop the classifier ("báo Nikkei" → Nikkei); Vietnamese papers
             // keep it ("báo Tuổi Trẻ").
-            if LEXICON.known.contains(&name) && name.is_ascii() {
+            // Parties keep "đảng" before a name ("đảng Die Linke"), not before an acronym.
+            if LEXICON.known.contains(&name)
+                && name.is_ascii()
+                && (key != "đảng" || is_all_caps(name))
+            {
                 let sp = span(toks, i + hw, m, Strength::Strong);
                 let next = sp.end;
                 return Some((sp, next));
@@ -1048,6 +1093,26 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
         person_named,
         described: lists.lower_described.contains(&key),
         after_name: prev_capitalised,
+        numbered: matches!(
+            key.as_str(),
+            "quân khu"
+                | "quân đoàn"
+                | "sư đoàn"
+                | "lữ đoàn"
+                | "trung đoàn"
+                | "bệnh viện"
+                | "bv"
+                | "trường"
+                | "nhà máy"
+                | "đội"
+                | "xí nghiệp"
+                | "trạm"
+                | "đồn"
+                | "công ty"
+                | "tổng công ty"
+                | "bộ tư lệnh"
+                | "hạm đội"
+        ),
         abroad: matches!(
             key.as_str(),
             "hội" | "hiệp hội" | "chi hội" | "phòng" | "văn phòng" | "liên hiệp" | "hội đồng"
@@ -1062,6 +1127,8 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
         return None;
     }
     let strength = match kind {
+        // "Đắk Tờ Re" is a place: a classifier is a lowercase word.
+        HeadKind::Classifier if !lower_head || prev_capitalised => return None,
         HeadKind::Classifier => {
             // The name after a classifier, without it: capitalised words only.
             let mut m = i + hw;
@@ -1199,6 +1266,17 @@ fn needs_place_ok(cx: &Ctx, from: usize, to: usize) -> bool {
 
 /// The departments every province has: "Sở Tài chính" alone does not say which one.
 const DEPARTMENTS: &[&str] = &[
+    "Nông nghiệp",
+    "Văn hóa",
+    "Giáo dục",
+    "Tài nguyên",
+    "Lao động",
+    "Thông tin",
+    "Kế hoạch",
+    "Khoa học",
+    "Giao thông",
+    "Văn hóa – Thể thao",
+    "Văn hóa - Thể thao",
     "Tài chính",
     "Tư pháp",
     "Nội vụ",

@@ -21,7 +21,14 @@ pub fn is_letter(c: char) -> bool {
 /// organisation rules tokenize only short windows after a head, many times per article.
 pub fn tokenize_fast(text: &str) -> Vec<Token> {
     let is_mark = |c: char| matches!(c as u32, 0x300..=0x36F | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF);
-    let is_alnum = |c: char| is_letter(c) && !is_mark(c);
+    // Some combining marks are alphabetic themselves (U+0363 …): as in `tokenize`.
+    let is_alnum = |c: char| {
+        if is_mark(c) {
+            c.is_alphanumeric()
+        } else {
+            is_letter(c)
+        }
+    };
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut chars = text.char_indices().peekable();
     let mut space_before = true;
@@ -91,12 +98,17 @@ pub fn word_spans(src: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // ASCII without decoding; other characters decoded one at a time.
-        let (letter, len) = if b < 0x80 {
-            (b.is_ascii_alphanumeric(), 1)
-        } else {
-            let c = src[i..].chars().next().unwrap_or(' ');
-            (is_letter(c), c.len_utf8())
+        // Decide on the lead byte: ASCII by table, the Latin and Vietnamese letters (lead bytes
+        // 0xC3..=0xC9 and 0xE1 0xBA/0xBB) without decoding, anything else decoded.
+        let (letter, len) = match b {
+            0..=0x7F => (b.is_ascii_alphanumeric(), 1),
+            0xC4..=0xC9 => (true, 2),
+            0xC3 => (!matches!(bytes.get(i + 1), Some(0x97 | 0xB7)), 2),
+            0xE1 if matches!(bytes.get(i + 1), Some(0xBA | 0xBB)) => (true, 3),
+            _ => {
+                let c = src[i..].chars().next().unwrap_or(' ');
+                (is_letter(c), c.len_utf8())
+            }
         };
         if letter {
             if start.is_none() {
@@ -228,9 +240,17 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn byte_scan_matches_char_scan_on_any_text(t in "\\PC{0,80}") {
+            proptest::prop_assert_eq!(word_spans(&t), word_spans_chars(&t));
+            proptest::prop_assert_eq!(tokenize_fast(&t), crate::extract::tokens::tokenize(&t));
+        }
+    }
+
     #[test]
     fn byte_scan_matches_char_scan() {
-        let t = "Hoà × Đà Nẵng, “UBND” tỉnh½x 2022 a\u{300}b";
+        let t = "Hoà × Đà Nẵng, “UBND” tỉnh½x 2022 a\u{300}b ÷ Ủy ban ƯỚC ễ–ẫ… Ωμ 漢字";
         assert_eq!(word_spans(t), word_spans_chars(t));
     }
 
