@@ -99,7 +99,13 @@ pub fn run(files: Vec<PathBuf>) -> io::Result<Exit> {
         if stop.load(Ordering::Relaxed) {
             return Ok(Exit::Signal);
         }
-        if !event::poll(TICK)? {
+        // With background work to do, only look for input; without, wait for it.
+        let idle = app.has_idle_work();
+        if !event::poll(if idle { Duration::ZERO } else { TICK })? {
+            if idle {
+                app.update(Action::Idle);
+                dirty = true;
+            }
             continue;
         }
         // Take every pending event before drawing again, so held keys never queue up frames.

@@ -71,7 +71,7 @@ pub(super) fn article(app: &App, buf: &mut Buffer, s: &Screen, t: &Theme) {
             s.text.width - indent,
         );
     }
-    let max_top = app.max_top();
+    let max_top = app.total_lines().saturating_sub(page);
     if max_top > 0 && s.scrollbar.width > 0 {
         let mut state = ScrollbarState::new(max_top + 1)
             .position(app.top)

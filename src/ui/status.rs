@@ -13,7 +13,7 @@ pub(super) fn status(app: &App, buf: &mut Buffer, s: &Screen, t: &Theme) {
     if app.slots.len() > 1 {
         parts.push(format!("article {}/{}", app.current + 1, app.slots.len()));
     }
-    parts.push(if app.layout.len() <= app.page() {
+    parts.push(if app.layout.complete() && app.layout.len() <= app.page() {
         "all".to_owned()
     } else {
         format!("{}%", app.percent())
