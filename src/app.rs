@@ -860,12 +860,18 @@ impl App {
         let refine = self.search.mode == Some(mode)
             && !self.search.needle.is_empty()
             && needle.starts_with(&self.search.needle);
-        self.search.folded_hits = if refine {
-            folded.refine(&self.search.folded_hits, &needle)
+        (self.search.folded_hits, self.search.matches) = if refine {
+            folded.refine_mapped(
+                &article.text,
+                &self.search.folded_hits,
+                &self.search.matches,
+                &needle,
+            )
         } else {
-            folded.find(&needle)
+            let hits = folded.find(&needle);
+            let orig = folded.to_original(&article.text, &hits);
+            (hits, orig)
         };
-        self.search.matches = folded.to_original(&article.text, &self.search.folded_hits);
         self.search.needle = needle;
         self.search.mode = Some(mode);
         // The first hit from where the search started.
