@@ -9,6 +9,7 @@ use crate::layout::Layout;
 use crate::screen::{self, Screen};
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Default width of the text column.
 pub const DEFAULT_TEXT_WIDTH: usize = 88;
@@ -82,7 +83,7 @@ pub enum Action {
     /// article is shown before its extraction ends).
     Parsed {
         index: usize,
-        article: Box<Article>,
+        article: Arc<Article>,
     },
     /// The people and organisations of article `index`, for a `Parsed` one.
     Entities {
@@ -101,7 +102,8 @@ impl From<Cmd> for Action {
 #[derive(Debug)]
 pub enum Slot {
     Loading(PathBuf),
-    Loaded(Box<Article>),
+    /// Shared with the thread still finding its entities, for a big article.
+    Loaded(Arc<Article>),
     Failed(PathBuf, String),
 }
 
@@ -257,7 +259,7 @@ impl App {
     pub fn new(articles: Vec<Article>) -> App {
         let slots = articles
             .into_iter()
-            .map(|a| Slot::Loaded(Box::new(a)))
+            .map(|a| Slot::Loaded(Arc::new(a)))
             .collect();
         App::with_slots(slots)
     }
@@ -505,12 +507,13 @@ impl App {
             Action::Loaded { index, result } => self.loaded(index, result),
             Action::Idle => self.with_layout(|l, a| l.extend_bytes(a, IDLE_BYTES)),
             Action::Parsed { index, article } => {
-                self.loaded(index, Ok(article));
+                self.loaded_arc(index, Ok(article));
                 self.extracting.insert(index);
             }
             Action::Entities { index, entities } => {
                 if let Some(Slot::Loaded(a)) = self.slots.get_mut(index) {
-                    a.set_entities(entities);
+                    // The loader has let go of it by now, so this does not copy.
+                    Arc::make_mut(a).set_entities(entities);
                 }
                 self.extracting.remove(&index);
                 if index == self.current {
@@ -985,6 +988,10 @@ impl App {
     }
 
     fn loaded(&mut self, index: usize, result: Result<Box<Article>, String>) {
+        self.loaded_arc(index, result.map(Arc::from));
+    }
+
+    fn loaded_arc(&mut self, index: usize, result: Result<Arc<Article>, String>) {
         let Some(slot) = self.slots.get_mut(index) else {
             return;
         };

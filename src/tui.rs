@@ -168,10 +168,12 @@ fn spawn_loader(files: Vec<PathBuf>, tx: mpsc::Sender<Action>) {
                         });
                     }
                     Ok(a) if a.text.len() > SHOW_BEFORE_EXTRACTING => {
-                        // A big article is readable before its entities are found.
+                        // A big article is readable before its entities are found; the app
+                        // and this thread share it meanwhile.
+                        let a = Arc::new(a);
                         let _ = tx.send(Action::Parsed {
                             index,
-                            article: Box::new(a.clone()),
+                            article: Arc::clone(&a),
                         });
                         let entities = crate::extract::extract(&a);
                         drop(a);

@@ -499,7 +499,7 @@ fn a_big_article_is_readable_before_its_entities_arrive() {
     bare.organisations.clear();
     app.update(Action::Parsed {
         index: 0,
-        article: Box::new(bare),
+        article: std::sync::Arc::new(bare),
     });
     assert!(!app.layout.is_empty());
     assert!(app.extracting.contains(&0));
