@@ -13,9 +13,9 @@ use unicode_normalization::UnicodeNormalization;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Mode {
     /// Diacritics and case are ignored.
-    Fold,
+    Fold = 0,
     /// Case is ignored; diacritics must match.
-    Exact,
+    Exact = 1,
 }
 
 /// True when `s` carries a diacritic (a combining mark after NFD, or đ/Đ).
@@ -42,8 +42,54 @@ pub fn mode_for(query: &str) -> Mode {
     }
 }
 
-/// Appends the transformed form of `c` to `out`.
+/// Chars below this have their transformed form in a table (all Vietnamese letters).
+const TABLE_END: u32 = 0x2000;
+/// In the tables: the char's transform is not a single char; compute it.
+const NOT_ONE: char = '\u{FFFF}';
+
+/// Per mode, the single char each char below [`TABLE_END`] becomes (or [`NOT_ONE`]).
+fn one_char_tables() -> &'static [Vec<char>; 2] {
+    use std::sync::OnceLock;
+    static TABLES: OnceLock<[Vec<char>; 2]> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        [Mode::Fold, Mode::Exact].map(|m| {
+            let mut buf = String::new();
+            (0..TABLE_END)
+                .map(|u| {
+                    buf.clear();
+                    if let Some(ch) = char::from_u32(u) {
+                        transform_char(ch, m, &mut buf);
+                    }
+                    let mut it = buf.chars();
+                    match (it.next(), it.next()) {
+                        (Some(c), None) => c,
+                        _ => NOT_ONE,
+                    }
+                })
+                .collect()
+        })
+    })
+}
+
+/// Appends the transformed form of `c` to `out` (through the table when it can).
 fn push_char(c: char, mode: Mode, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    if (c as u32) < TABLE_END {
+        let t = &one_char_tables()[mode as usize];
+        let f = t[c as usize];
+        if f != NOT_ONE {
+            out.push(f);
+            return;
+        }
+    }
+    transform_char(c, mode, out);
+}
+
+/// The transform itself, char by char.
+fn transform_char(c: char, mode: Mode, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
         return;
@@ -61,38 +107,20 @@ fn push_char(c: char, mode: Mode, out: &mut String) {
     }
 }
 
-/// Byte length of the transformed form of `c`, from a table below U+2000 (all Vietnamese
-/// letters): mapping hits back re-transforms the text between them, so this must be cheap.
+/// Byte length of the transformed form of `c`: mapping hits back re-transforms the text
+/// between them, so this must be cheap.
 fn folded_len(c: char, mode: Mode, scratch: &mut String) -> usize {
-    use std::sync::OnceLock;
-    const TABLE_END: u32 = 0x2000;
-    static TABLES: OnceLock<[Vec<u8>; 2]> = OnceLock::new();
     if c.is_ascii() {
         return 1;
     }
     if (c as u32) < TABLE_END {
-        let tables = TABLES.get_or_init(|| {
-            [Mode::Fold, Mode::Exact].map(|m| {
-                let mut buf = String::new();
-                (0..TABLE_END)
-                    .map(|u| {
-                        buf.clear();
-                        if let Some(ch) = char::from_u32(u) {
-                            push_char(ch, m, &mut buf);
-                        }
-                        buf.len() as u8
-                    })
-                    .collect()
-            })
-        });
-        let t = match mode {
-            Mode::Fold => &tables[0],
-            Mode::Exact => &tables[1],
-        };
-        return t[c as usize] as usize;
+        let f = one_char_tables()[mode as usize][c as usize];
+        if f != NOT_ONE {
+            return f.len_utf8();
+        }
     }
     scratch.clear();
-    push_char(c, mode, scratch);
+    transform_char(c, mode, scratch);
     scratch.len()
 }
 
@@ -389,6 +417,22 @@ mod tests {
                     proptest::prop_assert!(Folded::new(&t[r.clone()], mode).text.contains(needle),
                         "{:?} does not fold to contain {:?}", &t[r], needle);
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn the_tables_agree_with_the_transform() {
+        let (mut a, mut b, mut scratch) = (String::new(), String::new(), String::new());
+        for u in 0..0x2100u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            for mode in [Mode::Fold, Mode::Exact] {
+                a.clear();
+                b.clear();
+                push_char(c, mode, &mut a);
+                transform_char(c, mode, &mut b);
+                assert_eq!(a, b, "{c:?} {mode:?}");
+                assert_eq!(folded_len(c, mode, &mut scratch), b.len());
             }
         }
     }
