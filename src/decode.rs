@@ -34,6 +34,9 @@ pub struct Decoded {
 
 const TAB_STOP: usize = 8;
 
+/// How many bytes of a legacy-encoded file the encoding detector reads.
+const DETECT_SAMPLE: usize = 64 * 1024;
+
 /// How much of the decoded text the plausibility check looks at.
 const SAMPLE_CHARS: usize = 8192;
 
@@ -44,19 +47,18 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
 
 /// As [`decode`], taking ownership so clean UTF-8 is never copied.
 pub fn decode_vec(bytes: Vec<u8>) -> Result<String, DecodeError> {
-    if bytes.is_empty() {
-        return Err(DecodeError::Empty);
-    }
-    let clean_utf8 = Encoding::for_bom(&bytes).is_none()
+    let plain = !bytes.is_empty()
+        && utf32_bom(&bytes).is_none()
+        && Encoding::for_bom(&bytes).is_none()
         && binary_signature(&bytes).is_none()
-        && sniff_utf16(&bytes).is_none()
-        && !bytes.contains(&0)
-        && std::str::from_utf8(&bytes).is_ok();
-    if clean_utf8 {
-        let raw = String::from_utf8(bytes).expect("checked above");
-        return finish(raw, UTF_8.name(), false).map(|(s, _)| s);
+        && !bytes.contains(&0);
+    if !plain {
+        return decode(&bytes);
     }
-    decode(&bytes)
+    match String::from_utf8(bytes) {
+        Ok(raw) => finish(raw, UTF_8.name(), false).map(|(s, _)| s),
+        Err(e) => decode(e.as_bytes()),
+    }
 }
 
 /// As [`decode`], also telling which encoding was used.
@@ -73,10 +75,13 @@ fn finish(
     encoding: &'static str,
     lossy: bool,
 ) -> Result<(String, Decoded), DecodeError> {
-    if implausible(&raw) {
+    let dirty = needs_strip(&raw);
+    // Valid UTF-8 without a single control character is text; everything else is checked.
+    let checked = dirty || lossy || encoding != UTF_8.name();
+    if checked && implausible(&raw) {
         return Err(DecodeError::Binary("not text in any known encoding"));
     }
-    let text = clean_owned(raw);
+    let text = clean_owned(raw, dirty);
     if text.chars().all(is_blank) {
         return Err(DecodeError::Blank);
     }
@@ -112,11 +117,12 @@ fn to_unicode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str, bool), Decode
     if let Some(kind) = binary_signature(bytes) {
         return Err(DecodeError::Binary(kind));
     }
-    if let Some(enc) = sniff_utf16(bytes) {
-        let (s, lossy) = enc.decode_without_bom_handling(bytes);
-        return Ok((s, enc.name(), lossy));
-    }
+    // UTF-16 text in Latin script is full of zero bytes: no zero byte, no UTF-16 sniffing.
     if bytes.contains(&0) {
+        if let Some(enc) = sniff_utf16(bytes) {
+            let (s, lossy) = enc.decode_without_bom_handling(bytes);
+            return Ok((s, enc.name(), lossy));
+        }
         return Err(DecodeError::Binary("contains NUL bytes"));
     }
     match std::str::from_utf8(bytes) {
@@ -124,7 +130,9 @@ fn to_unicode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str, bool), Decode
         Err(_) if mostly_utf8(bytes) => Ok((String::from_utf8_lossy(bytes), UTF_8.name(), true)),
         Err(_) => {
             let mut det = chardetng::EncodingDetector::new();
-            det.feed(bytes, true);
+            // A sample is as good a guess as the whole file, and chardetng is the slow part.
+            let sample = &bytes[..bytes.len().min(DETECT_SAMPLE)];
+            det.feed(sample, sample.len() == bytes.len());
             // The .vn hint makes windows-1258 win over windows-1252 on Vietnamese text.
             let enc = det.guess(Some(b"vn"), false);
             let (s, used, lossy) = enc.decode(bytes);
@@ -295,18 +303,42 @@ fn is_line_sep(c: char) -> bool {
 
 /// Removes escape sequences and controls, unifies line endings, expands tabs, then NFC.
 pub fn clean(raw: &str) -> String {
-    clean_owned(raw.to_owned())
+    clean_owned(raw.to_owned(), needs_strip(raw))
 }
 
-fn clean_owned(raw: String) -> String {
-    let stripped = if needs_strip(&raw) { strip(&raw) } else { raw };
+/// As [`clean`]; `dirty` is [`needs_strip`]'s answer, computed once by the caller.
+fn clean_owned(raw: String, dirty: bool) -> String {
+    let stripped = if dirty { strip(&raw) } else { raw };
     if stripped.is_ascii() {
         return stripped;
     }
-    match is_nfc_quick(stripped.chars()) {
-        IsNormalized::Yes => stripped,
-        _ => stripped.nfc().collect(),
+    if surely_nfc(&stripped) || is_nfc_quick(stripped.chars()) == IsNormalized::Yes {
+        return stripped;
     }
+    stripped.nfc().collect()
+}
+
+/// A byte scan that proves most Vietnamese text NFC without Unicode tables: every character is
+/// ASCII, in U+0080–U+02FF (precomposed Latin letters, spacing modifiers), U+1E00–U+1EFF (the
+/// precomposed Vietnamese vowels) or U+2002–U+20CF (punctuation such as “ ” … – and currency),
+/// none of which has an NFC quick-check value other than Yes. Anything else (combining marks,
+/// other scripts) returns false and the full quick check decides.
+fn surely_nfc(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            0x00..=0x7F => i += 1,
+            0xC2..=0xCB => i += 2,
+            0xE1 if matches!(b[i + 1], 0xB8..=0xBB) => i += 3,
+            0xE2 if (b[i + 1] == 0x80 && b[i + 2] >= 0x82) || matches!(b[i + 1], 0x81 | 0x82) => {
+                i += 3
+            }
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// A byte scan for anything [`strip`] would change: ASCII controls but LF, and the UTF-8 forms
@@ -500,6 +532,20 @@ mod tests {
             clean("a\u{202E}b\u{2066}c\u{2069}d\u{200B}e\u{FEFF}f\u{AD}g\u{E0041}"),
             "abcdefg"
         );
+    }
+
+    #[test]
+    fn nfc_fast_path_agrees_with_the_quick_check() {
+        for n in (0x80..0x2100u32).chain(0x1E00..0x1F00) {
+            let Some(c) = char::from_u32(n) else { continue };
+            let s = format!("a{c}b");
+            if surely_nfc(&s) {
+                assert!(unicode_normalization::is_nfc(&s), "U+{n:04X}");
+            }
+        }
+        assert!(surely_nfc("Nguyễn Văn Đức “Hà Nội” – 5€"));
+        assert!(!surely_nfc("Hoa\u{300}"));
+        assert!(!surely_nfc("\u{2000}"));
     }
 
     #[test]

@@ -238,10 +238,8 @@ pub fn parse(text: String, source: &str) -> Article {
                 continue;
             }
             // A caption whose credit fell onto the next line: "… nạn nhân. Ảnh:" "Otofun."
-            let low_end = t
-                .get(t.len().saturating_sub(8)..)
-                .unwrap_or("")
-                .to_lowercase();
+            let tail = t.char_indices().rev().nth(5).map_or(t, |(i, _)| &t[i..]);
+            let low_end = tail.to_lowercase();
             if (low_end.ends_with("ảnh:") || low_end.ends_with("ảnh :"))
                 && s(next).split_whitespace().count() <= 4
             {
@@ -377,7 +375,11 @@ fn classify(t: &str) -> BlockKind {
         // lowercased whole).
         return BlockKind::Paragraph;
     }
-    if is_caption_text(&t.to_lowercase()) {
+    // Lowercase only the lines that can hold a credit label.
+    let label = ["ảnh", "Ảnh", "ẢNH", "guồn", "GUỒN"]
+        .iter()
+        .any(|p| t.contains(p));
+    if label && is_caption_text(&t.to_lowercase()) {
         return BlockKind::Caption;
     }
     if ends_sentence(t) {

@@ -11,15 +11,9 @@ mod words;
 
 use crate::document::{Article, BlockKind, Mention, Organisation};
 use crate::extract::tokens::is_all_caps;
-use crate::lexicon::orgs::{EXPANSIONS, LEXICON};
-use scan::Strength;
+use crate::lexicon::orgs::{HeadKind, EXPANSIONS, LEXICON};
+use scan::{Entry, Strength};
 use std::collections::HashMap;
-use std::sync::LazyLock;
-use words::ByFirstWord;
-
-/// The gazetteer of well-known bodies, by first word.
-static KNOWN: LazyLock<ByFirstWord<()>> =
-    LazyLock::new(|| ByFirstWord::new(LEXICON.known.iter().map(|k| ((*k).to_owned(), ()))));
 
 /// One found span with what the rules know about it.
 #[derive(Clone, Debug)]
@@ -44,8 +38,34 @@ pub fn find(article: &Article) -> Vec<Organisation> {
             continue;
         };
         let base = block.start;
-        let words = words::word_spans(src);
-        let spans = scan::scan(src, &words);
+        // One lookup per word: heads open names, well-known bodies are names.
+        let mut heads: Vec<(usize, usize, Option<HeadKind>)> = Vec::new();
+        let mut known: Vec<(usize, usize)> = Vec::new();
+        for (a, b) in words::word_spans(src) {
+            let (mut head, mut bare) = (false, false);
+            for (e, entry) in scan::TABLE.matches_at(src, a, b) {
+                match entry {
+                    Entry::Head(k) if !head => {
+                        heads.push((a, e, Some(k)));
+                        head = true;
+                    }
+                    Entry::Known if !bare => {
+                        known.push((a, e));
+                        bare = true;
+                    }
+                    _ => {}
+                }
+            }
+            // Police departments go by codes: "PC67", "PA83", "PK02".
+            if is_police_code(&src[a..b]) {
+                known.push((a, b));
+            }
+            // Squads: "U16 Việt Nam", "U.23 Thái Lan".
+            if !head && src[a..b].starts_with('U') && scan::is_u_squad(scan::squad_word(src, a)) {
+                heads.push((a, b, None));
+            }
+        }
+        let spans = scan::scan(src, &heads);
         let mut taken: Vec<(usize, usize)> = Vec::with_capacity(spans.len() * 2);
         for s in &spans {
             found.push(Found {
@@ -68,10 +88,10 @@ pub fn find(article: &Article) -> Vec<Organisation> {
             }
         }
         // Well-known bodies written bare.
-        for &(a, w_end) in &words {
-            let Some((b, ())) = KNOWN.longest_at(src, a, w_end) else {
+        for &(a, b) in &known {
+            if is_product(src, a, b) {
                 continue;
-            };
+            }
             if is_word_bounded(src, a, b) && !overlaps(&taken, a, b) {
                 found.push(Found {
                     block: bi,
@@ -129,25 +149,49 @@ fn is_word_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c >= 0x80 || c == b'_'
 }
 
-/// "OceanBank", "VietinBank", "AkzoNobel": a capital, lowercase letters, then a capital.
-fn is_brand_shaped(w: &str) -> bool {
-    let mut chars = w.chars();
-    if !chars.next().is_some_and(|c| c.is_uppercase()) {
-        return false;
-    }
-    let mut prev_lower = false;
-    let mut seen_lower = false;
-    for c in chars {
-        if !c.is_alphabetic() {
-            return false;
-        }
-        if c.is_uppercase() && prev_lower {
-            return seen_lower;
-        }
-        prev_lower = c.is_lowercase();
-        seen_lower |= prev_lower;
-    }
-    false
+/// "OceanBank", "VietinBank", "VISecurities": a company word glued to a capitalised business
+/// suffix.
+pub(crate) fn is_brand_shaped(w: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "Bank",
+        "Group",
+        "Corp",
+        "Land",
+        "Tech",
+        "Telecom",
+        "Steel",
+        "Soft",
+        "Mart",
+        "Pharma",
+        "Petro",
+        "Securities",
+        "Holdings",
+        "Capital",
+        "Invest",
+        "Media",
+        "Food",
+        "Foods",
+        "Airways",
+        "Express",
+        "Logistics",
+        "Insurance",
+        "Energy",
+        "Power",
+        "Motors",
+        "Sport",
+        "Sports",
+        "Studio",
+        "Entertainment",
+    ];
+    SUFFIXES.iter().any(|s| {
+        w.strip_suffix(s)
+            .is_some_and(|head| head.chars().count() >= 2 && camel(w))
+    })
+}
+
+/// Letters only, starting with a capital.
+fn camel(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
 }
 
 fn overlaps(taken: &[(usize, usize)], a: usize, b: usize) -> bool {
@@ -170,6 +214,73 @@ pub(crate) fn is_word_bounded(src: &str, a: usize, b: usize) -> bool {
     !glue(before) && !glue(after) && !joined_after && !joined_before
 }
 
+/// The code of a police department: P, a letter of the branch, two digits.
+fn is_police_code(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() == 4
+        && b[0] == b'P'
+        && matches!(b[1], b'A' | b'C' | b'K' | b'V' | b'X' | b'H')
+        && b[2].is_ascii_digit()
+        && b[3].is_ascii_digit()
+}
+
+/// A brand used as a product's name: "Boeing 737", "Google Maps", "máy bay Boeing".
+fn is_product(src: &str, a: usize, b: usize) -> bool {
+    let next = src[b..]
+        .strip_prefix(' ')
+        .map(|r| r.split(' ').next().unwrap_or(""));
+    let model = next.is_some_and(|w| {
+        w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || (w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && w.chars().all(|c| c.is_ascii_alphanumeric())
+                && !matches!(w, "FC" | "CF" | "AFC")
+                && src[a..b].is_ascii()
+                && !src[a..b].contains(' '))
+    });
+    let mut from = a.saturating_sub(24);
+    while !src.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = src[from..a].trim_end().to_lowercase();
+    let product_word = ["máy bay", "điện thoại", "dòng", "mẫu", "chiếc", "xe"]
+        .iter()
+        .any(|p| before.ends_with(p));
+    model || product_word
+}
+
+/// First words that are the usual short name of a club whose full name has two words.
+const SHORT_NAMES: &[&str] = &["Real", "Atletico", "Borussia"];
+
+/// The acronym that names a body in a short span ("Công ty BSC", "phòng PC67"), if any: not a
+/// known abbreviation ("Sở GTVT") nor a generic one.
+fn own_acronym(s: &str) -> Option<&str> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let last = *words.last()?;
+    let head = canonical(words.first()?);
+    let company_or_unit = matches!(
+        head.as_str(),
+        "công"
+            | "cty"
+            | "ctcp"
+            | "tập"
+            | "ngân"
+            | "tổng"
+            | "nhà"
+            | "phòng"
+            | "đội"
+            | "clb"
+            | "hãng"
+    );
+    (company_or_unit
+        && words.len() >= 2
+        && words.len() <= 3
+        && is_all_caps(last)
+        && last.chars().count() >= 3
+        && !LEXICON.expansions.contains_key(last)
+        && !LEXICON.generic_acronyms.contains(last))
+    .then_some(last)
+}
+
 /// Looks for every strong string again in the whole article: a later bare "Công ty BSC" or
 /// "NHNN" is a mention of the body introduced earlier.
 fn propagate(article: &Article, found: &mut Vec<Found>) {
@@ -181,6 +292,21 @@ fn propagate(article: &Article, found: &mut Vec<Found>) {
         let s = &article.text[f.start..f.end];
         if !pats.contains(&s) {
             pats.push(s);
+        }
+        // "Công ty BSC" … "BSC": a body named by an acronym is also written bare.
+        if let Some(last) = own_acronym(s) {
+            if !pats.contains(&last) {
+                pats.push(last);
+            }
+        }
+        // "Real Madrid" … "Real": a club's short name, once its full name has been seen.
+        if let Some(short) = SHORT_NAMES.iter().find(|p| {
+            s.strip_prefix(**p)
+                .is_some_and(|r| r.starts_with(' ') && !r[1..].contains(' '))
+        }) {
+            if !pats.contains(short) {
+                pats.push(short);
+            }
         }
     }
     // Longest first, so "Công an tỉnh Nghệ An" is not cut short by "Công an tỉnh".
@@ -304,29 +430,44 @@ fn name_org(o: &mut Organisation) {
         .copied()
         .unwrap_or("");
     o.name = name.to_owned();
-    // Abbreviation: a whole-mention acronym, else the known abbreviation a mention starts with.
-    for t in &texts {
-        if is_all_caps(t) && !t.contains(' ') && *t != name {
-            o.abbreviation = Some((*t).to_owned());
-            o.expansion = Some(name.to_owned());
-            break;
-        }
+    // Abbreviation: a whole-mention acronym ("NHNN" for "Ngân hàng Nhà nước"), else a known
+    // abbreviation inside a mention ("UBND tỉnh"), else the table's abbreviation of the start
+    // of the name ("Tòa án nhân dân" is TAND).
+    let table = |w: &str| {
+        LEXICON
+            .expansions
+            .get(w)
+            .filter(|_| is_all_caps(w))
+            .map(|e| (*e).to_owned())
+    };
+    let mut abbr: Option<(String, String)> = texts
+        .iter()
+        .find(|t| is_all_caps(t) && !t.contains(' ') && **t != name)
+        .map(|t| (t.to_string(), table(t).unwrap_or_else(|| name.to_owned())));
+    if abbr.is_none() {
+        abbr = texts
+            .iter()
+            .flat_map(|t| t.split_whitespace())
+            .find_map(|w| table(w).map(|e| (w.to_owned(), e)));
     }
-    if o.abbreviation.is_none() {
-        for t in &texts {
-            for w in t.split_whitespace() {
-                if let Some(e) = LEXICON.expansions.get(w) {
-                    if is_all_caps(w) {
-                        o.abbreviation = Some(w.to_owned());
-                        o.expansion = Some((*e).to_owned());
-                        break;
-                    }
-                }
-            }
-            if o.abbreviation.is_some() {
-                break;
-            }
-        }
+    if abbr.is_none() {
+        let cname = canonical(name);
+        abbr = LEXICON
+            .expansion_keys
+            .iter()
+            .filter(|(a, _, ce)| {
+                is_all_caps(a)
+                    && a.chars().count() >= 3
+                    && cname
+                        .strip_prefix(ce.as_str())
+                        .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+            })
+            .max_by_key(|(_, e, _)| e.len())
+            .map(|(a, e, _)| ((*a).to_owned(), (*e).to_owned()));
+    }
+    if let Some((a, e)) = abbr {
+        o.abbreviation = Some(a);
+        o.expansion = Some(e);
     }
     let mut aliases: Vec<String> = Vec::new();
     for t in &texts {
@@ -456,7 +597,8 @@ mod tests {
     #[test]
     fn brand_shape() {
         assert!(is_brand_shaped("OceanBank"));
-        assert!(is_brand_shaped("AkzoNobel"));
+        assert!(is_brand_shaped("HDBank"));
+        assert!(!is_brand_shaped("BankPay"));
         assert!(!is_brand_shaped("UBND"));
         assert!(!is_brand_shaped("Hà"));
         assert!(!is_brand_shaped("TPHCM"));

@@ -13,8 +13,8 @@ mod runs;
 
 use crate::document::{Article, BlockKind, Mention, Organisation, Person};
 use key::canonical;
-use runs::{BlockTokens, Candidate, Evidence};
-use std::collections::HashMap;
+use key::{FastMap, FastSet};
+use runs::{BlockTokens, Candidate, Evidence, LowerIndex};
 
 /// The people `article` mentions. Spans inside `organisations` mentions are not people.
 pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
@@ -39,11 +39,41 @@ pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
     };
 
     // Pass 1: what every run says on its own.
+    let lower = LowerIndex::new(&article.text, &blocks);
     let mut cands: Vec<Candidate> = Vec::new();
     for b in &blocks {
-        b.candidates(&article.text, &mut cands);
+        b.candidates(&article.text, &lower, &mut cands);
     }
     cands.retain(|c| !in_org(c.start, c.end));
+    // A name listed right after a place is a place ("đường Phạm Hùng, Nguyễn Trãi").
+    for i in 1..cands.len() {
+        let (a, b) = (&cands[i - 1], &cands[i]);
+        if a.evidence == Evidence::Place
+            && b.evidence != Evidence::Credit
+            && a.block == b.block
+            && b.listed
+            && a.tokens.1 + 1 == b.tokens.0
+        {
+            cands[i].evidence = Evidence::Place;
+        }
+    }
+    cands.retain(|c| c.evidence != Evidence::Place);
+    let alone: FastSet<&str> = cands
+        .iter()
+        .filter(|c| c.parts.len() == 1)
+        .map(|c| c.parts[0].as_str())
+        .collect();
+    let weak: Vec<usize> = (0..cands.len())
+        .filter(|&i| {
+            let c = &cands[i];
+            c.evidence == Evidence::Bare
+                && !alone.contains(c.parts[0].as_str())
+                && !alone.contains(c.parts[c.parts.len() - 1].as_str())
+        })
+        .collect();
+    for i in weak {
+        cands[i].evidence = Evidence::Lookup;
+    }
 
     // The people the seeds introduce, longest names first so short forms can join them.
     let mut reg = Registry::default();
@@ -58,6 +88,33 @@ pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
     // Pass 2: the other runs are mentions only if they name someone already known.
     for c in cands.iter_mut().filter(|c| c.person.is_none()) {
         c.person = reg.lookup(c);
+    }
+
+    // "Sane, Martial, Lingard và Batshuayi": next to people in a list, a name is a person.
+    loop {
+        let mut changed = false;
+        for i in 0..cands.len() {
+            if cands[i].person.is_some() || cands[i].evidence != Evidence::Lookup {
+                continue;
+            }
+            // `a` then one separator then `b`, in one block.
+            let adjacent = |a: &Candidate, b: &Candidate| {
+                a.block == b.block && b.listed && a.tokens.1 + 1 == b.tokens.0
+            };
+            let joined =
+                (i > 0 && cands[i - 1].person.is_some() && adjacent(&cands[i - 1], &cands[i]))
+                    || (i + 1 < cands.len()
+                        && cands[i + 1].person.is_some()
+                        && adjacent(&cands[i], &cands[i + 1]));
+            if joined {
+                let id = reg.place(&cands[i]);
+                cands[i].person = Some(id);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
     }
 
     let mut people: Vec<Draft> = reg.people;
@@ -120,9 +177,9 @@ struct Draft {
 #[derive(Default)]
 struct Registry {
     people: Vec<Draft>,
-    full: HashMap<String, usize>,
+    full: FastMap<String, usize>,
     /// Short form key → people it may stand for.
-    short: HashMap<String, Vec<usize>>,
+    short: FastMap<String, Vec<usize>>,
 }
 
 impl Registry {

@@ -114,7 +114,6 @@ pub const HEADS: &[(&str, HeadKind)] = &[
     ("Văn phòng", HeadKind::Named),
     ("Ngân hàng Nhà nước", HeadKind::Complete),
     ("Kiểm toán Nhà nước", HeadKind::Complete),
-    ("Thanh tra Chính phủ", HeadKind::Complete),
     ("Ủy ban Chứng khoán Nhà nước", HeadKind::Complete),
     ("Ủy ban Kiểm tra Trung ương", HeadKind::Complete),
     ("Quốc hội", HeadKind::Named),
@@ -133,7 +132,6 @@ pub const HEADS: &[(&str, HeadKind)] = &[
     ("Sư đoàn", HeadKind::Named),
     ("Lữ đoàn", HeadKind::Named),
     ("Trung đoàn", HeadKind::Named),
-    ("Hải quân", HeadKind::Named),
     ("Đảng", HeadKind::Named),
     ("Cơ quan", HeadKind::Named),
     ("Đoàn TNCS", HeadKind::Named),
@@ -294,6 +292,8 @@ pub const PLACE_WORDS: &[&str] = &[
     "huyện",
     "quận",
     "q.",
+    "q",
+    "p",
     "xã",
     "phường",
     "p.",
@@ -306,44 +306,84 @@ pub const PLACE_WORDS: &[&str] = &[
 
 /// Acronyms that name a kind of body or a role, never one body by themselves.
 pub const GENERIC_ACRONYMS: &[&str] = &[
-    "VKS", "CSGT", "CQĐT", "CQCSĐT", "HĐQT", "HĐXX", "THPT", "THCS", "TNHH", "MTV", "CP", "TMCP",
-    "CTCP", "HTX", "UBND", "HĐND", "TAND", "VKSND", "BTV", "BCH", "MTTQ", "CHQS", "BĐBP", "CA",
-    "TP", "TP.HCM", "TPHCM", "HCM", "HLV", "CLB", "BV", "ĐH", "DN", "DNNN", "CEO", "USD", "VNĐ",
-    "VND", "SN", "TS", "PGS", "GS", "ThS", "BS", "NSND", "NSƯT", "PV", "CTV", "GTVT", "PCCC",
-    "CNCH", "ATGT", "KCN", "VQG", "ĐT", "FC", "LHQ",
+    "PHHS", "CMHS", "BĐD", "BGH", "BGĐ", "UBKT", "VKS", "CSGT", "CQĐT", "CQCSĐT", "HĐQT", "HĐXX",
+    "THPT", "THCS", "TNHH", "MTV", "CP", "TMCP", "CTCP", "HTX", "UBND", "HĐND", "TAND", "VKSND",
+    "BTV", "BCH", "MTTQ", "CHQS", "BĐBP", "CA", "TP", "TP.HCM", "TPHCM", "HCM", "HLV", "CLB", "BV",
+    "ĐH", "DN", "DNNN", "CEO", "USD", "VNĐ", "VND", "SN", "TS", "PGS", "GS", "ThS", "BS", "NSND",
+    "NSƯT", "PV", "CTV", "GTVT", "PCCC", "CNCH", "ATGT", "KCN", "VQG", "ĐT", "FC", "LHQ",
 ];
 
-/// Lowercase syllables that occur inside the names of bodies ("Bộ Giao thông vận tải",
-/// "Trường tiểu học …", "Công ty cổ phần …"). A lowercase word outside this set ends a name.
-pub const NAME_SYLLABLES: &str = "an anh ảnh bạc bán bang bảo bay bão bắc bến biển biên binh bình \
-    bóng bón bột bộ bộ-đường cao cảnh cảng cân chính chăm chất chế chi chiến chiếu chống chuyên \
-    chữa chức chứng chỉ cháy cơ công cộng cổ cục cứu da dầu dân di dịch diễn doanh du dục dùng \
-    dự dược dựng dệt điều điện đào đạo đạm đá đăng đầu đẳng đặc đê đình đỏ đô đốc đồng động \
-    đội đời đường gang gia giải giám giáo giao giấy hàng hành hải hạn hình học hóa hoá hoạch \
-    hòa hoà hội hợp hữu huấn huy kế khai khám khảo khí khoa khoán khỏe khoẻ khu kiểm \
-    kinh kỹ kỳ lao lâm liệu lịch liên luận luật lực lượng lữ lý mại mầm máy mậu miền minh môi \
-    mỹ nạn năng nghề nghệ nghiên nghiệp ngoại nguyên người nhà nhân nhi nhiên nhiệm nhập \
-    niên non nông nội nữ nước pháp phát phân phẩm phần phim phòng phổ phố phụ quan quán quản \
-    quân quốc quy sản sách sát sắt sinh sĩ sỹ sở sợi sự sư tác tài tải tạo tàu tâm tế thác \
-    thanh thao thành thăm thẩm thép thể thiết thiếu thị thông thôn thu thuật thuế thủy thuỷ \
-    thư thương thực tiểu tin tồn tổng trạm tra trang trẻ triển trị trợ truyền truyện trung \
-    trường tư tuyên tượng tư vấn ương văn vật vận viên viện việc vốn vụ xã xây xe xuất xử y \
-    ương";
+/// Two-syllable words that make up the descriptive part of bodies' names ("Bộ Giao thông vận
+/// tải", "Trường tiểu học …", "Công ty cổ phần …"). A name goes on through a lowercase word
+/// only as part of one of these; "Bộ Y tế khuyến cáo" stops after "tế".
+pub const COMPOUNDS: &str = "bóng đá|bóng chuyền|bóng rổ|điền kinh|cầu lông|thúc đẩy|khuyến học|\
+    tối cao|kiểm soát|phục vụ|cộng hòa|cộng hoà|kiểm định|dân chủ|xã hội chủ nghĩa|\
+    giao thông|vận tải|nông nghiệp|nông thôn|phát triển|tài nguyên|\
+    môi trường|giáo dục|đào tạo|y tế|văn hóa|văn hoá|thể thao|du lịch|công thương|thương mại|\
+    công nghiệp|công nghệ|khoa học|kế hoạch|đầu tư|xây dựng|lao động|thương binh|xã hội|nội vụ|\
+    tư pháp|ngoại giao|quốc phòng|an ninh|tài chính|thông tin|truyền thông|thủy sản|thuỷ sản|\
+    thủy lợi|thuỷ lợi|điện lực|dầu khí|hóa chất|hoá chất|sản xuất|kinh doanh|dịch vụ|cổ phần|\
+    trách nhiệm|hữu hạn|một thành|thành viên|tiểu học|mầm non|trung học|cơ sở|phổ thông|\
+    chuyên nghiệp|đa khoa|nhân dân|quân sự|quân đội|sư phạm|kỹ thuật|kĩ thuật|kinh tế|y dược|\
+    y học|bảo vệ|thực vật|động vật|thú y|kiểm lâm|kiểm sát|kiểm toán|kiểm tra|thanh tra|\
+    hải quan|hàng hải|hàng không|đường bộ|đường sắt|đường thủy|cao tốc|chứng khoán|ngân hàng|\
+    bảo hiểm|tín dụng|tiết kiệm|phân bón|xuất nhập|nhập khẩu|xuất khẩu|quốc tế|quốc gia|\
+    trung ương|phòng cháy|chữa cháy|cứu nạn|cứu hộ|phòng chống|thiên tai|lụt bão|đê điều|\
+    khí tượng|thủy văn|thuỷ văn|dự báo|nghiên cứu|bảo tồn|di sản|bảo tàng|lịch sử|văn học|\
+    nghệ thuật|điện ảnh|sân khấu|âm nhạc|mỹ thuật|báo chí|xuất bản|phát thanh|truyền hình|\
+    thư viện|tuyên truyền|tuyên giáo|dân vận|thường vụ|thường trực|chấp hành|\
+    chính trị|chính sách|hậu cần|tham mưu|biên phòng|cảnh sát|cảnh vệ|điều tra|hình sự|\
+    ma túy|ma tuý|giao dịch|chi nhánh|hội sở|cao tuổi|phụ nữ|thanh niên|cựu chiến|chiến binh|\
+    nông dân|công đoàn|chữ thập|thập đỏ|lưỡi liềm|liềm đỏ|quản lý|dự án|an toàn|thực phẩm|\
+    vệ sinh|dinh dưỡng|dược phẩm|thiết bị|vật tư|xăng dầu|lương thực|lâm nghiệp|chăn nuôi|\
+    trồng trọt|khuyến nông|gang thép|xi măng|bia rượu|giải khát|đóng tàu|tàu thủy|tàu thuỷ|\
+    cơ khí|điện tử|viễn thông|phần mềm|tin học|máy tính|kiến trúc|quy hoạch|đô thị|nhà ở|\
+    bất động|động sản|thẩm định|giám định|pháp y|giám sát|đăng kiểm|thi hành|hành án|dân sự|\
+    hành chính|lữ hành|khách sạn|vận chuyển|hàng hóa|hàng hoá|bưu chính|bưu điện|chiếu phim|\
+    phim truyện|tư liệu|hoạt hình|khai thác|thăm dò|lọc dầu|hóa dầu|hoá dầu|nhiên liệu|\
+    sinh học|năng lượng|tái tạo|nước sạch|cấp nước|thoát nước|chiếu sáng|cây xanh|\
+    môi sinh|nhân văn|ngoại ngữ|ngoại thương|bách khoa|tổng hợp|nông lâm|lâm sản|mỏ địa|\
+    địa chất|khoáng sản|cao đẳng|dạy nghề|nghề nghiệp|giáo viên|học sinh|sinh viên|phụ huynh|\
+    người mù|khuyết tật|nạn nhân|chất độc|da cam|nhi đồng|thiếu niên|thiếu nhi|trẻ em|\
+    gia đình|dân số|kế toán|tư vấn|thiết kế|in ấn|phát hành|sách báo|bán lẻ|siêu thị|\
+    thời trang|dệt may|may mặc|da giày|thủ công|mỹ nghệ|gốm sứ|điện máy|điện lạnh|ô tô|\
+    xe máy|vận hành|bảo trì|sửa chữa|lắp máy|lắp đặt|cầu đường|công trình|thủy điện|\
+    thuỷ điện|nhiệt điện|truyền tải|phân phối|chiến lược|chính sách|pháp chế|pháp luật|\
+    ngân sách|thuế vụ|kho bạc|dự trữ|thống kê|tiêu chuẩn|đo lường|chất lượng|sở hữu|trí tuệ|\
+    bản quyền|tác giả|nhạc sĩ|nhà văn|nhà báo|điện ảnh|sinh thái|thủy tinh|cao su|cà phê|\
+    hồ tiêu|thủy tinh|dệt kim|sợi|giấy|bột giấy|xơ sợi|nước giải|phòng giáo|mặt trận|\
+    tổ quốc|liên hiệp|hữu nghị|hợp tác|ngoại vụ|lãnh sự|đại sứ|người việt|cảnh sát|\
+    giám đốc|đặc nhiệm|cơ động|phản ứng|hình ảnh|di trú|tị nạn|nhân quyền|nhân đạo|\
+    từ thiện|bảo trợ|xã hội|văn phòng|luật sư|công chứng|trọng tài|thẩm phán|công an|\
+    lọc hóa|lọc hoá|đường thuỷ|văn hoá|hòa bình|hoà bình|kỷ luật|tiền tệ|ngoại hối";
+
+/// Common Vietnamese surnames: after a body's name, one of them followed by a capitalised word
+/// is the name of the person holding the office ("Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng").
+pub const SURNAMES: &[&str] = &[
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+    "Ngô", "Dương", "Lý", "Đinh", "Đoàn", "Trương", "Lương", "Mai", "Trịnh", "Tạ", "Vương", "Tô",
+    "Quách", "Kiều", "Mạc", "Chu", "Hứa", "Lưu", "Tăng", "Triệu", "Nông", "Lò", "Đàm", "Khổng",
+    "Lại", "Phùng", "Tống", "Trình",
+];
 
 /// Lowercase words that never continue a name (verbs, function words, time words).
 pub const STOP_WORDS: &[&str] = &[
-    "và", "của", "cho", "là", "đã", "đang", "sẽ", "với", "tại", "ở", "trong", "về", "được", "bị",
-    "có", "không", "này", "đó", "kia", "các", "những", "một", "để", "khi", "thì", "mà", "nhưng",
-    "hay", "hoặc", "vừa", "mới", "cũng", "đều", "vẫn", "còn", "rằng", "theo", "từ", "đến", "trên",
-    "dưới", "sau", "trước", "năm", "ngày", "tháng", "giờ", "biết", "cho", "làm", "nói", "nhận",
-    "tổ", "chức", "đề", "nghị", "yêu", "cầu", "phối", "triển", "khai", "vào", "ra", "lên", "xuống",
-    "qua", "lại", "nên", "vì", "do", "bởi", "như", "nhiều", "ít", "rất",
+    "khu", "vực", "vùng", "miền", "địa", "bàn", "và", "của", "cho", "là", "đã", "đang", "sẽ",
+    "với", "tại", "ở", "trong", "về", "được", "bị", "có", "không", "này", "đó", "kia", "các",
+    "những", "một", "để", "khi", "thì", "mà", "nhưng", "hay", "hoặc", "vừa", "mới", "cũng", "đều",
+    "vẫn", "còn", "rằng", "theo", "từ", "đến", "trên", "dưới", "sau", "trước", "năm", "ngày",
+    "tháng", "giờ", "biết", "cho", "làm", "nói", "nhận", "đề", "nghị", "yêu", "cầu", "phối", "vào",
+    "ra", "lên", "xuống", "qua", "lại", "nên", "vì", "do", "bởi", "như", "nhiều", "ít", "rất",
 ];
 
 /// Well-known bodies written bare, by their usual names: international organisations, news
 /// agencies and papers, companies, banks, football clubs, parties and religions. General
 /// knowledge, the kind a reader of Vietnamese news meets every week.
 pub const KNOWN: &[&str] = &[
+    "Ocean Bank",
+    "Petro Vietnam",
+    "AkzoNobel",
+    "hồi giáo",
     // International bodies and alliances.
     "Liên Hợp Quốc",
     "Liên hợp quốc",
@@ -856,14 +896,27 @@ pub struct Lexicon {
     pub max_head_words: usize,
     /// Abbreviation (as written) → expansion.
     pub expansions: FastMap<&'static str, &'static str>,
+    /// (abbreviation, expansion, canonical expansion).
+    pub expansion_keys: Vec<(&'static str, &'static str, String)>,
     /// Canonical keys of place words.
     pub places: FastSet<String>,
     pub generic_acronyms: FastSet<&'static str>,
-    pub name_syllables: FastSet<&'static str>,
+    pub compounds: FastSet<String>,
+    /// First syllables of compounds: a generic head followed by one may still name a body.
+    pub compound_first: FastSet<String>,
+    pub surnames: FastSet<&'static str>,
     pub stop_words: FastSet<&'static str>,
     pub known: Vec<&'static str>,
     pub not_orgs: FastSet<&'static str>,
     pub needs_place: FastSet<&'static str>,
+}
+
+fn compounds() -> FastSet<String> {
+    COMPOUNDS
+        .split('|')
+        .map(|c| crate::extract::orgs::canonical(c.trim()))
+        .filter(|c| c.contains(' '))
+        .collect()
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -892,12 +945,21 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         heads,
         max_head_words,
         expansions: EXPANSIONS.iter().copied().collect(),
+        expansion_keys: EXPANSIONS
+            .iter()
+            .map(|(a, e)| (*a, *e, crate::extract::orgs::canonical(e)))
+            .collect(),
         places: PLACE_WORDS
             .iter()
             .map(|p| crate::extract::orgs::canonical(p))
             .collect(),
         generic_acronyms: GENERIC_ACRONYMS.iter().copied().collect(),
-        name_syllables: NAME_SYLLABLES.split_whitespace().collect(),
+        compounds: compounds(),
+        compound_first: compounds()
+            .iter()
+            .filter_map(|c| c.split(' ').next().map(str::to_owned))
+            .collect(),
+        surnames: SURNAMES.iter().copied().collect(),
         stop_words: STOP_WORDS.iter().copied().collect(),
         known: KNOWN.to_vec(),
         not_orgs: NOT_ORGS.iter().copied().collect(),

@@ -5,8 +5,7 @@
 //! [`crate::extract::people::key::canonical`], so tone placement ("Hòa"/"Hoà") and case do not
 //! matter. Nothing here is a list of particular people: only how Vietnamese news writes names.
 
-use crate::extract::people::key::canonical;
-use std::collections::HashSet;
+use crate::extract::people::key::{canonical, FastSet};
 use std::sync::LazyLock;
 
 /// Vietnamese family names, including those of ethnic minorities and the Sino-Vietnamese
@@ -17,11 +16,11 @@ const SURNAMES: &[&str] = &[
     "mai", "tô", "hà", "tạ", "đinh", "lương", "lưu", "cao", "chu", "đàm", "kiều", "lã", "lại",
     "châu", "quách", "tăng", "thái", "nghiêm", "triệu", "mạc", "mạch", "khúc", "khổng", "khương",
     "thân", "diệp", "doãn", "hứa", "kim", "lò", "lù", "giàng", "sùng", "vàng", "hầu", "thào",
-    "mùa", "nông", "bế", "sầm", "lường", "quàng", "cầm", "tòng", "điêu", "bạch", "biện", "cù",
-    "đậu", "hàn", "kha", "khuất", "lỗ", "mẫn", "nhâm", "ninh", "phí", "tiêu", "tống", "trình",
-    "vi", "bành", "thạch", "danh", "lữ", "mã", "lỡ", "ôn", "tôn", "điểu", "ksor", "siu", "rơ",
-    "rah", "kpă", "y", "h", "hờ", "giáp", "mầu", "mông", "thiều", "thều", "tiết", "vy", "dư",
-    "nghê", "ngụy", "khâu",
+    "nông", "bế", "sầm", "lường", "quàng", "cầm", "tòng", "điêu", "bạch", "biện", "cù", "đậu",
+    "hàn", "kha", "khuất", "lỗ", "mẫn", "nhâm", "ninh", "phí", "tiêu", "tống", "trình", "vi",
+    "bành", "thạch", "danh", "lữ", "mã", "lỡ", "ôn", "tôn", "điểu", "ksor", "siu", "rơ", "rah",
+    "kpă", "y", "h", "hờ", "giáp", "mầu", "mông", "thiều", "thều", "tiết", "vy", "dư", "nghê",
+    "ngụy", "khâu",
 ];
 
 /// Words of address and description that come right before a name and are not part of it.
@@ -69,6 +68,14 @@ const HONORIFICS: &[&str] = &[
     "cựu binh",
     "thương binh",
     "liệt sĩ",
+    "đồng đội",
+    "học trò",
+    "bạn",
+    "người yêu",
+    "bạn gái",
+    "bạn trai",
+    "hôn phu",
+    "hôn thê",
     "đồng chí",
     "đ/c",
     "vợ chồng",
@@ -314,6 +321,10 @@ const TITLES: &[&str] = &[
     "nghệ sĩ ưu tú",
     "họa sĩ",
     "nhiếp ảnh gia",
+    "nhà quay phim",
+    "quay phim",
+    "biên đạo",
+    "nhà tạo mẫu tóc",
     "nhà thiết kế",
     "ntk",
     "stylist",
@@ -668,6 +679,23 @@ const PLACE_WORDS: &[&str] = &[
     "plây",
     "sóc",
     "mường",
+    "ngã tư",
+    "ngã ba",
+    "ngã năm",
+    "ngã sáu",
+    "số nhà",
+    "tháng",
+    "phổ thông",
+    "trung học",
+    "dân lập",
+    "trung học cơ sở",
+    "thế kỷ",
+    "tuyến đường",
+    "tuyến phố",
+    "p",
+    "q",
+    "tx",
+    "tt",
 ];
 
 /// Capitalised run openers (after a place or org word, or on their own) that are never the
@@ -846,6 +874,13 @@ const NOT_NAME_START: &[&str] = &[
     "csgt",
     "clb",
     "fc",
+    "hè",
+    "mùa",
+    "thậm",
+    "giờ",
+    "gã",
+    "cắt",
+    "chuyển",
 ];
 
 /// Provinces, large cities, regions, countries and continents as the Vietnamese press writes
@@ -993,6 +1028,27 @@ const PLACES: &[&str] = &[
     "phan xi păng",
     "tràng an",
     "hồ gươm",
+    // Peoples: "đồng bào Thái", "cô gái Mông".
+    "thái",
+    "mông",
+    "h'mông",
+    "hmông",
+    "dao",
+    "tày",
+    "nùng",
+    "kinh",
+    "khmer",
+    "mường",
+    "ê đê",
+    "gia rai",
+    "ba na",
+    "xơ đăng",
+    "chăm",
+    "sán dìu",
+    "sán chay",
+    "hrê",
+    "cơ ho",
+    "xtiêng",
     // Countries and continents.
     "việt nam",
     "trung quốc",
@@ -1116,6 +1172,29 @@ const PLACES: &[&str] = &[
     "tứ xuyên",
     "thâm quyến",
     "đông kinh",
+    "việt",
+    "dân việt",
+    "quảng đông",
+    "tân cương",
+    "tây tạng",
+    "hồ nam",
+    "hồ bắc",
+    "hà bắc",
+    "sơn đông",
+    "giang tô",
+    "chiết giang",
+    "phúc kiến",
+    "cát lâm",
+    "hắc long giang",
+    "liêu ninh",
+    "thiểm tây",
+    "cam túc",
+    "an huy",
+    "giang tây",
+    "trùng khánh",
+    "thiên tân",
+    "nội mông",
+    "hương cảng",
 ];
 
 /// Common given names (the first word of a foreign name) that make a foreign capitalised run a
@@ -1393,18 +1472,18 @@ const FOREIGN_GIVEN: &[&str] = &[
     "jay",
 ];
 
-fn set(words: &[&str]) -> HashSet<String> {
+fn set(words: &[&str]) -> FastSet<String> {
     words.iter().map(|w| canonical(w)).collect()
 }
 
-pub static SURNAME: LazyLock<HashSet<String>> = LazyLock::new(|| set(SURNAMES));
-pub static HONORIFIC: LazyLock<HashSet<String>> = LazyLock::new(|| set(HONORIFICS));
-pub static TITLE: LazyLock<HashSet<String>> = LazyLock::new(|| set(TITLES));
-pub static ROLE_HEAD: LazyLock<HashSet<String>> = LazyLock::new(|| set(ROLE_HEADS));
-pub static PLACE_WORD: LazyLock<HashSet<String>> = LazyLock::new(|| set(PLACE_WORDS));
-pub static NOT_START: LazyLock<HashSet<String>> = LazyLock::new(|| set(NOT_NAME_START));
-pub static PLACE: LazyLock<HashSet<String>> = LazyLock::new(|| set(PLACES));
-pub static GIVEN_FOREIGN: LazyLock<HashSet<String>> = LazyLock::new(|| set(FOREIGN_GIVEN));
+pub static SURNAME: LazyLock<FastSet<String>> = LazyLock::new(|| set(SURNAMES));
+pub static HONORIFIC: LazyLock<FastSet<String>> = LazyLock::new(|| set(HONORIFICS));
+pub static TITLE: LazyLock<FastSet<String>> = LazyLock::new(|| set(TITLES));
+pub static ROLE_HEAD: LazyLock<FastSet<String>> = LazyLock::new(|| set(ROLE_HEADS));
+pub static PLACE_WORD: LazyLock<FastSet<String>> = LazyLock::new(|| set(PLACE_WORDS));
+pub static NOT_START: LazyLock<FastSet<String>> = LazyLock::new(|| set(NOT_NAME_START));
+pub static PLACE: LazyLock<FastSet<String>> = LazyLock::new(|| set(PLACES));
+pub static GIVEN_FOREIGN: LazyLock<FastSet<String>> = LazyLock::new(|| set(FOREIGN_GIVEN));
 
 /// Vietnamese given-name syllables: a lone capitalised word after a title is a name only if it
 /// is one of these, or is not a Vietnamese syllable at all ("HLV Park", "Tổng thống Trump").
@@ -1655,7 +1734,7 @@ const GIVEN_NAMES: &[&str] = &[
     "tèo",
     "bông",
 ];
-pub static GIVEN_NAME: LazyLock<HashSet<String>> = LazyLock::new(|| set(GIVEN_NAMES));
+pub static GIVEN_NAME: LazyLock<FastSet<String>> = LazyLock::new(|| set(GIVEN_NAMES));
 
 /// Lowercase syllables that, right after a capitalised word, make it the first half of a
 /// common noun or a body ("Công an", "Chi hội", "Tuy nhiên", "Trung ương").
@@ -1716,8 +1795,13 @@ const COMPOUND_TAILS: &[&str] = &[
     "ủy",
     "uỷ",
     "ngữ",
+    "thu",
+    "đốc",
+    "chí",
+    "trực",
+    "vũ",
 ];
-pub static COMPOUND_TAIL: LazyLock<HashSet<String>> = LazyLock::new(|| set(COMPOUND_TAILS));
+pub static COMPOUND_TAIL: LazyLock<FastSet<String>> = LazyLock::new(|| set(COMPOUND_TAILS));
 
 /// Offices whose complement is a body ("Chủ tịch OceanBank", "Hiệu trưởng Trường …"): after
 /// them a lone word is the body, and a name needs its surname or a foreign given name.
@@ -1783,7 +1867,7 @@ const OFFICE_TITLES: &[&str] = &[
     "nhà tài trợ",
     "nhà đầu tư",
 ];
-pub static OFFICE_TITLE: LazyLock<HashSet<String>> = LazyLock::new(|| set(OFFICE_TITLES));
+pub static OFFICE_TITLE: LazyLock<FastSet<String>> = LazyLock::new(|| set(OFFICE_TITLES));
 
 /// Words of foreign bodies, products and places: a foreign run holding one is not a person.
 const FOREIGN_NOT_NAME: &[&str] = &[
@@ -1966,7 +2050,6 @@ const FOREIGN_NOT_NAME: &[&str] = &[
     "office",
     "pro",
     "plus",
-    "max",
     "mini",
     "note",
     "edition",
@@ -1985,7 +2068,6 @@ const FOREIGN_NOT_NAME: &[&str] = &[
     "games",
     "museum",
     "gallery",
-    "park",
     "garden",
     "zoo",
     "church",
@@ -2040,7 +2122,6 @@ const FOREIGN_NOT_NAME: &[&str] = &[
     "star",
     "stars",
     "sun",
-    "moon",
     "love",
     "day",
     "night",
@@ -2048,8 +2129,33 @@ const FOREIGN_NOT_NAME: &[&str] = &[
     "time",
     "king",
     "queen",
+    "shanghai",
+    "beijing",
+    "guangzhou",
+    "shenzhen",
+    "tokyo",
+    "osaka",
+    "seoul",
+    "busan",
+    "london",
+    "paris",
+    "berlin",
+    "munich",
+    "moscow",
+    "rome",
+    "manchester",
+    "dortmund",
+    "miss",
+    "mister",
+    "universe",
+    "farm",
+    "land",
+    "rock",
+    "manager",
+    "bass",
+    "genius",
 ];
-pub static FOREIGN_NOT: LazyLock<HashSet<String>> = LazyLock::new(|| set(FOREIGN_NOT_NAME));
+pub static FOREIGN_NOT: LazyLock<FastSet<String>> = LazyLock::new(|| set(FOREIGN_NOT_NAME));
 
 /// Words right before a capitalised run that make it a body or a product, not a person.
 const BODY_CLASSIFIERS: &[&str] = &[
@@ -2102,8 +2208,103 @@ const BODY_CLASSIFIERS: &[&str] = &[
     "cúp",
     "sân",
     "trận",
+    "dịch vụ",
+    "giao thông",
+    "cảng cá",
+    "nhà máy",
+    "cuộc thi",
+    "lãnh thổ",
+    "thể loại",
+    "phong cách",
+    "dòng nhạc",
+    "vương quốc",
+    "khu",
+    "công viên",
+    "hội chợ",
+    "sự kiện",
+    "chi nhánh",
+    "phòng giao dịch",
+    "ngân hàng",
+    "siêu thị",
+    "thương hiệu",
+    "sản phẩm",
+    "món",
+    "thuốc",
+    "dự án",
+    "khu vực",
+    "xứ",
 ];
-pub static BODY_CLASSIFIER: LazyLock<HashSet<String>> = LazyLock::new(|| set(BODY_CLASSIFIERS));
+pub static BODY_CLASSIFIER: LazyLock<FastSet<String>> = LazyLock::new(|| set(BODY_CLASSIFIERS));
+
+/// Honorifics used only for people, after which a word is a name even if it is also a place.
+const PERSONAL_HONORIFICS: &[&str] = &[
+    "ông",
+    "bà",
+    "anh",
+    "chị",
+    "em",
+    "cô",
+    "chú",
+    "bác",
+    "cụ",
+    "cô giáo",
+    "thầy",
+    "thầy giáo",
+];
+pub static PERSONAL: LazyLock<FastSet<String>> = LazyLock::new(|| set(PERSONAL_HONORIFICS));
+
+/// Credits that name a source, not a person ("Ảnh: Tư liệu", "Nguồn: Internet").
+const CREDIT_WORDS: &[&str] = &[
+    "tư liệu",
+    "internet",
+    "nguồn",
+    "st",
+    "sưu tầm",
+    "minh họa",
+    "minh hoạ",
+    "tổng hợp",
+    "khám phá",
+    "đời sống",
+    "dân trí",
+    "tuổi trẻ",
+    "thanh niên",
+    "vnexpress",
+    "zing",
+    "getty",
+    "getty images",
+    "reuters",
+    "afp",
+    "ap",
+    "bbc",
+    "cnn",
+    "xinhua",
+    "tân hoa xã",
+    "nhân dân",
+    "lao động",
+    "tiền phong",
+    "người lao động",
+    "vietnamnet",
+    "vov",
+    "vtv",
+    "ttxvn",
+    "shutterstock",
+    "pixabay",
+    "facebook",
+    "instagram",
+    "twitter",
+    "youtube",
+    "clip",
+    "video",
+    "báo",
+    "cắt clip",
+    "chụp màn hình",
+    "ảnh chụp màn hình",
+    "nhân vật cung cấp",
+    "gia đình cung cấp",
+    "cand",
+    "cadn",
+];
+pub static CREDIT_WORD: LazyLock<FastSet<String>> = LazyLock::new(|| set(CREDIT_WORDS));
 
 /// Administrative units: after a body's acronym they belong to a title ("Chủ tịch UBND tỉnh").
 const ADMIN_UNITS: &[&str] = &[
@@ -2117,7 +2318,7 @@ const ADMIN_UNITS: &[&str] = &[
     "thị xã",
     "thị trấn",
 ];
-pub static ADMIN_UNIT: LazyLock<HashSet<String>> = LazyLock::new(|| set(ADMIN_UNITS));
+pub static ADMIN_UNIT: LazyLock<FastSet<String>> = LazyLock::new(|| set(ADMIN_UNITS));
 
 /// The longest title, honorific or role phrase, in words: how far back lookups reach.
 pub const MAX_PHRASE_WORDS: usize = 4;

@@ -5,17 +5,27 @@
 //! place ("huyện Nghi Lộc", "TP. Thanh Hóa"). A comma, a parenthesis, a function word or an
 //! unknown lowercase word ends it.
 
-use super::words::ByFirstWord;
+use super::words::{tokenize_fast, ByFirstWord};
 use crate::extract::orgs::canonical;
-use crate::extract::tokens::{is_all_caps, is_capitalised, tokenize, Token, TokenKind};
+use crate::extract::tokens::{is_all_caps, is_capitalised, Token, TokenKind};
+use crate::lexicon::orgs::FastSet;
 use crate::lexicon::orgs::{HeadKind, HEADS, LEXICON};
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
-/// Every written form of every head: lowercase, capitalised, title case and capitals, each
-/// with old and new tone placement.
-static HEAD_FORMS: LazyLock<ByFirstWord<HeadKind>> = LazyLock::new(|| {
-    let mut pats: Vec<(String, HeadKind)> = Vec::new();
+/// What a phrase of the first-word table is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry {
+    Head(HeadKind),
+    /// A well-known body of the gazetteer.
+    Known,
+}
+
+/// Every written form of every head (lowercase, capitalised, title case and capitals, each
+/// with old and new tone placement) and every well-known body, by first word: one lookup per
+/// word of the text.
+pub static TABLE: LazyLock<ByFirstWord<Entry>> = LazyLock::new(|| {
+    let mut pats: Vec<(String, Entry)> = Vec::new();
     for &(h, kind) in HEADS {
         for tone in [canonical(h), old_tones(&canonical(h))] {
             for form in [
@@ -28,11 +38,49 @@ static HEAD_FORMS: LazyLock<ByFirstWord<HeadKind>> = LazyLock::new(|| {
                 tone.to_uppercase(),
                 (*h).to_owned(),
             ] {
-                pats.push((form, kind));
+                pats.push((form, Entry::Head(kind)));
             }
         }
     }
+    pats.extend(
+        LEXICON
+            .known
+            .iter()
+            .map(|k| ((*k).to_owned(), Entry::Known)),
+    );
     ByFirstWord::new(pats)
+});
+
+/// The word lists below in canonical form, built once.
+struct Lists {
+    not_after: Vec<(String, Vec<String>)>,
+    lowercase_heads: FastSet<String>,
+    lower_described: FastSet<String>,
+    person_named: FastSet<String>,
+    not_org_prefixes: Vec<String>,
+    cut_before_inner: Vec<String>,
+    generic_bodies: Vec<String>,
+    countries: FastSet<String>,
+    departments: FastSet<String>,
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+    let set = |l: &[&str]| l.iter().map(|w| canonical(w)).collect::<FastSet<String>>();
+    let vec = |l: &[&str]| l.iter().map(|w| canonical(w)).collect::<Vec<String>>();
+    Lists {
+        not_after: NOT_AFTER
+            .iter()
+            .map(|(h, before)| (canonical(h), vec(before)))
+            .collect(),
+        lowercase_heads: set(LOWERCASE_HEADS),
+        lower_described: set(LOWER_DESCRIBED),
+        person_named: set(PERSON_NAMED),
+        not_org_prefixes: vec(NOT_ORG_PREFIXES),
+        cut_before_inner: vec(CUT_BEFORE_INNER),
+        generic_bodies: vec(GENERIC_BODIES),
+        countries: set(COUNTRIES),
+        departments: set(DEPARTMENTS),
+    }
 });
 
 fn first_upper(s: &str) -> String {
@@ -97,7 +145,8 @@ const NOT_AFTER: &[(&str, &[&str])] = &[
     (
         "trường",
         &[
-            "môi", "thị", "chiến", "hiện", "quảng", "công", "lập", "sân", "nhà", "ngôi", "đấu",
+            "chính", "môi", "thị", "chiến", "hiện", "quảng", "công", "lập", "sân", "nhà", "ngôi",
+            "đấu",
         ],
     ),
     (
@@ -112,8 +161,16 @@ const NOT_AFTER: &[(&str, &[&str])] = &[
     ),
     ("đội", &["quân", "bộ", "các", "những", "lực"]),
     ("công an", &["lực", "ngành", "lượng", "cán", "chiến", "sĩ"]),
-    ("ban", &["các", "những", "ngày", "hàng"]),
+    ("ban", &["các", "những", "ngày", "hàng", "tây", "tiểu"]),
     ("viện", &["nhập", "xuất", "thư", "học", "bệnh"]),
+    ("phòng", &["hải", "đề", "dự", "văn"]),
+    ("sở", &["trụ", "hội", "cơ"]),
+    (
+        "báo",
+        &[
+            "trình", "thông", "cảnh", "khai", "tố", "dự", "phát", "tình", "hồi", "thời", "tin",
+        ],
+    ),
 ];
 
 /// Lowercase heads accepted in running text; other heads must be capitalised.
@@ -140,7 +197,6 @@ const LOWERCASE_HEADS: &[&str] = &[
     "chi cục",
     "sở",
     "bộ",
-    "đội",
     "hội",
     "ban",
     "cục",
@@ -158,18 +214,237 @@ const LOWERCASE_HEADS: &[&str] = &[
     "câu lạc bộ",
     "quỹ",
     "đài",
-    "nhóm",
     "liên đoàn",
     "liên minh",
-    "tổ chức",
     "hãng phim",
     "phòng giao dịch",
-    "chi nhánh",
     "đại sứ quán",
 ];
 
 /// Places that look like a head and a name ("Trường Sa") and institutions that are places.
-const NOT_ORG_SPANS: &[&str] = &["trường sa", "trường sơn", "quỹ đạo", "viện trợ"];
+/// Lowercase heads that take a lowercase description before the name ("trường tiểu học …",
+/// "nhà máy sản xuất …"); other lowercase heads need a capitalised word right after them.
+const LOWER_DESCRIBED: &[&str] = &[
+    "trường",
+    "công ty",
+    "tổng công ty",
+    "tập đoàn",
+    "nhà máy",
+    "ngân hàng",
+    "bệnh viện",
+    "trung tâm",
+    "hiệp hội",
+    "hội",
+    "xí nghiệp",
+    "hợp tác xã",
+    "đại học",
+    "học viện",
+    "viện",
+];
+
+/// Heads whose names may hold a person's name ("Trường THPT Nguyễn Du", "Công ty TNHH Khánh
+/// Linh").
+const PERSON_NAMED: &[&str] = &[
+    "trường",
+    "đại học",
+    "đh",
+    "học viện",
+    "câu lạc bộ",
+    "clb",
+    "công ty",
+    "cty",
+    "ctcp",
+    "tổng công ty",
+    "tập đoàn",
+    "nhà máy",
+    "xí nghiệp",
+    "quỹ",
+    "trung tâm",
+    "bệnh viện",
+    "bv",
+    "hội",
+    "hiệp hội",
+    "thư viện",
+    "bảo tàng",
+    "nhà sách",
+    "hợp tác xã",
+    "htx",
+    "nhóm",
+    "viện",
+    "liên doanh",
+    "hãng phim",
+    "ngân hàng",
+];
+
+/// Places and things that start like a body ("Trường Sa", "Tây Ban Nha" read from "Ban").
+const NOT_ORG_PREFIXES: &[&str] = &[
+    "trường hợp",
+    "ban kỷ luật",
+    "hội sở",
+    "trung tâm tp",
+    "trung tâm thành phố",
+    "trung tâm huyện",
+    "trung tâm thị xã",
+    "trung tâm xã",
+    "trung tâm tỉnh",
+    "trường sa",
+    "trường sơn",
+    "trường giang",
+    "quỹ đạo",
+    "viện trợ",
+    "ban nha",
+    "đài loan",
+    "đài bắc",
+    "đài trung",
+    "bộ luật",
+    "bộ phim",
+    "bộ trưởng",
+    "sở hữu",
+    "ban hành",
+    "hội nghị",
+    "hội thảo",
+    "hội chợ",
+    "hội diễn",
+    "hội thi",
+    "phòng khám",
+    "phòng chống",
+];
+
+/// Generic bodies every province, school or company has: not one organisation by themselves
+/// ("Ban Giám khảo", "Cơ quan điều tra", "Hội đồng xét xử").
+const GENERIC_BODIES: &[&str] = &[
+    "ban quản lý dự án",
+    "quỹ hội phụ huynh",
+    "phòng gd&đt",
+    "phòng gd-đt",
+    "phòng giáo dục",
+    "phòng giáo dục và đào tạo",
+    "trường thpt",
+    "trường thcs",
+    "trường tiểu học",
+    "trường mầm non",
+    "trường chuyên",
+    "sở gd&đt",
+    "sở gd-đt",
+    "ban giám khảo",
+    "ban giám hiệu",
+    "ban giám đốc",
+    "ban tổ chức",
+    "ban chỉ đạo",
+    "ban quản lý",
+    "ban quản trị",
+    "ban điều hành",
+    "ban biên tập",
+    "ban thư ký",
+    "ban đại diện",
+    "ban chỉ huy",
+    "ban cán sự",
+    "ban kiểm soát",
+    "ban phhs",
+    "ban chấp hành",
+    "hội đồng quản trị",
+    "hội đồng xét xử",
+    "hội đồng thành viên",
+    "hội đồng thi",
+    "hội đồng giám khảo",
+    "hội đồng nhân dân",
+    "hội phhs",
+    "hội phụ huynh",
+    "cơ quan điều tra",
+    "cơ quan chức năng",
+    "cơ quan cảnh sát điều tra",
+    "cơ quan csđt",
+    "cơ quan công an",
+    "phòng kinh tế",
+    "phòng tài chính",
+    "phòng tổ chức",
+    "phòng nghiệp vụ",
+    "phòng cảnh sát",
+    "phòng csgt",
+    "đội csgt",
+    "thanh tra chính phủ",
+    "trung tâm tin",
+    "ban tuyên giáo",
+    "ủy ban nhân dân",
+    "tòa án",
+    "viện kiểm sát",
+    "văn phòng",
+    "trường đại học",
+    "bệnh viện đa khoa",
+];
+
+/// A body named after a committee of the party ("Đảng ủy Bộ GTVT"): the annotated body is the
+/// one inside.
+const CUT_BEFORE_INNER: &[&str] = &[
+    "đảng ủy",
+    "đảng bộ",
+    "chi bộ",
+    "cơ quan điều tra",
+    "cơ quan cảnh sát điều tra",
+    "cơ quan csđt",
+    "cơ quan",
+    "phòng nghiệp vụ",
+    "hội đồng quản trị",
+    "ban giám đốc",
+    "ban lãnh đạo",
+    "lãnh đạo",
+];
+
+/// Countries: "báo Mỹ", "hãng Nhật" are a country's press or firms, not one body.
+const COUNTRIES: &[&str] = &[
+    "mỹ",
+    "anh",
+    "pháp",
+    "đức",
+    "nga",
+    "trung quốc",
+    "nhật",
+    "nhật bản",
+    "hàn quốc",
+    "triều tiên",
+    "úc",
+    "ấn độ",
+    "ý",
+    "italy",
+    "tây ban nha",
+    "canada",
+    "thái lan",
+    "lào",
+    "campuchia",
+    "singapore",
+    "malaysia",
+    "indonesia",
+    "philippines",
+    "việt nam",
+    "israel",
+    "iran",
+    "iraq",
+    "syria",
+    "thổ nhĩ kỳ",
+    "ukraine",
+    "brazil",
+    "argentina",
+    "hà lan",
+    "bỉ",
+    "thụy điển",
+    "thuỵ điển",
+    "na uy",
+    "đan mạch",
+    "phần lan",
+    "ba lan",
+    "séc",
+    "áo",
+    "thụy sĩ",
+    "thuỵ sĩ",
+    "mexico",
+    "ai cập",
+    "saudi arabia",
+    "qatar",
+    "myanmar",
+    "đài loan",
+    "hồng kông",
+    "new zealand",
+];
 
 struct Ctx<'a> {
     src: &'a str,
@@ -246,7 +521,15 @@ impl Ctx<'_> {
         for n in [2, 1] {
             if let Some(key) = self.phrase(i, n) {
                 if lex.places.contains(&key) {
-                    let dot = self.punct(i + n, ".") && !self.toks[i + n].space_before;
+                    // Only abbreviations take a dot ("TP.", "P."); after "tỉnh" it ends the
+                    // sentence.
+                    let dot = self.punct(i + n, ".")
+                        && !self.toks[i + n].space_before
+                        && key.chars().count() <= 2;
+                    // "P." and "Q." are places only with their dot.
+                    if key.chars().count() == 1 && !dot {
+                        return None;
+                    }
                     return Some(n + dot as usize);
                 }
             }
@@ -256,9 +539,31 @@ impl Ctx<'_> {
     fn is_stop(&self, i: usize) -> bool {
         LEXICON.stop_words.contains(self.low(i))
     }
-    fn is_name_syllable(&self, i: usize) -> bool {
-        LEXICON.name_syllables.contains(self.low(i))
+    /// Words `a` and `b` (adjacent) form a compound of the vocabulary of body names.
+    fn compound(&self, a: usize, b: usize) -> bool {
+        if !self.word(a) || !self.word(b) || !self.toks[b].space_before {
+            return false;
+        }
+        let (x, y) = (self.low(a), self.low(b));
+        let mut key = String::with_capacity(x.len() + y.len() + 1);
+        key.push_str(x);
+        key.push(' ');
+        key.push_str(y);
+        LEXICON.compounds.contains(key.as_str())
     }
+}
+
+/// What the rules know about the head a tail follows.
+struct HeadInfo {
+    kind: HeadKind,
+    /// Schools, companies …: a person's name may be part of the body's name.
+    person_named: bool,
+    /// Heads that take a lowercase description before the name ("Nhà máy sản xuất …").
+    described: bool,
+    /// Associations: "Hội người Việt Nam tại Singapore".
+    abroad: bool,
+    /// The head follows a capitalised word.
+    after_name: bool,
 }
 
 /// What the tail after a head holds.
@@ -272,139 +577,193 @@ struct Tail {
     place: bool,
     /// A place word alone ("tỉnh") ends the tail.
     bare_place: bool,
+    /// Token index one past the last lowercase description word ("thăm dò khai thác").
+    desc_end: usize,
 }
 
-/// Parses the name after a head that ends at token `j`.
-fn tail(cx: &Ctx, j: usize) -> Tail {
+/// Parses the name after a head that ends at token `j`. `person_named` heads (schools,
+/// companies …) may carry a person's name; for the others a surname after the name starts the
+/// name of the person holding the office ("Bộ GTVT Nguyễn Văn A").
+fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
     let n = cx.toks.len();
+    let person_named = head.person_named;
     let mut t = Tail {
         end: j,
+        // A complete head ("Văn phòng Chính phủ") is already a name.
+        name: head.kind == HeadKind::Complete,
         ..Default::default()
     };
+    // Whether the last consumed words were a lowercase description ("nhà máy sản xuất …").
+    let mut in_description = head.described;
     let mut k = j;
-    // Lowercase syllables consumed since the last capitalised word: dropped if the name ends on
-    // an unknown word they probably form a compound with ("Bộ Y tế khuyến cáo").
-    let mut pending_lower = 0usize;
+    // Capitalised words in a row just consumed: after a proper name ("Việt Nam"), a lowercase
+    // word is the sentence going on, not the name.
+    let mut caps_run = 0usize;
     while k < n {
         let tok = cx.toks[k];
         match tok.kind {
             TokenKind::Word => {
-                if let Some(pw) = cx.place_word_at(k) {
-                    // A place word: its name follows (capitalised words or a number).
-                    let mut m = k + pw;
-                    let name_start = m;
-                    while m < n
-                        && (cx.cap(m) || (cx.toks[m].kind == TokenKind::Number && m == name_start))
-                    {
-                        if m > name_start && cx.head_at(m).is_some() {
-                            break;
-                        }
-                        m += 1;
-                    }
-                    if m > name_start {
-                        t.place = true;
+                let w = cx.text(k);
+                let lower = !is_capitalised(w) && !w.chars().any(|c| c.is_ascii_digit());
+                // A parent body glued after the unit ("Ban Tuyên giáo Tỉnh ủy"): its head
+                // words are part of the name.
+                let person_next = t.name && !person_named && starts_person(cx, k);
+                if !lower && !person_next {
+                    if let Some((_, hw, _)) = cx.head_at(k).filter(|(kind, hw, _)| {
+                        matches!(kind, HeadKind::Local | HeadKind::Complete)
+                            || cx.cap(k + hw)
+                            || (k + hw < n && cx.toks[k + hw].kind == TokenKind::Number)
+                    }) {
                         t.name = true;
-                        k = m;
+                        k += hw;
                         t.end = k;
-                        pending_lower = 0;
-                        // A place closes the name, except for a parent body glued after it
-                        // ("Cục Chính trị Quân khu 1" has none; "PC67 Công an TP" does).
+                        caps_run = 0;
                         continue;
                     }
-                    // A place word alone: "UBND tỉnh".
-                    if pending_lower == 0 {
-                        t.bare_place = true;
-                        t.end = k + pw;
-                    }
-                    break;
                 }
-                let w = cx.text(k);
-                if is_capitalised(w) || w.chars().any(|c| c.is_ascii_digit()) {
-                    if k > j && cx.low(k) == "và" {
+                // "xã hội", "thành phố" as ordinary words: a compound wins over a place word.
+                let compound_next = lower && cx.word(k + 1) && cx.compound(k, k + 1);
+                if !compound_next {
+                    if let Some(pw) = cx.place_word_at(k) {
+                        if let Some(m) = place_name(cx, k + pw) {
+                            t.place = true;
+                            t.name = true;
+                            k = m;
+                            t.end = k;
+                            caps_run = 2;
+                            continue;
+                        }
+                        // A place word alone: "UBND tỉnh".
+                        if t.end == k {
+                            t.bare_place = true;
+                            t.end = k + pw;
+                        }
                         break;
                     }
+                }
+                if !lower {
+                    if t.name && !person_named && starts_person(cx, k) {
+                        break;
+                    }
+
                     t.name = true;
                     k += 1;
                     t.end = k;
-                    pending_lower = 0;
+                    // Acronyms ("TNHH MTV") are not a proper name the sentence goes on after.
+                    caps_run = if is_all_caps(w) { 0 } else { caps_run + 1 };
                     continue;
                 }
                 // Lowercase: a place ends the name ("UBND tỉnh Hải Dương xây dựng …").
                 if t.place {
                     break;
                 }
-                if cx.low(k) == "và" {
-                    // "Bộ Tài nguyên và Môi trường", but not "UBND tỉnh A và Công an tỉnh B".
-                    if t.name && !t.place && cx.cap(k + 1) && cx.head_at(k + 1).is_none() {
+                let low = cx.low(k);
+                if low == "tại" && head.abroad && t.name && cx.cap(k + 1) {
+                    k += 1;
+                    caps_run = 0;
+                    continue;
+                }
+                if low == "và" {
+                    // "Bộ Tài nguyên và Môi trường", not "UBND tỉnh A và Công an tỉnh B" nor
+                    // "Công ty A và B": the part after "và" reads like a field.
+                    if t.name
+                        && cx.cap(k + 1)
+                        && cx.head_at(k + 1).is_none()
+                        && (cx.compound(k + 1, k + 2) || is_all_caps(cx.text(k + 1)))
+                    {
                         k += 1;
+                        caps_run = 0;
                         continue;
                     }
                     break;
                 }
-                if cx.low(k) == "số" && k + 1 < n && cx.toks[k + 1].kind == TokenKind::Number {
+                if low == "số" && k + 1 < n && cx.toks[k + 1].kind == TokenKind::Number {
+                    // "Nhà máy DAP số 2": the number ends the name.
                     t.name = true;
+                    t.end = k + 2;
+                    break;
+                }
+                let after_word = k > j && cx.word(k - 1) && k == t.end.max(k);
+                // The second syllable of a compound begun by the previous word ("Y tế").
+                if k > j && cx.word(k - 1) && cx.compound(k - 1, k) {
+                    k += 1;
+                    if t.name {
+                        t.end = k;
+                    }
+                    caps_run = 0;
+                    continue;
+                }
+                let _ = after_word;
+                if caps_run >= 2 {
+                    break;
+                }
+                // A whole lowercase compound ("vận tải", "tiểu học").
+                if compound_next {
+                    in_description = true;
                     k += 2;
-                    t.end = k;
-                    pending_lower = 0;
+                    t.desc_end = k;
+                    if t.name {
+                        t.end = k;
+                    }
+                    caps_run = 0;
                     continue;
                 }
                 if cx.is_stop(k) {
                     break;
                 }
-                if cx.is_name_syllable(k) {
-                    pending_lower += 1;
-                    k += 1;
-                    if pending_lower > 5 {
-                        break;
-                    }
-                    // Lowercase words count once a capitalised word follows or preceded.
-                    if t.name {
-                        t.end = k;
-                    }
-                    continue;
+                // Unknown lowercase words bridging to a capitalised word right after
+                // ("Nhà máy đóng tàu Dung Quất").
+                if !(in_description || (k == j && head.kind != HeadKind::Local)) {
+                    break;
                 }
-                // An unknown lowercase word: a bridge to a capitalised word right after
-                // ("Trường tiểu học Đặng Cương" has only known words; "nhóm kịch Thế Lữ").
                 let mut m = k;
-                while m < n && m < k + 2 && cx.word(m) && !is_capitalised(cx.text(m)) {
+                while m < n && m < k + 3 && cx.word(m) && !is_capitalised(cx.text(m)) {
                     if cx.is_stop(m) || cx.place_word_at(m).is_some() {
                         break;
                     }
                     m += 1;
                 }
-                if m > k && cx.cap(m) && cx.head_at(m).is_none() && pending_lower + (m - k) <= 4 {
-                    pending_lower = 0;
+                if m > k && cx.cap(m) && cx.head_at(m).is_none() && !starts_person(cx, m) {
                     k = m;
+                    caps_run = 0;
                     continue;
-                }
-                if pending_lower > 0 && t.end == k {
-                    // Drop the syllable that compounds with this unknown word.
-                    t.end -= 1;
                 }
                 break;
             }
             TokenKind::Number => {
-                // "Bệnh viện 115", "Quân khu 1": a number right after the head.
-                if k == j {
+                // "Bệnh viện 115", "Quân khu 1", "DAP 2": a short number after the head or an
+                // acronym.
+                let short = cx.text(k).len() <= 3;
+                let after_acronym = k > j && cx.word(k - 1) && is_all_caps(cx.text(k - 1));
+                // Not after a capitalised word: "Nguyễn Nhựt Trường 3 năm" is a person.
+                if short && k == j && head.kind != HeadKind::Local && !head.after_name {
                     t.name = true;
                     k += 1;
                     t.end = k;
+                    caps_run = 0;
                     continue;
+                }
+                if short && after_acronym {
+                    // "Nhà máy DAP 2 Lào Cai": the number ends the name.
+                    t.name = true;
+                    t.end = k + 1;
+                    break;
                 }
                 break;
             }
             TokenKind::Punct => {
                 let p = cx.text(k);
-                // "Thăng Long - Hà Nội", "PC67-Công an", "đường bộ-đường sắt".
-                if matches!(p, "-" | "–" | "&") && t.name && t.end == k && k + 1 < n {
-                    if cx.cap(k + 1) && cx.place_word_at(k + 1).is_none() {
-                        k += 1;
-                        continue;
-                    }
-                    if !tok.space_before && cx.word(k + 1) && cx.is_name_syllable(k + 1) {
-                        k += 1;
-                        continue;
-                    }
+                // "Thăng Long - Hà Nội", "Chữ thập đỏ - Trăng lưỡi liềm đỏ".
+                if matches!(p, "-" | "–" | "&")
+                    && t.name
+                    && t.end == k
+                    && cx.cap(k + 1)
+                    && cx.place_word_at(k + 1).is_none()
+                    && !starts_person(cx, k + 1)
+                {
+                    k += 1;
+                    caps_run = 0;
+                    continue;
                 }
                 break;
             }
@@ -413,7 +772,37 @@ fn tail(cx: &Ctx, j: usize) -> Tail {
     t
 }
 
-fn is_u_squad(w: &str) -> bool {
+/// The name of a place after a place word: capitalised words, or a number ("quận 9"). Returns
+/// the token index one past it.
+fn place_name(cx: &Ctx, from: usize) -> Option<usize> {
+    let n = cx.toks.len();
+    if from < n && cx.toks[from].kind == TokenKind::Number {
+        return Some(from + 1);
+    }
+    let mut m = from;
+    while m < n && cx.cap(m) {
+        // A surname after the place's first word starts a person ("quận Hoàng Mai Nguyễn …").
+        if m > from && (cx.head_at(m).is_some() || starts_person(cx, m)) {
+            break;
+        }
+        m += 1;
+    }
+    (m > from).then_some(m)
+}
+
+/// A common surname followed by a capitalised word: a person's name starts at `k`.
+fn starts_person(cx: &Ctx, k: usize) -> bool {
+    let surname = |k: usize| {
+        cx.cap(k)
+            && cx.cap(k + 1)
+            && cx.toks[k + 1].space_before
+            && LEXICON.surnames.contains(cx.text(k))
+    };
+    // "quận Hoàng Mai Nguyễn Văn A": the person starts at the second surname.
+    surname(k) && !surname(k + 1)
+}
+
+pub fn is_u_squad(w: &str) -> bool {
     let w = w.strip_prefix('U').unwrap_or("");
     let w = w.strip_prefix('.').unwrap_or(w);
     (2..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
@@ -434,11 +823,11 @@ fn worth_a_look(src: &str, e: usize, kind: HeadKind) -> bool {
         return true;
     }
     let w = super::words::first_word(rest);
-    !w.is_empty() && (LEXICON.name_syllables.contains(w) || LEXICON.place_first.contains(w))
+    !w.is_empty() && (LEXICON.compound_first.contains(w) || LEXICON.place_first.contains(w))
 }
 
 /// "U16" or "U.16" at `a`.
-fn squad_word(src: &str, a: usize) -> &str {
+pub fn squad_word(src: &str, a: usize) -> &str {
     let r = &src[a..];
     let end = r
         .char_indices()
@@ -449,20 +838,14 @@ fn squad_word(src: &str, a: usize) -> &str {
 }
 
 /// Finds the candidate spans of one block, left to right, never overlapping.
-pub fn scan(src: &str, words: &[(usize, usize)]) -> Vec<Span> {
+pub fn scan(src: &str, heads: &[(usize, usize, Option<HeadKind>)]) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let mut pos = 0;
-    let mut triggers: Vec<usize> = Vec::new();
-    for &(a, b) in words {
-        if let Some((e, kind)) = HEAD_FORMS.longest_at(src, a, b) {
-            if worth_a_look(src, e, kind) {
-                triggers.push(a);
-            }
-        } else if src[a..b].starts_with('U') && is_u_squad(squad_word(src, a)) {
-            // Squads: "U16 Việt Nam", "U.23 Thái Lan".
-            triggers.push(a);
-        }
-    }
+    let mut triggers: Vec<usize> = heads
+        .iter()
+        .filter(|(_, e, kind)| kind.is_none_or(|k| worth_a_look(src, *e, k)))
+        .map(|(a, _, _)| *a)
+        .collect();
     triggers.sort_unstable();
     triggers.dedup();
     for a in triggers {
@@ -471,15 +854,30 @@ pub fn scan(src: &str, words: &[(usize, usize)]) -> Vec<Span> {
         }
         let b = window_end(src, a);
         let win = &src[a..b];
-        let toks = tokenize(win);
+        let toks = tokenize_fast(win);
         let cx = Ctx {
             src: win,
             toks: &toks,
             low: (0..toks.len()).map(|_| OnceCell::new()).collect(),
         };
-        if let Some((mut sp, next)) = rule_at(&cx, previous_word(src, a)) {
+        let prev = previous_word(src, a);
+        let prev_cap = {
+            let p = src[..a].trim_end();
+            p.len() < a
+                && p.chars().next_back().is_some_and(char::is_alphanumeric)
+                && p.rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        };
+        if let Some((mut sp, next)) = rule_at(&cx, prev, prev_cap) {
             sp.start += a;
             sp.end += a;
+            // "PC67-Công an TP.HCM": a unit's code glued before its parent body.
+            if let Some(code_start) = glued_code_before(src, sp.start) {
+                if code_start >= pos {
+                    sp.start = code_start;
+                }
+            }
             if let Some((x, y)) = sp.abbr.as_mut() {
                 *x += a;
                 *y += a;
@@ -526,7 +924,7 @@ fn previous_word(src: &str, a: usize) -> String {
 }
 
 /// The rule at token 0 of a window: a span and the byte offset where scanning may resume.
-fn rule_at(cx: &Ctx, prev: String) -> Option<(Span, usize)> {
+fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usize)> {
     let toks = cx.toks;
     let src = cx.src;
     let lex = &*LEXICON;
@@ -549,16 +947,120 @@ fn rule_at(cx: &Ctx, prev: String) -> Option<(Span, usize)> {
     }
     let (kind, hw, key) = cx.head_at(i)?;
     let lower_head = !is_capitalised(w);
-    if lower_head && !LOWERCASE_HEADS.contains(&key.as_str()) {
-        return None;
-    }
-    if let Some((_, before)) = NOT_AFTER.iter().find(|(h, _)| *h == key) {
-        if before.contains(&prev.as_str()) {
+    let lists = &*LISTS;
+    if let Some((_, before)) = lists.not_after.iter().find(|(h, _)| *h == key) {
+        if before.contains(&prev) {
             return None;
         }
     }
-    let t = tail(cx, i + hw);
-    let end = t.end;
+    // What the head and the next words say, read together ("Ban Giám khảo", "Tây Ban Nha").
+    let lead = {
+        let mut l = prev.clone();
+        for k in 0..(hw + 3).min(toks.len()) {
+            if cx.word(k) {
+                l.push(' ');
+                l.push_str(cx.low(k));
+            }
+        }
+        l
+    };
+    let lead_words = lead.trim_start();
+    let starts = |p: &str| {
+        lead_words
+            .strip_prefix(p)
+            .is_some_and(|r| r.is_empty() || r.starts_with([' ', '-']))
+    };
+    if lists.not_org_prefixes.iter().any(|p| starts(p)) && !prev.is_empty() {
+        return None;
+    }
+    let lead_words = lead_words
+        .strip_prefix(prev.as_str())
+        .unwrap_or(lead_words)
+        .trim_start();
+    let starts = |p: &str| {
+        lead_words
+            .strip_prefix(p)
+            .is_some_and(|r| r.is_empty() || r.starts_with([' ', '-']))
+    };
+    if lists.not_org_prefixes.iter().any(|p| starts(p)) {
+        return None;
+    }
+    // "Đảng ủy Bộ GTVT", "Cơ quan CSĐT Công an tỉnh": the inner body is the one annotated.
+    if let Some(c) = lists.cut_before_inner.iter().find(|c| starts(c)) {
+        let words = c.split(' ').count();
+        let inner = (0..toks.len()).filter(|&k| cx.word(k)).nth(words);
+        if let Some(k) = inner {
+            if cx.head_at(k).is_some() || is_all_caps(cx.text(k)) {
+                return None;
+            }
+        }
+    }
+    // "Vụ OceanBank" is a case, not a department.
+    if key == "vụ"
+        && (cx.word(i + 1)
+            && (is_all_caps(cx.text(i + 1))
+                || LEXICON.known.contains(&cx.text(i + 1))
+                || super::is_brand_shaped(cx.text(i + 1)))
+            || !cx.toks.get(i + 1).is_some_and(|t| t.space_before))
+    {
+        return None;
+    }
+    if lower_head && !lists.lowercase_heads.contains(&key) {
+        return None;
+    }
+    // "phòng PC67": the unit's code is the name.
+    if lower_head
+        && matches!(key.as_str(), "phòng" | "đội")
+        && cx.word(i + hw)
+        && is_code(cx.text(i + hw))
+        && !cx.word(i + hw + 1)
+    {
+        let sp = span(toks, i + hw, i + hw + 1, Strength::Strong);
+        let next = sp.end;
+        return Some((sp, next));
+    }
+    if lower_head
+        && !lists.lower_described.contains(&key)
+        && !(cx.cap(i + hw) || cx.place_word_at(i + hw).is_some())
+    {
+        return None;
+    }
+    let person_named = lists.person_named.contains(&key);
+    // "công ty Viettel", "báo Nikkei": a well-known name keeps its classifier outside.
+    if lower_head {
+        let mut m = i + hw;
+        while cx.cap(m) && m < i + hw + 4 {
+            m += 1;
+        }
+        if m > i + hw && !cx.word(m) {
+            let name = &src[toks[i + hw].start..toks[m - 1].end];
+            // Foreign names drop the classifier ("báo Nikkei" → Nikkei); Vietnamese papers
+            // keep it ("báo Tuổi Trẻ").
+            if LEXICON.known.contains(&name) && name.is_ascii() {
+                let sp = span(toks, i + hw, m, Strength::Strong);
+                let next = sp.end;
+                return Some((sp, next));
+            }
+        }
+    }
+    let info = HeadInfo {
+        kind,
+        person_named,
+        described: lists.lower_described.contains(&key),
+        after_name: prev_capitalised,
+        abroad: matches!(
+            key.as_str(),
+            "hội" | "hiệp hội" | "chi hội" | "phòng" | "văn phòng" | "liên hiệp" | "hội đồng"
+        ),
+    };
+    let mut t = tail(cx, i + hw, &info);
+    // "Trưởng phòng Kiểm định" is an office; "Trưởng phòng CSGT TP.HCM" names the unit.
+    if key == "phòng"
+        && matches!(prev.as_str(), "trưởng" | "phó")
+        && !(t.place || cx.word(i + hw) && is_all_caps(cx.text(i + hw)) && t.end > i + hw + 1)
+    {
+        return None;
+    }
     let strength = match kind {
         HeadKind::Classifier => {
             // The name after a classifier, without it: capitalised words only.
@@ -574,15 +1076,29 @@ fn rule_at(cx: &Ctx, prev: String) -> Option<(Span, usize)> {
             return None;
         }
         HeadKind::Complete => Some(Strength::Strong),
+        // "Tổng công ty thăm dò khai thác dầu khí (PVEP)": a description alone, confirmed by
+        // its abbreviation.
+        HeadKind::Named
+            if !t.name
+                && t.desc_end > i + hw
+                && cx.punct(t.desc_end, "(")
+                && cx.word(t.desc_end + 1)
+                && is_all_caps(cx.text(t.desc_end + 1))
+                && cx.punct(t.desc_end + 2, ")") =>
+        {
+            t.end = t.desc_end;
+            Some(Strength::Strong)
+        }
         HeadKind::Named => t.name.then_some(Strength::Strong),
         HeadKind::Local => {
             if t.name || t.place {
                 if lex.needs_place.contains(key.as_str()) && !t.place {
-                    needs_place_ok(cx, i + hw, end).then_some(Strength::Strong)
+                    needs_place_ok(cx, i + hw, t.end).then_some(Strength::Strong)
                 } else {
                     Some(Strength::Strong)
                 }
-            } else if t.bare_place {
+            } else if t.bare_place && cx.low(t.end - 1) == "tỉnh" {
+                // "UBND tỉnh": the province's own body, in an article about one province.
                 Some(Strength::TitleLike)
             } else if is_all_caps(w) && hw == 1 {
                 Some(Strength::Bare)
@@ -591,22 +1107,77 @@ fn rule_at(cx: &Ctx, prev: String) -> Option<(Span, usize)> {
             }
         }
     }?;
-    let end = end.max(i + hw);
+    let end = t.end.max(i + hw);
     let mut sp = span(toks, i, end, strength);
     let text = canonical(&src[sp.start..sp.end]);
-    if NOT_ORG_SPANS.contains(&text.as_str()) {
+    // A generic body, or the start of one ("Ban Giám" of "Ban Giám khảo").
+    if lists.generic_bodies.iter().any(|g| {
+        *g == text
+            || g.strip_prefix(text.as_str())
+                .is_some_and(|r| r.starts_with(' '))
+    }) {
         return None;
+    }
+    // "báo Mỹ", "đảng Nga": a country's press or parties.
+    if lower_head
+        && matches!(
+            key.as_str(),
+            "báo" | "tờ" | "hãng" | "công ty" | "tập đoàn" | "đảng"
+        )
+    {
+        let name = text.splitn(hw + 1, ' ').nth(hw).unwrap_or("");
+        if lists.countries.contains(name) {
+            return None;
+        }
     }
     // "Ngân hàng Nhà nước (NHNN)": the abbreviation is its own mention.
     let mut next = sp.end;
     if cx.punct(end, "(") && cx.word(end + 1) && cx.punct(end + 2, ")") {
         let a = cx.text(end + 1);
-        if is_all_caps(a) && a.chars().count() <= 10 {
+        if is_all_caps(a) && a.chars().count() <= 10 && abbreviates(a, &src[sp.start..sp.end]) {
             sp.abbr = Some((toks[end + 1].start, toks[end + 1].end));
             next = toks[end + 2].end;
         }
     }
     Some((sp, next))
+}
+
+/// The start of a unit's code glued by a hyphen right before `a` ("PC67-").
+fn glued_code_before(src: &str, a: usize) -> Option<usize> {
+    let before = src[..a].strip_suffix('-')?;
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    is_code(&before[start..]).then_some(start)
+}
+
+/// A unit's code: capitals and digits ("PC67", "A83").
+fn is_code(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit()) && w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Whether `abbr` can stand for `name`: not the initials of a part of it ("Hiệp hội Phòng cháy
+/// chữa cháy (PCCC)" gives PCCC for "Phòng cháy chữa cháy", not for the association).
+fn abbreviates(abbr: &str, name: &str) -> bool {
+    let initials: String = name
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "và" | "&" | "-" | "–"))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let a: String = abbr
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if a.is_empty() || initials.starts_with(&a) || initials == a {
+        return true;
+    }
+    // The initials of a later part of the name: an abbreviation of that part.
+    let later: String = initials.chars().skip(1).collect();
+    !later.contains(&a)
 }
 
 /// "Sở Tài chính" alone is one of many; with something after the department it is one body.
@@ -623,7 +1194,7 @@ fn needs_place_ok(cx: &Ctx, from: usize, to: usize) -> bool {
         .collect();
     let name = name.join(" ").replace(',', "");
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    !DEPARTMENTS.iter().any(|d| canonical(d) == name) && !name.is_empty()
+    !LISTS.departments.contains(&name) && !name.is_empty()
 }
 
 /// The departments every province has: "Sở Tài chính" alone does not say which one.
@@ -644,6 +1215,8 @@ const DEPARTMENTS: &[&str] = &[
     "Văn hóa Thể thao và Du lịch",
     "Văn hóa, Thể thao và Du lịch",
     "Du lịch",
+    "Văn hóa và Thể thao",
+    "Văn hóa Thể thao",
     "Kế hoạch và Đầu tư",
     "Khoa học và Công nghệ",
     "Thông tin và Truyền thông",

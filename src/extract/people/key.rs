@@ -1,7 +1,59 @@
 //! Matching keys for names: case and tone placement folded, so that "Hòa" and "Hoà", "Thủy"
 //! and "Thuỷ", "LỘC" and "Lộc" are one key, while different tones stay different names.
 
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, Hasher};
 use unicode_normalization::char::decompose_canonical;
+
+/// A small, fast, non-keyed hash for the short keys of names (an Fx-style multiply-rotate);
+/// the tables are fixed and the inputs are words, so hash flooding is no concern.
+#[derive(Default, Clone, Copy, Debug)]
+pub struct FastBuild;
+
+pub struct FastHasher(u64);
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FastHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
+        }
+        let mut tail = [0u8; 8];
+        let rest = chunks.remainder();
+        tail[..rest.len()].copy_from_slice(rest);
+        self.add(u64::from_le_bytes(tail) ^ ((rest.len() as u64) << 56));
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl BuildHasher for FastBuild {
+    type Hasher = FastHasher;
+    fn build_hasher(&self) -> FastHasher {
+        FastHasher(0)
+    }
+}
+
+pub type FastSet<T> = HashSet<T, FastBuild>;
+pub type FastMap<K, V> = HashMap<K, V, FastBuild>;
 
 /// The five Vietnamese tone marks (combining forms).
 fn tone_of(c: char) -> Option<u8> {
@@ -26,7 +78,13 @@ pub fn canonical(s: &str) -> String {
         }
     };
     for c in s.chars() {
-        if c.is_alphanumeric() || tone_of(c).is_some() || is_mark(c) {
+        // Keys are made of words: only ASCII punctuation, spaces and typographic marks split.
+        let boundary = if c.is_ascii() {
+            !c.is_ascii_alphanumeric()
+        } else {
+            c.is_whitespace() || matches!(c, '’' | '‘' | '“' | '”' | '–' | '—' | '…')
+        };
+        if !boundary {
             for l in c.to_lowercase() {
                 decompose_canonical(l, |d| match tone_of(d) {
                     Some(t) => tone = Some(t),

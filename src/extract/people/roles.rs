@@ -27,7 +27,7 @@ fn is_cap(text: &str, t: &Token) -> bool {
 }
 
 /// Length in words of a role head starting at token `i`, 0 if none.
-fn head_len(text: &str, toks: &[Token], i: usize) -> usize {
+pub fn head_len(text: &str, toks: &[Token], i: usize) -> usize {
     for k in (1..=lex::MAX_PHRASE_WORDS).rev() {
         let Some(last) = toks.get(i + k - 1) else {
             continue;
@@ -84,8 +84,8 @@ pub fn after(text: &str, toks: &[Token], e: usize) -> Vec<String> {
     out
 }
 
-fn lex_enders() -> &'static std::collections::HashSet<String> {
-    static SET: std::sync::LazyLock<std::collections::HashSet<String>> =
+fn lex_enders() -> &'static super::key::FastSet<String> {
+    static SET: std::sync::LazyLock<super::key::FastSet<String>> =
         std::sync::LazyLock::new(|| ENDERS.iter().map(|w| canonical(w)).collect());
     &SET
 }

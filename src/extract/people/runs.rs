@@ -1,11 +1,14 @@
 //! Runs of capitalised words and what each says about a person: a sure name (a seed), or a
 //! form to look up among the seeds of the article.
 
-use super::key::{canonical, is_vietnamese_syllable};
+use super::key::{canonical, is_vietnamese_syllable, FastBuild, FastSet};
 use super::roles;
 use crate::document::{Block, BlockKind};
 use crate::extract::tokens::{tokenize, Token, TokenKind};
 use crate::lexicon::people as lex;
+use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::hash::BuildHasher;
 
 /// Why a candidate is (or may be) a person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,6 +19,11 @@ pub enum Evidence {
     Context,
     /// A common foreign given name then more names.
     Foreign,
+    /// Foreign words with nothing before them: a person only if the article also uses one of
+    /// them alone ("Fabiana Semprebom" … "Semprebom"), as it does with people and not brands.
+    Bare,
+    /// A place ("đường Lê Lợi"): no person, but what is listed after it is a place too.
+    Place,
     /// After "Ảnh:" or in the byline.
     Credit,
     /// Nothing on its own: a person only if it names one the article introduced.
@@ -37,6 +45,9 @@ pub struct Candidate {
     pub author: bool,
     pub roles: Vec<String>,
     pub person: Option<usize>,
+    /// Token range in its block, and whether a list separator (",", "và" …) comes right before.
+    pub tokens: (usize, usize),
+    pub listed: bool,
 }
 
 /// What the words right before a run make of it.
@@ -56,6 +67,60 @@ pub struct BlockTokens {
     pub index: usize,
     kind: BlockKind,
     toks: Vec<Token>,
+    /// Each token's matching key, made on first use.
+    keys: Vec<OnceCell<String>>,
+}
+
+/// The lowercase words and word pairs of an article, hashed: is "an ninh" written somewhere?
+/// Built on the first question, since most articles never ask one.
+pub struct LowerIndex<'a> {
+    text: &'a str,
+    blocks: &'a [BlockTokens],
+    seen: OnceCell<FastSet<u64>>,
+}
+
+impl<'a> LowerIndex<'a> {
+    pub fn new(text: &'a str, blocks: &'a [BlockTokens]) -> Self {
+        LowerIndex {
+            text,
+            blocks,
+            seen: OnceCell::new(),
+        }
+    }
+
+    fn build(&self) -> FastSet<u64> {
+        let text = self.text;
+        let n: usize = self.blocks.iter().map(|b| b.toks.len()).sum();
+        let mut seen = FastSet::with_capacity_and_hasher(n, FastBuild);
+        let lower = |t: &Token| {
+            t.kind == TokenKind::Word
+                && text[t.start..t.end]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_lowercase())
+        };
+        for b in self.blocks {
+            for (i, t) in b.toks.iter().enumerate() {
+                if !lower(t) {
+                    continue;
+                }
+                seen.insert(FastBuild.hash_one(&text[t.start..t.end]));
+                if let Some(n) = b.toks.get(i + 1) {
+                    if lower(n) && n.start == t.end + 1 && text.as_bytes()[t.end] == b' ' {
+                        seen.insert(FastBuild.hash_one(&text[t.start..n.end]));
+                    }
+                }
+            }
+        }
+        seen
+    }
+
+    /// Whether `words` (one word, or two joined by one space) occurs in lowercase.
+    pub fn has(&self, words: &str) -> bool {
+        self.seen
+            .get_or_init(|| self.build())
+            .contains(&FastBuild.hash_one(words))
+    }
 }
 
 fn is_initial(w: &str) -> bool {
@@ -114,10 +179,24 @@ impl BlockTokens {
             // "Nguyễn Văn Q." keeps its dot.
             if t.kind == TokenKind::Word {
                 if let Some(n) = raw.get(i + 1) {
+                    // A dot then a capital is the sentence's end: "bà H. Thấy nạn nhân …".
+                    let after_word = toks.last().is_some_and(|p: &Token| {
+                        p.kind == TokenKind::Word
+                            && !text[p.start..p.end]
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_uppercase)
+                    });
+                    let ends_sentence = after_word
+                        && src[n.end..]
+                            .strip_prefix(' ')
+                            .and_then(|r| r.chars().next())
+                            .is_some_and(|c| c.is_uppercase());
                     if n.kind == TokenKind::Punct
                         && !n.space_before
                         && &src[n.start..n.end] == "."
                         && is_initial(&text[t.start..t.end])
+                        && !ends_sentence
                     {
                         t.end += 1;
                         i += 1;
@@ -127,16 +206,22 @@ impl BlockTokens {
             toks.push(t);
             i += 1;
         }
+        let keys = (0..toks.len()).map(|_| OnceCell::new()).collect();
         BlockTokens {
             index,
             kind: block.kind,
             toks,
+            keys,
         }
     }
 
     /// Every run's candidate, in text order.
-    pub fn candidates(&self, text: &str, out: &mut Vec<Candidate>) {
-        let v = View { text, b: self };
+    pub fn candidates(&self, text: &str, lower: &LowerIndex<'_>, out: &mut Vec<Candidate>) {
+        let v = View {
+            text,
+            b: self,
+            lower,
+        };
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
@@ -147,6 +232,10 @@ impl BlockTokens {
             let a = i;
             i += 1;
             while i < n && v.is_cap(i) && self.toks[i].space_before {
+                // "Nguyễn Văn Q. Hàng xóm …": a dotted initial after a name ends it.
+                if i - a >= 2 && v.tx(i - 1).ends_with('.') {
+                    break;
+                }
                 i += 1;
             }
             if let Some(c) = v.analyse(a, i) {
@@ -159,6 +248,7 @@ impl BlockTokens {
 struct View<'a> {
     text: &'a str,
     b: &'a BlockTokens,
+    lower: &'a LowerIndex<'a>,
 }
 
 impl<'a> View<'a> {
@@ -180,22 +270,36 @@ impl<'a> View<'a> {
     }
 
     /// Key of words `a..b` (they are adjacent, so the slice has only spaces between them).
-    fn key(&self, a: usize, b: usize) -> String {
-        let s = &self.text[self.b.toks[a].start..self.b.toks[b - 1].end];
-        let mut k = canonical(s);
-        if k.ends_with('.') {
-            k.pop();
+    fn key(&self, a: usize, b: usize) -> Cow<'a, str> {
+        if b == a + 1 {
+            return Cow::Borrowed(self.key1(a));
         }
-        k
+        let mut k = String::new();
+        for i in a..b {
+            if i > a && self.b.toks[i].space_before {
+                k.push(' ');
+            }
+            k.push_str(self.key1(i));
+        }
+        Cow::Owned(k)
+    }
+
+    /// One token's key; a final dot ("TS.", "Q.") is dropped.
+    fn key1(&self, i: usize) -> &'a str {
+        self.b.keys[i].get_or_init(|| {
+            let mut k = canonical(self.tx(i));
+            if k.ends_with('.') {
+                k.pop();
+            }
+            k
+        })
     }
 
     fn acronym(&self, i: usize) -> bool {
         let w = self.tx(i);
-        let upper = w
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(|c| c.is_uppercase());
-        upper && w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !is_vietnamese_syllable(w)
+        !w.chars().any(char::is_lowercase)
+            && w.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && !is_vietnamese_syllable(w)
     }
 
     /// A word that may be part of a name.
@@ -210,27 +314,39 @@ impl<'a> View<'a> {
     }
 
     fn surname(&self, i: usize) -> bool {
-        lex::SURNAME.contains(&self.key(i, i + 1))
+        lex::SURNAME.contains(&*self.key(i, i + 1))
     }
 
     fn not_start(&self, i: usize) -> bool {
-        lex::NOT_START.contains(&self.key(i, i + 1))
+        lex::NOT_START.contains(&*self.key(i, i + 1))
     }
 
     /// Words of a known place starting at `i` (within `..z`), 0 if none.
     fn place_len(&self, i: usize, z: usize) -> usize {
         (1..=4.min(z - i))
             .rev()
-            .find(|&k| lex::PLACE.contains(&self.key(i, i + k)))
+            .find(|&k| lex::PLACE.contains(&*self.key(i, i + k)))
             .unwrap_or(0)
     }
 
     /// The context the words before token `a` give, and where that phrase starts.
     fn context(&self, a: usize) -> (Ctx, usize) {
+        let (ctx, from, _) = self.context_key(a);
+        (ctx, from)
+    }
+
+    /// Whether the honorific before `a` is a personal one ("ông", "chị"), after which even a
+    /// word that is also a country is a given name ("cô giáo Nga").
+    fn personal_honorific(&self, a: usize) -> bool {
+        let (ctx, _, key) = self.context_key(a);
+        ctx == Ctx::Honorific && lex::PERSONAL.contains(&*key)
+    }
+
+    fn context_key(&self, a: usize) -> (Ctx, usize, String) {
         let toks = &self.b.toks;
         if a >= 2 && self.punct(a - 1) == Some(":") && self.key(a - 2, a - 1) == canonical("ảnh")
         {
-            return (Ctx::Credit, toks[a - 2].start);
+            return (Ctx::Credit, toks[a - 2].start, String::new());
         }
         let mut end = a;
         if a >= 2 && self.punct(a - 1) == Some(".") && self.is_word(a - 2) {
@@ -241,28 +357,28 @@ impl<'a> View<'a> {
                 continue;
             }
             let key = self.key(end - k, end);
-            let ctx = if lex::HONORIFIC.contains(&key) {
+            let ctx = if lex::HONORIFIC.contains(&*key) {
                 Ctx::Honorific
-            } else if lex::OFFICE_TITLE.contains(&key) {
+            } else if lex::OFFICE_TITLE.contains(&*key) {
                 Ctx::Office
-            } else if lex::TITLE.contains(&key) {
+            } else if lex::TITLE.contains(&*key) {
                 Ctx::Title
-            } else if lex::PLACE_WORD.contains(&key) {
+            } else if lex::PLACE_WORD.contains(&*key) {
                 // "Chủ tịch UBND tỉnh Nguyễn Văn A": the unit belongs to the title.
-                let admin = lex::ADMIN_UNIT.contains(&key);
+                let admin = lex::ADMIN_UNIT.contains(&*key);
                 let of_body = end - k >= 1
                     && (self.acronym(end - k - 1)
                         || self.key(end - k - 1, end - k) == canonical("ủy"));
                 if admin && of_body {
-                    return (Ctx::None, toks[end - k].start);
+                    return (Ctx::None, toks[end - k].start, key.into_owned());
                 }
                 Ctx::Place
             } else {
                 continue;
             };
-            return (ctx, toks[end - k].start);
+            return (ctx, toks[end - k].start, key.into_owned());
         }
-        (Ctx::None, toks[a].start)
+        (Ctx::None, toks[a].start, String::new())
     }
 
     /// Leading titles inside the run ("Ông", "HLV", "GS.TS").
@@ -276,11 +392,11 @@ impl<'a> View<'a> {
             }
             for k in (1..=3.min(z - a - 1)).rev() {
                 let key = self.key(a, a + k);
-                let c = if lex::HONORIFIC.contains(&key) {
+                let c = if lex::HONORIFIC.contains(&*key) {
                     Ctx::Honorific
-                } else if lex::OFFICE_TITLE.contains(&key) {
+                } else if lex::OFFICE_TITLE.contains(&*key) {
                     Ctx::Office
-                } else if lex::TITLE.contains(&key) {
+                } else if lex::TITLE.contains(&*key) {
                     Ctx::Title
                 } else {
                     continue;
@@ -306,12 +422,19 @@ impl<'a> View<'a> {
                 return None;
             }
             if j >= covered {
-                covered = j + self.place_len(j, z);
+                let p = self.place_len(j, z);
+                if p > 0 {
+                    covered = j + p;
+                }
             }
             if len > 4 || !self.surname(j) || j < covered {
                 continue;
             }
             if (j..z).all(|k| self.namey(k)) && (j + 1..z).all(|k| self.viet(k) || self.ethnic(j)) {
+                // A foreign stage name right before it belongs to it ("Soobin Hoàng Sơn").
+                if j > a && j > covered && self.namey(j - 1) && !self.viet(j - 1) {
+                    return Some(j - 1);
+                }
                 return Some(j);
             }
         }
@@ -321,16 +444,13 @@ impl<'a> View<'a> {
     /// Ê Đê and Jrai names ("Y …", "H’…", "Ksor …") keep non-Vietnamese syllables.
     fn ethnic(&self, j: usize) -> bool {
         let k = self.key(j, j + 1);
-        matches!(
-            k.as_str(),
-            "y" | "h" | "ksor" | "siu" | "rah" | "kpa\u{306}"
-        ) || k.starts_with("h’")
+        matches!(&*k, "y" | "h" | "ksor" | "siu" | "rah" | "kpa\u{306}") || k.starts_with("h’")
     }
 
     fn foreign_given(&self, a: usize, z: usize) -> Option<(usize, usize)> {
         (a..z.saturating_sub(1))
             .find(|&j| {
-                lex::GIVEN_FOREIGN.contains(&self.key(j, j + 1))
+                lex::GIVEN_FOREIGN.contains(&*self.key(j, j + 1))
                     && self.namey(j)
                     && self.namey(j + 1)
             })
@@ -341,8 +461,15 @@ impl<'a> View<'a> {
     /// "Đông Nhi" (two given-name syllables), when nothing before it makes it a body or place.
     fn bare_name(&self, a0: usize, a: usize, z: usize) -> Option<(usize, usize, Evidence)> {
         let n = z - a;
-        if !(2..=3).contains(&n) || !(a..z).all(|k| self.namey(k)) || self.not_start(a) {
+        if !(2..=4).contains(&n) || !(a..z).all(|k| self.namey(k)) || self.not_start(a) {
             return None;
+        }
+        // "Liên Thị Tuyết Mai": a middle "Thị" or "Văn" makes a name whatever the surname.
+        if n >= 3 && (a..z).all(|k| self.viet(k)) {
+            let mid = self.key(a + 1, a + 2);
+            if mid == canonical("thị") || mid == canonical("văn") {
+                return Some((a, z, Evidence::Surname));
+            }
         }
         if (a..z).any(|k| self.place_len(k, z) > 0) {
             return None;
@@ -350,19 +477,37 @@ impl<'a> View<'a> {
         // The word before: a classifier or a preposition of place makes it no person.
         for k in (1..=2.min(a0)).rev() {
             if (a0 - k..a0).all(|j| self.is_word(j))
-                && lex::BODY_CLASSIFIER.contains(&self.key(a0 - k, a0))
+                && lex::BODY_CLASSIFIER.contains(&*self.key(a0 - k, a0))
             {
                 return None;
             }
         }
         let foreign = (a..z).filter(|&k| !self.viet(k)).count();
-        if foreign == n {
-            if (a..z).any(|k| lex::FOREIGN_NOT.contains(&self.key(k, k + 1))) {
+        if foreign == n || (foreign == n - 1 && n >= 3 && !self.viet(a)) {
+            if (a..z).any(|k| lex::FOREIGN_NOT.contains(&*self.key(k, k + 1))) {
                 return None;
             }
-            return Some((a, z, Evidence::Foreign));
+            return Some((a, z, Evidence::Bare));
         }
-        if foreign == 0 && n == 2 && (a..z).all(|k| lex::GIVEN_NAME.contains(&self.key(k, k + 1))) {
+        if n == 4 {
+            return None;
+        }
+        // "(An Dương, Hải Phòng)": next to a place in a list, it is a place too.
+        let toks = &self.b.toks;
+        let place_next = z + 1 < toks.len()
+            && self.punct(z) == Some(",")
+            && self.is_cap(z + 1)
+            && self.place_len(z + 1, (z + 5).min(toks.len())) > 0;
+        if place_next {
+            return None;
+        }
+        // "Phương Nam", "Miền Bắc": a direction ends a place or a firm, not a stage name.
+        let last = self.key(z - 1, z);
+        if ["nam", "bắc", "tây"].iter().any(|d| canonical(d) == last) {
+            return None;
+        }
+        if foreign == 0 && n == 2 && (a..z).all(|k| lex::GIVEN_NAME.contains(&*self.key(k, k + 1)))
+        {
             return Some((a, z, Evidence::Context));
         }
         None
@@ -376,8 +521,22 @@ impl<'a> View<'a> {
     }
 
     /// What the run `a..z` gives.
-    fn analyse(&self, a0: usize, z: usize) -> Option<Candidate> {
+    fn analyse(&self, a0: usize, mut z: usize) -> Option<Candidate> {
+        // "David Nguyễn Vũ Chủ Tịch Hiệp Hội …": the name stops at a role written in capitals.
+        if let Some(k) = (a0 + 2..z.saturating_sub(1)).find(|&k| {
+            lex::ROLE_HEAD.contains(&*self.key(k, k + 2))
+                || lex::TITLE.contains(&*self.key(k, k + 2))
+        }) {
+            z = k;
+        }
         let (mut ctx, mut from) = self.context(a0);
+        // "Bác Hồ": the one honorific the name keeps.
+        if z - a0 == 2
+            && self.key(a0, a0 + 1) == canonical("bác")
+            && self.key(a0 + 1, a0 + 2) == canonical("hồ")
+        {
+            return Some(self.candidate(a0, z, Evidence::Context, false));
+        }
         let a = self.strip_titles(a0, z, &mut ctx, &mut from);
         if self.b.kind == BlockKind::Byline {
             return self.credit(a, z, true);
@@ -387,7 +546,9 @@ impl<'a> View<'a> {
             Ctx::Place => {
                 let p = self.place_len(a, z);
                 if p == 0 {
-                    return None;
+                    // Kept so that the names listed after it are places too
+                    // ("đường Phạm Hùng, Nguyễn Trãi và Lê Lợi").
+                    return Some(self.candidate(a, z, Evidence::Place, false));
                 }
                 let j = self.surname_tail(a + p, z)?;
                 (j, z, Evidence::Surname)
@@ -406,7 +567,18 @@ impl<'a> View<'a> {
                         }
                     }
                 }
-                if self.place_len(s, z) == z - s {
+                // "HLV Real Madrid Zidane": the club is no part of the name.
+                if let Some(k) = (s..z)
+                    .rev()
+                    .find(|&k| lex::FOREIGN_NOT.contains(&*self.key(k, k + 1)))
+                {
+                    s = k + 1;
+                    if s >= z {
+                        return None;
+                    }
+                }
+                let p = self.place_len(s, z);
+                if p == z - s && !(p == 1 && self.personal_honorific(a0)) {
                     return None;
                 }
                 if self.not_start(s) || !self.namey(s) || ctx == Ctx::Office {
@@ -414,6 +586,9 @@ impl<'a> View<'a> {
                         (j, z, Evidence::Surname)
                     } else if let Some((j, e)) = self.foreign_given(s, z) {
                         (j, e, Evidence::Foreign)
+                    } else if z - s <= 4 && (s..z).all(|k| self.namey(k)) && !self.not_start(s) {
+                        // "Bộ trưởng Lavrov": a name only if the article gives it in full.
+                        (s, z, Evidence::Lookup)
                     } else {
                         return None;
                     }
@@ -421,6 +596,10 @@ impl<'a> View<'a> {
                     let mut e = s;
                     while e < z && e < s + 4 && self.namey(e) {
                         e += 1;
+                        // "bà H. Thấy nạn nhân …": an initial ends the name.
+                        if self.tx(e - 1).ends_with('.') {
+                            break;
+                        }
                     }
                     (s, e, Evidence::Context)
                 }
@@ -461,11 +640,15 @@ impl<'a> View<'a> {
         if e - s == 1 && !self.lone_word_ok(s, ctx, evidence) {
             return None;
         }
+        // "…, Phó Giám đốc Sở": a role, not a name.
+        if evidence != Evidence::Surname && roles::head_len(self.text, &self.b.toks, s) > 0 {
+            return None;
+        }
         if evidence == Evidence::Lookup && e - s == 1 && self.sentence_start(s) {
             // "An ninh …" at a sentence start is a word, not the person An: keep it only if the
             // document never writes the word in lowercase.
             let low = self.tx(s).to_lowercase();
-            if word_in(self.text, &low) {
+            if self.lower.has(&low) {
                 return None;
             }
         }
@@ -480,7 +663,7 @@ impl<'a> View<'a> {
         if evidence == Evidence::Context
             && matches!(ctx, Ctx::Title | Ctx::Office)
             && viet
-            && !lex::GIVEN_NAME.contains(&self.key(s, s + 1))
+            && !lex::GIVEN_NAME.contains(&*self.key(s, s + 1))
         {
             return false;
         }
@@ -499,7 +682,7 @@ impl<'a> View<'a> {
         }
         // "Chi hội" here and "chi hội" elsewhere: a word, not a name.
         let bigram = format!("{} {}", w.to_lowercase(), nw);
-        !word_in(self.text, &bigram)
+        !self.lower.has(&bigram)
     }
 
     /// Names in a byline or after "Ảnh:" ("Nông Vui", "THÀNH ĐỒNG", "Xiao Pei Baodatviet.vn").
@@ -507,7 +690,11 @@ impl<'a> View<'a> {
         while a < z && (self.not_start(a) || self.key(a, a + 1) == "theo") {
             a += 1;
         }
-        while z > a && (self.tx(z - 1).contains('.') && !is_initial(self.tx(z - 1))) {
+        while z > a
+            && self.tx(z - 1).contains('.')
+            && !is_initial(self.tx(z - 1))
+            && self.tx(z - 1).chars().any(|c| c.is_lowercase())
+        {
             z -= 1;
         }
         if a >= z || z - a > 4 || self.place_len(a, z) == z - a {
@@ -517,7 +704,11 @@ impl<'a> View<'a> {
         if z - a < 2 && !(author && (a..z).all(|k| self.viet(k))) {
             return None;
         }
-        if !(a..z).all(|k| self.namey(k)) {
+        if !(a..z).all(|k| self.namey(k)) || lex::CREDIT_WORD.contains(&*self.key(a, z)) {
+            return None;
+        }
+        // "(Khám phá)", "Đời sống": a title of a paper goes on in lowercase.
+        if z < self.b.toks.len() && self.is_word(z) && !self.is_cap(z) {
             return None;
         }
         Some(self.candidate(a, z, Evidence::Credit, author))
@@ -526,12 +717,18 @@ impl<'a> View<'a> {
     fn candidate(&self, s: usize, e: usize, evidence: Evidence, author: bool) -> Candidate {
         let start = self.b.toks[s].start;
         let end = self.b.toks[e - 1].end;
-        let parts: Vec<String> = (s..e).map(|k| self.key(k, k + 1)).collect();
+        let parts: Vec<String> = (s..e).map(|k| self.key1(k).to_owned()).collect();
         let display = self.text[start..end]
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
+        let listed = s >= 1
+            && (matches!(self.punct(s - 1), Some("," | "–" | "-"))
+                || (self.is_word(s - 1)
+                    && matches!(self.tx(s - 1), "và" | "hay" | "hoặc" | "cùng")));
         Candidate {
+            tokens: (s, e),
+            listed,
             block: self.b.index,
             start,
             end,
@@ -544,13 +741,4 @@ impl<'a> View<'a> {
             person: None,
         }
     }
-}
-
-/// Whether `word` (lowercase) occurs in `text` as a whole lowercase word.
-fn word_in(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + word.len()..].chars().next();
-        !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphanumeric())
-    })
 }

@@ -1,0 +1,254 @@
+//! People extraction: one test per rule family, the seed article, and properties.
+
+use bao::{loader, Article, Person};
+use proptest::prelude::*;
+
+fn article(text: &str) -> Article {
+    let mut a = loader::parse(text.to_owned(), "t");
+    let e = bao::extract::extract(&a);
+    a.set_entities(e);
+    a
+}
+
+/// A headline, then the body lines as paragraphs.
+fn people(body: &str) -> Vec<Person> {
+    article(&format!("Tin tức địa phương hôm nay\n\n{body}\n")).people
+}
+
+fn names(ps: &[Person]) -> Vec<&str> {
+    ps.iter().map(|p| p.name.as_str()).collect()
+}
+
+fn person<'a>(ps: &'a [Person], name: &str) -> &'a Person {
+    ps.iter()
+        .find(|p| p.name == name)
+        .unwrap_or_else(|| panic!("no {name} in {:?}", names(ps)))
+}
+
+fn mention_texts(p: &Person) -> Vec<&str> {
+    p.mentions.iter().map(|m| m.text.as_str()).collect()
+}
+
+#[test]
+fn titles_and_honorifics_stay_outside_the_name() {
+    let ps = people(
+        "Sáng nay, ông Lê Duy Minh và bà Đỗ Thị Hạnh đến thăm trường. \
+         Thủ tướng Nguyễn Xuân Phúc gửi thư chúc mừng, Đại tá Vũ Văn Kiên cũng có mặt. \
+         Bị cáo Hà Văn Tâm không có mặt.",
+    );
+    for n in [
+        "Lê Duy Minh",
+        "Đỗ Thị Hạnh",
+        "Nguyễn Xuân Phúc",
+        "Vũ Văn Kiên",
+        "Hà Văn Tâm",
+    ] {
+        let p = person(&ps, n);
+        assert_eq!(mention_texts(p), [n]);
+    }
+}
+
+#[test]
+fn roles_after_a_dash_or_a_comma() {
+    let ps = people(
+        "Dự họp có đồng chí Bùi Thanh Sơn- Ủy viên BTV, Trưởng ban Dân vận Tỉnh ủy; \
+         ông Lê Duy Minh, Cục trưởng Cục Thuế TPHCM cho biết thêm.",
+    );
+    assert_eq!(
+        person(&ps, "Bùi Thanh Sơn").roles,
+        ["Ủy viên BTV", "Trưởng ban Dân vận Tỉnh ủy"]
+    );
+    assert_eq!(
+        person(&ps, "Lê Duy Minh").roles,
+        ["Cục trưởng Cục Thuế TPHCM"]
+    );
+}
+
+#[test]
+fn a_title_before_the_name_is_a_role() {
+    let ps = people("Thủ tướng Nguyễn Xuân Phúc chủ trì phiên họp.");
+    assert_eq!(person(&ps, "Nguyễn Xuân Phúc").roles, ["Thủ tướng"]);
+}
+
+#[test]
+fn a_later_short_reference_is_the_same_person() {
+    let ps = people(
+        "Ông Lê Duy Minh nhận giải thưởng năm nay.\n\
+         Theo ông Minh, đây là thành quả của cả tập thể. Minh cho biết sẽ tiếp tục cố gắng.",
+    );
+    assert_eq!(ps.len(), 1, "{:?}", names(&ps));
+    assert_eq!(mention_texts(&ps[0]), ["Lê Duy Minh", "Minh", "Minh"]);
+}
+
+#[test]
+fn tone_placement_variants_are_one_person() {
+    let ps = people("Chị Nguyễn Thị Hòa bán hàng ở chợ. Sau đó chị Nguyễn Thị Hoà về nhà.");
+    assert_eq!(ps.len(), 1, "{:?}", names(&ps));
+    assert_eq!(ps[0].mentions.len(), 2);
+    assert_eq!(ps[0].aliases, ["Nguyễn Thị Hoà"]);
+}
+
+#[test]
+fn foreign_names() {
+    let ps = people(
+        "HLV Park Hang Seo hài lòng với các học trò. \
+         Tổng thống Donald Trump phát biểu tại New York. Sau đó, Trump rời đi.",
+    );
+    assert_eq!(
+        mention_texts(person(&ps, "Park Hang Seo")),
+        ["Park Hang Seo"]
+    );
+    assert_eq!(
+        mention_texts(person(&ps, "Donald Trump")),
+        ["Donald Trump", "Trump"]
+    );
+    assert!(!names(&ps).contains(&"New York"));
+}
+
+#[test]
+fn initials_keep_their_dot_and_anonymised_letters_are_people() {
+    let ps = people("Nạn nhân là anh Nguyễn Văn Q. (SN 1990). Hàng xóm của bà T. kể lại sự việc.");
+    assert!(names(&ps).contains(&"Nguyễn Văn Q."), "{:?}", names(&ps));
+    assert!(names(&ps).contains(&"T."), "{:?}", names(&ps));
+}
+
+#[test]
+fn capitalised_common_words_are_not_people() {
+    let ps = people(
+        "Hội nghị nhấn mạnh vai trò của Đảng, Nhà nước và Nhân dân. \
+         Đoàn công tác đến xã Hưng Lộc, huyện Hậu Lộc, tỉnh Thanh Hóa và đường Trần Hưng Đạo. \
+         Công an TP. Hồ Chí Minh đã vào cuộc.",
+    );
+    assert!(ps.is_empty(), "{:?}", names(&ps));
+}
+
+#[test]
+fn names_inside_organisations_are_not_people() {
+    use bao::{Mention, Organisation};
+    let text = "Tin trường học\n\nHọc sinh Trường THPT Nguyễn Du đạt giải nhất.\n";
+    let a = loader::parse(text.to_owned(), "t");
+    let start = text.find("Trường THPT").unwrap();
+    let end = text.find(" đạt").unwrap();
+    let org = Organisation {
+        name: "Trường THPT Nguyễn Du".into(),
+        mentions: vec![Mention {
+            block: a.block_at(start).unwrap(),
+            start,
+            end,
+            text: text[start..end].to_owned(),
+        }],
+        ..Default::default()
+    };
+    let ps = bao::extract::people::find(&a, &[org]);
+    assert!(ps.is_empty(), "{:?}", names(&ps));
+}
+
+#[test]
+fn the_byline_is_the_author() {
+    let a = article(
+        "Hội nghị tổng kết\n\nÔng Phạm Văn Long phát biểu tại hội nghị tổng kết năm.\n\
+         Các đại biểu thống nhất kế hoạch năm sau.\n\nLâm Thu Hà\n",
+    );
+    let author = person(&a.people, "Lâm Thu Hà");
+    assert!(author.author);
+    assert!(!person(&a.people, "Phạm Văn Long").author);
+}
+
+#[test]
+fn the_seed_article() {
+    let a = article(include_str!("../seeds/000_c0b6449328fbf434.txt"));
+    let ps = &a.people;
+    assert_eq!(
+        names(ps),
+        [
+            "Trần Thị Lộc",
+            "Hoàng Thu Trang",
+            "Phạm Duy Hưng",
+            "Nông Vui"
+        ]
+    );
+    let loc = person(ps, "Trần Thị Lộc");
+    assert_eq!(loc.roles, ["Ủy viên BTV", "Trưởng ban Tuyên giáo Tỉnh ủy"]);
+    let trang = person(ps, "Hoàng Thu Trang");
+    assert_eq!(trang.roles[0], "Ủy viên BTV");
+    assert!(trang.roles[1].starts_with("Phó Chủ tịch Thường trực"));
+    assert!(trang.roles[1].ends_with("HĐND tỉnh"));
+    assert_eq!(
+        person(ps, "Phạm Duy Hưng").roles,
+        ["Ủy viên BTV", "Phó Chủ tịch UBND tỉnh"]
+    );
+    let authors: Vec<&str> = ps
+        .iter()
+        .filter(|p| p.author)
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(authors, ["Nông Vui"]);
+    let vui = person(ps, "Nông Vui");
+    assert_eq!(a.blocks[vui.mentions[0].block].kind, bao::BlockKind::Byline);
+}
+
+fn check_mentions(a: &Article) {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for p in &a.people {
+        for m in &p.mentions {
+            let b = &a.blocks[m.block];
+            assert!(b.start <= m.start && m.start < m.end && m.end <= b.end);
+            assert!(a.text.is_char_boundary(m.start) && a.text.is_char_boundary(m.end));
+            assert_eq!(&a.text[m.start..m.end], m.text);
+            spans.push((m.start, m.end));
+        }
+    }
+    spans.sort_unstable();
+    for w in spans.windows(2) {
+        assert!(w[0].1 <= w[1].0, "overlap {:?}", w);
+    }
+}
+
+/// Text made of Vietnamese-looking pieces, so the rules actually fire.
+fn vietnamesey() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("ông "),
+        Just("Bà "),
+        Just("Nguyễn "),
+        Just("Văn "),
+        Just("Thị "),
+        Just("Hòa"),
+        Just("Hoà "),
+        Just("Q."),
+        Just("- "),
+        Just(", "),
+        Just("Chủ tịch "),
+        Just("UBND tỉnh "),
+        Just("Trump "),
+        Just("HLV "),
+        Just("\n"),
+        Just("Ảnh: "),
+        Just("Lộc-Trưởng "),
+        Just("tỉnh "),
+        Just("x"),
+        Just("́"),
+        Just("\u{200b}"),
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #[test]
+    fn mentions_lie_in_their_blocks_and_never_overlap(text in vietnamesey()) {
+        check_mentions(&article(&text));
+    }
+
+    #[test]
+    fn never_panics_on_arbitrary_text(text in ".{0,300}") {
+        if let Ok(a) = bao::article_from_bytes(text.as_bytes(), "t") {
+            check_mentions(&a);
+        }
+    }
+
+    #[test]
+    fn never_panics_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+        if let Ok(a) = bao::article_from_bytes(&bytes, "t") {
+            check_mentions(&a);
+        }
+    }
+}
