@@ -9,12 +9,17 @@ use crate::layout::Layout;
 use crate::screen::{self, Screen};
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Default width of the text column.
 pub const DEFAULT_TEXT_WIDTH: usize = 88;
 pub const MIN_TEXT_WIDTH: usize = 20;
 pub const MAX_TEXT_WIDTH: usize = 400;
 const WIDTH_STEP: usize = 4;
+/// Articles up to this size are laid out at once; bigger ones as far as the screen needs.
+const LAY_OUT_AT_ONCE: usize = 1 << 20;
+/// Bytes laid out per idle turn of the event loop.
+const IDLE_BYTES: usize = 1 << 20;
 /// Lines the mouse wheel moves.
 const WHEEL_LINES: usize = 3;
 
@@ -67,6 +72,8 @@ pub enum Action {
         x: u16,
         y: u16,
     },
+    /// Nothing happened: a moment for background work (laying out a huge article).
+    Idle,
     /// Article `index` finished loading (or failed with a message).
     Loaded {
         index: usize,
@@ -76,7 +83,7 @@ pub enum Action {
     /// article is shown before its extraction ends).
     Parsed {
         index: usize,
-        article: Box<Article>,
+        article: Arc<Article>,
     },
     /// The people and organisations of article `index`, for a `Parsed` one.
     Entities {
@@ -95,7 +102,8 @@ impl From<Cmd> for Action {
 #[derive(Debug)]
 pub enum Slot {
     Loading(PathBuf),
-    Loaded(Box<Article>),
+    /// Shared with the thread still finding its entities, for a big article.
+    Loaded(Arc<Article>),
     Failed(PathBuf, String),
 }
 
@@ -251,7 +259,7 @@ impl App {
     pub fn new(articles: Vec<Article>) -> App {
         let slots = articles
             .into_iter()
-            .map(|a| Slot::Loaded(Box::new(a)))
+            .map(|a| Slot::Loaded(Arc::new(a)))
             .collect();
         App::with_slots(slots)
     }
@@ -434,13 +442,54 @@ impl App {
             .unwrap_or(0)
     }
 
-    /// Position through the article, in percent of lines seen.
+    /// Position through the article, in percent of lines seen (of bytes, while a huge article
+    /// is still being laid out).
     pub fn percent(&self) -> usize {
         let len = self.layout.len();
         if len == 0 {
             return 100;
         }
+        if !self.layout.complete() {
+            let total = self.article().map_or(1, |a| a.text.len().max(1));
+            let bottom = self
+                .layout
+                .lines
+                .get(self.top + self.page())
+                .map_or(total, |l| l.anchor);
+            return (bottom.min(total) * 100) / total;
+        }
         ((self.top + self.page()).min(len) * 100) / len
+    }
+
+    /// The number of lines of the article: exact once laid out, estimated before.
+    pub fn total_lines(&self) -> usize {
+        let len = self.layout.len();
+        match self.article() {
+            Some(a) if !self.layout.complete() => {
+                let done = self.layout.laid_until(a).max(1);
+                (len as u128 * a.text.len() as u128 / done as u128) as usize
+            }
+            _ => len,
+        }
+    }
+
+    /// Whether there is background work (laying out the rest of a huge article).
+    pub fn has_idle_work(&self) -> bool {
+        !self.layout.complete() && self.article().is_some()
+    }
+
+    /// Runs `f` on the layout and the current article (split borrows of `self`).
+    fn with_layout(&mut self, f: impl FnOnce(&mut Layout, &Article)) {
+        if let Some(a) = self.slots.get(self.current).and_then(Slot::article) {
+            f(&mut self.layout, a);
+        }
+    }
+
+    /// Makes sure lines exist through `n` (a huge article is laid out as it is read).
+    fn ensure_lines(&mut self, n: usize) {
+        if !self.layout.complete() {
+            self.with_layout(|l, a| l.extend_lines(a, n));
+        }
     }
 
     pub fn update(&mut self, action: Action) {
@@ -456,13 +505,15 @@ impl App {
             Action::Wheel { x, y, down } => self.wheel(x, y, down),
             Action::Click { x, y } => self.click(x, y),
             Action::Loaded { index, result } => self.loaded(index, result),
+            Action::Idle => self.with_layout(|l, a| l.extend_bytes(a, IDLE_BYTES)),
             Action::Parsed { index, article } => {
-                self.loaded(index, Ok(article));
+                self.loaded_arc(index, Ok(article));
                 self.extracting.insert(index);
             }
             Action::Entities { index, entities } => {
                 if let Some(Slot::Loaded(a)) = self.slots.get_mut(index) {
-                    a.set_entities(entities);
+                    // The loader has let go of it by now, so this does not copy.
+                    Arc::make_mut(a).set_entities(entities);
                 }
                 self.extracting.remove(&index);
                 if index == self.current {
@@ -504,6 +555,7 @@ impl App {
                 if self.focus == Focus::List {
                     self.list_cursor = self.entries().len().saturating_sub(1);
                 } else {
+                    self.with_layout(|l, a| l.finish(a));
                     self.top = self.max_top();
                 }
             }
@@ -672,6 +724,10 @@ impl App {
     }
 
     fn scroll(&mut self, n: usize, down: bool) {
+        if down {
+            let want = self.top.saturating_add(n).saturating_add(self.page());
+            self.ensure_lines(want);
+        }
         self.top = if down {
             self.top.saturating_add(n).min(self.max_top())
         } else {
@@ -750,8 +806,13 @@ impl App {
 
     /// Scrolls so the line showing `offset` is in view, a third down when it was not.
     fn reveal(&mut self, offset: usize) {
-        let line = self.layout.line_of(offset);
         let page = self.page().max(1);
+        if !self.layout.complete() {
+            self.with_layout(|l, a| l.extend_offset(a, offset));
+            let line = self.layout.line_of(offset);
+            self.ensure_lines(line + page);
+        }
+        let line = self.layout.line_of(offset);
         if line < self.top || line >= self.top + page {
             self.top = line.saturating_sub(page / 3).min(self.max_top());
         }
@@ -802,12 +863,18 @@ impl App {
         let refine = self.search.mode == Some(mode)
             && !self.search.needle.is_empty()
             && needle.starts_with(&self.search.needle);
-        self.search.folded_hits = if refine {
-            folded.refine(&self.search.folded_hits, &needle)
+        (self.search.folded_hits, self.search.matches) = if refine {
+            folded.refine_mapped(
+                &article.text,
+                &self.search.folded_hits,
+                &self.search.matches,
+                &needle,
+            )
         } else {
-            folded.find(&needle)
+            let hits = folded.find(&needle);
+            let orig = folded.to_original(&article.text, &hits);
+            (hits, orig)
         };
-        self.search.matches = folded.to_original(&article.text, &self.search.folded_hits);
         self.search.needle = needle;
         self.search.mode = Some(mode);
         // The first hit from where the search started.
@@ -921,6 +988,10 @@ impl App {
     }
 
     fn loaded(&mut self, index: usize, result: Result<Box<Article>, String>) {
+        self.loaded_arc(index, result.map(Arc::from));
+    }
+
+    fn loaded_arc(&mut self, index: usize, result: Result<Arc<Article>, String>) {
         let Some(slot) = self.slots.get_mut(index) else {
             return;
         };
@@ -955,7 +1026,14 @@ impl App {
                 .then(|| self.layout.position(self.top));
             match self.slots.get(self.current).and_then(Slot::article) {
                 Some(a) => {
-                    self.layout = Layout::build(a, width);
+                    // A huge article is laid out as far as the screen needs, the rest between
+                    // keys (Action::Idle) or when a key needs it.
+                    self.layout = Layout::start(a, width);
+                    if a.text.len() <= LAY_OUT_AT_ONCE {
+                        self.layout.finish(a);
+                    } else if let Some((anchor, _)) = pos {
+                        self.layout.extend_offset(a, anchor);
+                    }
                     self.layout_key = Some(key);
                 }
                 None => {
@@ -967,6 +1045,7 @@ impl App {
                 self.top = self.layout.restore(pos);
             }
         }
+        self.ensure_lines(self.top + 2 * self.page());
         self.top = self.top.min(self.max_top());
     }
 }

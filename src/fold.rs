@@ -13,9 +13,9 @@ use unicode_normalization::UnicodeNormalization;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Mode {
     /// Diacritics and case are ignored.
-    Fold,
+    Fold = 0,
     /// Case is ignored; diacritics must match.
-    Exact,
+    Exact = 1,
 }
 
 /// True when `s` carries a diacritic (a combining mark after NFD, or đ/Đ).
@@ -42,8 +42,54 @@ pub fn mode_for(query: &str) -> Mode {
     }
 }
 
-/// Appends the transformed form of `c` to `out`.
+/// Chars below this have their transformed form in a table (all Vietnamese letters).
+const TABLE_END: u32 = 0x2000;
+/// In the tables: the char's transform is not a single char; compute it.
+const NOT_ONE: char = '\u{FFFF}';
+
+/// Per mode, the single char each char below [`TABLE_END`] becomes (or [`NOT_ONE`]).
+fn one_char_tables() -> &'static [Vec<char>; 2] {
+    use std::sync::OnceLock;
+    static TABLES: OnceLock<[Vec<char>; 2]> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        [Mode::Fold, Mode::Exact].map(|m| {
+            let mut buf = String::new();
+            (0..TABLE_END)
+                .map(|u| {
+                    buf.clear();
+                    if let Some(ch) = char::from_u32(u) {
+                        transform_char(ch, m, &mut buf);
+                    }
+                    let mut it = buf.chars();
+                    match (it.next(), it.next()) {
+                        (Some(c), None) => c,
+                        _ => NOT_ONE,
+                    }
+                })
+                .collect()
+        })
+    })
+}
+
+/// Appends the transformed form of `c` to `out` (through the table when it can).
 fn push_char(c: char, mode: Mode, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    if (c as u32) < TABLE_END {
+        let t = &one_char_tables()[mode as usize];
+        let f = t[c as usize];
+        if f != NOT_ONE {
+            out.push(f);
+            return;
+        }
+    }
+    transform_char(c, mode, out);
+}
+
+/// The transform itself, char by char.
+fn transform_char(c: char, mode: Mode, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
         return;
@@ -59,6 +105,23 @@ fn push_char(c: char, mode: Mode, out: &mut String) {
             }),
         },
     }
+}
+
+/// Byte length of the transformed form of `c`: mapping hits back re-transforms the text
+/// between them, so this must be cheap.
+fn folded_len(c: char, mode: Mode, scratch: &mut String) -> usize {
+    if c.is_ascii() {
+        return 1;
+    }
+    if (c as u32) < TABLE_END {
+        let f = one_char_tables()[mode as usize][c as usize];
+        if f != NOT_ONE {
+            return f.len_utf8();
+        }
+    }
+    scratch.clear();
+    transform_char(c, mode, scratch);
+    scratch.len()
 }
 
 /// Transforms a query the way the haystack is transformed (NFC first: typed input may be NFD).
@@ -112,21 +175,21 @@ impl Folded {
         if needle.is_empty() {
             return Vec::new();
         }
-        self.text
-            .match_indices(needle)
-            .map(|(s, m)| s..s + m.len())
+        // Overlapping occurrences too (as vim finds them): then the hits of a longer query
+        // are exactly the hits of its prefix that still match, which incremental search uses.
+        let Ok(ac) = aho_corasick::AhoCorasick::new([needle]) else {
+            return Vec::new();
+        };
+        ac.find_overlapping_iter(self.text.as_str())
+            .map(|m| m.start()..m.end())
             .collect()
     }
 
     /// The hits of a shorter query refined for a longer `needle` that extends it: the
-    /// incremental-search step, which costs the hits, not the text. Stays non-overlapping as
-    /// [`Folded::find`] would.
+    /// incremental-search step, which costs the hits, not the text.
     pub fn refine(&self, previous: &[Range<usize>], needle: &str) -> Vec<Range<usize>> {
         let mut out: Vec<Range<usize>> = Vec::with_capacity(previous.len());
         for r in previous {
-            if out.last().is_some_and(|l| l.end > r.start) {
-                continue;
-            }
             if self
                 .text
                 .get(r.start..)
@@ -141,18 +204,64 @@ impl Folded {
     /// Maps sorted folded ranges back onto `original`, the text this was built from. A hit
     /// that starts or ends inside a char's transformed form covers the whole char.
     pub fn to_original(&self, original: &str, hits: &[Range<usize>]) -> Vec<Range<usize>> {
+        // Starts and ends are each sorted (hits have one length): one forward walk for each.
+        let new_walk = || Walk {
+            f: 0,
+            o: 0,
+            scratch: String::new(),
+        };
+        let (mut ws, mut we) = (new_walk(), new_walk());
+        hits.iter()
+            .map(|r| {
+                let s = self.walk(&mut ws, original, r.start, false);
+                let e = self.walk(&mut we, original, r.end, true);
+                s..e.max(s)
+            })
+            .collect()
+    }
+
+    /// [`Folded::refine`] with the original ranges too: a refined hit starts where the old one
+    /// did, so only its end is mapped, walking the needle's length from that start.
+    pub fn refine_mapped(
+        &self,
+        original: &str,
+        previous: &[Range<usize>],
+        previous_original: &[Range<usize>],
+        needle: &str,
+    ) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+        let mut hits = Vec::with_capacity(previous.len());
+        let mut orig = Vec::with_capacity(previous.len());
         let mut w = Walk {
             f: 0,
             o: 0,
             scratch: String::new(),
         };
-        hits.iter()
-            .map(|r| {
-                let s = self.walk(&mut w, original, r.start, false);
-                let e = self.walk(&mut w, original, r.end, true);
-                s..e.max(s)
-            })
-            .collect()
+        for (r, o) in previous.iter().zip(previous_original) {
+            if !self
+                .text
+                .get(r.start..)
+                .is_some_and(|rest| rest.starts_with(needle))
+            {
+                continue;
+            }
+            let end = r.start + needle.len();
+            // Walk from the old start when it sits where its char's transformed form begins
+            // (almost always); a start inside a char that expands walks from the mark before.
+            let c = original[o.start..].chars().next();
+            w.scratch.clear();
+            if let Some(c) = c {
+                push_char(c, self.mode, &mut w.scratch);
+            }
+            if self.text[r.start..].starts_with(w.scratch.as_str()) {
+                (w.f, w.o) = (r.start, o.start);
+            } else {
+                (w.f, w.o) = (usize::MAX, 0);
+            }
+            let oe = self.walk(&mut w, original, end, true);
+            hits.push(r.start..end);
+            orig.push(o.start..oe.max(o.start));
+        }
+        (hits, orig)
     }
 
     fn walk(&self, w: &mut Walk, original: &str, target: usize, end: bool) -> usize {
@@ -168,9 +277,7 @@ impl Folded {
             let Some(c) = original.get(w.o..).and_then(|r| r.chars().next()) else {
                 return w.o.min(original.len());
             };
-            w.scratch.clear();
-            push_char(c, self.mode, &mut w.scratch);
-            let lf = w.scratch.len();
+            let lf = folded_len(c, self.mode, &mut w.scratch);
             if w.f == target && !(end && lf == 0) {
                 // An end also takes the marks that fold to nothing after it.
                 return w.o;
@@ -246,6 +353,10 @@ mod tests {
             .map(|r| &t[r])
             .collect();
         assert_eq!(back, ["Lộc", "lốc", "LOC"]);
+        let (hits, orig) =
+            f.refine_mapped(t, &f.find("lo"), &f.to_original(t, &f.find("lo")), "loc");
+        assert_eq!(hits, f.find("loc"));
+        assert_eq!(orig, f.to_original(t, &hits));
         let aaa = Folded::new("aaaa", Mode::Fold);
         assert_eq!(aaa.refine(&aaa.find("a"), "aa"), aaa.find("aa"));
     }
@@ -293,11 +404,35 @@ mod tests {
                 let needle = &f.text[start..end];
                 let hits = f.find(needle);
                 proptest::prop_assert!(!hits.is_empty());
+                // Refining the hits of a shorter needle gives the same, mapped the same.
+                let short = &needle[..needle.char_indices().last().map_or(0, |c| c.0)];
+                if !short.is_empty() {
+                    let prev = f.find(short);
+                    let (rh, ro) = f.refine_mapped(&t, &prev, &f.to_original(&t, &prev), needle);
+                    proptest::prop_assert_eq!(&rh, &hits);
+                    proptest::prop_assert_eq!(ro, f.to_original(&t, &hits));
+                }
                 for r in f.to_original(&t, &hits) {
                     proptest::prop_assert!(t.is_char_boundary(r.start) && t.is_char_boundary(r.end));
                     proptest::prop_assert!(Folded::new(&t[r.clone()], mode).text.contains(needle),
                         "{:?} does not fold to contain {:?}", &t[r], needle);
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn the_tables_agree_with_the_transform() {
+        let (mut a, mut b, mut scratch) = (String::new(), String::new(), String::new());
+        for u in 0..0x2100u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            for mode in [Mode::Fold, Mode::Exact] {
+                a.clear();
+                b.clear();
+                push_char(c, mode, &mut a);
+                transform_char(c, mode, &mut b);
+                assert_eq!(a, b, "{c:?} {mode:?}");
+                assert_eq!(folded_len(c, mode, &mut scratch), b.len());
             }
         }
     }

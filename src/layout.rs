@@ -45,22 +45,36 @@ pub struct VLine {
     pub anchor: usize,
 }
 
-/// The wrapped article.
+/// The wrapped article, possibly still being laid out (see [`Layout::complete`]).
 #[derive(Clone, Debug, Default)]
 pub struct Layout {
     pub width: usize,
     pub header: String,
     pub lines: Vec<VLine>,
+    /// Where laying out continues: a block index and a byte offset inside that block.
+    next: Option<(usize, usize)>,
 }
 
+/// Bytes of a block wrapped per step: a huge article is laid out a step at a time, so the
+/// first screen does not wait for the whole of it.
+const STEP_BYTES: usize = 64 * 1024;
+
 impl Layout {
-    /// Lays `article` out at `width` columns (at least 1).
+    /// Lays the whole of `article` out at `width` columns (at least 1).
     pub fn build(article: &Article, width: usize) -> Layout {
+        let mut lay = Layout::start(article, width);
+        lay.finish(article);
+        lay
+    }
+
+    /// The header only; [`Layout::extend_lines`] and friends lay out the rest.
+    pub fn start(article: &Article, width: usize) -> Layout {
         let width = width.max(1);
         let mut lay = Layout {
             width,
             header: String::new(),
-            lines: Vec::with_capacity(article.text.len() / width.max(40) + 16),
+            lines: Vec::new(),
+            next: None,
         };
         let title_block = article.blocks.iter().find(|b| b.kind == BlockKind::Title);
         let mut anchor = 0;
@@ -84,27 +98,103 @@ impl Layout {
         if !meta.is_empty() {
             lay.push_header(&meta.join(" · "), LineKind::Meta, anchor);
         }
-        for b in &article.blocks {
-            let (kind, indent) = match b.kind {
-                BlockKind::Title | BlockKind::Dateline => continue,
-                BlockKind::Lead => (LineKind::Lead, 0),
-                BlockKind::Paragraph => (LineKind::Paragraph, 0),
-                BlockKind::Heading => (LineKind::Heading, 0),
-                BlockKind::Caption => (LineKind::Caption, CAPTION_INDENT),
-                BlockKind::Byline => (LineKind::Byline, 0),
-            };
-            if !lay.lines.is_empty() {
-                lay.lines.push(VLine {
-                    kind: LineKind::Blank,
-                    source: Source::Text,
-                    range: b.start..b.start,
-                    indent: 0,
-                    anchor: b.start,
-                });
-            }
-            lay.push_text(article, b.range(), kind, indent);
-        }
+        lay.next = lay
+            .next_body_block(article, 0)
+            .map(|i| (i, article.blocks[i].start));
         lay
+    }
+
+    fn next_body_block(&self, article: &Article, from: usize) -> Option<usize> {
+        (from..article.blocks.len()).find(|&i| {
+            !matches!(
+                article.blocks[i].kind,
+                BlockKind::Title | BlockKind::Dateline
+            )
+        })
+    }
+
+    /// Whether every block is laid out.
+    pub fn complete(&self) -> bool {
+        self.next.is_none()
+    }
+
+    /// The article offset up to which lines exist.
+    pub fn laid_until(&self, article: &Article) -> usize {
+        self.next.map_or(article.text.len(), |(_, o)| o)
+    }
+
+    /// Lays out one step: at most [`STEP_BYTES`] of one block. False when already complete.
+    fn step(&mut self, article: &Article) -> bool {
+        let Some((bi, off)) = self.next else {
+            return false;
+        };
+        let b = &article.blocks[bi];
+        let (kind, indent) = match b.kind {
+            BlockKind::Lead => (LineKind::Lead, 0),
+            BlockKind::Heading => (LineKind::Heading, 0),
+            BlockKind::Caption => (LineKind::Caption, CAPTION_INDENT),
+            BlockKind::Byline => (LineKind::Byline, 0),
+            _ => (LineKind::Paragraph, 0),
+        };
+        if off == b.start && !self.lines.is_empty() {
+            self.lines.push(VLine {
+                kind: LineKind::Blank,
+                source: Source::Text,
+                range: b.start..b.start,
+                indent: 0,
+                anchor: b.start,
+            });
+        }
+        // A chunk that ends after a space, so its words are whole; its last line may go on in
+        // the next chunk, so it is wrapped again from there.
+        let mut end = b.end;
+        if b.end - off > STEP_BYTES {
+            let text = &article.text[off..b.end];
+            let mut cut = STEP_BYTES;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            if let Some(sp) = text[..cut].rfind(' ') {
+                if sp > 0 {
+                    end = off + sp + 1;
+                }
+            }
+        }
+        let before = self.lines.len();
+        self.push_text(article, off..end, kind, indent);
+        if end < b.end && self.lines.len() > before + 1 {
+            let last = self.lines.pop().expect("more than one line");
+            self.next = Some((bi, last.range.start));
+        } else if end < b.end {
+            // One line only (a huge word): keep it and go on after the chunk.
+            self.next = Some((bi, end));
+        } else {
+            self.next = self
+                .next_body_block(article, bi + 1)
+                .map(|i| (i, article.blocks[i].start));
+        }
+        true
+    }
+
+    /// Lays out until there are at least `n` lines (or all of them).
+    pub fn extend_lines(&mut self, article: &Article, n: usize) {
+        while self.lines.len() < n && self.step(article) {}
+    }
+
+    /// Lays out until the text at `offset` has its line.
+    pub fn extend_offset(&mut self, article: &Article, offset: usize) {
+        while self.laid_until(article) <= offset && self.step(article) {}
+    }
+
+    /// Lays out about `bytes` more of the article (background work between keys).
+    pub fn extend_bytes(&mut self, article: &Article, bytes: usize) {
+        let target = self.laid_until(article).saturating_add(bytes);
+        while self.laid_until(article) < target && self.step(article) {}
+    }
+
+    /// Lays out the rest.
+    pub fn finish(&mut self, article: &Article) {
+        while self.step(article) {}
     }
 
     fn push_text(&mut self, article: &Article, r: Range<usize>, kind: LineKind, indent: usize) {
@@ -179,6 +269,50 @@ impl Layout {
                 (first + rank).min(end - 1)
             }
             _ => self.line_of(anchor),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Wrapped a step at a time, a huge block gives the very lines of one wrap of the block.
+    #[test]
+    fn steps_agree_with_one_wrap() {
+        let mut text = String::from("Tiêu đề\n\n");
+        let mut para = String::new();
+        for i in 0..20_000 {
+            para.push_str(&format!("chữ{} ", "ạ".repeat(i % 7)));
+        }
+        let start = text.len();
+        text.push_str(para.trim_end());
+        text.push_str("\n\nĐoạn cuối.\n");
+        assert!(para.len() > 3 * STEP_BYTES);
+        let a = crate::loader::parse(text, "t");
+        for width in [1, 7, 40, 88] {
+            let lay = Layout::build(&a, width);
+            let block = a.blocks.iter().find(|b| b.start == start).unwrap();
+            let want: Vec<Range<usize>> = wrap(&a.text[block.range()], width)
+                .into_iter()
+                .map(|r| r.start + start..r.end + start)
+                .collect();
+            let got: Vec<Range<usize>> = lay
+                .lines
+                .iter()
+                .filter(|l| l.source == Source::Text && a.block_at(l.anchor) == a.block_at(start))
+                .filter(|l| l.kind != LineKind::Blank)
+                .map(|l| l.range.clone())
+                .collect();
+            assert_eq!(got, want, "width {width}");
+            // Laying out a little at a time gives the same.
+            let mut part = Layout::start(&a, width);
+            part.extend_lines(&a, 10);
+            assert!(!part.complete(), "a huge block is not laid out at once");
+            part.extend_offset(&a, start + 100_000);
+            part.extend_bytes(&a, 50_000);
+            part.finish(&a);
+            assert_eq!(part.lines, lay.lines);
         }
     }
 }

@@ -99,7 +99,13 @@ pub fn run(files: Vec<PathBuf>) -> io::Result<Exit> {
         if stop.load(Ordering::Relaxed) {
             return Ok(Exit::Signal);
         }
-        if !event::poll(TICK)? {
+        // With background work to do, only look for input; without, wait for it.
+        let idle = app.has_idle_work();
+        if !event::poll(if idle { Duration::ZERO } else { TICK })? {
+            if idle {
+                app.update(Action::Idle);
+                dirty = true;
+            }
             continue;
         }
         // Take every pending event before drawing again, so held keys never queue up frames.
@@ -162,10 +168,12 @@ fn spawn_loader(files: Vec<PathBuf>, tx: mpsc::Sender<Action>) {
                         });
                     }
                     Ok(a) if a.text.len() > SHOW_BEFORE_EXTRACTING => {
-                        // A big article is readable before its entities are found.
+                        // A big article is readable before its entities are found; the app
+                        // and this thread share it meanwhile.
+                        let a = Arc::new(a);
                         let _ = tx.send(Action::Parsed {
                             index,
-                            article: Box::new(a.clone()),
+                            article: Arc::clone(&a),
                         });
                         let entities = crate::extract::extract(&a);
                         drop(a);

@@ -139,15 +139,60 @@ fn scrolling_stays_in_bounds() {
 #[test]
 fn long_articles_scroll_past_u16() {
     let mut text = String::from("Một bài rất dài\n\n");
-    for i in 0..40_000 {
+    for i in 0..60_000 {
         text.push_str(&format!("Dòng {i} của bài.\n"));
+    }
+    assert!(
+        text.len() > 1 << 20,
+        "big enough to be laid out as it is read"
+    );
+    let a = bao::loader::parse(text, "long.txt");
+    let mut app = app_with(vec![a], 100, 30);
+    assert!(
+        !app.layout.complete(),
+        "only what the screen needs is wrapped at first"
+    );
+    assert!(app.layout.len() >= app.top + app.page());
+    assert!(app.percent() < 5);
+    key(&mut app, KeyCode::Char(' '));
+    assert_eq!(app.top, app.page() - 1, "paging works on a partial layout");
+    assert!(top_text(&app).starts_with("Dòng 13 "), "{}", top_text(&app));
+    key(&mut app, KeyCode::Char('G'));
+    assert!(app.layout.complete());
+    assert!(app.layout.len() > 100_000);
+    assert!(app.top > u16::MAX as usize);
+    assert_eq!(app.top, app.max_top());
+    assert!(top_text(&app).starts_with("Dòng 59"), "{}", top_text(&app));
+}
+
+#[test]
+fn a_huge_article_is_laid_out_as_it_is_read() {
+    let mut text = String::from("Một bài rất dài\n\n");
+    for i in 0..60_000 {
+        text.push_str(&format!("Dòng {i} của bài về ông Lê Văn Hòa.\n"));
     }
     let a = bao::loader::parse(text, "long.txt");
     let mut app = app_with(vec![a], 100, 30);
-    assert!(app.layout.len() > 70_000);
-    key(&mut app, KeyCode::Char('G'));
-    assert!(app.top > u16::MAX as usize);
-    assert!(top_text(&app).starts_with("Dòng 39"), "{}", top_text(&app));
+    let first = app.layout.len();
+    // A search jumps far ahead: the layout follows.
+    key(&mut app, KeyCode::Char('/'));
+    keys(&mut app, "dong 45000 ");
+    assert_eq!(app.search.matches.len(), 1);
+    assert!(visible(&app, app.search.matches[0].start));
+    assert!(app.layout.len() > first);
+    key(&mut app, KeyCode::Enter);
+    // Resizing keeps the place, laying out only as far as needed.
+    let at = app.layout.lines[app.top].anchor;
+    app.update(Action::Resize(60, 20));
+    assert!(!app.layout.complete());
+    assert_eq!(app.layout.lines[app.top].anchor, at);
+    // Idle turns finish the work.
+    while app.has_idle_work() {
+        app.update(Action::Idle);
+    }
+    assert!(app.layout.complete());
+    assert_eq!(app.layout.lines[app.top].anchor, at);
+    assert_eq!(app.total_lines(), app.layout.len());
 }
 
 #[test]
@@ -454,7 +499,7 @@ fn a_big_article_is_readable_before_its_entities_arrive() {
     bare.organisations.clear();
     app.update(Action::Parsed {
         index: 0,
-        article: Box::new(bare),
+        article: std::sync::Arc::new(bare),
     });
     assert!(!app.layout.is_empty());
     assert!(app.extracting.contains(&0));
