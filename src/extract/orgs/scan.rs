@@ -196,7 +196,6 @@ const LOWERCASE_HEADS: &[&str] = &[
     "nghị viện",
     "chi cục",
     "sở",
-    "bộ",
     "hội",
     "ban",
     "cục",
@@ -311,6 +310,13 @@ const NOT_ORG_PREFIXES: &[&str] = &[
 /// Generic bodies every province, school or company has: not one organisation by themselves
 /// ("Ban Giám khảo", "Cơ quan điều tra", "Hội đồng xét xử").
 const GENERIC_BODIES: &[&str] = &[
+    "bộ chỉ huy",
+    "công ty tnhh",
+    "công ty cp",
+    "công ty cổ phần",
+    "công ty tnhh mtv",
+    "công ty tnhh một thành viên",
+    "tổng công ty cp",
     "ban quản lý dự án",
     "quỹ hội phụ huynh",
     "phòng gd&đt",
@@ -650,6 +656,17 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                     t.name = true;
                     k += 1;
                     t.end = k;
+                    // A country closes the name: "Bộ Ngoại giao Trung Quốc Lục Khảng".
+                    // Two syllables at least: "Anh", "Đức", "Pháp" are also names and words.
+                    let country = (2..=3).any(|n| {
+                        k >= j + n
+                            && cx
+                                .phrase(k - n, n)
+                                .is_some_and(|p| LISTS.countries.contains(p.as_str()))
+                    });
+                    if country && cx.cap(k) && cx.head_at(k).is_none() && !is_all_caps(cx.text(k)) {
+                        break;
+                    }
                     // After an acronym name ("Hội NDVN"), lowercase words are the sentence.
                     if is_all_caps(w) && !LEXICON.expansions.contains_key(w) {
                         in_description = false;
@@ -710,6 +727,7 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                 if caps_run == 1
                     && k > j
                     && !cx.is_stop(k)
+                    && !LISTS.countries.contains(cx.low(k - 1))
                     && !cx.text(k - 1).is_ascii()
                     && !cx.text(k).is_ascii()
                     && !is_all_caps(cx.text(k - 1))
@@ -985,6 +1003,19 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
     let (kind, hw, key) = cx.head_at(i)?;
     let lower_head = !is_capitalised(w);
     let lists = &*LISTS;
+    // "Quốc phòng", "nội bộ": the head word ends a compound begun before it; "đường Trường
+    // Chinh" is a street.
+    if !prev.is_empty() {
+        let pair = format!("{prev} {}", cx.low(i));
+        if LEXICON.compounds.contains(pair.as_str())
+            || matches!(
+                prev.as_str(),
+                "đường" | "phố" | "ngõ" | "hẻm" | "chợ" | "sân" | "bến"
+            )
+        {
+            return None;
+        }
+    }
     if let Some((_, before)) = lists.not_after.iter().find(|(h, _)| *h == key) {
         if before.contains(&prev) {
             return None;
