@@ -534,8 +534,6 @@ pub const KNOWN: &[&str] = &[
     "Người Lao Động",
     "Vietnamnet",
     "VietNamNet",
-    "Zing",
-    "Zing News",
     "Kenh14",
     "Soha",
     "Infonet",

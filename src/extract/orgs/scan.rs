@@ -274,6 +274,10 @@ const PERSON_NAMED: &[&str] = &[
 
 /// Places and things that start like a body ("Trường Sa", "Tây Ban Nha" read from "Ban").
 const NOT_ORG_PREFIXES: &[&str] = &[
+    "trường học",
+    "trường công",
+    "trường đào tạo",
+    "trường phổ thông",
     "trung tâm nước",
     "trường hợp",
     "ban kỷ luật",
@@ -850,7 +854,9 @@ fn starts_person(cx: &Ctx, k: usize) -> bool {
             && LEXICON.surnames.contains(cx.text(k))
     };
     // "quận Hoàng Mai Nguyễn Văn A": the person starts at the second surname.
-    surname(k) && !surname(k + 1)
+    let middle =
+        cx.cap(k) && cx.cap(k + 2) && cx.word(k + 1) && matches!(cx.text(k + 1), "Thị" | "Văn");
+    (surname(k) && !surname(k + 1)) || middle
 }
 
 pub fn is_u_squad(w: &str) -> bool {
@@ -1098,6 +1104,29 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
         return None;
     }
     let person_named = lists.person_named.contains(&key);
+    // "công ty máy tính IBM", "công ty thực phẩm Thụy Sĩ": after a lowercase head and its
+    // description, a well-known name is the body and a country names none.
+    if lower_head {
+        let mut m = i + hw;
+        while m < toks.len() && cx.word(m) && !cx.cap(m) && m < i + hw + 4 {
+            m += 1;
+        }
+        if m > i + hw && cx.cap(m) {
+            let mut e = m;
+            while cx.cap(e) && e < m + 4 {
+                e += 1;
+            }
+            let name = &src[toks[m].start..toks[e - 1].end];
+            if lists.countries.contains(canonical(name).as_str()) {
+                return None;
+            }
+            if LEXICON.known.contains(&name) && name.is_ascii() {
+                let sp = span(toks, m, e, Strength::Strong);
+                let next = sp.end;
+                return Some((sp, next));
+            }
+        }
+    }
     // "công ty Viettel", "báo Nikkei": a well-known name keeps its classifier outside.
     if lower_head {
         let mut m = i + hw;
@@ -1198,7 +1227,7 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
             } else if t.bare_place && cx.low(t.end - 1) == "tỉnh" {
                 // "UBND tỉnh": the province's own body, in an article about one province.
                 Some(Strength::TitleLike)
-            } else if is_all_caps(w) && hw == 1 {
+            } else if is_all_caps(w) && hw == 1 && t.end <= i + hw {
                 Some(Strength::Bare)
             } else {
                 None
