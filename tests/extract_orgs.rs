@@ -157,6 +157,28 @@ fn the_office_holder_is_not_part_of_the_body() {
 }
 
 #[test]
+fn a_country_closes_the_name_and_streets_are_not_bodies() {
+    assert_eq!(
+        mentions("Bộ trưởng Bộ Ngoại giao Trung Quốc Vương Nghị phát biểu tại hội nghị."),
+        ["Bộ Ngoại giao Trung Quốc"]
+    );
+    assert!(mentions("Khách sạn nằm trên đường Trường Chinh, quận Đống Đa.").is_empty());
+    assert!(mentions("Bộ trưởng Quốc phòng Mỹ đến thăm khu vực này.").is_empty());
+}
+
+#[test]
+fn police_units_go_by_their_codes() {
+    assert_eq!(
+        mentions("Lãnh đạo PC45 cho biết vụ án đã được chuyển đi."),
+        ["PC45"]
+    );
+    assert_eq!(
+        mentions("Phòng PC45 Công an tỉnh Sơn La vào cuộc."),
+        ["Phòng PC45 Công an tỉnh Sơn La"]
+    );
+}
+
+#[test]
 fn tone_placement_variants_are_one_organisation() {
     let found =
         orgs("Công an phường Thủy Châu nhận tin báo. Sau đó, Công an phường Thuỷ Châu đã có mặt.");

@@ -318,7 +318,8 @@ pub const GENERIC_ACRONYMS: &[&str] = &[
 /// Two-syllable words that make up the descriptive part of bodies' names ("Bộ Giao thông vận
 /// tải", "Trường tiểu học …", "Công ty cổ phần …"). A name goes on through a lowercase word
 /// only as part of one of these; "Bộ Y tế khuyến cáo" stops after "tế".
-pub const COMPOUNDS: &str = "tri thức|nhập cảnh|xuất cảnh|xuất nhập cảnh|\
+pub const COMPOUNDS: &str = "sinh vật|vật cảnh|chỉ huy|tuần tra|quan sát|nội bộ|cán bộ|toàn bộ|\
+    tri thức|nhập cảnh|xuất cảnh|xuất nhập cảnh|\
     đại biểu|quốc gia|\
     tự do|cơ đốc|lựa chọn|nghệ cao|bảo an|thị trường|người nghèo|giải phóng|dân tộc|\
     bóng đá|bóng chuyền|bóng rổ|điền kinh|cầu lông|thúc đẩy|khuyến học|\
@@ -533,8 +534,6 @@ pub const KNOWN: &[&str] = &[
     "Người Lao Động",
     "Vietnamnet",
     "VietNamNet",
-    "Zing",
-    "Zing News",
     "Kenh14",
     "Soha",
     "Infonet",

@@ -196,7 +196,6 @@ const LOWERCASE_HEADS: &[&str] = &[
     "nghị viện",
     "chi cục",
     "sở",
-    "bộ",
     "hội",
     "ban",
     "cục",
@@ -275,6 +274,10 @@ const PERSON_NAMED: &[&str] = &[
 
 /// Places and things that start like a body ("Trường Sa", "Tây Ban Nha" read from "Ban").
 const NOT_ORG_PREFIXES: &[&str] = &[
+    "trường học",
+    "trường công",
+    "trường đào tạo",
+    "trường phổ thông",
     "trung tâm nước",
     "trường hợp",
     "ban kỷ luật",
@@ -311,6 +314,13 @@ const NOT_ORG_PREFIXES: &[&str] = &[
 /// Generic bodies every province, school or company has: not one organisation by themselves
 /// ("Ban Giám khảo", "Cơ quan điều tra", "Hội đồng xét xử").
 const GENERIC_BODIES: &[&str] = &[
+    "bộ chỉ huy",
+    "công ty tnhh",
+    "công ty cp",
+    "công ty cổ phần",
+    "công ty tnhh mtv",
+    "công ty tnhh một thành viên",
+    "tổng công ty cp",
     "ban quản lý dự án",
     "quỹ hội phụ huynh",
     "phòng gd&đt",
@@ -650,6 +660,17 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                     t.name = true;
                     k += 1;
                     t.end = k;
+                    // A country closes the name: "Bộ Ngoại giao Trung Quốc Lục Khảng".
+                    // Two syllables at least: "Anh", "Đức", "Pháp" are also names and words.
+                    let country = (2..=3).any(|n| {
+                        k >= j + n
+                            && cx
+                                .phrase(k - n, n)
+                                .is_some_and(|p| LISTS.countries.contains(p.as_str()))
+                    });
+                    if country && cx.cap(k) && cx.head_at(k).is_none() && !is_all_caps(cx.text(k)) {
+                        break;
+                    }
                     // After an acronym name ("Hội NDVN"), lowercase words are the sentence.
                     if is_all_caps(w) && !LEXICON.expansions.contains_key(w) {
                         in_description = false;
@@ -710,6 +731,7 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                 if caps_run == 1
                     && k > j
                     && !cx.is_stop(k)
+                    && !LISTS.countries.contains(cx.low(k - 1))
                     && !cx.text(k - 1).is_ascii()
                     && !cx.text(k).is_ascii()
                     && !is_all_caps(cx.text(k - 1))
@@ -832,7 +854,9 @@ fn starts_person(cx: &Ctx, k: usize) -> bool {
             && LEXICON.surnames.contains(cx.text(k))
     };
     // "quận Hoàng Mai Nguyễn Văn A": the person starts at the second surname.
-    surname(k) && !surname(k + 1)
+    let middle =
+        cx.cap(k) && cx.cap(k + 2) && cx.word(k + 1) && matches!(cx.text(k + 1), "Thị" | "Văn");
+    (surname(k) && !surname(k + 1)) || middle
 }
 
 pub fn is_u_squad(w: &str) -> bool {
@@ -985,6 +1009,19 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
     let (kind, hw, key) = cx.head_at(i)?;
     let lower_head = !is_capitalised(w);
     let lists = &*LISTS;
+    // "Quốc phòng", "nội bộ": the head word ends a compound begun before it; "đường Trường
+    // Chinh" is a street.
+    if !prev.is_empty() {
+        let pair = format!("{prev} {}", cx.low(i));
+        if LEXICON.compounds.contains(pair.as_str())
+            || matches!(
+                prev.as_str(),
+                "đường" | "phố" | "ngõ" | "hẻm" | "chợ" | "sân" | "bến"
+            )
+        {
+            return None;
+        }
+    }
     if let Some((_, before)) = lists.not_after.iter().find(|(h, _)| *h == key) {
         if before.contains(&prev) {
             return None;
@@ -1067,6 +1104,29 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
         return None;
     }
     let person_named = lists.person_named.contains(&key);
+    // "công ty máy tính IBM", "công ty thực phẩm Thụy Sĩ": after a lowercase head and its
+    // description, a well-known name is the body and a country names none.
+    if lower_head {
+        let mut m = i + hw;
+        while m < toks.len() && cx.word(m) && !cx.cap(m) && m < i + hw + 4 {
+            m += 1;
+        }
+        if m > i + hw && cx.cap(m) {
+            let mut e = m;
+            while cx.cap(e) && e < m + 4 {
+                e += 1;
+            }
+            let name = &src[toks[m].start..toks[e - 1].end];
+            if lists.countries.contains(canonical(name).as_str()) {
+                return None;
+            }
+            if LEXICON.known.contains(&name) && name.is_ascii() {
+                let sp = span(toks, m, e, Strength::Strong);
+                let next = sp.end;
+                return Some((sp, next));
+            }
+        }
+    }
     // "công ty Viettel", "báo Nikkei": a well-known name keeps its classifier outside.
     if lower_head {
         let mut m = i + hw;
@@ -1167,7 +1227,7 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
             } else if t.bare_place && cx.low(t.end - 1) == "tỉnh" {
                 // "UBND tỉnh": the province's own body, in an article about one province.
                 Some(Strength::TitleLike)
-            } else if is_all_caps(w) && hw == 1 {
+            } else if is_all_caps(w) && hw == 1 && t.end <= i + hw {
                 Some(Strength::Bare)
             } else {
                 None
