@@ -253,7 +253,12 @@ enum ParseError {
 }
 
 fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut f = fs::File::create(path)?;
+    let mut opts = fs::OpenOptions::new();
+    opts.write(true).create(true).truncate(true);
+    // Which articles someone reads is their business: readable by them alone.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+    let mut f = opts.open(path)?;
     f.write_all(bytes)?;
     f.sync_all()
 }
@@ -407,6 +412,12 @@ mod tests {
         p.save(&file).unwrap();
         assert_eq!(dir_names(dir.path()), ["positions.json"]);
         assert_eq!(Positions::load(&file).unwrap().len(), 2);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&file).unwrap().permissions().mode();
+            assert_eq!(mode & 0o077, 0, "private to its owner: {mode:o}");
+        }
     }
 
     #[cfg(unix)]

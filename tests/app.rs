@@ -520,6 +520,39 @@ fn a_saved_position_opens_the_article_there() {
 }
 
 #[test]
+fn a_huge_article_opens_at_its_saved_position_without_laying_out_all() {
+    let mut text = String::from("Một bài rất dài\n\n");
+    for i in 0..60_000 {
+        text.push_str(&format!("Dòng {i} của bài về ông Lê Văn Hòa.\n"));
+    }
+    let a = bao::loader::parse(text, "long.txt");
+    let at = a.text.find("Dòng 45000 ").unwrap();
+    let mut app = App::loading(vec!["long.txt".into()]);
+    app.update(Action::Resize(100, 30));
+    app.update(Action::Resume {
+        index: 0,
+        at: Some(Position {
+            offset: at,
+            rank: 0,
+        }),
+    });
+    app.update(Action::Loaded {
+        index: 0,
+        result: Ok(Box::new(a)),
+    });
+    assert!(!app.layout.complete(), "laid out only as far as needed");
+    // Rank 0 of a block's offset is the blank line before it: the block starts right under.
+    let line = app.layout.line_of(at);
+    assert!(
+        line == app.top || line == app.top + 1,
+        "{line} vs {}",
+        app.top
+    );
+    let shown = app.layout.text(app.article().unwrap(), line);
+    assert!(shown.starts_with("Dòng 45000 "), "{shown}");
+}
+
+#[test]
 fn a_saved_position_in_a_library() {
     let paths: Vec<PathBuf> = (0..2).map(|i| format!("a{i}.txt").into()).collect();
     let mut app = App::loading(paths);
