@@ -283,6 +283,7 @@ const GIVEN_NAMES: &[&str] = &[
     "hạnh", "lệ", "loan", "nhạ", "hệ", "hộ", "cò", "dùng", "tuyền", "hiên", "lụa", "nở", "mơ",
     "cúc", "đào", "lài", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "út", "tí",
     "tèo", "bông",
+    "chí", "cảnh", "thế", "lữ", "tình",
 ];
 pub static GIVEN_NAME: LazyLock<FastSet<String>> = LazyLock::new(|| set(GIVEN_NAMES));
 

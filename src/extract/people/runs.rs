@@ -658,13 +658,12 @@ impl<'a> View<'a> {
                     }
                 }
                 let p = self.place_len(s, z);
+                // "Chủ tịch Hồ Chí Minh": after a title, a place named after a person is him.
+                if p == z - s && p >= 3 && self.surname(s) {
+                    return Some(self.candidate(s, z, Evidence::Surname, false));
+                }
                 if p == z - s && !(p == 1 && self.personal_honorific(a0)) {
                     return None;
-                }
-                // "Chủ tịch Hồ Chí Minh": after a title, a place named after a person is him.
-                if self.surname(s) && z - s >= 3 && self.place_len(s, z) == z - s {
-                    let c = self.candidate(s, z, Evidence::Surname, false);
-                    return Some(c);
                 }
                 if self.not_start(s) || !self.namey(s) || ctx == Ctx::Office {
                     if let Some(j) = self.surname_tail(s, z) {
