@@ -159,6 +159,7 @@ const NOT_NAME_START: &[&str] = &[
     "bác", "cụ", "điều", "luật", "nghị định", "thông tư", "quyết định", "hiến pháp", "đại",
     "trung tâm", "học viện", "sư", "tiểu", "mầm", "thpt", "thcs", "ubnd", "hđnd", "tand", "vksnd",
     "csgt", "clb", "fc", "hè", "mùa", "thậm", "giờ", "gã", "cắt", "chuyển",
+    "ở", "tới", "sang", "bởi", "nhờ", "rằng",
 ];
 
 /// Provinces, large cities, regions, countries and continents as the Vietnamese press writes

@@ -241,6 +241,10 @@ impl BlockTokens {
                 if i - a >= 2 && v.tx(i - 1).ends_with('.') {
                     break;
                 }
+                // "Lê Thương Ảnh: Tư liệu": a photo credit starts after the name.
+                if v.punct(i + 1) == Some(":") && v.key1(i) == canonical("ảnh") {
+                    break;
+                }
                 i += 1;
             }
             if let Some(c) = v.analyse(a, i) {
