@@ -898,7 +898,9 @@ fn scan(text: &str) -> Vec<Token> {
             i += len;
             while let Some((d, l)) = char_at(text, i) {
                 if is_alnum(d) || is_combining(d) {
-                    has_letter |= is_letter(d);
+                    if !has_letter {
+                        has_letter = is_letter(d);
+                    }
                     i += l;
                 } else if is_joiner(d) && char_at(text, i + l).is_some_and(|(e, _)| is_alnum(e)) {
                     i += l;
