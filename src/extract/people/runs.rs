@@ -283,7 +283,8 @@ impl<'a> View<'a> {
             return Cow::Borrowed(self.key1(a));
         }
         // No table has a phrase starting with this word: skip the join.
-        if !lex::PHRASE_FIRST.contains(self.key1(a)) {
+        if !lex::PHRASE_FIRST.contains(self.key1(a)) || !lex::PHRASE_LAST.contains(self.key1(b - 1))
+        {
             return Cow::Borrowed("");
         }
         let mut k = String::new();
@@ -380,7 +381,13 @@ impl<'a> View<'a> {
     fn place_len(&self, i: usize, z: usize) -> usize {
         let longest = *self.b.places[i].get_or_init(|| {
             let n = self.b.toks.len();
-            (1..=4.min(n - i))
+            // Only words that open a longer place are worth joining with the next ones.
+            let max = if lex::PLACE_FIRST.contains(self.key1(i)) {
+                4.min(n - i)
+            } else {
+                1
+            };
+            (1..=max)
                 .rev()
                 .find(|&k| {
                     let key = self.key(i, i + k);
