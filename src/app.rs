@@ -6,6 +6,7 @@
 use crate::document::{Article, Mention};
 use crate::fold::{self, Folded, Mode};
 use crate::layout::Layout;
+use crate::positions::Position;
 use crate::screen::{self, Screen};
 use std::ops::Range;
 use std::path::PathBuf;
@@ -44,6 +45,10 @@ pub enum Cmd {
     FullWidth,
     Search,
     SearchAccept,
+    /// Start typing a filter in the side list.
+    Filter,
+    /// Stop typing the filter, keeping it.
+    FilterAccept,
     Next,
     Prev,
     Enter,
@@ -89,6 +94,11 @@ pub enum Action {
     Entities {
         index: usize,
         entities: crate::document::Entities,
+    },
+    /// Where article `index` was left last time (sent before it loads), if anywhere.
+    Resume {
+        index: usize,
+        at: Option<Position>,
     },
 }
 
@@ -172,6 +182,15 @@ impl Entries {
     }
 }
 
+/// The reading position of one article, as plain data the shell loads and stores.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Mark {
+    /// Where to open it.
+    pub at: Option<Position>,
+    /// The person left it in this run, so `at` is worth saving.
+    pub left: bool,
+}
+
 /// What n/N follow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Looked {
@@ -226,6 +245,8 @@ pub struct App {
     layout_key: Option<(usize, usize)>,
     pub list_cursor: usize,
     pub filter: String,
+    /// The filter is being typed (letters go to it rather than to commands).
+    pub filter_editing: bool,
     pub selected: Option<EntityRef>,
     /// Mentions of the selected entity, sorted, and the one last jumped to.
     pub mentions: Vec<Range<usize>>,
@@ -241,6 +262,10 @@ pub struct App {
     pub quit: bool,
     /// False under NO_COLOR: styles use only bold, reverse, underline.
     pub color: bool,
+    /// One per slot: where each article was left.
+    pub marks: Vec<Mark>,
+    /// A position to restore once the current article is laid out for the first time.
+    pending: Option<Position>,
 }
 
 /// Whether `p` wrote the article, listed apart from the people in it: the extractor says so,
@@ -279,6 +304,7 @@ impl App {
         } else {
             View::Reader
         };
+        let marks = vec![Mark::default(); slots.len()];
         let mut app = App {
             slots,
             loaded,
@@ -297,6 +323,7 @@ impl App {
             layout_key: None,
             list_cursor: 0,
             filter: String::new(),
+            filter_editing: false,
             selected: None,
             mentions: Vec::new(),
             mention: None,
@@ -308,6 +335,8 @@ impl App {
             help_scroll: 0,
             quit: false,
             color: true,
+            marks,
+            pending: None,
         };
         app.relayout();
         app
@@ -414,7 +443,7 @@ impl App {
     pub fn list_rows(&self) -> Vec<ListRow> {
         let e = self.entries();
         let mut rows = Vec::with_capacity(e.len() + 6);
-        if !self.filter.is_empty() {
+        if !self.filter.is_empty() || self.filter_editing {
             rows.push(ListRow::Filter);
         }
         let mut n = 0;
@@ -510,6 +539,15 @@ impl App {
                 self.loaded_arc(index, Ok(article));
                 self.extracting.insert(index);
             }
+            Action::Resume { index, at } => {
+                if let Some(m) = self.marks.get_mut(index) {
+                    m.at = at;
+                }
+                // The article shown first (a single file) opens there once it has loaded.
+                if index == self.current && self.layout_key.map(|k| k.0) != Some(index) {
+                    self.pending = at;
+                }
+            }
             Action::Entities { index, entities } => {
                 if let Some(Slot::Loaded(a)) = self.slots.get_mut(index) {
                     // The loader has let go of it by now, so this does not copy.
@@ -529,7 +567,10 @@ impl App {
     fn command(&mut self, c: Cmd) {
         use Cmd::*;
         match c {
-            Quit | ForceQuit => self.quit = true,
+            Quit | ForceQuit => {
+                self.leave();
+                self.quit = true;
+            }
             Help => {
                 self.help = !self.help;
                 self.help_scroll = 0;
@@ -570,11 +611,13 @@ impl App {
                         Focus::List => Focus::Article,
                     };
                 }
+                self.filter_editing = false;
             }
             ToggleList => {
                 self.list_pref = Some(!self.list_visible());
                 if !self.list_visible() {
                     self.focus = Focus::Article;
+                    self.filter_editing = false;
                 }
                 self.relayout();
             }
@@ -608,6 +651,13 @@ impl App {
                     self.search = self::Search::default();
                 }
             }
+            Filter => {
+                if self.focus == Focus::List {
+                    self.filter_editing = true;
+                    self.list_cursor = 0;
+                }
+            }
+            FilterAccept => self.filter_editing = false,
             Next => self.next(true),
             Prev => self.next(false),
             Enter => {
@@ -649,11 +699,45 @@ impl App {
         if self.slots.get(i).and_then(Slot::article).is_none() {
             return;
         }
+        self.leave();
         self.current = i;
         self.library_cursor = i;
         self.view = View::Reader;
         self.reset_article_state();
+        self.pending = self.marks.get(i).and_then(|m| m.at);
+        if self.layout_key.map(|k| k.0) == Some(i) {
+            // Laid out already (reopened from the library): relayout keeps it, so restore here.
+            if let Some(p) = self.pending.take() {
+                self.restore_to(p);
+            }
+        }
         self.relayout();
+    }
+
+    /// Records where the current article is, for the next time it opens (this run or the
+    /// next): on quitting, switching article and going back to the library. Idempotent.
+    pub fn leave(&mut self) {
+        if self.view != View::Reader
+            || self.layout_key.map(|k| k.0) != Some(self.current)
+            || self.layout.lines.is_empty()
+        {
+            return;
+        }
+        let (offset, rank) = self.layout.position(self.top);
+        if let Some(m) = self.marks.get_mut(self.current) {
+            m.at = Some(Position { offset, rank });
+            m.left = true;
+        }
+    }
+
+    /// Puts the line at position `p` at the top (a position from another width or run).
+    fn restore_to(&mut self, p: Position) {
+        if !self.layout.complete() {
+            self.with_layout(|l, a| l.extend_offset(a, p.offset));
+        }
+        self.top = self.layout.restore((p.offset, p.rank));
+        self.ensure_lines(self.top + 2 * self.page());
+        self.top = self.top.min(self.max_top());
     }
 
     fn reset_article_state(&mut self) {
@@ -661,6 +745,7 @@ impl App {
         self.focus = Focus::Article;
         self.list_cursor = 0;
         self.filter.clear();
+        self.filter_editing = false;
         self.selected = None;
         self.mentions.clear();
         self.mention = None;
@@ -697,14 +782,16 @@ impl App {
             self.top = origin.min(self.max_top());
         } else if self.search.active() {
             self.search = Search::default();
-        } else if self.focus == Focus::List && !self.filter.is_empty() {
+        } else if self.focus == Focus::List && (self.filter_editing || !self.filter.is_empty()) {
             self.filter.clear();
+            self.filter_editing = false;
             self.list_cursor = 0;
         } else if self.selected.is_some() {
             self.selected = None;
             self.mentions.clear();
             self.mention = None;
         } else if self.slots.len() > 1 {
+            self.leave();
             self.view = View::Library;
             self.library_cursor = self.current;
         }
@@ -822,7 +909,7 @@ impl App {
         if self.search.editing {
             self.search.query.push(c);
             self.research();
-        } else if self.view == View::Reader && self.focus == Focus::List {
+        } else if self.view == View::Reader && self.focus == Focus::List && self.filter_editing {
             self.filter.push(c);
             self.list_cursor = 0;
         }
@@ -832,7 +919,7 @@ impl App {
         if self.search.editing {
             self.search.query.pop();
             self.research();
-        } else if self.view == View::Reader && self.focus == Focus::List {
+        } else if self.view == View::Reader && self.focus == Focus::List && self.filter_editing {
             self.filter.pop();
             self.list_cursor = 0;
         }
@@ -1022,8 +1109,15 @@ impl App {
         let width = s.text.width.max(1) as usize;
         let key = (self.current, width);
         if self.layout_key != Some(key) {
-            let pos = (self.layout_key.map(|k| k.0) == Some(self.current))
-                .then(|| self.layout.position(self.top));
+            let same = self.layout_key.map(|k| k.0) == Some(self.current);
+            let pos = if same {
+                Some(self.layout.position(self.top))
+            } else if self.article().is_some() {
+                // First laid out: where it was left, if anywhere.
+                self.pending.take().map(|p| (p.offset, p.rank))
+            } else {
+                None
+            };
             match self.slots.get(self.current).and_then(Slot::article) {
                 Some(a) => {
                     // A huge article is laid out as far as the screen needs, the rest between

@@ -137,10 +137,11 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(
         List,
-        &[code(KeyCode::Esc)],
-        Cmd::Back,
-        "clear filter (letters filter)",
+        &[k('/')],
+        Cmd::Filter,
+        "type a filter; Enter keeps it",
     ),
+    b(List, &[code(KeyCode::Esc)], Cmd::Back, "clear the filter"),
     b(
         Reader,
         &[k('j'), code(KeyCode::Down)],
@@ -298,20 +299,19 @@ pub fn action_for(app: &App, e: &KeyEvent) -> Option<Action> {
             _ => None,
         };
     }
-    if app.view == View::Reader && app.focus == Focus::List {
-        if key.code == KeyCode::Backspace {
-            return Some(Action::Backspace);
-        }
-        if let KeyCode::Char(c) = key.code {
-            // Once a filter is being typed every character belongs to it; before that, a letter
-            // the list itself does not bind starts it (reading keys yield to typing here).
-            let list_bound = BINDINGS
-                .iter()
-                .any(|b| matches!(b.context, Global | List) && b.keys.contains(&key));
-            if !key.ctrl && (!app.filter.is_empty() || (c.is_alphabetic() && !list_bound)) {
-                return Some(Action::Type(c));
-            }
-        }
+    if app.view == View::Reader && app.focus == Focus::List && app.filter_editing {
+        // Typing a filter (after `/`): every character is text, as in a search; the arrows
+        // still move through what it leaves.
+        return match key.code {
+            KeyCode::Enter => Some(Cmd::FilterAccept.into()),
+            KeyCode::Esc => Some(Cmd::Back.into()),
+            KeyCode::Backspace => Some(Action::Backspace),
+            KeyCode::Down => Some(Cmd::Down.into()),
+            KeyCode::Up => Some(Cmd::Up.into()),
+            KeyCode::Tab => Some(Cmd::FocusNext.into()),
+            KeyCode::Char(c) if !key.ctrl => Some(Action::Type(c)),
+            _ => None,
+        };
     }
     lookup(app, key).map(Action::Cmd)
 }

@@ -13,6 +13,7 @@ pub mod layout;
 pub mod lexicon;
 pub mod loader;
 pub mod plain;
+pub mod positions;
 pub mod screen;
 pub mod tui;
 pub mod ui;

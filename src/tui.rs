@@ -4,8 +4,13 @@
 //! articles on background threads, turns events into actions and draws. The terminal is restored
 //! on every way out: quit, Ctrl-C (a key in raw mode), an error (a Drop guard), a panic (a hook
 //! installed before ratatui's own) and SIGTERM/SIGHUP (a flag the loop checks).
+//!
+//! It also keeps the reading positions: read from the state file before the terminal is taken,
+//! handed to the app as actions, and written back (atomically) once the terminal is restored;
+//! a state file that cannot be used is reported in one line then, never in the way of reading.
 
 use crate::app::{Action, App};
+use crate::positions::{self, FileKey, Positions};
 use crate::{keymap, ui};
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableMouseCapture, Event, KeyEvent,
@@ -13,8 +18,9 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::{cursor, execute};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::io::{self, stdout};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc};
 use std::time::Duration;
@@ -68,8 +74,65 @@ fn install_panic_hook() {
     }));
 }
 
-/// Runs the reader over `files` until the person quits.
+/// Runs the reader over `files` until the person quits, then saves where each article was left.
 pub fn run(files: Vec<PathBuf>) -> io::Result<Exit> {
+    let state = positions::state_file_from_env();
+    let mut warnings = Vec::new();
+    let remembered = state.as_deref().map(|f| {
+        Positions::load(f).unwrap_or_else(|e| {
+            warnings.push(format!("ignored the saved reading positions: {e}"));
+            Positions::default()
+        })
+    });
+    let (keys_tx, keys_rx) = mpsc::channel();
+    let result = session(files, remembered.map(Arc::new), keys_tx);
+    // Already done by the session's guard; the warnings must come after it.
+    restore();
+    let result = result.map(|(exit, app)| {
+        if let Some(file) = &state {
+            let keys: HashMap<usize, FileKey> = keys_rx.try_iter().collect();
+            if let Err(e) = save_positions(file, &app, &keys) {
+                warnings.push(format!("could not save reading positions: {e}"));
+            }
+        }
+        exit
+    });
+    for w in warnings {
+        eprintln!("bao: {w}");
+    }
+    result
+}
+
+/// Writes the positions the person left in this run into the state file, over what is there
+/// now (another bao may have saved meanwhile; an unusable file was reported at start).
+fn save_positions(
+    file: &Path,
+    app: &App,
+    keys: &HashMap<usize, FileKey>,
+) -> Result<(), positions::PositionsError> {
+    let left: Vec<(&FileKey, positions::Position)> = app
+        .marks
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.left)
+        .filter_map(|(i, m)| Some((keys.get(&i)?, m.at?)))
+        .collect();
+    if left.is_empty() {
+        return Ok(());
+    }
+    let mut all = Positions::load(file).unwrap_or_default();
+    for (k, at) in left {
+        all.set(k, at);
+    }
+    all.save(file)
+}
+
+/// The terminal part of [`run`]: returns the app as it was at the end.
+fn session(
+    files: Vec<PathBuf>,
+    remembered: Option<Arc<Positions>>,
+    keys: mpsc::Sender<(usize, FileKey)>,
+) -> io::Result<(Exit, App)> {
     let stop = Arc::new(AtomicBool::new(false));
     watch_signals(Arc::clone(&stop))?;
     install_panic_hook();
@@ -80,7 +143,7 @@ pub fn run(files: Vec<PathBuf>) -> io::Result<Exit> {
     let (tx, rx) = mpsc::channel::<Action>();
     let mut app = App::loading(files.clone());
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    spawn_loader(files, tx);
+    spawn_loader(files, tx, remembered, keys);
 
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
@@ -97,7 +160,8 @@ pub fn run(files: Vec<PathBuf>) -> io::Result<Exit> {
             dirty = false;
         }
         if stop.load(Ordering::Relaxed) {
-            return Ok(Exit::Signal);
+            app.leave();
+            return Ok((Exit::Signal, app));
         }
         // With background work to do, only look for input; without, wait for it.
         let idle = app.has_idle_work();
@@ -121,7 +185,7 @@ pub fn run(files: Vec<PathBuf>) -> io::Result<Exit> {
                 dirty = true;
             }
             if app.quit {
-                return Ok(Exit::Quit);
+                return Ok((Exit::Quit, app));
             }
             if stop.load(Ordering::Relaxed) || !event::poll(Duration::ZERO)? {
                 break;
@@ -152,14 +216,27 @@ fn is_bang(k: &KeyEvent) -> bool {
     k.code == event::KeyCode::Char('!')
 }
 
-/// Loads and extracts every file on rayon's threads; each result arrives as an action.
-fn spawn_loader(files: Vec<PathBuf>, tx: mpsc::Sender<Action>) {
+/// Loads and extracts every file on rayon's threads; each result arrives as an action, after
+/// where the file was left last time (when positions are kept) and its key goes to `keys`.
+fn spawn_loader(
+    files: Vec<PathBuf>,
+    tx: mpsc::Sender<Action>,
+    remembered: Option<Arc<Positions>>,
+    keys: mpsc::Sender<(usize, FileKey)>,
+) {
     std::thread::spawn(move || {
         files
             .par_iter()
             .enumerate()
-            .for_each_with(tx, |tx, (index, path)| {
+            .for_each_with((tx, keys), |(tx, keys), (index, path)| {
                 // The app may have quit; nobody listens then, so sends are not checked.
+                if let Some(p) = &remembered {
+                    if let Some(k) = FileKey::of(path) {
+                        let at = p.get(&k);
+                        let _ = keys.send((index, k));
+                        let _ = tx.send(Action::Resume { index, at });
+                    }
+                }
                 match crate::loader::load_file(path) {
                     Err(e) => {
                         let _ = tx.send(Action::Loaded {

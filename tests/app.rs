@@ -4,6 +4,7 @@ use bao::app::{Action, App, Cmd, EntityKind, Focus, Looked, Slot, View};
 use bao::document::{Article, Mention, Organisation, Person};
 use bao::keymap;
 use bao::layout::Source;
+use bao::positions::Position;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
 
@@ -346,9 +347,21 @@ fn n_follows_the_last_thing_looked_for() {
 }
 
 #[test]
-fn the_list_filters_as_you_type() {
+fn the_list_filters_after_slash() {
     let mut app = app_with(vec![sample()], 120, 30);
     key(&mut app, KeyCode::Tab);
+    // Without `/`, letters are commands: j and k move, other letters do nothing to the list.
+    keys(&mut app, "jj");
+    assert_eq!(app.list_cursor, 2);
+    keys(&mut app, "k");
+    assert_eq!(app.list_cursor, 1);
+    keys(&mut app, "hoa");
+    assert_eq!(app.filter, "", "letters do not filter before /");
+    assert!(!app.filter_editing);
+    // `/` starts typing the filter; now every letter is text, j and k included.
+    key(&mut app, KeyCode::Char('/'));
+    assert!(app.filter_editing);
+    assert_eq!(app.list_cursor, 0);
     keys(&mut app, "hoa");
     assert_eq!(app.filter, "hoa");
     let e = app.entries();
@@ -358,7 +371,6 @@ fn the_list_filters_as_you_type() {
         ["Lê Văn Hòa", "Bệnh viện Đa khoa tỉnh"],
         "folded: 'hoa' finds 'Hòa'"
     );
-    // Once filtering, j and k are letters too.
     keys(&mut app, "j");
     assert_eq!(app.filter, "hoaj");
     assert!(app.entries().is_empty());
@@ -366,15 +378,206 @@ fn the_list_filters_as_you_type() {
         key(&mut app, KeyCode::Backspace);
     }
     assert_eq!(app.filter, "h");
-    keys(&mut app, "benh");
-    let e = app.entries();
-    let names: Vec<&str> = e.all().map(|r| app.entity_name(r)).collect();
-    assert!(names.is_empty(), "{names:?}");
+    // The arrows move while typing.
+    key(&mut app, KeyCode::Down);
+    assert_eq!(app.list_cursor, 1);
+    assert_eq!(app.filter, "h");
+    // Enter keeps the filter and gives the letters back to the commands.
+    key(&mut app, KeyCode::Enter);
+    assert!(!app.filter_editing);
+    assert_eq!(app.filter, "h");
+    assert_eq!(app.selected, None, "Enter ends typing, it does not select");
+    keys(&mut app, "k");
+    assert_eq!(app.list_cursor, 0);
+    assert_eq!(app.filter, "h");
+    // Esc clears it.
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.filter, "");
+    // `/` then Esc: nothing typed, nothing left over.
+    key(&mut app, KeyCode::Char('/'));
+    key(&mut app, KeyCode::Esc);
+    assert!(!app.filter_editing);
+    assert_eq!(app.filter, "");
+    assert_eq!(app.focus, Focus::List, "Esc in the list stays there");
+    key(&mut app, KeyCode::Char('/'));
     keys(&mut app, "so");
     key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
     assert_eq!(app.entity_name(app.selected.unwrap()), "Sở Y tế");
+    // Tab leaves the list and the typing; letters scroll the article again.
+    key(&mut app, KeyCode::Char('/'));
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Focus::Article);
+    assert!(!app.filter_editing);
+    let top = app.top;
+    keys(&mut app, "j");
+    assert_eq!(app.top, top + 1);
+}
+
+/// The article offset of the top line and the text shown there.
+fn top_place(app: &App) -> (usize, String) {
+    (app.layout.lines[app.top].anchor, top_text(app))
+}
+
+#[test]
+fn leaving_an_article_remembers_where() {
+    let mut b = sample();
+    b.title = "Bài thứ hai".into();
+    let mut app = app_with(vec![sample(), b], 100, 30);
+    assert!(app.marks.iter().all(|m| m.at.is_none() && !m.left));
+    key(&mut app, KeyCode::Enter);
+    for _ in 0..37 {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    let place = top_place(&app);
+    assert!(app.marks[0].at.is_none(), "recorded only on leaving");
+    // Another article: the first is remembered, the second starts at the top.
+    key(&mut app, KeyCode::Char(']'));
+    assert_eq!(app.current, 1);
+    assert_eq!(app.top, 0);
+    assert!(app.marks[0].left);
+    assert_eq!(app.marks[0].at.unwrap().offset, place.0);
+    key(&mut app, KeyCode::Char('['));
+    assert_eq!(top_place(&app), place, "back where it was");
+    // Through the library, at another width.
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.view, View::Library);
+    app.update(Action::Resize(60, 24));
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.current, 0);
+    let (anchor, _) = top_place(&app);
+    let line = &app.layout.lines[app.top];
+    assert!(
+        line.range.start <= place.0 && place.0 < line.range.end.max(line.range.start + 1),
+        "the same text at the top at another width: {anchor} vs {}",
+        place.0
+    );
+    // Quitting records too.
+    key(&mut app, KeyCode::Char('g'));
+    key(&mut app, KeyCode::Char('q'));
+    assert_eq!(app.marks[0].at.unwrap().offset, app.layout.lines[0].anchor);
+}
+
+#[test]
+fn a_saved_position_opens_the_article_there() {
+    // Where the 30th line starts at one width...
+    let probe = app_with(vec![sample()], 120, 30);
+    let p = probe.layout.position(30);
+    let want = top_text(&{
+        let mut a = app_with(vec![sample()], 120, 30);
+        for _ in 0..30 {
+            key(&mut a, KeyCode::Char('j'));
+        }
+        a
+    });
+    // ...is where a single file opens in another run, whatever the order of size and load.
+    for resize_first in [true, false] {
+        let mut app = App::loading(vec!["one.txt".into()]);
+        if resize_first {
+            app.update(Action::Resize(120, 30));
+        }
+        app.update(Action::Resume {
+            index: 0,
+            at: Some(Position {
+                offset: p.0,
+                rank: p.1,
+            }),
+        });
+        app.update(Action::Loaded {
+            index: 0,
+            result: Ok(Box::new(sample())),
+        });
+        if !resize_first {
+            app.update(Action::Resize(120, 30));
+        }
+        assert_eq!(top_text(&app), want, "resize first: {resize_first}");
+        assert!(!app.marks[0].left, "nothing to save before it is left");
+    }
+    // No saved position: the top.
+    let mut app = App::loading(vec!["one.txt".into()]);
+    app.update(Action::Resize(120, 30));
+    app.update(Action::Resume { index: 0, at: None });
+    app.update(Action::Loaded {
+        index: 0,
+        result: Ok(Box::new(sample())),
+    });
+    assert_eq!(app.top, 0);
+    // A position past the end (the file shrank under the same key) only clamps.
+    let mut app = App::loading(vec!["one.txt".into()]);
+    app.update(Action::Resize(120, 30));
+    app.update(Action::Resume {
+        index: 0,
+        at: Some(Position {
+            offset: usize::MAX / 2,
+            rank: 7,
+        }),
+    });
+    app.update(Action::Loaded {
+        index: 0,
+        result: Ok(Box::new(sample())),
+    });
+    assert_eq!(app.top, app.max_top());
+}
+
+#[test]
+fn a_huge_article_opens_at_its_saved_position_without_laying_out_all() {
+    let mut text = String::from("Một bài rất dài\n\n");
+    for i in 0..60_000 {
+        text.push_str(&format!("Dòng {i} của bài về ông Lê Văn Hòa.\n"));
+    }
+    let a = bao::loader::parse(text, "long.txt");
+    let at = a.text.find("Dòng 45000 ").unwrap();
+    let mut app = App::loading(vec!["long.txt".into()]);
+    app.update(Action::Resize(100, 30));
+    app.update(Action::Resume {
+        index: 0,
+        at: Some(Position {
+            offset: at,
+            rank: 0,
+        }),
+    });
+    app.update(Action::Loaded {
+        index: 0,
+        result: Ok(Box::new(a)),
+    });
+    assert!(!app.layout.complete(), "laid out only as far as needed");
+    // Rank 0 of a block's offset is the blank line before it: the block starts right under.
+    let line = app.layout.line_of(at);
+    assert!(
+        line == app.top || line == app.top + 1,
+        "{line} vs {}",
+        app.top
+    );
+    let shown = app.layout.text(app.article().unwrap(), line);
+    assert!(shown.starts_with("Dòng 45000 "), "{shown}");
+}
+
+#[test]
+fn a_saved_position_in_a_library() {
+    let paths: Vec<PathBuf> = (0..2).map(|i| format!("a{i}.txt").into()).collect();
+    let mut app = App::loading(paths);
+    app.update(Action::Resize(100, 30));
+    let probe = app_with(vec![sample()], 100, 30);
+    let p = probe.layout.position(25);
+    let want = probe.layout.text(probe.article().unwrap(), 25).to_owned();
+    for i in 0..2 {
+        app.update(Action::Resume {
+            index: i,
+            at: (i == 1).then_some(Position {
+                offset: p.0,
+                rank: p.1,
+            }),
+        });
+        app.update(Action::Loaded {
+            index: i,
+            result: Ok(Box::new(sample())),
+        });
+    }
+    assert_eq!(app.view, View::Library);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.top, 0, "the first has no position");
+    key(&mut app, KeyCode::Char(']'));
+    assert_eq!(top_text(&app), want);
 }
 
 #[test]

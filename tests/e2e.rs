@@ -38,6 +38,8 @@ impl Session {
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        // Reading positions stay out of the person's home; the tests about them turn them on.
+        cmd.env("BAO_NO_STATE", "1");
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -111,6 +113,30 @@ impl Session {
             "mouse reporting is off"
         );
         assert!(!s.hide_cursor(), "the cursor is shown");
+    }
+
+    /// The top row of the screen, without trailing blanks.
+    fn first_row(&self) -> String {
+        let p = self.parser.lock().unwrap();
+        let s = p.screen();
+        s.contents_between(0, 0, 0, s.size().1)
+            .trim_end()
+            .to_owned()
+    }
+
+    /// Waits until the top row is `want`, or fails showing the screen.
+    fn wait_first_row(&self, want: &str) {
+        let start = Instant::now();
+        while start.elapsed() < DEADLINE {
+            if self.first_row() == want {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!(
+            "the top row never was {want:?}; the screen:\n{}",
+            self.contents()
+        );
     }
 
     fn in_alternate_screen(&self) -> bool {
@@ -214,9 +240,11 @@ fn people_and_selecting_a_person() {
     for name in ["Trần Thị Lộc", "Hoàng Thu Trang", "Phạm Duy Hưng"] {
         s.wait_for(name);
     }
-    // Tab to the list, filter to her, select.
-    s.send("\ttran");
+    // Tab to the list, `/` to filter to her, Enter to keep the filter, Enter to select.
+    s.send("\t/tran");
     s.wait_for("filter: tran");
+    s.send("\r");
+    s.wait_for("Enter select");
     s.send("\r");
     s.wait_for("Trần Thị Lộc mention 1/");
     s.send("\tn");
@@ -224,4 +252,93 @@ fn people_and_selecting_a_person() {
     s.send("q");
     s.wait_exit();
     s.assert_restored();
+}
+
+const SEED: &str = "seeds/000_c0b6449328fbf434.txt";
+
+/// The seed's bytes and modification time: bao never writes to what it reads.
+fn seed_state() -> (Vec<u8>, std::time::SystemTime) {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED);
+    (
+        std::fs::read(&p).unwrap(),
+        std::fs::metadata(&p).unwrap().modified().unwrap(),
+    )
+}
+
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn the_reading_position_is_kept_across_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().to_str().unwrap();
+    let env = [("BAO_STATE_DIR", state), ("BAO_NO_STATE", "0")];
+    let seed = seed_state();
+
+    let mut s = Session::start(&[SEED], &env);
+    s.wait_for(TITLE);
+    let title_row = s.first_row();
+    // To the end, then a little back up: a place in the middle of a line list.
+    s.send("G");
+    s.wait_for("100%");
+    std::thread::sleep(Duration::from_millis(200));
+    let end_row = s.first_row();
+    s.send("kkkkk");
+    let start = Instant::now();
+    while s.first_row() == end_row && start.elapsed() < DEADLINE {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let row = s.first_row();
+    assert_ne!(row, end_row, "scrolled up from the end");
+    assert_ne!(row, title_row, "scrolled away from the top");
+    assert!(!row.is_empty());
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+    assert_eq!(
+        names_in(dir.path()),
+        ["positions.json"],
+        "no temporary file left"
+    );
+
+    let s = Session::start(&[SEED], &env);
+    s.wait_first_row(&row);
+    drop(s);
+
+    // Without state the same file opens at the top.
+    let s = Session::start(&[SEED], &[("BAO_STATE_DIR", state)]);
+    s.wait_first_row(&title_row);
+    drop(s);
+    assert_eq!(seed_state(), seed, "the article is never written to");
+}
+
+#[test]
+fn a_corrupt_positions_file_is_ignored_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("positions.json");
+    std::fs::write(&file, "{\"version\": 1, \"entries\": [tru").unwrap();
+    let state = dir.path().to_str().unwrap();
+    let mut s = Session::start(&[SEED], &[("BAO_STATE_DIR", state), ("BAO_NO_STATE", "0")]);
+    s.wait_for(TITLE);
+    s.send("jjj");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+    let screen = s.contents();
+    let warnings: Vec<&str> = screen.lines().filter(|l| l.contains("bao:")).collect();
+    assert_eq!(warnings.len(), 1, "one line: {screen}");
+    assert!(
+        warnings[0].contains("positions.json") && warnings[0].contains("corrupt"),
+        "{screen}"
+    );
+    // The file was replaced by a good one, atomically.
+    assert!(bao::positions::Positions::load(&file).is_ok());
+    assert_eq!(names_in(dir.path()), ["positions.json"]);
 }

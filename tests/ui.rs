@@ -289,6 +289,7 @@ fn library_60x20() {
 fn filtered_list_100x30() {
     let mut a = app(vec![seed()], 100, 30);
     a.update(Cmd::FocusNext.into());
+    a.update(Cmd::Filter.into());
     type_str(&mut a, "tinh uy");
     let t = draw(&a, 100, 30);
     insta::assert_snapshot!(t.backend());

@@ -25,11 +25,14 @@ pub(super) fn side_list(app: &App, buf: &mut Buffer, s: &Screen, list: Rect, t: 
         let y = area.y + row as u16;
         match *item {
             ListRow::Filter => {
-                let line = Line::from(vec![
+                let mut spans = vec![
                     Span::styled("filter: ", t.dim),
                     Span::raw(app.filter.as_str()),
-                    Span::styled("▏", t.dim),
-                ]);
+                ];
+                if app.filter_editing {
+                    spans.push(Span::styled("▏", t.dim));
+                }
+                let line = Line::from(spans);
                 buf.set_line(area.x, y, &line, area.width);
             }
             ListRow::Heading(sec, n) => {

@@ -41,8 +41,10 @@ pub(super) fn status(app: &App, buf: &mut Buffer, s: &Screen, t: &Theme) {
     let left = format!(" {}", parts.join(" │ "));
     let hint = if search.editing {
         "Enter keep · Esc cancel "
+    } else if app.focus == Focus::List && app.filter_editing {
+        "Enter keep · Esc clear · ↑↓ move "
     } else if app.focus == Focus::List {
-        "Enter select · type to filter · Tab back · ? help "
+        "Enter select · / filter · Tab back · ? help "
     } else {
         "? help · / search · Tab list · q quit "
     };
