@@ -35,8 +35,14 @@ mod tests {
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines[0], "Tiêu đề bài báo");
         assert_eq!(lines[1], "10:00, 01/02/2023");
-        assert!(lines.iter().all(|l| crate::wrap::width(l) <= 24), "{lines:?}");
+        assert!(
+            lines.iter().all(|l| crate::wrap::width(l) <= 24),
+            "{lines:?}"
+        );
         assert!(out.contains("\n\n"), "a blank line between blocks: {out}");
-        assert!(lines.iter().any(|l| l.starts_with("  Ảnh: Minh Anh")), "{lines:?}");
+        assert!(
+            lines.iter().any(|l| l.starts_with("  Ảnh: Minh Anh")),
+            "{lines:?}"
+        );
     }
 }

@@ -12,8 +12,9 @@ mod words;
 use crate::document::{Article, BlockKind, Mention, Organisation};
 use crate::extract::tokens::is_all_caps;
 use crate::lexicon::orgs::{HeadKind, EXPANSIONS, LEXICON};
+use aho_corasick::AhoCorasick;
 use scan::{Entry, Strength};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One found span with what the rules know about it.
 #[derive(Clone, Debug)]
@@ -66,7 +67,7 @@ pub fn find(article: &Article) -> Vec<Organisation> {
             }
         }
         let spans = scan::scan(src, &heads);
-        let mut taken: Vec<(usize, usize)> = Vec::with_capacity(spans.len() * 2);
+        let mut taken = Taken::default();
         for s in &spans {
             found.push(Found {
                 block: bi,
@@ -92,7 +93,7 @@ pub fn find(article: &Article) -> Vec<Organisation> {
             if is_product(src, a, b) {
                 continue;
             }
-            if is_word_bounded(src, a, b) && !overlaps(&taken, a, b) {
+            if is_word_bounded(src, a, b) && !taken.overlaps(a, b) {
                 found.push(Found {
                     block: bi,
                     start: base + a,
@@ -106,7 +107,7 @@ pub fn find(article: &Article) -> Vec<Organisation> {
         // Brand-shaped words: an inner capital after a lowercase letter ("OceanBank").
         for (a, b) in ascii_words(src) {
             let w = &src[a..b];
-            if is_brand_shaped(w) && !LEXICON.not_orgs.contains(w) && !overlaps(&taken, a, b) {
+            if is_brand_shaped(w) && !LEXICON.not_orgs.contains(w) && !taken.overlaps(a, b) {
                 found.push(Found {
                     block: bi,
                     start: base + a,
@@ -194,8 +195,28 @@ fn camel(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
 }
 
-fn overlaps(taken: &[(usize, usize)], a: usize, b: usize) -> bool {
-    taken.iter().any(|&(x, y)| a < y && x < b)
+/// Byte ranges already taken, for overlap checks in O(log n): a long article has hundreds of
+/// thousands of mentions, and a linear scan per candidate made extraction quadratic.
+#[derive(Default)]
+struct Taken {
+    /// start → end; ranges may nest or overlap, so `max_len` bounds the backward walk.
+    ranges: std::collections::BTreeMap<usize, usize>,
+    max_len: usize,
+}
+
+impl Taken {
+    fn push(&mut self, (a, b): (usize, usize)) {
+        let e = self.ranges.entry(a).or_insert(b);
+        *e = (*e).max(b);
+        self.max_len = self.max_len.max(b.saturating_sub(a));
+    }
+
+    /// Whether `a..b` overlaps a taken range. Only ranges starting within `max_len` before
+    /// `b` can reach past `a`.
+    fn overlaps(&self, a: usize, b: usize) -> bool {
+        let from = a.saturating_sub(self.max_len);
+        self.ranges.range(from..b).any(|(_, &y)| a < y)
+    }
 }
 
 /// No letter or digit glued to either side of `a..b`.
@@ -290,18 +311,23 @@ fn own_acronym(s: &str) -> Option<&str> {
 /// Looks for every strong string again in the whole article: a later bare "Công ty BSC" or
 /// "NHNN" is a mention of the body introduced earlier.
 fn propagate(article: &Article, found: &mut Vec<Found>) {
+    let text = article.text.as_str();
+    // The strength of each string as first found: a propagated copy keeps it.
+    let mut strength_of: HashMap<&str, Strength> = HashMap::new();
     let mut pats: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for f in found.iter() {
+        let s = &text[f.start..f.end];
+        strength_of.entry(s).or_insert(f.strength);
         if f.strength == Strength::Bare {
             continue;
         }
-        let s = &article.text[f.start..f.end];
-        if !pats.contains(&s) {
+        if seen.insert(s) {
             pats.push(s);
         }
         // "Công ty BSC" … "BSC": a body named by an acronym is also written bare.
         if let Some(last) = own_acronym(s) {
-            if !pats.contains(&last) {
+            if seen.insert(last) {
                 pats.push(last);
             }
         }
@@ -310,40 +336,49 @@ fn propagate(article: &Article, found: &mut Vec<Found>) {
             s.strip_prefix(**p)
                 .is_some_and(|r| r.starts_with(' ') && !r[1..].contains(' '))
         }) {
-            if !pats.contains(short) {
+            if seen.insert(short) {
                 pats.push(short);
             }
         }
     }
+    if pats.is_empty() {
+        return;
+    }
     // Longest first, so "Công an tỉnh Nghệ An" is not cut short by "Công an tỉnh".
     pats.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    let mut taken: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+    // One pass over the text for all strings, then the hits in (longest string, text) order.
+    let Ok(ac) = AhoCorasick::new(&pats) else {
+        return;
+    };
+    let mut hits: Vec<(usize, usize)> = ac
+        .find_overlapping_iter(text)
+        .map(|m| (m.pattern().as_usize(), m.start()))
+        .collect();
+    hits.sort_unstable();
+    let mut taken = Taken::default();
+    for f in found.iter() {
+        taken.push((f.start, f.end));
+    }
     let mut extra = Vec::new();
-    let text = article.text.as_str();
-    for p in &pats {
-        for (a, _) in text.match_indices(p) {
-            let b = a + p.len();
-            let Some(bi) = article.block_at(a) else {
-                continue;
-            };
-            let block = &article.blocks[bi];
-            if block.kind == BlockKind::Dateline || b > block.end {
-                continue;
-            }
-            if is_word_bounded(text, a, b) && !overlaps(&taken, a, b) {
-                let strength = found
-                    .iter()
-                    .find(|f| text[f.start..f.end] == **p)
-                    .map_or(Strength::Strong, |f| f.strength);
-                extra.push(Found {
-                    block: bi,
-                    start: a,
-                    end: b,
-                    strength,
-                    abbr_of: None,
-                });
-                taken.push((a, b));
-            }
+    for (pi, a) in hits {
+        let p = pats[pi];
+        let b = a + p.len();
+        let Some(bi) = article.block_at(a) else {
+            continue;
+        };
+        let block = &article.blocks[bi];
+        if block.kind == BlockKind::Dateline || b > block.end {
+            continue;
+        }
+        if is_word_bounded(text, a, b) && !taken.overlaps(a, b) {
+            extra.push(Found {
+                block: bi,
+                start: a,
+                end: b,
+                strength: strength_of.get(p).copied().unwrap_or(Strength::Strong),
+                abbr_of: None,
+            });
+            taken.push((a, b));
         }
     }
     found.extend(extra);
@@ -373,27 +408,34 @@ fn group(article: &Article, mut found: Vec<Found>) -> Vec<Organisation> {
         }
     }
     // Bare local abbreviations: kept only when they name exactly one body of the article.
-    let strong_keys: Vec<String> = found
+    // Distinct keys are few even when mentions are many, so resolve each bare key once.
+    let mut strong_keys: Vec<String> = found
         .iter()
         .zip(&keys)
         .filter(|(f, _)| f.strength != Strength::Bare)
         .map(|(_, k)| k.clone())
         .collect();
+    strong_keys.sort_unstable();
+    strong_keys.dedup();
+    let mut resolved: HashMap<String, Option<String>> = HashMap::new();
     let mut keep = vec![true; found.len()];
     for (i, f) in found.iter().enumerate() {
         if f.strength != Strength::Bare {
             continue;
         }
-        let mut cands: Vec<&String> = strong_keys
-            .iter()
-            .filter(|k| *k == &keys[i] || k.starts_with(&format!("{} ", keys[i])))
-            .collect();
-        cands.sort();
-        cands.dedup();
-        if cands.len() == 1 {
-            keys[i] = cands[0].clone();
-        } else {
-            keep[i] = false;
+        let target = resolved.entry(keys[i].clone()).or_insert_with(|| {
+            let bare = keys[i].as_str();
+            let mut cands = strong_keys.iter().filter(|k| {
+                **k == bare || (k.starts_with(bare) && k[bare.len()..].starts_with(' '))
+            });
+            match (cands.next(), cands.next()) {
+                (Some(only), None) => Some(only.clone()),
+                _ => None,
+            }
+        });
+        match target {
+            Some(k) => keys[i] = k.clone(),
+            None => keep[i] = false,
         }
     }
 

@@ -57,6 +57,39 @@ fn is_inner_joiner(c: char) -> bool {
     matches!(c, '.' | '-' | '&' | '\'' | '’' | '_')
 }
 
+/// Letters, digits and combining marks, with a fast path for ASCII and the Latin ranges
+/// Vietnamese uses (the general Unicode lookup dominated the extractor's profile).
+pub fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xD7 | 0xF7 => false,
+        0xC0..=0x24F | 0x1E00..=0x1EFF => true,
+        // Combining marks belong to the letter before them.
+        0x300..=0x36F => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// `char::is_alphabetic`, with the fast path of [`is_letter`].
+pub fn is_alpha(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0xD7 | 0xF7 => false,
+        0xC0..=0x24F | 0x1E00..=0x1EFF => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// A letter or digit that may start or continue a word. Some combining marks are alphabetic
+/// themselves (U+0363 …) and count as letters, the rest only continue one.
+fn is_alnum(c: char) -> bool {
+    if is_mark(c) {
+        c.is_alphanumeric()
+    } else {
+        is_letter(c)
+    }
+}
+
 /// Splits `text` into tokens. Inner joiners stay inside a word only when a letter or digit
 /// follows them ("TP.HCM", "Ba-ra-ắc"); at a word's edge they become punctuation ("Lộc-").
 pub fn tokenize(text: &str) -> Vec<Token> {
@@ -68,26 +101,24 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             space_before = true;
             continue;
         }
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             let mut end = i + c.len_utf8();
-            let mut has_letter = c.is_alphabetic();
-            loop {
-                match chars.peek().copied() {
-                    Some((j, d)) if d.is_alphanumeric() || is_mark(d) => {
-                        has_letter |= d.is_alphabetic();
-                        end = j + d.len_utf8();
-                        chars.next();
-                    }
-                    Some((j, d)) if is_inner_joiner(d) => {
-                        let next = text[j + d.len_utf8()..].chars().next();
-                        if next.is_some_and(|n| n.is_alphanumeric()) {
-                            end = j + d.len_utf8();
-                            chars.next();
-                        } else {
-                            break;
-                        }
-                    }
-                    _ => break,
+            let mut has_letter = is_alpha(c);
+            while let Some(&(j, d)) = chars.peek() {
+                if is_alnum(d) || is_mark(d) {
+                    has_letter |= is_alpha(d);
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else if is_inner_joiner(d)
+                    && text[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(is_alnum)
+                {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
                 }
             }
             out.push(Token {
@@ -154,6 +185,23 @@ mod tests {
             ["Nguyễn", "Văn", "Q", ".", "và", "“", "Sở", "TT&TT", "”"]
         );
         assert_eq!(tokenize("2022 3,27")[1].kind, TokenKind::Number);
+    }
+
+    proptest::proptest! {
+        /// The fast letter tests agree with the standard library on every char.
+        #[test]
+        fn fast_letter_tests_agree_with_std(c in proptest::char::any()) {
+            proptest::prop_assert_eq!(is_letter(c), c.is_alphanumeric() || ('\u{300}'..='\u{36F}').contains(&c));
+            proptest::prop_assert_eq!(is_alpha(c), c.is_alphabetic());
+        }
+    }
+
+    #[test]
+    fn fast_letter_tests_agree_on_the_latin_ranges() {
+        for c in ('\u{0}'..='\u{2FF}').chain('\u{1E00}'..='\u{1EFF}') {
+            assert_eq!(is_letter(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
+        }
     }
 
     #[test]

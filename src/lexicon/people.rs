@@ -159,6 +159,7 @@ const NOT_NAME_START: &[&str] = &[
     "bác", "cụ", "điều", "luật", "nghị định", "thông tư", "quyết định", "hiến pháp", "đại",
     "trung tâm", "học viện", "sư", "tiểu", "mầm", "thpt", "thcs", "ubnd", "hđnd", "tand", "vksnd",
     "csgt", "clb", "fc", "hè", "mùa", "thậm", "giờ", "gã", "cắt", "chuyển",
+    "ở", "tới", "sang", "bởi", "nhờ", "rằng",
 ];
 
 /// Provinces, large cities, regions, countries and continents as the Vietnamese press writes
@@ -283,6 +284,7 @@ const GIVEN_NAMES: &[&str] = &[
     "hạnh", "lệ", "loan", "nhạ", "hệ", "hộ", "cò", "dùng", "tuyền", "hiên", "lụa", "nở", "mơ",
     "cúc", "đào", "lài", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "út", "tí",
     "tèo", "bông",
+    "chí", "cảnh", "thế", "lữ", "tình",
 ];
 pub static GIVEN_NAME: LazyLock<FastSet<String>> = LazyLock::new(|| set(GIVEN_NAMES));
 
@@ -385,6 +387,18 @@ const CREDIT_WORDS: &[&str] = &[
 ];
 pub static CREDIT_WORD: LazyLock<FastSet<String>> = LazyLock::new(|| set(CREDIT_WORDS));
 
+/// The first word of every place of two words or more ("hà" for "hà nội").
+pub static PLACE_FIRST: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    PLACES
+        .iter()
+        .filter_map(|p| {
+            let k = canonical(p);
+            let (first, _) = k.split_once(' ')?;
+            Some(first.to_owned())
+        })
+        .collect()
+});
+
 /// The first word of every phrase in the tables: a key of several words is only worth
 /// making when it starts with one of these.
 pub static PHRASE_FIRST: LazyLock<FastSet<String>> = LazyLock::new(|| {
@@ -413,6 +427,37 @@ pub static PHRASE_FIRST: LazyLock<FastSet<String>> = LazyLock::new(|| {
             let k = canonical(p);
             let first = k.split(' ').next()?.to_owned();
             (first.len() < k.len()).then_some(first)
+        })
+        .collect()
+});
+
+/// The last word of every phrase in the tables.
+pub static PHRASE_LAST: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    let tables: &[&[&str]] = &[
+        SURNAMES,
+        HONORIFICS,
+        TITLES,
+        ROLE_HEADS,
+        PLACE_WORDS,
+        NOT_NAME_START,
+        PLACES,
+        FOREIGN_GIVEN,
+        GIVEN_NAMES,
+        COMPOUND_TAILS,
+        OFFICE_TITLES,
+        FOREIGN_NOT_NAME,
+        BODY_CLASSIFIERS,
+        PERSONAL_HONORIFICS,
+        CREDIT_WORDS,
+        ADMIN_UNITS,
+    ];
+    tables
+        .iter()
+        .flat_map(|t| t.iter())
+        .filter_map(|p| {
+            let k = canonical(p);
+            let last = k.rsplit(' ').next()?.to_owned();
+            (last.len() < k.len()).then_some(last)
         })
         .collect()
 });

@@ -5,8 +5,9 @@
 //! place ("huyện Nghi Lộc", "TP. Thanh Hóa"). A comma, a parenthesis, a function word or an
 //! unknown lowercase word ends it.
 
-use super::words::{tokenize_fast, ByFirstWord};
+use super::words::ByFirstWord;
 use crate::extract::orgs::canonical;
+use crate::extract::tokens::tokenize;
 use crate::extract::tokens::{is_all_caps, is_capitalised, Token, TokenKind};
 use crate::lexicon::orgs::FastSet;
 use crate::lexicon::orgs::{HeadKind, HEADS, LEXICON};
@@ -911,7 +912,7 @@ pub fn scan(src: &str, heads: &[(usize, usize, Option<HeadKind>)]) -> Vec<Span> 
         }
         let b = window_end(src, a);
         let win = &src[a..b];
-        let toks = tokenize_fast(win);
+        let toks = tokenize(win);
         let cx = Ctx {
             src: win,
             toks: &toks,

@@ -2,93 +2,8 @@
 //! words may open an organisation's name. Cheaper than full tokenizing, which only the windows
 //! after a likely head need.
 
-use crate::extract::tokens::{Token, TokenKind};
+use crate::extract::tokens::is_letter;
 use crate::lexicon::orgs::FastMap;
-
-/// Letters and digits, with a fast path for ASCII and the Latin ranges Vietnamese uses.
-pub fn is_letter(c: char) -> bool {
-    match c as u32 {
-        0..=0x7F => c.is_ascii_alphanumeric(),
-        0xD7 | 0xF7 => false,
-        0xC0..=0x24F | 0x1E00..=0x1EFF => true,
-        // Combining marks belong to the letter before them.
-        0x300..=0x36F => true,
-        _ => c.is_alphanumeric(),
-    }
-}
-
-/// The same tokens as [`crate::extract::tokens::tokenize`], with the fast letter test: the
-/// organisation rules tokenize only short windows after a head, many times per article.
-pub fn tokenize_fast(text: &str) -> Vec<Token> {
-    let is_mark = |c: char| matches!(c as u32, 0x300..=0x36F | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF);
-    // Some combining marks are alphabetic themselves (U+0363 …): as in `tokenize`.
-    let is_alnum = |c: char| {
-        if is_mark(c) {
-            c.is_alphanumeric()
-        } else {
-            is_letter(c)
-        }
-    };
-    let mut out = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
-    let mut space_before = true;
-    while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() {
-            space_before = true;
-            continue;
-        }
-        if is_alnum(c) {
-            let mut end = i + c.len_utf8();
-            let mut has_letter = is_alpha(c);
-            while let Some(&(j, d)) = chars.peek() {
-                if is_alnum(d) || is_mark(d) {
-                    has_letter |= is_alpha(d);
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else if matches!(d, '.' | '-' | '&' | '\'' | '’' | '_')
-                    && text[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(is_alnum)
-                {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            out.push(Token {
-                start: i,
-                end,
-                kind: if has_letter {
-                    TokenKind::Word
-                } else {
-                    TokenKind::Number
-                },
-                space_before,
-            });
-        } else if !is_mark(c) {
-            out.push(Token {
-                start: i,
-                end: i + c.len_utf8(),
-                kind: TokenKind::Punct,
-                space_before,
-            });
-        }
-        space_before = false;
-    }
-    out
-}
-
-/// `char::is_alphabetic`, with the fast path of [`is_letter`].
-fn is_alpha(c: char) -> bool {
-    match c as u32 {
-        0..=0x7F => c.is_ascii_alphabetic(),
-        0xD7 | 0xF7 => false,
-        0xC0..=0x24F | 0x1E00..=0x1EFF => true,
-        _ => c.is_alphabetic(),
-    }
-}
 
 /// Byte ranges of the words of `src`, in order.
 pub fn word_spans(src: &str) -> Vec<(usize, usize)> {
@@ -229,22 +144,10 @@ fn bounded_after(src: &str, end: usize) -> bool {
 mod tests {
     use super::*;
 
-    #[test]
-    fn fast_tokens_match_the_tokenizer() {
-        for t in [
-            "Đồng chí Trần Thị Lộc- Ủy viên BTV, Trưởng ban",
-            "Công an TP.HCM (PC67). Nguyễn Văn Q. và “Sở TT&TT” 2022 3,27 36B5-685.92",
-            "Hoa\u{300} ×÷ ½ ²x U.16 L’Oréal_x -a- ",
-        ] {
-            assert_eq!(tokenize_fast(t), crate::extract::tokens::tokenize(t), "{t}");
-        }
-    }
-
     proptest::proptest! {
         #[test]
         fn byte_scan_matches_char_scan_on_any_text(t in "\\PC{0,80}") {
             proptest::prop_assert_eq!(word_spans(&t), word_spans_chars(&t));
-            proptest::prop_assert_eq!(tokenize_fast(&t), crate::extract::tokens::tokenize(&t));
         }
     }
 

@@ -128,11 +128,17 @@ struct Latin {
     tone: u8,
 }
 
+/// Latin-1 Supplement to Latin Extended-B, where "ă â đ ê ô ơ ư" and their capitals live.
 const LATIN_FIRST: u32 = 0xC0;
-const LATIN_LAST: u32 = 0x1EFF;
+const LATIN_LAST: u32 = 0x24F;
+/// Latin Extended Additional, where the toned vowels ("ệ", "ở", "ự") live.
+const EXTRA_FIRST: u32 = 0x1E00;
+const EXTRA_LAST: u32 = 0x1EFF;
+const EXTRA_AT: u32 = LATIN_LAST - LATIN_FIRST + 1;
 
 static LATIN: std::sync::LazyLock<Vec<Option<Latin>>> = std::sync::LazyLock::new(|| {
     (LATIN_FIRST..=LATIN_LAST)
+        .chain(EXTRA_FIRST..=EXTRA_LAST)
         .map(|u| {
             let c = char::from_u32(u)?;
             if !c.is_alphabetic() {
@@ -170,6 +176,8 @@ fn latin(c: char) -> Option<Latin> {
     let u = c as u32;
     if (LATIN_FIRST..=LATIN_LAST).contains(&u) {
         LATIN[(u - LATIN_FIRST) as usize]
+    } else if (EXTRA_FIRST..=EXTRA_LAST).contains(&u) {
+        LATIN[(u - EXTRA_FIRST + EXTRA_AT) as usize]
     } else {
         None
     }

@@ -241,6 +241,10 @@ impl BlockTokens {
                 if i - a >= 2 && v.tx(i - 1).ends_with('.') {
                     break;
                 }
+                // "Lê Thương Ảnh: Tư liệu": a photo credit starts after the name.
+                if v.punct(i + 1) == Some(":") && v.key1(i) == canonical("ảnh") {
+                    break;
+                }
                 i += 1;
             }
             if let Some(c) = v.analyse(a, i) {
@@ -279,7 +283,8 @@ impl<'a> View<'a> {
             return Cow::Borrowed(self.key1(a));
         }
         // No table has a phrase starting with this word: skip the join.
-        if !lex::PHRASE_FIRST.contains(self.key1(a)) {
+        if !lex::PHRASE_FIRST.contains(self.key1(a)) || !lex::PHRASE_LAST.contains(self.key1(b - 1))
+        {
             return Cow::Borrowed("");
         }
         let mut k = String::new();
@@ -376,7 +381,13 @@ impl<'a> View<'a> {
     fn place_len(&self, i: usize, z: usize) -> usize {
         let longest = *self.b.places[i].get_or_init(|| {
             let n = self.b.toks.len();
-            (1..=4.min(n - i))
+            // Only words that open a longer place are worth joining with the next ones.
+            let max = if lex::PLACE_FIRST.contains(self.key1(i)) {
+                4.min(n - i)
+            } else {
+                1
+            };
+            (1..=max)
                 .rev()
                 .find(|&k| {
                     let key = self.key(i, i + k);
@@ -658,13 +669,12 @@ impl<'a> View<'a> {
                     }
                 }
                 let p = self.place_len(s, z);
+                // "Chủ tịch Hồ Chí Minh": after a title, a place named after a person is him.
+                if p == z - s && p >= 3 && self.surname(s) {
+                    return Some(self.candidate(s, z, Evidence::Surname, false));
+                }
                 if p == z - s && !(p == 1 && self.personal_honorific(a0)) {
                     return None;
-                }
-                // "Chủ tịch Hồ Chí Minh": after a title, a place named after a person is him.
-                if self.surname(s) && z - s >= 3 && self.place_len(s, z) == z - s {
-                    let c = self.candidate(s, z, Evidence::Surname, false);
-                    return Some(c);
                 }
                 if self.not_start(s) || !self.namey(s) || ctx == Ctx::Office {
                     if let Some(j) = self.surname_tail(s, z) {
@@ -895,7 +905,9 @@ fn scan(text: &str) -> Vec<Token> {
             i += len;
             while let Some((d, l)) = char_at(text, i) {
                 if is_alnum(d) || is_combining(d) {
-                    has_letter |= is_letter(d);
+                    if !has_letter {
+                        has_letter = is_letter(d);
+                    }
                     i += l;
                 } else if is_joiner(d) && char_at(text, i + l).is_some_and(|(e, _)| is_alnum(e)) {
                     i += l;
