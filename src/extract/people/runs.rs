@@ -186,7 +186,7 @@ impl BlockTokens {
             // "Phong-Trưởng phòng": a name glued to the role after it.
             if t.kind == TokenKind::Word {
                 let w = &text[t.start..t.end];
-                if let Some(h) = w.find('-') {
+                if let Some(h) = w.bytes().position(|b| b == b'-') {
                     let (l, r) = (&w[..h], &w[h + 1..]);
                     if is_vietnamese_syllable(l)
                         && l.chars().next().is_some_and(|c| c.is_uppercase())
@@ -210,7 +210,11 @@ impl BlockTokens {
             }
             // "Nguyễn Văn Q." keeps its dot.
             if t.kind == TokenKind::Word {
-                if let Some(n) = raw.get(i + 1) {
+                if let Some(n) = raw
+                    .get(i + 1)
+                    .filter(|n| n.kind == TokenKind::Punct && !n.space_before)
+                    .filter(|n| src.as_bytes()[n.start] == b'.')
+                {
                     // A dot then a capital is the sentence's end: "bà H. Thấy nạn nhân …".
                     let after_word = toks.last().is_some_and(|p: &Token| {
                         p.kind == TokenKind::Word
