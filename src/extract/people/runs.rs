@@ -1,12 +1,10 @@
 //! Runs of capitalised words and what each says about a person: a sure name (a seed), or a
 //! form to look up among the seeds of the article.
 
-use super::key::{
-    canonical, is_alnum, is_latin_letter, is_vietnamese_syllable, FastBuild, FastSet,
-};
+use super::key::{canonical, is_vietnamese_syllable, FastBuild, FastSet};
 use super::roles;
 use crate::document::{Block, BlockKind};
-use crate::extract::tokens::{Token, TokenKind};
+use crate::extract::tokens::{is_alpha, Token, TokenKind};
 use crate::lexicon::people::{self as lex, bit};
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -898,11 +896,15 @@ impl<'a> View<'a> {
     }
 }
 
-fn is_letter(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else {
-        is_latin_letter(c) || c.is_alphabetic()
+/// `char::is_alphanumeric` with no table lookup for ASCII and the Vietnamese Latin ranges
+/// (the tokens module's tests check those ranges against the standard library).
+#[inline]
+fn is_alnum(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xD7 | 0xF7 => false,
+        0xC0..=0x24F | 0x1E00..=0x1EFF => true,
+        _ => c.is_alphanumeric(),
     }
 }
 
@@ -939,12 +941,12 @@ fn scan(text: &str) -> Vec<Token> {
         }
         if is_alnum(c) {
             let start = i;
-            let mut has_letter = is_letter(c);
+            let mut has_letter = is_alpha(c);
             i += len;
             while let Some((d, l)) = char_at(text, i) {
                 if is_alnum(d) || is_combining(d) {
                     if !has_letter {
-                        has_letter = is_letter(d);
+                        has_letter = is_alpha(d);
                     }
                     i += l;
                 } else if is_joiner(d) && char_at(text, i + l).is_some_and(|(e, _)| is_alnum(e)) {
