@@ -92,5 +92,45 @@ fn lex_enders() -> &'static super::key::FastSet<String> {
 
 /// A role as shown: any run of whitespace (a no-break space too) is one space.
 pub fn squash(s: &str) -> String {
+    // Most spans already are words with single ASCII spaces between them: copy those as they are.
+    let mut prev_space = true;
+    let plain = s.chars().all(|c| {
+        let ok = if c == ' ' {
+            !prev_space
+        } else {
+            !c.is_whitespace()
+        };
+        prev_space = c == ' ';
+        ok
+    }) && !prev_space;
+    if plain {
+        return s.to_owned();
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::squash;
+
+    #[test]
+    fn squash_is_split_and_join() {
+        for t in [
+            "Trưởng ban",
+            "Trưởng  ban",
+            " Trưởng ban",
+            "Trưởng ban ",
+            "Trưởng\u{a0}ban",
+            "Trưởng\nban",
+            "",
+            " ",
+            "Phó Chủ tịch UBND",
+        ] {
+            assert_eq!(
+                squash(t),
+                t.split_whitespace().collect::<Vec<_>>().join(" "),
+                "{t:?}"
+            );
+        }
+    }
 }

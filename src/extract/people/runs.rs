@@ -870,10 +870,7 @@ impl<'a> View<'a> {
         let start = self.b.toks[s].start;
         let end = self.b.toks[e - 1].end;
         let parts: Vec<String> = (s..e).map(|k| self.key1(k).to_owned()).collect();
-        let display = self.text[start..end]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let display = roles::squash(&self.text[start..end]);
         let listed = s >= 1
             && (matches!(self.punct(s - 1), Some("," | "–" | "-"))
                 || (self.is_word(s - 1)
