@@ -1,13 +1,13 @@
 //! Runs of capitalised words and what each says about a person: a sure name (a seed), or a
 //! form to look up among the seeds of the article.
 
-use super::key::{canonical, is_vietnamese_syllable, FastBuild, FastSet};
+use super::key::{canonical, canonical_into, is_vietnamese_syllable, FastBuild, FastSet};
 use super::roles;
 use crate::document::{Block, BlockKind};
 use crate::extract::tokens::{is_alpha, Token, TokenKind};
 use crate::lexicon::people::{self as lex, bit};
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::hash::BuildHasher;
 use std::sync::LazyLock;
 
@@ -54,6 +54,33 @@ pub struct Candidate {
     pub unless_written: Vec<(usize, usize)>,
 }
 
+/// A word's key, kept inline when short (most are) so that keying a word allocates nothing.
+enum Key {
+    Inline(u8, [u8; 22]),
+    Heap(String),
+}
+
+impl Key {
+    fn new(k: &str) -> Key {
+        let mut buf = [0u8; 22];
+        match buf.get_mut(..k.len()) {
+            Some(dst) => {
+                dst.copy_from_slice(k.as_bytes());
+                Key::Inline(k.len() as u8, buf)
+            }
+            None => Key::Heap(k.to_owned()),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            // Copied from a `str` whole, so always valid.
+            Key::Inline(n, b) => std::str::from_utf8(&b[..usize::from(*n)]).unwrap_or(""),
+            Key::Heap(s) => s,
+        }
+    }
+}
+
 /// What the words right before a run make of it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Ctx {
@@ -72,7 +99,9 @@ pub struct BlockTokens {
     kind: BlockKind,
     toks: Vec<Token>,
     /// Each token's matching key, made on first use.
-    keys: Vec<OnceCell<(String, u32)>>,
+    keys: Vec<OnceCell<(Key, u32)>>,
+    /// Scratch buffer for making keys.
+    scratch: RefCell<String>,
     /// The longest known place starting at each token, found on first use.
     places: Vec<OnceCell<usize>>,
 }
@@ -248,6 +277,7 @@ impl BlockTokens {
             toks,
             keys,
             places,
+            scratch: RefCell::new(String::new()),
         }
     }
 
@@ -324,20 +354,21 @@ impl<'a> View<'a> {
     }
 
     /// One token's key and its table [`bit`]s, made on first use.
-    fn keyed(&self, i: usize) -> &'a (String, u32) {
+    fn keyed(&self, i: usize) -> &'a (Key, u32) {
         self.b.keys[i].get_or_init(|| {
-            let mut k = canonical(self.tx(i));
+            let mut k = self.b.scratch.borrow_mut();
+            canonical_into(self.tx(i), &mut k);
             if k.ends_with('.') {
                 k.pop();
             }
             let f = lex::flags(&k);
-            (k, f)
+            (Key::new(&k), f)
         })
     }
 
     /// One token's key; a final dot ("TS.", "Q.") is dropped.
     fn key1(&self, i: usize) -> &'a str {
-        &self.keyed(i).0
+        self.keyed(i).0.as_str()
     }
 
     /// The table [`bit`]s of one token's key.
