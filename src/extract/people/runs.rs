@@ -6,7 +6,6 @@ use super::roles;
 use crate::document::{Block, BlockKind};
 use crate::extract::tokens::{is_alpha, Token, TokenKind};
 use crate::lexicon::people::{self as lex, bit};
-use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::hash::BuildHasher;
 use std::sync::LazyLock;
@@ -102,6 +101,8 @@ pub struct BlockTokens {
     keys: Vec<OnceCell<(Key, u32)>>,
     /// Scratch buffer for making keys.
     scratch: RefCell<String>,
+    /// Scratch buffer for joining phrase keys (apart: joining makes word keys).
+    phrase: RefCell<String>,
     /// The longest known place starting at each token, found on first use.
     places: Vec<OnceCell<usize>>,
 }
@@ -278,6 +279,7 @@ impl BlockTokens {
             keys,
             places,
             scratch: RefCell::new(String::new()),
+            phrase: RefCell::new(String::new()),
         }
     }
 
@@ -334,25 +336,6 @@ impl<'a> View<'a> {
         (self.b.toks.get(i)?.kind == TokenKind::Punct).then(|| self.tx(i))
     }
 
-    /// Key of words `a..b` (they are adjacent, so the slice has only spaces between them).
-    fn key(&self, a: usize, b: usize) -> Cow<'a, str> {
-        if b == a + 1 {
-            return Cow::Borrowed(self.key1(a));
-        }
-        // No table has a phrase starting with this word: skip the join.
-        if self.flags1(a) & bit::PHRASE_FIRST == 0 || self.flags1(b - 1) & bit::PHRASE_LAST == 0 {
-            return Cow::Borrowed("");
-        }
-        let mut k = String::new();
-        for i in a..b {
-            if i > a && self.b.toks[i].space_before {
-                k.push(' ');
-            }
-            k.push_str(self.key1(i));
-        }
-        Cow::Owned(k)
-    }
-
     /// One token's key and its table [`bit`]s, made on first use.
     fn keyed(&self, i: usize) -> &'a (Key, u32) {
         self.b.keys[i].get_or_init(|| {
@@ -382,9 +365,18 @@ impl<'a> View<'a> {
         if b == a + 1 {
             return self.flags1(a);
         }
-        let k = self.key(a, b);
-        if k.is_empty() {
+        // No table has a phrase starting or ending with these words: skip the join.
+        if self.flags1(a) & bit::PHRASE_FIRST == 0 || self.flags1(b - 1) & bit::PHRASE_LAST == 0 {
             return 0;
+        }
+        // The words are adjacent, so the phrase has only spaces between them.
+        let mut k = self.b.phrase.borrow_mut();
+        k.clear();
+        for i in a..b {
+            if i > a && self.b.toks[i].space_before {
+                k.push(' ');
+            }
+            k.push_str(self.key1(i));
         }
         lex::flags(&k)
     }
@@ -612,8 +604,8 @@ impl<'a> View<'a> {
 
     /// Ê Đê and Jrai names ("Y …", "H’…", "Ksor …") keep non-Vietnamese syllables.
     fn ethnic(&self, j: usize) -> bool {
-        let k = self.key(j, j + 1);
-        matches!(&*k, "y" | "h" | "ksor" | "siu" | "rah" | "kpa\u{306}") || k.starts_with("h’")
+        let k = self.key1(j);
+        matches!(k, "y" | "h" | "ksor" | "siu" | "rah" | "kpa\u{306}") || k.starts_with("h’")
     }
 
     fn foreign_given(&self, a: usize, z: usize) -> Option<(usize, usize)> {
@@ -870,7 +862,7 @@ impl<'a> View<'a> {
 
     /// Names in a byline or after "Ảnh:" ("Nông Vui", "THÀNH ĐỒNG", "Xiao Pei Baodatviet.vn").
     fn credit(&self, mut a: usize, mut z: usize, author: bool) -> Option<Candidate> {
-        while a < z && (self.not_start(a) || self.key(a, a + 1) == "theo") {
+        while a < z && (self.not_start(a) || self.key1(a) == "theo") {
             a += 1;
         }
         while z > a
