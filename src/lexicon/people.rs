@@ -5,7 +5,7 @@
 //! [`crate::extract::people::key::canonical`], so tone placement ("Hòa"/"Hoà") and case do not
 //! matter. Nothing here is a list of particular people: only how Vietnamese news writes names.
 
-use crate::extract::people::key::{canonical, FastSet};
+use crate::extract::people::key::{canonical, FastMap, FastSet};
 use std::sync::LazyLock;
 
 /// Vietnamese family names, including those of ethnic minorities and the Sino-Vietnamese
@@ -482,3 +482,83 @@ pub static ADMIN_UNIT: LazyLock<FastSet<String>> = LazyLock::new(|| set(ADMIN_UN
 
 /// The longest title, honorific or role phrase, in words: how far back lookups reach.
 pub const MAX_PHRASE_WORDS: usize = 4;
+
+/// Bits of [`flags`]: which tables hold a key. One hash lookup answers every table at once.
+pub mod bit {
+    pub const SURNAME: u32 = 1 << 0;
+    pub const HONORIFIC: u32 = 1 << 1;
+    pub const TITLE: u32 = 1 << 2;
+    pub const ROLE_HEAD: u32 = 1 << 3;
+    pub const PLACE_WORD: u32 = 1 << 4;
+    pub const NOT_START: u32 = 1 << 5;
+    pub const PLACE: u32 = 1 << 6;
+    pub const GIVEN_FOREIGN: u32 = 1 << 7;
+    pub const GIVEN_NAME: u32 = 1 << 8;
+    pub const COMPOUND_TAIL: u32 = 1 << 9;
+    pub const OFFICE_TITLE: u32 = 1 << 10;
+    pub const FOREIGN_NOT: u32 = 1 << 11;
+    pub const BODY_CLASSIFIER: u32 = 1 << 12;
+    pub const PERSONAL: u32 = 1 << 13;
+    pub const CREDIT_WORD: u32 = 1 << 14;
+    pub const PLACE_FIRST: u32 = 1 << 15;
+    pub const PHRASE_FIRST: u32 = 1 << 16;
+    pub const PHRASE_LAST: u32 = 1 << 17;
+    pub const NEUTRAL: u32 = 1 << 18;
+    pub const ADMIN_UNIT: u32 = 1 << 19;
+}
+
+/// Every key of every table above, with the [`bit`]s of the tables that hold it.
+static FLAGS: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
+    let tables: [(&FastSet<String>, u32); 20] = [
+        (&SURNAME, bit::SURNAME),
+        (&HONORIFIC, bit::HONORIFIC),
+        (&TITLE, bit::TITLE),
+        (&ROLE_HEAD, bit::ROLE_HEAD),
+        (&PLACE_WORD, bit::PLACE_WORD),
+        (&NOT_START, bit::NOT_START),
+        (&PLACE, bit::PLACE),
+        (&GIVEN_FOREIGN, bit::GIVEN_FOREIGN),
+        (&GIVEN_NAME, bit::GIVEN_NAME),
+        (&COMPOUND_TAIL, bit::COMPOUND_TAIL),
+        (&OFFICE_TITLE, bit::OFFICE_TITLE),
+        (&FOREIGN_NOT, bit::FOREIGN_NOT),
+        (&BODY_CLASSIFIER, bit::BODY_CLASSIFIER),
+        (&PERSONAL, bit::PERSONAL),
+        (&CREDIT_WORD, bit::CREDIT_WORD),
+        (&PLACE_FIRST, bit::PLACE_FIRST),
+        (&PHRASE_FIRST, bit::PHRASE_FIRST),
+        (&PHRASE_LAST, bit::PHRASE_LAST),
+        (&NEUTRAL, bit::NEUTRAL),
+        (&ADMIN_UNIT, bit::ADMIN_UNIT),
+    ];
+    let mut m = FastMap::default();
+    for (set, b) in tables {
+        for k in set {
+            *m.entry(k.clone()).or_insert(0) |= b;
+        }
+    }
+    m
+});
+
+/// The [`bit`]s of the tables that hold `key` (a canonical key), 0 if none.
+pub fn flags(key: &str) -> u32 {
+    FLAGS.get(key).copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_agree_with_the_tables() {
+        let t = canonical("Trần");
+        assert!(SURNAME.contains(&t));
+        assert_ne!(flags(&t) & bit::SURNAME, 0);
+        assert_eq!(flags(&t) & bit::PLACE, 0);
+        assert_eq!(flags("no such key"), 0);
+        for k in PLACE.iter() {
+            assert_ne!(flags(k) & bit::PLACE, 0, "{k}");
+            assert_eq!(flags(k) & bit::SURNAME != 0, SURNAME.contains(k), "{k}");
+        }
+    }
+}

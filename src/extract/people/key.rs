@@ -71,6 +71,14 @@ fn tone_of(c: char) -> Option<u8> {
 /// Two spellings of one name give one key whatever vowel the writer put the tone on.
 pub fn canonical(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 4);
+    canonical_into(s, &mut out);
+    out
+}
+
+/// [`canonical`] into `out` (cleared first), so hot loops can reuse one buffer.
+pub fn canonical_into(s: &str, out: &mut String) {
+    out.clear();
+    let out = out;
     let mut tone: Option<u8> = None;
     let flush = |out: &mut String, tone: &mut Option<u8>| {
         if let Some(t) = tone.take() {
@@ -104,7 +112,7 @@ pub fn canonical(s: &str) -> String {
                 }
             }
         } else {
-            flush(&mut out, &mut tone);
+            flush(out, &mut tone);
             // Any run of spaces is one space; other separators are kept.
             if c.is_whitespace() {
                 if !out.ends_with(' ') {
@@ -115,8 +123,7 @@ pub fn canonical(s: &str) -> String {
             }
         }
     }
-    flush(&mut out, &mut tone);
-    out
+    flush(out, &mut tone);
 }
 
 /// A Latin letter with Vietnamese marks, taken apart once: lowercase base, its quality mark

@@ -1,9 +1,9 @@
 //! Roles written after a name: "Trần Thị Lộc- Ủy viên BTV, Trưởng ban Tuyên giáo Tỉnh ủy",
 //! "ông Lê Duy Minh, Cục trưởng Cục Thuế TPHCM".
 
-use super::key::canonical;
+use super::key::{canonical, canonical_into};
 use crate::extract::tokens::{Token, TokenKind};
-use crate::lexicon::people as lex;
+use crate::lexicon::people::{self as lex, bit};
 
 /// Lowercase words that end a role: the sentence goes on with a verb or a link word.
 const ENDERS: &[&str] = &[
@@ -14,10 +14,6 @@ const ENDERS: &[&str] = &[
     "cùng", "vừa", "đi", "ở", "nêu", "báo", "thông", "giới", "trình",
 ];
 
-fn word(text: &str, t: &Token) -> Option<String> {
-    (t.kind == TokenKind::Word).then(|| canonical(&text[t.start..t.end]))
-}
-
 fn is_cap(text: &str, t: &Token) -> bool {
     t.kind != TokenKind::Punct
         && text[t.start..]
@@ -27,7 +23,7 @@ fn is_cap(text: &str, t: &Token) -> bool {
 }
 
 /// Length in words of a role head starting at token `i`, 0 if none.
-pub fn head_len(text: &str, toks: &[Token], i: usize) -> usize {
+pub fn head_len(text: &str, toks: &[Token], i: usize, buf: &mut String) -> usize {
     for k in (1..=lex::MAX_PHRASE_WORDS).rev() {
         let Some(last) = toks.get(i + k - 1) else {
             continue;
@@ -35,8 +31,8 @@ pub fn head_len(text: &str, toks: &[Token], i: usize) -> usize {
         if !toks[i..i + k].iter().all(|t| t.kind == TokenKind::Word) {
             continue;
         }
-        let key = canonical(&text[toks[i].start..last.end]);
-        if lex::ROLE_HEAD.contains(&key) || lex::TITLE.contains(&key) {
+        canonical_into(&text[toks[i].start..last.end], buf);
+        if lex::flags(buf) & (bit::ROLE_HEAD | bit::TITLE) != 0 {
             return k;
         }
     }
@@ -46,6 +42,7 @@ pub fn head_len(text: &str, toks: &[Token], i: usize) -> usize {
 /// The roles right after the name ending before token `e`.
 pub fn after(text: &str, toks: &[Token], e: usize) -> Vec<String> {
     let mut out = Vec::new();
+    let mut buf = String::new();
     let mut i = e;
     while let Some(sep) = toks.get(i) {
         let s = &text[sep.start..sep.end];
@@ -53,7 +50,7 @@ pub fn after(text: &str, toks: &[Token], e: usize) -> Vec<String> {
             break;
         }
         let start = i + 1;
-        let h = head_len(text, toks, start);
+        let h = head_len(text, toks, start, &mut buf);
         if h == 0 || !toks.get(start).is_some_and(|t| is_cap(text, t)) {
             break;
         }
@@ -66,9 +63,14 @@ pub fn after(text: &str, toks: &[Token], e: usize) -> Vec<String> {
             if is_cap(text, t) || t.kind == TokenKind::Number {
                 prev_cap = true;
             } else {
-                let w = word(text, t).unwrap_or_default();
-                let place = lex::ADMIN_UNIT.contains(&w);
-                if (!prev_cap && !place) || lex_enders().contains(&w) {
+                if t.kind == TokenKind::Word {
+                    canonical_into(&text[t.start..t.end], &mut buf);
+                } else {
+                    buf.clear();
+                }
+                let w = buf.as_str();
+                let place = lex::flags(w) & bit::ADMIN_UNIT != 0;
+                if (!prev_cap && !place) || lex_enders().contains(w) {
                     break;
                 }
                 prev_cap = place;
@@ -92,5 +94,45 @@ fn lex_enders() -> &'static super::key::FastSet<String> {
 
 /// A role as shown: any run of whitespace (a no-break space too) is one space.
 pub fn squash(s: &str) -> String {
+    // Most spans already are words with single ASCII spaces between them: copy those as they are.
+    let mut prev_space = true;
+    let plain = s.chars().all(|c| {
+        let ok = if c == ' ' {
+            !prev_space
+        } else {
+            !c.is_whitespace()
+        };
+        prev_space = c == ' ';
+        ok
+    }) && !prev_space;
+    if plain {
+        return s.to_owned();
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::squash;
+
+    #[test]
+    fn squash_is_split_and_join() {
+        for t in [
+            "Trưởng ban",
+            "Trưởng  ban",
+            " Trưởng ban",
+            "Trưởng ban ",
+            "Trưởng\u{a0}ban",
+            "Trưởng\nban",
+            "",
+            " ",
+            "Phó Chủ tịch UBND",
+        ] {
+            assert_eq!(
+                squash(t),
+                t.split_whitespace().collect::<Vec<_>>().join(" "),
+                "{t:?}"
+            );
+        }
+    }
 }

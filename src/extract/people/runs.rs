@@ -1,16 +1,14 @@
 //! Runs of capitalised words and what each says about a person: a sure name (a seed), or a
 //! form to look up among the seeds of the article.
 
-use super::key::{
-    canonical, is_alnum, is_latin_letter, is_vietnamese_syllable, FastBuild, FastSet,
-};
+use super::key::{canonical, canonical_into, is_vietnamese_syllable, FastBuild, FastSet};
 use super::roles;
 use crate::document::{Block, BlockKind};
-use crate::extract::tokens::{Token, TokenKind};
-use crate::lexicon::people as lex;
-use std::borrow::Cow;
-use std::cell::OnceCell;
+use crate::extract::tokens::{is_alpha, Token, TokenKind};
+use crate::lexicon::people::{self as lex, bit};
+use std::cell::{OnceCell, RefCell};
 use std::hash::BuildHasher;
+use std::sync::LazyLock;
 
 /// Why a candidate is (or may be) a person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,6 +53,33 @@ pub struct Candidate {
     pub unless_written: Vec<(usize, usize)>,
 }
 
+/// A word's key, kept inline when short (most are) so that keying a word allocates nothing.
+enum Key {
+    Inline(u8, [u8; 22]),
+    Heap(String),
+}
+
+impl Key {
+    fn new(k: &str) -> Key {
+        let mut buf = [0u8; 22];
+        match buf.get_mut(..k.len()) {
+            Some(dst) => {
+                dst.copy_from_slice(k.as_bytes());
+                Key::Inline(k.len() as u8, buf)
+            }
+            None => Key::Heap(k.to_owned()),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            // Copied from a `str` whole, so always valid.
+            Key::Inline(n, b) => std::str::from_utf8(&b[..usize::from(*n)]).unwrap_or(""),
+            Key::Heap(s) => s,
+        }
+    }
+}
+
 /// What the words right before a run make of it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Ctx {
@@ -73,7 +98,11 @@ pub struct BlockTokens {
     kind: BlockKind,
     toks: Vec<Token>,
     /// Each token's matching key, made on first use.
-    keys: Vec<OnceCell<String>>,
+    keys: Vec<OnceCell<(Key, u32)>>,
+    /// Scratch buffer for making keys.
+    scratch: RefCell<String>,
+    /// Scratch buffer for joining phrase keys (apart: joining makes word keys).
+    phrase: RefCell<String>,
     /// The longest known place starting at each token, found on first use.
     places: Vec<OnceCell<usize>>,
 }
@@ -146,6 +175,30 @@ fn is_initial(w: &str) -> bool {
     }
 }
 
+/// Keys of the words the rules name, made once.
+struct Fixed {
+    anh: String,
+    uy: String,
+    bac: String,
+    ho: String,
+    thi: String,
+    van: String,
+    directions: [String; 3],
+}
+
+fn fixed() -> &'static Fixed {
+    static FIXED: LazyLock<Fixed> = LazyLock::new(|| Fixed {
+        anh: canonical("ảnh"),
+        uy: canonical("ủy"),
+        bac: canonical("bác"),
+        ho: canonical("hồ"),
+        thi: canonical("thị"),
+        van: canonical("văn"),
+        directions: ["nam", "bắc", "tây"].map(canonical),
+    });
+    &FIXED
+}
+
 const STOP_AFTER_TITLE: &[&str] = &["là", "và", "của", "cho", "với"];
 
 impl BlockTokens {
@@ -161,7 +214,7 @@ impl BlockTokens {
             // "Phong-Trưởng phòng": a name glued to the role after it.
             if t.kind == TokenKind::Word {
                 let w = &text[t.start..t.end];
-                if let Some(h) = w.find('-') {
+                if let Some(h) = w.bytes().position(|b| b == b'-') {
                     let (l, r) = (&w[..h], &w[h + 1..]);
                     if is_vietnamese_syllable(l)
                         && l.chars().next().is_some_and(|c| c.is_uppercase())
@@ -185,7 +238,11 @@ impl BlockTokens {
             }
             // "Nguyễn Văn Q." keeps its dot.
             if t.kind == TokenKind::Word {
-                if let Some(n) = raw.get(i + 1) {
+                if let Some(n) = raw
+                    .get(i + 1)
+                    .filter(|n| n.kind == TokenKind::Punct && !n.space_before)
+                    .filter(|n| src.as_bytes()[n.start] == b'.')
+                {
                     // A dot then a capital is the sentence's end: "bà H. Thấy nạn nhân …".
                     let after_word = toks.last().is_some_and(|p: &Token| {
                         p.kind == TokenKind::Word
@@ -221,6 +278,8 @@ impl BlockTokens {
             toks,
             keys,
             places,
+            scratch: RefCell::new(String::new()),
+            phrase: RefCell::new(String::new()),
         }
     }
 
@@ -242,7 +301,7 @@ impl BlockTokens {
                     break;
                 }
                 // "Lê Thương Ảnh: Tư liệu": a photo credit starts after the name.
-                if v.punct(i + 1) == Some(":") && v.key1(i) == canonical("ảnh") {
+                if v.punct(i + 1) == Some(":") && v.key1(i) == fixed().anh {
                     break;
                 }
                 i += 1;
@@ -277,35 +336,54 @@ impl<'a> View<'a> {
         (self.b.toks.get(i)?.kind == TokenKind::Punct).then(|| self.tx(i))
     }
 
-    /// Key of words `a..b` (they are adjacent, so the slice has only spaces between them).
-    fn key(&self, a: usize, b: usize) -> Cow<'a, str> {
+    /// One token's key and its table [`bit`]s, made on first use.
+    fn keyed(&self, i: usize) -> &'a (Key, u32) {
+        self.b.keys[i].get_or_init(|| {
+            let mut k = self.b.scratch.borrow_mut();
+            canonical_into(self.tx(i), &mut k);
+            if k.ends_with('.') {
+                k.pop();
+            }
+            let f = lex::flags(&k);
+            (Key::new(&k), f)
+        })
+    }
+
+    /// One token's key; a final dot ("TS.", "Q.") is dropped.
+    fn key1(&self, i: usize) -> &'a str {
+        self.keyed(i).0.as_str()
+    }
+
+    /// The table [`bit`]s of one token's key.
+    fn flags1(&self, i: usize) -> u32 {
+        self.keyed(i).1
+    }
+
+    /// The table [`bit`]s of the key of words `a..b`: one hash lookup, none for a phrase no
+    /// table can hold.
+    fn flags(&self, a: usize, b: usize) -> u32 {
         if b == a + 1 {
-            return Cow::Borrowed(self.key1(a));
+            return self.flags1(a);
         }
-        // No table has a phrase starting with this word: skip the join.
-        if !lex::PHRASE_FIRST.contains(self.key1(a)) || !lex::PHRASE_LAST.contains(self.key1(b - 1))
-        {
-            return Cow::Borrowed("");
+        // No table has a phrase starting or ending with these words: skip the join.
+        if self.flags1(a) & bit::PHRASE_FIRST == 0 || self.flags1(b - 1) & bit::PHRASE_LAST == 0 {
+            return 0;
         }
-        let mut k = String::new();
+        // The words are adjacent, so the phrase has only spaces between them.
+        let mut k = self.b.phrase.borrow_mut();
+        k.clear();
         for i in a..b {
             if i > a && self.b.toks[i].space_before {
                 k.push(' ');
             }
             k.push_str(self.key1(i));
         }
-        Cow::Owned(k)
+        lex::flags(&k)
     }
 
-    /// One token's key; a final dot ("TS.", "Q.") is dropped.
-    fn key1(&self, i: usize) -> &'a str {
-        self.b.keys[i].get_or_init(|| {
-            let mut k = canonical(self.tx(i));
-            if k.ends_with('.') {
-                k.pop();
-            }
-            k
-        })
+    /// Whether a table among `bits` holds the key of words `a..b`.
+    fn is(&self, a: usize, b: usize, bits: u32) -> bool {
+        self.flags(a, b) & bits != 0
     }
 
     fn acronym(&self, i: usize) -> bool {
@@ -370,11 +448,11 @@ impl<'a> View<'a> {
     }
 
     fn surname(&self, i: usize) -> bool {
-        lex::SURNAME.contains(&*self.key(i, i + 1))
+        self.is(i, i + 1, bit::SURNAME)
     }
 
     fn not_start(&self, i: usize) -> bool {
-        lex::NOT_START.contains(&*self.key(i, i + 1))
+        self.is(i, i + 1, bit::NOT_START)
     }
 
     /// Words of a known place starting at `i` (within `..z`), 0 if none.
@@ -382,17 +460,14 @@ impl<'a> View<'a> {
         let longest = *self.b.places[i].get_or_init(|| {
             let n = self.b.toks.len();
             // Only words that open a longer place are worth joining with the next ones.
-            let max = if lex::PLACE_FIRST.contains(self.key1(i)) {
+            let max = if self.flags1(i) & bit::PLACE_FIRST != 0 {
                 4.min(n - i)
             } else {
                 1
             };
             (1..=max)
                 .rev()
-                .find(|&k| {
-                    let key = self.key(i, i + k);
-                    !key.is_empty() && lex::PLACE.contains(&*key)
-                })
+                .find(|&k| self.is(i, i + k, bit::PLACE))
                 .unwrap_or(0)
         });
         if longest <= z - i {
@@ -400,7 +475,7 @@ impl<'a> View<'a> {
         }
         (1..=4.min(z - i))
             .rev()
-            .find(|&k| lex::PLACE.contains(&*self.key(i, i + k)))
+            .find(|&k| self.is(i, i + k, bit::PLACE))
             .unwrap_or(0)
     }
 
@@ -413,15 +488,15 @@ impl<'a> View<'a> {
     /// Whether the honorific before `a` is a personal one ("ông", "chị"), after which even a
     /// word that is also a country is a given name ("cô giáo Nga").
     fn personal_honorific(&self, a: usize) -> bool {
-        let (ctx, _, key) = self.context_key(a);
-        ctx == Ctx::Honorific && lex::PERSONAL.contains(&*key)
+        let (ctx, _, f) = self.context_key(a);
+        ctx == Ctx::Honorific && f & bit::PERSONAL != 0
     }
 
-    fn context_key(&self, a: usize) -> (Ctx, usize, String) {
+    /// The context, where its phrase starts, and the phrase's table [`bit`]s.
+    fn context_key(&self, a: usize) -> (Ctx, usize, u32) {
         let toks = &self.b.toks;
-        if a >= 2 && self.punct(a - 1) == Some(":") && self.key(a - 2, a - 1) == canonical("ảnh")
-        {
-            return (Ctx::Credit, toks[a - 2].start, String::new());
+        if a >= 2 && self.punct(a - 1) == Some(":") && self.key1(a - 2) == fixed().anh {
+            return (Ctx::Credit, toks[a - 2].start, 0);
         }
         let mut end = a;
         // "TS. Nguyễn …": an abbreviated title; "… của họ. Khuyến khích" is a sentence's end.
@@ -437,35 +512,34 @@ impl<'a> View<'a> {
             if !(end - k..end).all(|j| self.is_word(j)) {
                 continue;
             }
-            let key = self.key(end - k, end);
-            if key.is_empty() {
+            let f = self.flags(end - k, end);
+            if f == 0 {
                 continue;
             }
-            if k >= 2 && lex::NEUTRAL.contains(&*key) {
-                return (Ctx::None, toks[a].start, String::new());
+            if k >= 2 && f & bit::NEUTRAL != 0 {
+                return (Ctx::None, toks[a].start, 0);
             }
-            let ctx = if lex::HONORIFIC.contains(&*key) {
+            let ctx = if f & bit::HONORIFIC != 0 {
                 Ctx::Honorific
-            } else if lex::OFFICE_TITLE.contains(&*key) {
+            } else if f & bit::OFFICE_TITLE != 0 {
                 Ctx::Office
-            } else if lex::TITLE.contains(&*key) {
+            } else if f & bit::TITLE != 0 {
                 Ctx::Title
-            } else if lex::PLACE_WORD.contains(&*key) {
+            } else if f & bit::PLACE_WORD != 0 {
                 // "Chủ tịch UBND tỉnh Nguyễn Văn A": the unit belongs to the title.
-                let admin = lex::ADMIN_UNIT.contains(&*key);
+                let admin = f & bit::ADMIN_UNIT != 0;
                 let of_body = end - k >= 1
-                    && (self.acronym(end - k - 1)
-                        || self.key(end - k - 1, end - k) == canonical("ủy"));
+                    && (self.acronym(end - k - 1) || self.key1(end - k - 1) == fixed().uy);
                 if admin && of_body {
-                    return (Ctx::None, toks[end - k].start, key.into_owned());
+                    return (Ctx::None, toks[end - k].start, f);
                 }
                 Ctx::Place
             } else {
                 continue;
             };
-            return (ctx, toks[end - k].start, key.into_owned());
+            return (ctx, toks[end - k].start, f);
         }
-        (Ctx::None, toks[a].start, String::new())
+        (Ctx::None, toks[a].start, 0)
     }
 
     /// Leading titles inside the run ("Ông", "HLV", "GS.TS").
@@ -478,12 +552,12 @@ impl<'a> View<'a> {
                 break;
             }
             for k in (1..=3.min(z - a - 1)).rev() {
-                let key = self.key(a, a + k);
-                let c = if lex::HONORIFIC.contains(&*key) {
+                let f = self.flags(a, a + k);
+                let c = if f & bit::HONORIFIC != 0 {
                     Ctx::Honorific
-                } else if lex::OFFICE_TITLE.contains(&*key) {
+                } else if f & bit::OFFICE_TITLE != 0 {
                     Ctx::Office
-                } else if lex::TITLE.contains(&*key) {
+                } else if f & bit::TITLE != 0 {
                     Ctx::Title
                 } else {
                     continue;
@@ -530,17 +604,13 @@ impl<'a> View<'a> {
 
     /// Ê Đê and Jrai names ("Y …", "H’…", "Ksor …") keep non-Vietnamese syllables.
     fn ethnic(&self, j: usize) -> bool {
-        let k = self.key(j, j + 1);
-        matches!(&*k, "y" | "h" | "ksor" | "siu" | "rah" | "kpa\u{306}") || k.starts_with("h’")
+        let k = self.key1(j);
+        matches!(k, "y" | "h" | "ksor" | "siu" | "rah" | "kpa\u{306}") || k.starts_with("h’")
     }
 
     fn foreign_given(&self, a: usize, z: usize) -> Option<(usize, usize)> {
         (a..z.saturating_sub(1))
-            .find(|&j| {
-                lex::GIVEN_FOREIGN.contains(&*self.key(j, j + 1))
-                    && self.namey(j)
-                    && self.namey(j + 1)
-            })
+            .find(|&j| self.is(j, j + 1, bit::GIVEN_FOREIGN) && self.namey(j) && self.namey(j + 1))
             .map(|j| (j, z.min(j + 4)))
     }
 
@@ -553,8 +623,8 @@ impl<'a> View<'a> {
         }
         // "Liên Thị Tuyết Mai": a middle "Thị" or "Văn" makes a name whatever the surname.
         if n >= 3 && (a..z).all(|k| self.viet(k)) {
-            let mid = self.key(a + 1, a + 2);
-            if mid == canonical("thị") || mid == canonical("văn") {
+            let mid = self.key1(a + 1);
+            if mid == fixed().thi || mid == fixed().van {
                 return Some((a, z, Evidence::Surname));
             }
         }
@@ -563,15 +633,13 @@ impl<'a> View<'a> {
         }
         // The word before: a classifier or a preposition of place makes it no person.
         for k in (1..=2.min(a0)).rev() {
-            if (a0 - k..a0).all(|j| self.is_word(j))
-                && lex::BODY_CLASSIFIER.contains(&*self.key(a0 - k, a0))
-            {
+            if (a0 - k..a0).all(|j| self.is_word(j)) && self.is(a0 - k, a0, bit::BODY_CLASSIFIER) {
                 return None;
             }
         }
         let foreign = (a..z).filter(|&k| !self.viet(k)).count();
         if foreign == n || (foreign == n - 1 && n >= 3 && !self.viet(a)) {
-            if (a..z).any(|k| lex::FOREIGN_NOT.contains(&*self.key(k, k + 1))) {
+            if (a..z).any(|k| self.is(k, k + 1, bit::FOREIGN_NOT)) {
                 return None;
             }
             return Some((a, z, Evidence::Bare));
@@ -589,12 +657,11 @@ impl<'a> View<'a> {
             return None;
         }
         // "Phương Nam", "Miền Bắc": a direction ends a place or a firm, not a stage name.
-        let last = self.key(z - 1, z);
-        if ["nam", "bắc", "tây"].iter().any(|d| canonical(d) == last) {
+        let last = self.key1(z - 1);
+        if fixed().directions.iter().any(|d| d == last) {
             return None;
         }
-        if foreign == 0 && n == 2 && (a..z).all(|k| lex::GIVEN_NAME.contains(&*self.key(k, k + 1)))
-        {
+        if foreign == 0 && n == 2 && (a..z).all(|k| self.is(k, k + 1, bit::GIVEN_NAME)) {
             return Some((a, z, Evidence::Context));
         }
         None
@@ -614,18 +681,14 @@ impl<'a> View<'a> {
             return None;
         }
         // "David Nguyễn Vũ Chủ Tịch Hiệp Hội …": the name stops at a role written in capitals.
-        if let Some(k) = (a0 + 2..z.saturating_sub(1)).find(|&k| {
-            lex::ROLE_HEAD.contains(&*self.key(k, k + 2))
-                || lex::TITLE.contains(&*self.key(k, k + 2))
-        }) {
+        if let Some(k) =
+            (a0 + 2..z.saturating_sub(1)).find(|&k| self.is(k, k + 2, bit::ROLE_HEAD | bit::TITLE))
+        {
             z = k;
         }
         let (mut ctx, mut from) = self.context(a0);
         // "Bác Hồ": the one honorific the name keeps.
-        if z - a0 == 2
-            && self.key(a0, a0 + 1) == canonical("bác")
-            && self.key(a0 + 1, a0 + 2) == canonical("hồ")
-        {
+        if z - a0 == 2 && self.key1(a0) == fixed().bac && self.key1(a0 + 1) == fixed().ho {
             return Some(self.candidate(a0, z, Evidence::Context, false));
         }
         let a = self.strip_titles(a0, z, &mut ctx, &mut from);
@@ -659,10 +722,7 @@ impl<'a> View<'a> {
                     }
                 }
                 // "HLV Real Madrid Zidane": the club is no part of the name.
-                if let Some(k) = (s..z)
-                    .rev()
-                    .find(|&k| lex::FOREIGN_NOT.contains(&*self.key(k, k + 1)))
-                {
+                if let Some(k) = (s..z).rev().find(|&k| self.is(k, k + 1, bit::FOREIGN_NOT)) {
                     s = k + 1;
                     if s >= z {
                         return None;
@@ -757,8 +817,7 @@ impl<'a> View<'a> {
         let n = self.b.toks.len();
         (1..=lex::MAX_PHRASE_WORDS.min(n - i)).any(|k| {
             (i..i + k).all(|j| self.is_word(j)) && {
-                let key = self.key(i, i + k);
-                lex::ROLE_HEAD.contains(&*key) || lex::TITLE.contains(&*key)
+                self.is(i, i + k, bit::ROLE_HEAD | bit::TITLE)
             }
         })
     }
@@ -776,7 +835,7 @@ impl<'a> View<'a> {
         if evidence == Evidence::Context
             && matches!(ctx, Ctx::Office)
             && viet
-            && !lex::GIVEN_NAME.contains(&*self.key(s, s + 1))
+            && !self.is(s, s + 1, bit::GIVEN_NAME)
         {
             return None;
         }
@@ -790,7 +849,7 @@ impl<'a> View<'a> {
         if nw.chars().next().is_some_and(|c| c.is_uppercase()) {
             return Some(None);
         }
-        if viet && lex::COMPOUND_TAIL.contains(self.key1(s + 1)) {
+        if viet && self.flags1(s + 1) & bit::COMPOUND_TAIL != 0 {
             return None;
         }
         // "Chi hội" here and "chi hội" elsewhere: a word, not a name.
@@ -803,7 +862,7 @@ impl<'a> View<'a> {
 
     /// Names in a byline or after "Ảnh:" ("Nông Vui", "THÀNH ĐỒNG", "Xiao Pei Baodatviet.vn").
     fn credit(&self, mut a: usize, mut z: usize, author: bool) -> Option<Candidate> {
-        while a < z && (self.not_start(a) || self.key(a, a + 1) == "theo") {
+        while a < z && (self.not_start(a) || self.key1(a) == "theo") {
             a += 1;
         }
         while z > a
@@ -820,7 +879,7 @@ impl<'a> View<'a> {
         if z - a < 2 && !(author && (a..z).all(|k| self.viet(k))) {
             return None;
         }
-        if !(a..z).all(|k| self.namey(k)) || lex::CREDIT_WORD.contains(&*self.key(a, z)) {
+        if !(a..z).all(|k| self.namey(k)) || self.is(a, z, bit::CREDIT_WORD) {
             return None;
         }
         // "(Khám phá)", "Đời sống": a title of a paper goes on in lowercase.
@@ -834,10 +893,7 @@ impl<'a> View<'a> {
         let start = self.b.toks[s].start;
         let end = self.b.toks[e - 1].end;
         let parts: Vec<String> = (s..e).map(|k| self.key1(k).to_owned()).collect();
-        let display = self.text[start..end]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let display = roles::squash(&self.text[start..end]);
         let listed = s >= 1
             && (matches!(self.punct(s - 1), Some("," | "–" | "-"))
                 || (self.is_word(s - 1)
@@ -860,11 +916,15 @@ impl<'a> View<'a> {
     }
 }
 
-fn is_letter(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else {
-        is_latin_letter(c) || c.is_alphabetic()
+/// `char::is_alphanumeric` with no table lookup for ASCII and the Vietnamese Latin ranges
+/// (the tokens module's tests check those ranges against the standard library).
+#[inline]
+fn is_alnum(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xD7 | 0xF7 => false,
+        0xC0..=0x24F | 0x1E00..=0x1EFF => true,
+        _ => c.is_alphanumeric(),
     }
 }
 
@@ -901,12 +961,12 @@ fn scan(text: &str) -> Vec<Token> {
         }
         if is_alnum(c) {
             let start = i;
-            let mut has_letter = is_letter(c);
+            let mut has_letter = is_alpha(c);
             i += len;
             while let Some((d, l)) = char_at(text, i) {
                 if is_alnum(d) || is_combining(d) {
                     if !has_letter {
-                        has_letter = is_letter(d);
+                        has_letter = is_alpha(d);
                     }
                     i += l;
                 } else if is_joiner(d) && char_at(text, i + l).is_some_and(|(e, _)| is_alnum(e)) {
