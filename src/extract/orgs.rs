@@ -12,7 +12,7 @@ mod words;
 use crate::document::{Article, BlockKind, Mention, Organisation};
 use crate::extract::tokens::is_all_caps;
 use crate::lexicon::orgs::{HeadKind, EXPANSIONS, LEXICON};
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use scan::{Entry, Strength};
 use std::collections::{HashMap, HashSet};
 
@@ -347,7 +347,11 @@ fn propagate(article: &Article, found: &mut Vec<Found>) {
     // Longest first, so "Công an tỉnh Nghệ An" is not cut short by "Công an tỉnh".
     pats.sort_by_key(|p| std::cmp::Reverse(p.len()));
     // One pass over the text for all strings, then the hits in (longest string, text) order.
-    let Ok(ac) = AhoCorasick::new(&pats) else {
+    // An NFA: the automaton is used once per article, so a DFA's build cost is never repaid.
+    let Ok(ac) = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+        .build(&pats)
+    else {
         return;
     };
     let mut hits: Vec<(usize, usize)> = ac
