@@ -11,8 +11,7 @@ mod words;
 
 use crate::document::{Article, BlockKind, Mention, Organisation};
 use crate::extract::tokens::is_all_caps;
-use crate::lexicon::orgs::{HeadKind, EXPANSIONS, LEXICON};
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use crate::lexicon::orgs::{FastMap, HeadKind, EXPANSIONS, LEXICON};
 use scan::{Entry, Strength};
 use std::collections::{HashMap, HashSet};
 
@@ -346,18 +345,8 @@ fn propagate(article: &Article, found: &mut Vec<Found>) {
     }
     // Longest first, so "Công an tỉnh Nghệ An" is not cut short by "Công an tỉnh".
     pats.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    // One pass over the text for all strings, then the hits in (longest string, text) order.
-    // An NFA: the automaton is used once per article, so a DFA's build cost is never repaid.
-    let Ok(ac) = AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-        .build(&pats)
-    else {
-        return;
-    };
-    let mut hits: Vec<(usize, usize)> = ac
-        .find_overlapping_iter(text)
-        .map(|m| (m.pattern().as_usize(), m.start()))
-        .collect();
+    // The hits in (longest string, text) order.
+    let mut hits = word_hits(article, &pats);
     hits.sort_unstable();
     let mut taken = Taken::default();
     for f in found.iter() {
@@ -386,6 +375,100 @@ fn propagate(article: &Article, found: &mut Vec<Found>) {
         }
     }
     found.extend(extra);
+}
+
+/// A char that glues to a word on either side (see [`is_word_bounded`]).
+fn is_glue(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The char at byte `i` of `text` and its length, with the Latin and Vietnamese letters decided
+/// from their lead bytes.
+fn glue_at(text: &str, i: usize) -> (bool, usize) {
+    let bytes = text.as_bytes();
+    match bytes[i] {
+        b @ 0..=0x7F => (b.is_ascii_alphanumeric() || b == b'_', 1),
+        0xC4..=0xC9 => (true, 2),
+        0xC3 => (!matches!(bytes.get(i + 1), Some(0x97 | 0xB7)), 2),
+        0xE1 if matches!(bytes.get(i + 1), Some(0xBA | 0xBB)) => (true, 3),
+        _ => {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (is_glue(c), c.len_utf8())
+        }
+    }
+}
+
+/// Every occurrence of each pattern in a non-dateline block that can be word-bounded, as
+/// (pattern index, start). A word-bounded occurrence of a pattern that starts with a word
+/// character starts a run of word characters, and that run is exactly the pattern's first run;
+/// so only run starts are looked up, by their run. Other patterns are searched plainly.
+fn word_hits(article: &Article, pats: &[&str]) -> Vec<(usize, usize)> {
+    let text = article.text.as_str();
+    let mut by_run: FastMap<&str, Vec<usize>> = FastMap::default();
+    let mut first_bytes = [false; 256];
+    let mut odd: Vec<usize> = Vec::new();
+    for (pi, p) in pats.iter().enumerate() {
+        let mut k = 0;
+        while k < p.len() {
+            let (g, len) = glue_at(p, k);
+            if !g {
+                break;
+            }
+            k += len;
+        }
+        if k == 0 {
+            odd.push(pi);
+        } else {
+            first_bytes[p.as_bytes()[0] as usize] = true;
+            by_run.entry(&p[..k]).or_default().push(pi);
+        }
+    }
+    let mut hits = Vec::new();
+    for block in &article.blocks {
+        if block.kind == BlockKind::Dateline {
+            continue;
+        }
+        let (start, end) = (block.start, block.end.min(text.len()));
+        if !text.is_char_boundary(start) {
+            continue;
+        }
+        let mut prev_glue = text[..start].chars().next_back().is_some_and(is_glue);
+        let mut i = start;
+        while i < end {
+            let (g, len) = glue_at(text, i);
+            if g && !prev_glue && first_bytes[text.as_bytes()[i] as usize] {
+                let mut j = i + len;
+                while j < text.len() {
+                    let (g2, l2) = glue_at(text, j);
+                    if !g2 {
+                        break;
+                    }
+                    j += l2;
+                }
+                if let Some(list) = by_run.get(&text[i..j]) {
+                    for &pi in list {
+                        if text[i..].starts_with(pats[pi]) {
+                            hits.push((pi, i));
+                        }
+                    }
+                }
+            }
+            prev_glue = g;
+            i += len;
+        }
+        for &pi in &odd {
+            let p = pats[pi];
+            let mut from = start;
+            while let Some(off) = text[from..end].find(p) {
+                hits.push((pi, from + off));
+                from += off + text[from + off..].chars().next().map_or(1, char::len_utf8);
+                if from >= end {
+                    break;
+                }
+            }
+        }
+    }
+    hits
 }
 
 /// Groups mentions into organisations by canonical key; abbreviations in parentheses join
