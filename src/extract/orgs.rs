@@ -384,6 +384,7 @@ fn is_glue(c: char) -> bool {
 
 /// The char at byte `i` of `text` and its length, with the Latin and Vietnamese letters decided
 /// from their lead bytes.
+#[inline]
 fn glue_at(text: &str, i: usize) -> (bool, usize) {
     let bytes = text.as_bytes();
     match bytes[i] {
@@ -432,29 +433,37 @@ fn word_hits(article: &Article, pats: &[&str]) -> Vec<(usize, usize)> {
         if !text.is_char_boundary(start) {
             continue;
         }
-        let mut prev_glue = text[..start].chars().next_back().is_some_and(is_glue);
-        let mut i = start;
-        while i < end {
-            let (g, len) = glue_at(text, i);
-            if g && !prev_glue && first_bytes[text.as_bytes()[i] as usize] {
-                let mut j = i + len;
-                while j < text.len() {
-                    let (g2, l2) = glue_at(text, j);
-                    if !g2 {
-                        break;
-                    }
-                    j += l2;
+        let bytes = text.as_bytes();
+        for i in start..end {
+            // First bytes of patterns are ASCII or lead bytes, so `i` is a char boundary.
+            if !first_bytes[bytes[i] as usize] {
+                continue;
+            }
+            let mut p = i;
+            while p > 0 {
+                p -= 1;
+                if bytes[p] & 0xC0 != 0x80 {
+                    break;
                 }
-                if let Some(list) = by_run.get(&text[i..j]) {
-                    for &pi in list {
-                        if text[i..].starts_with(pats[pi]) {
-                            hits.push((pi, i));
-                        }
+            }
+            if i > 0 && glue_at(text, p).0 {
+                continue;
+            }
+            let mut j = i;
+            while j < text.len() {
+                let (g, len) = glue_at(text, j);
+                if !g {
+                    break;
+                }
+                j += len;
+            }
+            if let Some(list) = by_run.get(&text[i..j]) {
+                for &pi in list {
+                    if text[i..].starts_with(pats[pi]) {
+                        hits.push((pi, i));
                     }
                 }
             }
-            prev_glue = g;
-            i += len;
         }
         for &pi in &odd {
             let p = pats[pi];
