@@ -41,9 +41,16 @@ pub fn find(article: &Article) -> Vec<Organisation> {
         // One lookup per word: heads open names, well-known bodies are names.
         let mut heads: Vec<(usize, usize, Option<HeadKind>)> = Vec::new();
         let mut known: Vec<(usize, usize)> = Vec::new();
-        for (a, b) in words::word_spans(src) {
+        let table = &*scan::TABLE;
+        for (a, b) in (words::WordSpans { src, i: 0 }) {
             let (mut head, mut bare) = (false, false);
-            for (e, entry) in scan::TABLE.matches_at(src, a, b) {
+            let w = &src.as_bytes()[a..b];
+            let listed = table.may_start(w);
+            for (e, entry) in listed
+                .then(|| table.matches_at(src, a, b))
+                .into_iter()
+                .flatten()
+            {
                 match entry {
                     Entry::Head(k) if !head => {
                         heads.push((a, e, Some(k)));
@@ -705,13 +712,37 @@ const TONED: [(char, [char; 5]); 5] = [
 ];
 
 /// A plain vowel with a tone mark → (vowel, tone index).
+#[inline]
 pub(crate) fn split_tone(c: char) -> Option<(char, usize)> {
-    if c.is_ascii() || (c as u32) < 0xC0 {
-        return None;
-    }
-    TONED
-        .iter()
-        .find_map(|(b, ts)| ts.iter().position(|&t| t == c).map(|i| (*b, i)))
+    // A match compiles to a few comparisons; the table above stays the reference.
+    Some(match c {
+        'à' => ('a', 0),
+        'á' => ('a', 1),
+        'ả' => ('a', 2),
+        'ã' => ('a', 3),
+        'ạ' => ('a', 4),
+        'è' => ('e', 0),
+        'é' => ('e', 1),
+        'ẻ' => ('e', 2),
+        'ẽ' => ('e', 3),
+        'ẹ' => ('e', 4),
+        'ò' => ('o', 0),
+        'ó' => ('o', 1),
+        'ỏ' => ('o', 2),
+        'õ' => ('o', 3),
+        'ọ' => ('o', 4),
+        'ù' => ('u', 0),
+        'ú' => ('u', 1),
+        'ủ' => ('u', 2),
+        'ũ' => ('u', 3),
+        'ụ' => ('u', 4),
+        'ỳ' => ('y', 0),
+        'ý' => ('y', 1),
+        'ỷ' => ('y', 2),
+        'ỹ' => ('y', 3),
+        'ỵ' => ('y', 4),
+        _ => return None,
+    })
 }
 
 pub(crate) fn with_tone(base: char, tone: usize) -> Option<char> {
@@ -737,6 +768,19 @@ mod tests {
         assert_eq!(canonical("Ủy ban"), canonical("Uỷ  ban"));
         assert_eq!(canonical("HOÀ"), "hoà");
         assert_ne!(canonical("Hoàng"), canonical("Hoang"));
+    }
+
+    #[test]
+    fn split_tone_agrees_with_the_table() {
+        for (base, toned) in TONED {
+            for (i, t) in toned.iter().enumerate() {
+                assert_eq!(split_tone(*t), Some((base, i)));
+                assert_eq!(with_tone(base, i), Some(*t));
+            }
+        }
+        for c in ['a', 'â', 'ầ', 'ơ', 'ờ', 'Ò', 'đ', ' '] {
+            assert_eq!(split_tone(c), None);
+        }
     }
 
     #[test]
