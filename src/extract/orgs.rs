@@ -492,7 +492,15 @@ fn word_hits(article: &Article, pats: &[&str]) -> Vec<(usize, usize)> {
 fn group(article: &Article, mut found: Vec<Found>) -> Vec<Organisation> {
     found.sort_by_key(|f| (f.start, f.end));
     let text = article.text.as_str();
-    let mut keys: Vec<String> = found.iter().map(|f| key(&text[f.start..f.end])).collect();
+    // Propagated copies repeat the same few strings: each string's key is made once.
+    let mut key_of: FastMap<&str, String> = FastMap::default();
+    let mut keys: Vec<String> = found
+        .iter()
+        .map(|f| {
+            let s = &text[f.start..f.end];
+            key_of.entry(s).or_insert_with(|| key(s)).clone()
+        })
+        .collect();
     // An abbreviation in parentheses takes the key of its full name.
     let by_start: HashMap<usize, usize> = found
         .iter()
