@@ -42,9 +42,20 @@ pub fn find(article: &Article) -> Vec<Organisation> {
         let mut heads: Vec<(usize, usize, Option<HeadKind>)> = Vec::new();
         let mut known: Vec<(usize, usize)> = Vec::new();
         let table = &*scan::TABLE;
+        let bytes = src.as_bytes();
+        // Brand-shaped candidates, the words that [`ascii_words`] would give.
+        let mut brands: Vec<(usize, usize)> = Vec::new();
         for (a, b) in (words::WordSpans { src, i: 0 }) {
             let (mut head, mut bare) = (false, false);
-            let w = &src.as_bytes()[a..b];
+            let w = &bytes[a..b];
+            if w.len() > 2
+                && w[0].is_ascii_uppercase()
+                && w.iter().all(u8::is_ascii_alphabetic)
+                && (a == 0 || !is_word_byte(bytes[a - 1]))
+                && (b == bytes.len() || !is_word_byte(bytes[b]))
+            {
+                brands.push((a, b));
+            }
             let listed = table.may_start(w);
             for (e, entry) in listed
                 .then(|| table.matches_at(src, a, b))
@@ -111,7 +122,11 @@ pub fn find(article: &Article) -> Vec<Organisation> {
             }
         }
         // Brand-shaped words: an inner capital after a lowercase letter ("OceanBank").
-        for (a, b) in ascii_words(src) {
+        debug_assert!(brands
+            .iter()
+            .copied()
+            .eq(ascii_words(src).filter(|(a, b)| b - a > 2)));
+        for (a, b) in brands {
             let w = &src[a..b];
             if is_brand_shaped(w) && !LEXICON.not_orgs.contains(w) && !taken.overlaps(a, b) {
                 found.push(Found {
