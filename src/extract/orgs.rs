@@ -11,8 +11,7 @@ mod words;
 
 use crate::document::{Article, BlockKind, Mention, Organisation};
 use crate::extract::tokens::is_all_caps;
-use crate::lexicon::orgs::{HeadKind, EXPANSIONS, LEXICON};
-use aho_corasick::AhoCorasick;
+use crate::lexicon::orgs::{FastMap, HeadKind, EXPANSIONS, LEXICON};
 use scan::{Entry, Strength};
 use std::collections::{HashMap, HashSet};
 
@@ -42,9 +41,27 @@ pub fn find(article: &Article) -> Vec<Organisation> {
         // One lookup per word: heads open names, well-known bodies are names.
         let mut heads: Vec<(usize, usize, Option<HeadKind>)> = Vec::new();
         let mut known: Vec<(usize, usize)> = Vec::new();
-        for (a, b) in words::word_spans(src) {
+        let table = &*scan::TABLE;
+        let bytes = src.as_bytes();
+        // Brand-shaped candidates, the words that [`ascii_words`] would give.
+        let mut brands: Vec<(usize, usize)> = Vec::new();
+        for (a, b) in (words::WordSpans { src, i: 0 }) {
             let (mut head, mut bare) = (false, false);
-            for (e, entry) in scan::TABLE.matches_at(src, a, b) {
+            let w = &bytes[a..b];
+            if w.len() > 2
+                && w[0].is_ascii_uppercase()
+                && w.iter().all(u8::is_ascii_alphabetic)
+                && (a == 0 || !is_word_byte(bytes[a - 1]))
+                && (b == bytes.len() || !is_word_byte(bytes[b]))
+            {
+                brands.push((a, b));
+            }
+            let listed = table.may_start(w);
+            for (e, entry) in listed
+                .then(|| table.matches_at(src, a, b))
+                .into_iter()
+                .flatten()
+            {
                 match entry {
                     Entry::Head(k) if !head => {
                         heads.push((a, e, Some(k)));
@@ -105,7 +122,11 @@ pub fn find(article: &Article) -> Vec<Organisation> {
             }
         }
         // Brand-shaped words: an inner capital after a lowercase letter ("OceanBank").
-        for (a, b) in ascii_words(src) {
+        debug_assert!(brands
+            .iter()
+            .copied()
+            .eq(ascii_words(src).filter(|(a, b)| b - a > 2)));
+        for (a, b) in brands {
             let w = &src[a..b];
             if is_brand_shaped(w) && !LEXICON.not_orgs.contains(w) && !taken.overlaps(a, b) {
                 found.push(Found {
@@ -346,14 +367,8 @@ fn propagate(article: &Article, found: &mut Vec<Found>) {
     }
     // Longest first, so "Công an tỉnh Nghệ An" is not cut short by "Công an tỉnh".
     pats.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    // One pass over the text for all strings, then the hits in (longest string, text) order.
-    let Ok(ac) = AhoCorasick::new(&pats) else {
-        return;
-    };
-    let mut hits: Vec<(usize, usize)> = ac
-        .find_overlapping_iter(text)
-        .map(|m| (m.pattern().as_usize(), m.start()))
-        .collect();
+    // The hits in (longest string, text) order.
+    let mut hits = word_hits(article, &pats);
     hits.sort_unstable();
     let mut taken = Taken::default();
     for f in found.iter() {
@@ -384,12 +399,123 @@ fn propagate(article: &Article, found: &mut Vec<Found>) {
     found.extend(extra);
 }
 
+/// A char that glues to a word on either side (see [`is_word_bounded`]).
+fn is_glue(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The char at byte `i` of `text` and its length, with the Latin and Vietnamese letters decided
+/// from their lead bytes.
+#[inline]
+fn glue_at(text: &str, i: usize) -> (bool, usize) {
+    let bytes = text.as_bytes();
+    match bytes[i] {
+        b @ 0..=0x7F => (b.is_ascii_alphanumeric() || b == b'_', 1),
+        0xC4..=0xC9 => (true, 2),
+        0xC3 => (!matches!(bytes.get(i + 1), Some(0x97 | 0xB7)), 2),
+        0xE1 if matches!(bytes.get(i + 1), Some(0xBA | 0xBB)) => (true, 3),
+        _ => {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (is_glue(c), c.len_utf8())
+        }
+    }
+}
+
+/// Every occurrence of each pattern in a non-dateline block that can be word-bounded, as
+/// (pattern index, start). A word-bounded occurrence of a pattern that starts with a word
+/// character starts a run of word characters, and that run is exactly the pattern's first run;
+/// so only run starts are looked up, by their run. Other patterns are searched plainly.
+fn word_hits(article: &Article, pats: &[&str]) -> Vec<(usize, usize)> {
+    let text = article.text.as_str();
+    let mut by_run: FastMap<&str, Vec<usize>> = FastMap::default();
+    let mut first_bytes = [false; 256];
+    let mut odd: Vec<usize> = Vec::new();
+    for (pi, p) in pats.iter().enumerate() {
+        let mut k = 0;
+        while k < p.len() {
+            let (g, len) = glue_at(p, k);
+            if !g {
+                break;
+            }
+            k += len;
+        }
+        if k == 0 {
+            odd.push(pi);
+        } else {
+            first_bytes[p.as_bytes()[0] as usize] = true;
+            by_run.entry(&p[..k]).or_default().push(pi);
+        }
+    }
+    let mut hits = Vec::new();
+    for block in &article.blocks {
+        if block.kind == BlockKind::Dateline {
+            continue;
+        }
+        let (start, end) = (block.start, block.end.min(text.len()));
+        if !text.is_char_boundary(start) {
+            continue;
+        }
+        let bytes = text.as_bytes();
+        for i in start..end {
+            // First bytes of patterns are ASCII or lead bytes, so `i` is a char boundary.
+            if !first_bytes[bytes[i] as usize] {
+                continue;
+            }
+            let mut p = i;
+            while p > 0 {
+                p -= 1;
+                if bytes[p] & 0xC0 != 0x80 {
+                    break;
+                }
+            }
+            if i > 0 && glue_at(text, p).0 {
+                continue;
+            }
+            let mut j = i;
+            while j < text.len() {
+                let (g, len) = glue_at(text, j);
+                if !g {
+                    break;
+                }
+                j += len;
+            }
+            if let Some(list) = by_run.get(&text[i..j]) {
+                for &pi in list {
+                    if text[i..].starts_with(pats[pi]) {
+                        hits.push((pi, i));
+                    }
+                }
+            }
+        }
+        for &pi in &odd {
+            let p = pats[pi];
+            let mut from = start;
+            while let Some(off) = text[from..end].find(p) {
+                hits.push((pi, from + off));
+                from += off + text[from + off..].chars().next().map_or(1, char::len_utf8);
+                if from >= end {
+                    break;
+                }
+            }
+        }
+    }
+    hits
+}
+
 /// Groups mentions into organisations by canonical key; abbreviations in parentheses join
 /// their full name; a bare local abbreviation joins the one body it can stand for.
 fn group(article: &Article, mut found: Vec<Found>) -> Vec<Organisation> {
     found.sort_by_key(|f| (f.start, f.end));
     let text = article.text.as_str();
-    let mut keys: Vec<String> = found.iter().map(|f| key(&text[f.start..f.end])).collect();
+    // Propagated copies repeat the same few strings: each string's key is made once.
+    let mut key_of: FastMap<&str, String> = FastMap::default();
+    let mut keys: Vec<String> = found
+        .iter()
+        .map(|f| {
+            let s = &text[f.start..f.end];
+            key_of.entry(s).or_insert_with(|| key(s)).clone()
+        })
+        .collect();
     // An abbreviation in parentheses takes the key of its full name.
     let by_start: HashMap<usize, usize> = found
         .iter()
@@ -609,13 +735,37 @@ const TONED: [(char, [char; 5]); 5] = [
 ];
 
 /// A plain vowel with a tone mark → (vowel, tone index).
+#[inline]
 pub(crate) fn split_tone(c: char) -> Option<(char, usize)> {
-    if c.is_ascii() || (c as u32) < 0xC0 {
-        return None;
-    }
-    TONED
-        .iter()
-        .find_map(|(b, ts)| ts.iter().position(|&t| t == c).map(|i| (*b, i)))
+    // A match compiles to a few comparisons; the table above stays the reference.
+    Some(match c {
+        'à' => ('a', 0),
+        'á' => ('a', 1),
+        'ả' => ('a', 2),
+        'ã' => ('a', 3),
+        'ạ' => ('a', 4),
+        'è' => ('e', 0),
+        'é' => ('e', 1),
+        'ẻ' => ('e', 2),
+        'ẽ' => ('e', 3),
+        'ẹ' => ('e', 4),
+        'ò' => ('o', 0),
+        'ó' => ('o', 1),
+        'ỏ' => ('o', 2),
+        'õ' => ('o', 3),
+        'ọ' => ('o', 4),
+        'ù' => ('u', 0),
+        'ú' => ('u', 1),
+        'ủ' => ('u', 2),
+        'ũ' => ('u', 3),
+        'ụ' => ('u', 4),
+        'ỳ' => ('y', 0),
+        'ý' => ('y', 1),
+        'ỷ' => ('y', 2),
+        'ỹ' => ('y', 3),
+        'ỵ' => ('y', 4),
+        _ => return None,
+    })
 }
 
 pub(crate) fn with_tone(base: char, tone: usize) -> Option<char> {
@@ -641,6 +791,19 @@ mod tests {
         assert_eq!(canonical("Ủy ban"), canonical("Uỷ  ban"));
         assert_eq!(canonical("HOÀ"), "hoà");
         assert_ne!(canonical("Hoàng"), canonical("Hoang"));
+    }
+
+    #[test]
+    fn split_tone_agrees_with_the_table() {
+        for (base, toned) in TONED {
+            for (i, t) in toned.iter().enumerate() {
+                assert_eq!(split_tone(*t), Some((base, i)));
+                assert_eq!(with_tone(base, i), Some(*t));
+            }
+        }
+        for c in ['a', 'â', 'ầ', 'ơ', 'ờ', 'Ò', 'đ', ' '] {
+            assert_eq!(split_tone(c), None);
+        }
     }
 
     #[test]

@@ -65,6 +65,20 @@ struct Lists {
     departments: FastSet<String>,
 }
 
+/// Every head cut before one of its spaces: a phrase that is none of these starts no longer
+/// head, so [`Ctx::head_at`] stops reading there.
+static HEAD_PREFIXES: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    let mut set = FastSet::default();
+    for h in LEXICON.heads.keys() {
+        for (i, c) in h.char_indices() {
+            if c == ' ' {
+                set.insert(h[..i].to_owned());
+            }
+        }
+    }
+    set
+});
+
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     let set = |l: &[&str]| l.iter().map(|w| canonical(w)).collect::<FastSet<String>>();
     let vec = |l: &[&str]| l.iter().map(|w| canonical(w)).collect::<Vec<String>>();
@@ -517,6 +531,9 @@ impl Ctx<'_> {
             key.push_str(self.low(k));
             if let Some(h) = lex.heads.get(&key) {
                 best = Some((h.kind, k + 1 - i, key.clone()));
+            }
+            if !HEAD_PREFIXES.contains(key.as_str()) {
+                break;
             }
         }
         best

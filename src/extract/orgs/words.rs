@@ -6,38 +6,77 @@ use crate::extract::tokens::is_letter;
 use crate::lexicon::orgs::FastMap;
 
 /// Byte ranges of the words of `src`, in order.
+#[cfg(test)]
 pub fn word_spans(src: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(src.len() / 6);
-    let mut start: Option<usize> = None;
-    let bytes = src.as_bytes();
+    out.extend(WordSpans { src, i: 0 });
+    out
+}
+
+/// ASCII letters and digits.
+const ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        // Decide on the lead byte: ASCII by table, the Latin and Vietnamese letters (lead bytes
-        // 0xC3..=0xC9 and 0xE1 0xBA/0xBB) without decoding, anything else decoded.
-        let (letter, len) = match b {
-            0..=0x7F => (b.is_ascii_alphanumeric(), 1),
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
+/// The iterator behind [`word_spans`], for callers that need no vector.
+pub struct WordSpans<'a> {
+    pub src: &'a str,
+    pub i: usize,
+}
+
+impl WordSpans<'_> {
+    /// Whether the char at byte `i` is part of a word, and its length. Decides on the lead
+    /// byte: ASCII by table, the Latin and Vietnamese letters (lead bytes 0xC3..=0xC9 and
+    /// 0xE1 0xBA/0xBB) without decoding, anything else decoded.
+    #[inline(always)]
+    fn letter_at(&self, i: usize) -> (bool, usize) {
+        let bytes = self.src.as_bytes();
+        match bytes[i] {
+            b @ 0..=0x7F => (ASCII_WORD[b as usize], 1),
             0xC4..=0xC9 => (true, 2),
             0xC3 => (!matches!(bytes.get(i + 1), Some(0x97 | 0xB7)), 2),
             0xE1 if matches!(bytes.get(i + 1), Some(0xBA | 0xBB)) => (true, 3),
             _ => {
-                let c = src[i..].chars().next().unwrap_or(' ');
+                let c = self.src[i..].chars().next().unwrap_or(' ');
                 (is_letter(c), c.len_utf8())
             }
-        };
-        if letter {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else if let Some(s) = start.take() {
-            out.push((s, i));
         }
-        i += len;
     }
-    if let Some(s) = start {
-        out.push((s, src.len()));
+}
+
+impl Iterator for WordSpans<'_> {
+    type Item = (usize, usize);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let n = self.src.len();
+        // Skip to the next word.
+        loop {
+            if self.i >= n {
+                return None;
+            }
+            let (letter, len) = self.letter_at(self.i);
+            if letter {
+                break;
+            }
+            self.i += len;
+        }
+        let start = self.i;
+        while self.i < n {
+            let (letter, len) = self.letter_at(self.i);
+            if !letter {
+                break;
+            }
+            self.i += len;
+        }
+        Some((start, self.i))
     }
-    out
 }
 
 #[cfg(test)]
@@ -104,6 +143,13 @@ impl<T: Copy> ByFirstWord<T> {
             filter[bit / 64] |= 1 << (bit % 64);
         }
         ByFirstWord { map, filter }
+    }
+
+    /// Whether some phrase may start with the word `w`: a cheap test before [`Self::matches_at`].
+    #[inline]
+    pub fn may_start(&self, w: &[u8]) -> bool {
+        let bit = filter_bit(w);
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// Every phrase that starts at `a` (whose first word is `src[a..b]`) and ends on a word
