@@ -97,6 +97,10 @@ fn reader(paths: &[PathBuf]) -> Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     }
     let exit = bao::tui::run(files)?;
+    if exit == bao::tui::Exit::Signal {
+        // The terminal is restored by now; say why the reader went away.
+        eprintln!("bao: stopped by a signal");
+    }
     Ok(match exit {
         bao::tui::Exit::Quit if errors.is_empty() => ExitCode::SUCCESS,
         _ => ExitCode::FAILURE,

@@ -433,6 +433,11 @@ fn sigterm_restores_the_terminal() {
     let status = s.wait_exit();
     assert!(!status.success());
     assert_restored(&s);
+    let text = s.screen_text();
+    assert!(
+        text.contains("bao: stopped by a signal"),
+        "no message:\n{text}"
+    );
 }
 
 #[test]
