@@ -827,6 +827,16 @@ impl<'a> View<'a> {
         if s >= e {
             return None;
         }
+        // The tests that may drop the run come before the candidate is built.
+        let lone = if e - s == 1 {
+            self.lone_word_ok(s, ctx, evidence)?
+        } else {
+            None
+        };
+        // "…, Phó Giám đốc Sở": a role, not a name.
+        if evidence != Evidence::Surname && self.role_head_at(s) {
+            return None;
+        }
         let mut c = self.candidate(s, e, evidence, false);
         if matches!(ctx, Ctx::Title | Ctx::Office) && s == a && from < self.b.toks[s].start {
             let t = self.text[from..self.b.toks[s].start].trim();
@@ -834,16 +844,7 @@ impl<'a> View<'a> {
                 c.roles.push(roles::squash(t));
             }
         }
-        if e - s == 1 {
-            match self.lone_word_ok(s, ctx, evidence) {
-                None => return None,
-                Some(q) => c.unless_written.extend(q),
-            }
-        }
-        // "…, Phó Giám đốc Sở": a role, not a name.
-        if evidence != Evidence::Surname && self.role_head_at(s) {
-            return None;
-        }
+        c.unless_written.extend(lone);
         if evidence == Evidence::Lookup && e - s == 1 && self.sentence_start(s) {
             // "An ninh …" at a sentence start is a word, not the person An: keep it only if the
             // document never writes the word in lowercase.
