@@ -371,7 +371,16 @@ impl<'a> View<'a> {
     }
 
     fn is_cap(&self, i: usize) -> bool {
-        self.is_word(i) && self.tx(i).chars().next().is_some_and(|c| c.is_uppercase())
+        let t = &self.b.toks[i];
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        // Most words start with an ASCII letter: no need to decode them.
+        let b = self.text.as_bytes()[t.start];
+        if b.is_ascii() {
+            return b.is_ascii_uppercase();
+        }
+        self.tx(i).chars().next().is_some_and(|c| c.is_uppercase())
     }
 
     fn punct(&self, i: usize) -> Option<&'a str> {
