@@ -439,6 +439,10 @@ impl<'a> View<'a> {
 
     fn acronym(&self, i: usize) -> bool {
         let w = self.tx(i);
+        // An ASCII lowercase letter settles it without decoding.
+        if w.bytes().any(|b| b.is_ascii_lowercase()) {
+            return false;
+        }
         !w.chars().any(char::is_lowercase)
             && w.chars().filter(|c| c.is_uppercase()).count() >= 2
             && !is_vietnamese_syllable(w)
@@ -448,7 +452,7 @@ impl<'a> View<'a> {
     /// A word that may be part of a name.
     fn namey(&self, i: usize) -> bool {
         let w = self.tx(i);
-        (self.is_cap(i) && !w.chars().any(|c| c.is_ascii_digit()) && !self.acronym(i))
+        (self.is_cap(i) && !w.bytes().any(|b| b.is_ascii_digit()) && !self.acronym(i))
             || self.particle_in_name(i)
     }
 
