@@ -78,7 +78,6 @@ pub fn canonical(s: &str) -> String {
 /// [`canonical`] into `out` (cleared first), so hot loops can reuse one buffer.
 pub fn canonical_into(s: &str, out: &mut String) {
     out.clear();
-    let out = out;
     let mut tone: Option<u8> = None;
     let flush = |out: &mut String, tone: &mut Option<u8>| {
         if let Some(t) = tone.take() {
