@@ -11,9 +11,8 @@ mod words;
 
 use crate::document::{Article, BlockKind, Mention, Organisation};
 use crate::extract::tokens::is_all_caps;
-use crate::lexicon::orgs::{FastMap, HeadKind, EXPANSIONS, LEXICON};
+use crate::lexicon::orgs::{FastMap, FastSet, HeadKind, EXPANSIONS, LEXICON};
 use scan::{Entry, Strength};
-use std::collections::{HashMap, HashSet};
 
 /// One found span with what the rules know about it.
 #[derive(Clone, Debug)]
@@ -334,13 +333,15 @@ fn own_acronym(s: &str) -> Option<&str> {
 fn propagate(article: &Article, found: &mut Vec<Found>) {
     let text = article.text.as_str();
     // The strength of each string as first found: a propagated copy keeps it.
-    let mut strength_of: HashMap<&str, Strength> = HashMap::new();
+    let mut strength_of: FastMap<&str, Strength> = FastMap::default();
     let mut pats: Vec<&str> = Vec::new();
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: FastSet<&str> = FastSet::default();
+    // Strings already read: a repeated string adds no pattern.
+    let mut done: FastSet<&str> = FastSet::default();
     for f in found.iter() {
         let s = &text[f.start..f.end];
         strength_of.entry(s).or_insert(f.strength);
-        if f.strength == Strength::Bare {
+        if f.strength == Strength::Bare || !done.insert(s) {
             continue;
         }
         if seen.insert(s) {
@@ -517,12 +518,12 @@ fn group(article: &Article, mut found: Vec<Found>) -> Vec<Organisation> {
         })
         .collect();
     // An abbreviation in parentheses takes the key of its full name.
-    let by_start: HashMap<usize, usize> = found
+    let by_start: FastMap<usize, usize> = found
         .iter()
         .enumerate()
         .map(|(i, f)| (f.start, i))
         .collect();
-    let mut alias_of: HashMap<String, String> = HashMap::new();
+    let mut alias_of: FastMap<String, String> = FastMap::default();
     for (i, f) in found.iter().enumerate() {
         if let Some(full) = f.abbr_of.and_then(|s| by_start.get(&s)) {
             alias_of.insert(keys[i].clone(), keys[*full].clone());
@@ -543,7 +544,7 @@ fn group(article: &Article, mut found: Vec<Found>) -> Vec<Organisation> {
         .collect();
     strong_keys.sort_unstable();
     strong_keys.dedup();
-    let mut resolved: HashMap<String, Option<String>> = HashMap::new();
+    let mut resolved: FastMap<String, Option<String>> = FastMap::default();
     let mut keep = vec![true; found.len()];
     for (i, f) in found.iter().enumerate() {
         if f.strength != Strength::Bare {
@@ -566,7 +567,7 @@ fn group(article: &Article, mut found: Vec<Found>) -> Vec<Organisation> {
     }
 
     let mut orgs: Vec<Organisation> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: FastMap<String, usize> = FastMap::default();
     for (i, f) in found.iter().enumerate() {
         if !keep[i] {
             continue;
