@@ -590,6 +590,17 @@ fn group(article: &Article, mut found: Vec<Found>) -> Vec<Organisation> {
     orgs
 }
 
+/// The table's acronyms of three letters or more, in table order: the ones a name's start may
+/// be abbreviated by.
+static BODY_EXPANSIONS: std::sync::LazyLock<Vec<&'static (&'static str, &'static str, String)>> =
+    std::sync::LazyLock::new(|| {
+        LEXICON
+            .expansion_keys
+            .iter()
+            .filter(|(a, _, _)| is_all_caps(a) && a.chars().count() >= 3)
+            .collect()
+    });
+
 /// Display name, abbreviation, expansion and aliases from the mentions.
 fn name_org(o: &mut Organisation) {
     let texts: Vec<&str> = o.mentions.iter().map(|m| m.text.as_str()).collect();
@@ -628,15 +639,12 @@ fn name_org(o: &mut Organisation) {
     }
     if abbr.is_none() {
         let cname = canonical(name);
-        abbr = LEXICON
-            .expansion_keys
+        abbr = BODY_EXPANSIONS
             .iter()
-            .filter(|(a, _, ce)| {
-                is_all_caps(a)
-                    && a.chars().count() >= 3
-                    && cname
-                        .strip_prefix(ce.as_str())
-                        .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+            .filter(|(_, _, ce)| {
+                cname
+                    .strip_prefix(ce.as_str())
+                    .is_some_and(|r| r.is_empty() || r.starts_with(' '))
             })
             .max_by_key(|(_, e, _)| e.len())
             .map(|(a, e, _)| ((*a).to_owned(), (*e).to_owned()));
