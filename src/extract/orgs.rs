@@ -204,6 +204,10 @@ pub(crate) fn is_brand_shaped(w: &str) -> bool {
         "Studio",
         "Entertainment",
     ];
+    // Every suffix starts with an ASCII capital after a head of two chars or more.
+    if !w.bytes().skip(2).any(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
     SUFFIXES.iter().any(|s| {
         w.strip_suffix(s)
             .is_some_and(|head| head.chars().count() >= 2 && camel(w))
