@@ -720,7 +720,9 @@ pub fn canonical(s: &str) -> String {
     if !toned {
         return out;
     }
-    let mut chars: Vec<char> = out.chars().collect();
+    let mut chars: Vec<char> = Vec::with_capacity(out.len());
+    chars.extend(out.chars());
+    let mut moved_any = false;
     for i in 0..chars.len().saturating_sub(1) {
         let Some((base, tone)) = split_tone(chars[i]) else {
             continue;
@@ -733,10 +735,16 @@ pub fn canonical(s: &str) -> String {
             if let Some(moved) = with_tone(next, tone) {
                 chars[i] = base;
                 chars[i + 1] = moved;
+                moved_any = true;
             }
         }
     }
-    chars.into_iter().collect()
+    if !moved_any {
+        return out;
+    }
+    out.clear();
+    out.extend(chars);
+    out
 }
 
 const TONED: [(char, [char; 5]); 5] = [

@@ -519,7 +519,7 @@ impl Ctx<'_> {
             return None;
         }
         let lex = &*LEXICON;
-        let mut key = String::new();
+        let mut key = String::with_capacity(64);
         let mut best = None;
         for k in i..(i + lex.max_head_words).min(self.toks.len()) {
             if self.toks[k].kind != TokenKind::Word || (k > i && !self.toks[k].space_before) {
@@ -1047,7 +1047,8 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
     }
     // What the head and the next words say, read together ("Ban Giám khảo", "Tây Ban Nha").
     let lead = {
-        let mut l = prev.clone();
+        let mut l = String::with_capacity(prev.len() + 96);
+        l.push_str(&prev);
         for k in 0..(hw + 3).min(toks.len()) {
             if cx.word(k) {
                 l.push(' ');
