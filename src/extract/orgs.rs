@@ -668,7 +668,7 @@ fn name_org(o: &mut Organisation) {
 
 /// The grouping key of a mention: abbreviations expanded, then [`canonical`].
 fn key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 16);
+    let mut out = String::with_capacity(2 * s.len() + 32);
     for w in s.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -687,10 +687,17 @@ fn key(s: &str) -> String {
         }
     }
     let c = canonical(&out);
-    c.split(|ch: char| ch.is_whitespace() || ch == '-' || ch == '–' || ch == ',')
+    let mut k = String::with_capacity(c.len());
+    for w in c
+        .split(|ch: char| ch.is_whitespace() || ch == '-' || ch == '–' || ch == ',')
         .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    {
+        if !k.is_empty() {
+            k.push(' ');
+        }
+        k.push_str(w);
+    }
+    k
 }
 
 /// Lowercase, whitespace collapsed, and the tone mark of "oa", "oe", "uy" on the second vowel
