@@ -11,9 +11,8 @@ mod words;
 
 use crate::document::{Article, BlockKind, Mention, Organisation};
 use crate::extract::tokens::is_all_caps;
-use crate::lexicon::orgs::{FastMap, HeadKind, EXPANSIONS, LEXICON};
+use crate::lexicon::orgs::{FastMap, FastSet, HeadKind, EXPANSIONS, LEXICON};
 use scan::{Entry, Strength};
-use std::collections::{HashMap, HashSet};
 
 /// One found span with what the rules know about it.
 #[derive(Clone, Debug)]
@@ -205,6 +204,10 @@ pub(crate) fn is_brand_shaped(w: &str) -> bool {
         "Studio",
         "Entertainment",
     ];
+    // Every suffix starts with an ASCII capital after a head of two chars or more.
+    if !w.bytes().skip(2).any(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
     SUFFIXES.iter().any(|s| {
         w.strip_suffix(s)
             .is_some_and(|head| head.chars().count() >= 2 && camel(w))
@@ -334,13 +337,15 @@ fn own_acronym(s: &str) -> Option<&str> {
 fn propagate(article: &Article, found: &mut Vec<Found>) {
     let text = article.text.as_str();
     // The strength of each string as first found: a propagated copy keeps it.
-    let mut strength_of: HashMap<&str, Strength> = HashMap::new();
+    let mut strength_of: FastMap<&str, Strength> = FastMap::default();
     let mut pats: Vec<&str> = Vec::new();
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: FastSet<&str> = FastSet::default();
+    // Strings already read: a repeated string adds no pattern.
+    let mut done: FastSet<&str> = FastSet::default();
     for f in found.iter() {
         let s = &text[f.start..f.end];
         strength_of.entry(s).or_insert(f.strength);
-        if f.strength == Strength::Bare {
+        if f.strength == Strength::Bare || !done.insert(s) {
             continue;
         }
         if seen.insert(s) {
@@ -517,12 +522,12 @@ fn group(article: &Article, mut found: Vec<Found>) -> Vec<Organisation> {
         })
         .collect();
     // An abbreviation in parentheses takes the key of its full name.
-    let by_start: HashMap<usize, usize> = found
+    let by_start: FastMap<usize, usize> = found
         .iter()
         .enumerate()
         .map(|(i, f)| (f.start, i))
         .collect();
-    let mut alias_of: HashMap<String, String> = HashMap::new();
+    let mut alias_of: FastMap<String, String> = FastMap::default();
     for (i, f) in found.iter().enumerate() {
         if let Some(full) = f.abbr_of.and_then(|s| by_start.get(&s)) {
             alias_of.insert(keys[i].clone(), keys[*full].clone());
@@ -543,7 +548,7 @@ fn group(article: &Article, mut found: Vec<Found>) -> Vec<Organisation> {
         .collect();
     strong_keys.sort_unstable();
     strong_keys.dedup();
-    let mut resolved: HashMap<String, Option<String>> = HashMap::new();
+    let mut resolved: FastMap<String, Option<String>> = FastMap::default();
     let mut keep = vec![true; found.len()];
     for (i, f) in found.iter().enumerate() {
         if f.strength != Strength::Bare {
@@ -566,7 +571,7 @@ fn group(article: &Article, mut found: Vec<Found>) -> Vec<Organisation> {
     }
 
     let mut orgs: Vec<Organisation> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: FastMap<String, usize> = FastMap::default();
     for (i, f) in found.iter().enumerate() {
         if !keep[i] {
             continue;
@@ -588,6 +593,17 @@ fn group(article: &Article, mut found: Vec<Found>) -> Vec<Organisation> {
     }
     orgs
 }
+
+/// The table's acronyms of three letters or more, in table order: the ones a name's start may
+/// be abbreviated by.
+static BODY_EXPANSIONS: std::sync::LazyLock<Vec<&'static (&'static str, &'static str, String)>> =
+    std::sync::LazyLock::new(|| {
+        LEXICON
+            .expansion_keys
+            .iter()
+            .filter(|(a, _, _)| is_all_caps(a) && a.chars().count() >= 3)
+            .collect()
+    });
 
 /// Display name, abbreviation, expansion and aliases from the mentions.
 fn name_org(o: &mut Organisation) {
@@ -627,15 +643,12 @@ fn name_org(o: &mut Organisation) {
     }
     if abbr.is_none() {
         let cname = canonical(name);
-        abbr = LEXICON
-            .expansion_keys
+        abbr = BODY_EXPANSIONS
             .iter()
-            .filter(|(a, _, ce)| {
-                is_all_caps(a)
-                    && a.chars().count() >= 3
-                    && cname
-                        .strip_prefix(ce.as_str())
-                        .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+            .filter(|(_, _, ce)| {
+                cname
+                    .strip_prefix(ce.as_str())
+                    .is_some_and(|r| r.is_empty() || r.starts_with(' '))
             })
             .max_by_key(|(_, e, _)| e.len())
             .map(|(a, e, _)| ((*a).to_owned(), (*e).to_owned()));
@@ -655,7 +668,7 @@ fn name_org(o: &mut Organisation) {
 
 /// The grouping key of a mention: abbreviations expanded, then [`canonical`].
 fn key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 16);
+    let mut out = String::with_capacity(2 * s.len() + 32);
     for w in s.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -674,10 +687,17 @@ fn key(s: &str) -> String {
         }
     }
     let c = canonical(&out);
-    c.split(|ch: char| ch.is_whitespace() || ch == '-' || ch == '–' || ch == ',')
+    let mut k = String::with_capacity(c.len());
+    for w in c
+        .split(|ch: char| ch.is_whitespace() || ch == '-' || ch == '–' || ch == ',')
         .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    {
+        if !k.is_empty() {
+            k.push(' ');
+        }
+        k.push_str(w);
+    }
+    k
 }
 
 /// Lowercase, whitespace collapsed, and the tone mark of "oa", "oe", "uy" on the second vowel
@@ -707,7 +727,9 @@ pub fn canonical(s: &str) -> String {
     if !toned {
         return out;
     }
-    let mut chars: Vec<char> = out.chars().collect();
+    let mut chars: Vec<char> = Vec::with_capacity(out.len());
+    chars.extend(out.chars());
+    let mut moved_any = false;
     for i in 0..chars.len().saturating_sub(1) {
         let Some((base, tone)) = split_tone(chars[i]) else {
             continue;
@@ -720,10 +742,16 @@ pub fn canonical(s: &str) -> String {
             if let Some(moved) = with_tone(next, tone) {
                 chars[i] = base;
                 chars[i + 1] = moved;
+                moved_any = true;
             }
         }
     }
-    chars.into_iter().collect()
+    if !moved_any {
+        return out;
+    }
+    out.clear();
+    out.extend(chars);
+    out
 }
 
 const TONED: [(char, [char; 5]); 5] = [

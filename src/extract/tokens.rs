@@ -59,6 +59,7 @@ fn is_inner_joiner(c: char) -> bool {
 
 /// Letters, digits and combining marks, with a fast path for ASCII and the Latin ranges
 /// Vietnamese uses (the general Unicode lookup dominated the extractor's profile).
+#[inline]
 pub fn is_letter(c: char) -> bool {
     match c as u32 {
         0..=0x7F => c.is_ascii_alphanumeric(),
@@ -71,6 +72,7 @@ pub fn is_letter(c: char) -> bool {
 }
 
 /// `char::is_alphabetic`, with the fast path of [`is_letter`].
+#[inline]
 pub fn is_alpha(c: char) -> bool {
     match c as u32 {
         0..=0x7F => c.is_ascii_alphabetic(),
@@ -82,8 +84,12 @@ pub fn is_alpha(c: char) -> bool {
 
 /// A letter or digit that may start or continue a word. Some combining marks are alphabetic
 /// themselves (U+0363 …) and count as letters, the rest only continue one.
+#[inline]
 fn is_alnum(c: char) -> bool {
-    if is_mark(c) {
+    // No mark lies below U+0300.
+    if (c as u32) < 0x300 {
+        is_letter(c)
+    } else if is_mark(c) {
         c.is_alphanumeric()
     } else {
         is_letter(c)
@@ -145,6 +151,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 /// Combining marks (NFD leftovers) belong to the letter before them.
+#[inline]
 fn is_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36F}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
 }

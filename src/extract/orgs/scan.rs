@@ -519,7 +519,7 @@ impl Ctx<'_> {
             return None;
         }
         let lex = &*LEXICON;
-        let mut key = String::new();
+        let mut key = String::with_capacity(64);
         let mut best = None;
         for k in i..(i + lex.max_head_words).min(self.toks.len()) {
             if self.toks[k].kind != TokenKind::Word || (k > i && !self.toks[k].space_before) {
@@ -964,6 +964,16 @@ pub fn scan(src: &str, heads: &[(usize, usize, Option<HeadKind>)]) -> Vec<Span> 
     out
 }
 
+/// `lead` begins with the phrase `p`, followed by its end, a space or a hyphen. The first bytes
+/// are compared inline: most phrases of a list differ there.
+#[inline]
+fn starts_phrase(lead: &str, p: &str) -> bool {
+    lead.as_bytes().first() == p.as_bytes().first()
+        && lead
+            .strip_prefix(p)
+            .is_some_and(|r| r.is_empty() || r.starts_with([' ', '-']))
+}
+
 /// How far after a head a name may reach, in bytes.
 const WINDOW: usize = 200;
 
@@ -1047,7 +1057,8 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
     }
     // What the head and the next words say, read together ("Ban Giám khảo", "Tây Ban Nha").
     let lead = {
-        let mut l = prev.clone();
+        let mut l = String::with_capacity(prev.len() + 96);
+        l.push_str(&prev);
         for k in 0..(hw + 3).min(toks.len()) {
             if cx.word(k) {
                 l.push(' ');
@@ -1057,23 +1068,15 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
         l
     };
     let lead_words = lead.trim_start();
-    let starts = |p: &str| {
-        lead_words
-            .strip_prefix(p)
-            .is_some_and(|r| r.is_empty() || r.starts_with([' ', '-']))
-    };
-    if lists.not_org_prefixes.iter().any(|p| starts(p)) && !prev.is_empty() {
+    let starts = |p: &str| starts_phrase(lead_words, p);
+    if !prev.is_empty() && lists.not_org_prefixes.iter().any(|p| starts(p)) {
         return None;
     }
     let lead_words = lead_words
         .strip_prefix(prev.as_str())
         .unwrap_or(lead_words)
         .trim_start();
-    let starts = |p: &str| {
-        lead_words
-            .strip_prefix(p)
-            .is_some_and(|r| r.is_empty() || r.starts_with([' ', '-']))
-    };
+    let starts = |p: &str| starts_phrase(lead_words, p);
     if lists.not_org_prefixes.iter().any(|p| starts(p)) {
         return None;
     }

@@ -55,27 +55,47 @@ impl Iterator for WordSpans<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<(usize, usize)> {
-        let n = self.src.len();
-        // Skip to the next word.
+        let bytes = self.src.as_bytes();
+        let n = bytes.len();
+        let mut i = self.i;
+        // Skip to the next word; ASCII bytes by table without the general decision.
         loop {
-            if self.i >= n {
+            if i >= n {
+                self.i = n;
                 return None;
             }
-            let (letter, len) = self.letter_at(self.i);
+            let b = bytes[i];
+            if b < 0x80 {
+                if ASCII_WORD[b as usize] {
+                    break;
+                }
+                i += 1;
+                continue;
+            }
+            let (letter, len) = self.letter_at(i);
             if letter {
                 break;
             }
-            self.i += len;
+            i += len;
         }
-        let start = self.i;
-        while self.i < n {
-            let (letter, len) = self.letter_at(self.i);
+        let start = i;
+        while i < n {
+            let b = bytes[i];
+            if b < 0x80 {
+                if !ASCII_WORD[b as usize] {
+                    break;
+                }
+                i += 1;
+                continue;
+            }
+            let (letter, len) = self.letter_at(i);
             if !letter {
                 break;
             }
-            self.i += len;
+            i += len;
         }
-        Some((start, self.i))
+        self.i = i;
+        Some((start, i))
     }
 }
 
