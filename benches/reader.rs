@@ -10,13 +10,8 @@ use ratatui::layout::Rect;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
-const SENTENCES: &[&str] = &[
-    "Sáng 25/02, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị tổng kết công tác phối hợp năm 2021.",
-    "Đồng chí Nguyễn Văn An, Phó Chủ tịch UBND tỉnh Lạng Sơn, phát biểu chỉ đạo tại hội nghị.",
-    "Theo ông An, Sở Tài chính cần phối hợp với Kho bạc Nhà nước để giải ngân vốn đầu tư công.",
-    "Bà Lê Thị Hoa cho biết Công ty TNHH Minh Phát đã nộp đủ thuế cho Cục Thuế TPHCM.",
-    "Trường THPT Chu Văn An và Bệnh viện Đa khoa tỉnh cũng cử đại diện tham dự buổi làm việc.",
-];
+mod common;
+use common::SENTENCES;
 
 /// About 20 MB: 100,000 paragraphs, or the same text on one line.
 fn big(one_line: bool) -> String {
@@ -59,50 +54,32 @@ fn keystrokes(c: &mut Criterion) {
         let mut buf = Buffer::empty(Rect::new(0, 0, W, H));
         for at_end in [false, true] {
             let place = if at_end { "end" } else { "start" };
-            app.update(Action::Cmd(if at_end { Cmd::Bottom } else { Cmd::Top }));
-            // Scrolling down at the very end cannot move, so step up and down there.
-            g.bench_function(BenchmarkId::new(format!("scroll/{name}"), place), |b| {
-                let mut down = !at_end;
-                b.iter(|| {
-                    app.update(Action::Cmd(if down { Cmd::Down } else { Cmd::Up }));
-                    down = !down;
-                    draw(&app, &mut buf);
-                })
-            });
+            let edge = if at_end { Cmd::Bottom } else { Cmd::Top };
+            // At the end a step forward cannot move, so every bench alternates both ways.
+            let mut alternate = |what: &str, app: &mut App, fwd: Cmd, back: Cmd| {
+                app.update(Action::Cmd(edge));
+                g.bench_function(BenchmarkId::new(format!("{what}/{name}"), place), |b| {
+                    let mut forward = !at_end;
+                    b.iter(|| {
+                        app.update(Action::Cmd(if forward { fwd } else { back }));
+                        forward = !forward;
+                        draw(app, &mut buf);
+                    })
+                });
+            };
+            alternate("scroll", &mut app, Cmd::Down, Cmd::Up);
             app.select(EntityRef {
                 kind: EntityKind::Person,
                 index: 0,
             });
-            app.update(Action::Cmd(if at_end { Cmd::Bottom } else { Cmd::Top }));
-            g.bench_function(
-                BenchmarkId::new(format!("mention jump/{name}"), place),
-                |b| {
-                    let mut next = !at_end;
-                    b.iter(|| {
-                        app.update(Action::Cmd(if next { Cmd::Next } else { Cmd::Prev }));
-                        next = !next;
-                        draw(&app, &mut buf);
-                    })
-                },
-            );
+            alternate("mention jump", &mut app, Cmd::Next, Cmd::Prev);
             // A search for a word on every line; n/N then follow the search.
             app.update(Action::Cmd(Cmd::Search));
             for ch in "tinh uy".chars() {
                 app.update(Action::Type(ch));
             }
             app.update(Action::Cmd(Cmd::SearchAccept));
-            app.update(Action::Cmd(if at_end { Cmd::Bottom } else { Cmd::Top }));
-            g.bench_function(
-                BenchmarkId::new(format!("search next/{name}"), place),
-                |b| {
-                    let mut next = !at_end;
-                    b.iter(|| {
-                        app.update(Action::Cmd(if next { Cmd::Next } else { Cmd::Prev }));
-                        next = !next;
-                        draw(&app, &mut buf);
-                    })
-                },
-            );
+            alternate("search next", &mut app, Cmd::Next, Cmd::Prev);
             app.update(Action::Cmd(Cmd::Back));
         }
     }
