@@ -110,14 +110,7 @@ pub fn find(article: &Article) -> Vec<Organisation> {
                 continue;
             }
             if is_word_bounded(src, a, b) && !taken.overlaps(a, b) {
-                found.push(Found {
-                    block: bi,
-                    start: base + a,
-                    end: base + b,
-                    strength: Strength::Strong,
-                    abbr_of: None,
-                });
-                taken.push((a, b));
+                take_strong(&mut found, &mut taken, bi, base, (a, b));
             }
         }
         // Brand-shaped words: an inner capital after a lowercase letter ("OceanBank").
@@ -128,19 +121,30 @@ pub fn find(article: &Article) -> Vec<Organisation> {
         for (a, b) in brands {
             let w = &src[a..b];
             if is_brand_shaped(w) && !LEXICON.not_orgs.contains(w) && !taken.overlaps(a, b) {
-                found.push(Found {
-                    block: bi,
-                    start: base + a,
-                    end: base + b,
-                    strength: Strength::Strong,
-                    abbr_of: None,
-                });
-                taken.push((a, b));
+                take_strong(&mut found, &mut taken, bi, base, (a, b));
             }
         }
     }
     propagate(article, &mut found);
     group(article, found)
+}
+
+/// Records a strong mention at `a..b` of block `bi` (block-relative offsets from `base`).
+fn take_strong(
+    found: &mut Vec<Found>,
+    taken: &mut Taken,
+    bi: usize,
+    base: usize,
+    (a, b): (usize, usize),
+) {
+    found.push(Found {
+        block: bi,
+        start: base + a,
+        end: base + b,
+        strength: Strength::Strong,
+        abbr_of: None,
+    });
+    taken.push((a, b));
 }
 
 /// Maximal runs of ASCII letters that start with a capital and touch no other letter.
