@@ -708,54 +708,125 @@ fn key(s: &str) -> String {
 /// (the new placement): "Hòa", "Hoà", "HOÀ" all give "hoà"; "Thủy" and "Thuỷ" give "thuỷ".
 pub fn canonical(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    canonical_into(s, &mut out);
+    out
+}
+
+/// [`canonical`] appended to `out`, for callers that reuse one buffer.
+pub fn canonical_into(s: &str, out: &mut String) {
+    let from = out.len();
     let mut space = false;
     let mut toned = false;
+    let lower = &*LOWER;
     for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_whitespace() || c == '\u{B}' {
+                space = out.len() > from;
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         if c.is_whitespace() {
-            space = !out.is_empty();
+            space = out.len() > from;
             continue;
         }
         if space {
             out.push(' ');
             space = false;
         }
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            for l in c.to_lowercase() {
+        // One table lookup for the Latin and Vietnamese letters; the rest by the standard
+        // library (some lowercase to two chars).
+        match lower_of(lower, c) {
+            Some(l) => {
                 toned |= split_tone(l).is_some_and(|(b, _)| b == 'o' || b == 'u');
                 out.push(l);
             }
-        }
-    }
-    if !toned {
-        return out;
-    }
-    let mut chars: Vec<char> = Vec::with_capacity(out.len());
-    chars.extend(out.chars());
-    let mut moved_any = false;
-    for i in 0..chars.len().saturating_sub(1) {
-        let Some((base, tone)) = split_tone(chars[i]) else {
-            continue;
-        };
-        let next = chars[i + 1];
-        let pair = matches!((base, next), ('o', 'a') | ('o', 'e') | ('u', 'y'));
-        // Only at the end of a syllable: "hoàng" is always written one way.
-        let ends = chars.get(i + 2).is_none_or(|c| !c.is_alphabetic());
-        if pair && ends {
-            if let Some(moved) = with_tone(next, tone) {
-                chars[i] = base;
-                chars[i + 1] = moved;
-                moved_any = true;
+            None => {
+                for l in c.to_lowercase() {
+                    toned |= split_tone(l).is_some_and(|(b, _)| b == 'o' || b == 'u');
+                    out.push(l);
+                }
             }
         }
     }
-    if !moved_any {
-        return out;
+    if toned {
+        move_tones(out, from);
     }
-    out.clear();
-    out.extend(chars);
-    out
+}
+
+/// Moves the tone of "oa", "oe", "uy" at a syllable's end to the second vowel, in
+/// `out[from..]`. A move never makes another: the moved-to vowel never starts a pair.
+fn move_tones(out: &mut String, from: usize) {
+    let mut rebuilt: Option<String> = None;
+    let mut copied = from;
+    let region = &out[from..];
+    let mut chars = region.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let Some((base, tone)) = split_tone(c) else {
+            continue;
+        };
+        let Some(&(j, next)) = chars.peek() else {
+            break;
+        };
+        if !matches!((base, next), ('o', 'a') | ('o', 'e') | ('u', 'y')) {
+            continue;
+        }
+        // Only at the end of a syllable: "hoàng" is always written one way.
+        let after = j + next.len_utf8();
+        if region[after..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphabetic)
+        {
+            continue;
+        }
+        let Some(moved) = with_tone(next, tone) else {
+            continue;
+        };
+        let r = rebuilt.get_or_insert_with(|| String::with_capacity(region.len() + 4));
+        r.push_str(&out[copied..from + i]);
+        r.push(base);
+        r.push(moved);
+        copied = from + after;
+        chars.next();
+    }
+    if let Some(mut r) = rebuilt {
+        r.push_str(&out[copied..]);
+        out.truncate(from);
+        out.push_str(&r);
+    }
+}
+
+/// The single-char lowercase of every char below U+0250 and of U+1E00..=U+1EFF (0 where the
+/// lowercase is not one char): the letters of Vietnamese text without the general lookup.
+static LOWER: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+    (0u32..0x250)
+        .chain(0x1E00..0x1F00)
+        .map(|u| {
+            let c = char::from_u32(u).unwrap_or('\0');
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(x), None) => x,
+                _ => '\0',
+            }
+        })
+        .collect()
+});
+
+#[inline]
+fn lower_of(table: &[char], c: char) -> Option<char> {
+    let u = c as usize;
+    let l = match u {
+        0..=0x24F => table[u],
+        0x1E00..=0x1EFF => table[u - 0x1E00 + 0x250],
+        _ => return None,
+    };
+    (l != '\0').then_some(l)
 }
 
 const TONED: [(char, [char; 5]); 5] = [
@@ -823,6 +894,52 @@ mod tests {
         assert_eq!(canonical("Ủy ban"), canonical("Uỷ  ban"));
         assert_eq!(canonical("HOÀ"), "hoà");
         assert_ne!(canonical("Hoàng"), canonical("Hoang"));
+    }
+
+    /// The plain definition of [`canonical`]: the fast one must agree with it.
+    fn canonical_reference(s: &str) -> String {
+        let lowered: Vec<char> = s
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .flat_map(char::to_lowercase)
+            .collect();
+        let mut chars = lowered.clone();
+        for i in 0..lowered.len().saturating_sub(1) {
+            let Some((base, tone)) = split_tone(lowered[i]) else {
+                continue;
+            };
+            let next = lowered[i + 1];
+            let pair = matches!((base, next), ('o', 'a') | ('o', 'e') | ('u', 'y'));
+            let ends = lowered.get(i + 2).is_none_or(|c| !c.is_alphabetic());
+            if let Some(moved) = with_tone(next, tone).filter(|_| pair && ends) {
+                chars[i] = base;
+                chars[i + 1] = moved;
+            }
+        }
+        chars.into_iter().collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn canonical_agrees_with_its_definition(
+            s in "[ \\t\u{B}\u{A0}a-zA-ZòóỏõọÒÓỎÕỌùúủũụÙÚỦŨỤàáạÀÁẠeEyYỳýỶİẞΣ\u{300}-]{0,24}",
+            t in "\\PC{0,16}",
+        ) {
+            proptest::prop_assert_eq!(canonical(&s), canonical_reference(&s));
+            proptest::prop_assert_eq!(canonical(&t), canonical_reference(&t));
+            let mut buf = String::from("x");
+            canonical_into(&s, &mut buf);
+            proptest::prop_assert_eq!(&buf[1..], canonical(&s));
+        }
+    }
+
+    #[test]
+    fn canonical_moves_tones_only_at_syllable_ends() {
+        assert_eq!(canonical("HÒA  Thủy hòang"), "hoà thuỷ hòang");
+        assert_eq!(canonical("Òa Òe Ùy"), "oà oè uỳ");
+        assert_eq!(canonical("\u{A0}İ ẞ"), canonical_reference("\u{A0}İ ẞ"));
     }
 
     #[test]
