@@ -29,6 +29,13 @@ struct Found {
 pub fn find(article: &Article) -> Vec<Organisation> {
     let text = article.text.as_str();
     let mut found: Vec<Found> = Vec::new();
+    let table = &*scan::TABLE;
+    // One lookup per word: heads open names, well-known bodies are names. The lists are
+    // reused from block to block.
+    let mut heads: Vec<(usize, usize, Option<HeadKind>)> = Vec::new();
+    let mut known: Vec<(usize, usize)> = Vec::new();
+    // Brand-shaped candidates, the words that [`ascii_words`] would give.
+    let mut brands: Vec<(usize, usize)> = Vec::new();
     for (bi, block) in article.blocks.iter().enumerate() {
         if block.kind == BlockKind::Dateline {
             continue;
@@ -37,15 +44,12 @@ pub fn find(article: &Article) -> Vec<Organisation> {
             continue;
         };
         let base = block.start;
-        // One lookup per word: heads open names, well-known bodies are names.
-        let mut heads: Vec<(usize, usize, Option<HeadKind>)> = Vec::new();
-        let mut known: Vec<(usize, usize)> = Vec::new();
-        let table = &*scan::TABLE;
+        heads.clear();
+        known.clear();
+        brands.clear();
         let bytes = src.as_bytes();
-        // Brand-shaped candidates, the words that [`ascii_words`] would give.
-        let mut brands: Vec<(usize, usize)> = Vec::new();
         for (a, b) in (words::WordSpans { src, i: 0 }) {
-            let (mut head, mut bare) = (false, false);
+            let mut head = false;
             let w = &bytes[a..b];
             if w.len() > 2
                 && w[0].is_ascii_uppercase()
@@ -55,30 +59,28 @@ pub fn find(article: &Article) -> Vec<Organisation> {
             {
                 brands.push((a, b));
             }
-            let listed = table.may_start(w);
-            for (e, entry) in listed
-                .then(|| table.matches_at(src, a, b))
-                .into_iter()
-                .flatten()
-            {
-                match entry {
-                    Entry::Head(k) if !head => {
-                        heads.push((a, e, Some(k)));
-                        head = true;
+            if table.may_start(w) {
+                let mut bare = false;
+                for (e, entry) in table.matches_at(src, a, b) {
+                    match entry {
+                        Entry::Head(k) if !head => {
+                            heads.push((a, e, Some(k)));
+                            head = true;
+                        }
+                        Entry::Known if !bare => {
+                            known.push((a, e));
+                            bare = true;
+                        }
+                        _ => {}
                     }
-                    Entry::Known if !bare => {
-                        known.push((a, e));
-                        bare = true;
-                    }
-                    _ => {}
                 }
             }
             // Police departments go by codes: "PC67", "PA83", "PK02".
-            if is_police_code(&src[a..b]) {
+            if is_police_code(w) {
                 known.push((a, b));
             }
             // Squads: "U16 Việt Nam", "U.23 Thái Lan".
-            if !head && src[a..b].starts_with('U') && scan::is_u_squad(scan::squad_word(src, a)) {
+            if !head && w[0] == b'U' && scan::is_u_squad(scan::squad_word(src, a)) {
                 heads.push((a, b, None));
             }
         }
@@ -118,7 +120,7 @@ pub fn find(article: &Article) -> Vec<Organisation> {
             .iter()
             .copied()
             .eq(ascii_words(src).filter(|(a, b)| b - a > 2)));
-        for (a, b) in brands {
+        for &(a, b) in &brands {
             let w = &src[a..b];
             if is_brand_shaped(w) && !LEXICON.not_orgs.contains(w) && !taken.overlaps(a, b) {
                 take_strong(&mut found, &mut taken, bi, base, (a, b));
@@ -264,8 +266,7 @@ pub(crate) fn is_word_bounded(src: &str, a: usize, b: usize) -> bool {
 }
 
 /// The code of a police department: P, a letter of the branch, two digits.
-fn is_police_code(w: &str) -> bool {
-    let b = w.as_bytes();
+fn is_police_code(b: &[u8]) -> bool {
     b.len() == 4
         && b[0] == b'P'
         && matches!(b[1], b'A' | b'C' | b'K' | b'V' | b'X' | b'H')
@@ -408,6 +409,17 @@ fn propagate(article: &Article, found: &mut Vec<Found>) {
     found.extend(extra);
 }
 
+/// ASCII letters, digits and `_`: the ASCII chars of [`is_glue`].
+const ASCII_GLUE: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric() || i == b'_' as usize;
+        i += 1;
+    }
+    t
+};
+
 /// A char that glues to a word on either side (see [`is_word_bounded`]).
 fn is_glue(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
@@ -465,36 +477,56 @@ fn word_hits(article: &Article, pats: &[&str]) -> Vec<(usize, usize)> {
             continue;
         }
         let bytes = text.as_bytes();
-        for i in start..end {
-            // First bytes of patterns are ASCII or lead bytes, so `i` is a char boundary.
-            if !first_bytes[bytes[i] as usize] {
-                continue;
-            }
-            let mut p = i;
-            while p > 0 {
+        // Walk the maximal runs of word characters that start in the block (a run may go on
+        // past its end); a run starts where the char before is no word character.
+        let mut i = start;
+        let mut prev_glue = start > 0 && {
+            let mut p = start - 1;
+            while p > 0 && bytes[p] & 0xC0 == 0x80 {
                 p -= 1;
-                if bytes[p] & 0xC0 != 0x80 {
-                    break;
-                }
             }
-            if i > 0 && glue_at(text, p).0 {
+            glue_at(text, p).0
+        };
+        while i < end {
+            let b = bytes[i];
+            let (g, len) = if b < 0x80 {
+                (ASCII_GLUE[b as usize], 1)
+            } else {
+                glue_at(text, i)
+            };
+            if !g {
+                prev_glue = false;
+                i += len;
                 continue;
             }
-            let mut j = i;
+            let mut j = i + len;
             while j < text.len() {
+                let c = bytes[j];
+                if c < 0x80 {
+                    if !ASCII_GLUE[c as usize] {
+                        break;
+                    }
+                    j += 1;
+                    continue;
+                }
                 let (g, len) = glue_at(text, j);
                 if !g {
                     break;
                 }
                 j += len;
             }
-            if let Some(list) = by_run.get(&text[i..j]) {
-                for &pi in list {
-                    if text[i..].starts_with(pats[pi]) {
-                        hits.push((pi, i));
+            if !prev_glue && first_bytes[b as usize] {
+                if let Some(list) = by_run.get(&text[i..j]) {
+                    for &pi in list {
+                        if text[i..].starts_with(pats[pi]) {
+                            hits.push((pi, i));
+                        }
                     }
                 }
             }
+            // The run's end is no word character (or the text's end).
+            prev_glue = false;
+            i = j;
         }
         for &pi in &odd {
             let p = pats[pi];

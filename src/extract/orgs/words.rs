@@ -173,18 +173,15 @@ impl<T: Copy> ByFirstWord<T> {
     }
 
     /// Every phrase that starts at `a` (whose first word is `src[a..b]`) and ends on a word
-    /// boundary, longest first: (end, value).
+    /// boundary, longest first: (end, value). Callers test [`Self::may_start`] first.
     pub fn matches_at<'s>(
         &'s self,
         src: &'s str,
         a: usize,
         b: usize,
     ) -> impl Iterator<Item = (usize, T)> + 's {
-        let bit = filter_bit(&src.as_bytes()[a..b]);
-        let maybe = self.filter[bit / 64] & (1 << (bit % 64)) != 0;
-        maybe
-            .then(|| self.map.get(&src[a..b]))
-            .flatten()
+        self.map
+            .get(&src[a..b])
             .into_iter()
             .flatten()
             .filter_map(move |(p, v)| {
