@@ -744,6 +744,25 @@ pub fn canonical(s: &str) -> String {
     out
 }
 
+/// [`canonical`] of one word, borrowed when the word is canonical already (lowercase letters
+/// of the table, no tone to move), as most lowercase words are.
+pub fn canonical_word(s: &str) -> std::borrow::Cow<'_, str> {
+    let lower = &*LOWER;
+    let plain = s.chars().all(|c| {
+        if c.is_ascii() {
+            !c.is_ascii_uppercase() && !c.is_ascii_whitespace() && c != '\u{B}'
+        } else {
+            lower_of(lower, c) == Some(c)
+                && !split_tone(c).is_some_and(|(b, _)| b == 'o' || b == 'u')
+        }
+    });
+    if plain {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(canonical(s))
+    }
+}
+
 /// [`canonical`] appended to `out`, for callers that reuse one buffer.
 pub fn canonical_into(s: &str, out: &mut String) {
     let from = out.len();

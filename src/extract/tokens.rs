@@ -43,7 +43,7 @@ pub fn is_capitalised(s: &str) -> bool {
 pub fn is_all_caps(s: &str) -> bool {
     let mut letters = 0;
     for c in s.chars() {
-        if c.is_alphabetic() {
+        if is_alpha(c) {
             if !c.is_uppercase() {
                 return false;
             }
@@ -81,6 +81,17 @@ pub fn is_alpha(c: char) -> bool {
         0xD7 | 0xF7 => false,
         0xC0..=0x24F | 0x1E00..=0x1EFF => true,
         _ => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_alphanumeric`, with the fast path of [`is_letter`].
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xD7 | 0xF7 => false,
+        0xC0..=0x24F | 0x1E00..=0x1EFF => true,
+        _ => c.is_alphanumeric(),
     }
 }
 
@@ -335,6 +346,7 @@ mod tests {
         fn fast_letter_tests_agree_with_std(c in proptest::char::any()) {
             proptest::prop_assert_eq!(is_letter(c), c.is_alphanumeric() || ('\u{300}'..='\u{36F}').contains(&c));
             proptest::prop_assert_eq!(is_alpha(c), c.is_alphabetic());
+            proptest::prop_assert_eq!(is_alphanumeric(c), c.is_alphanumeric());
         }
     }
 
@@ -343,6 +355,7 @@ mod tests {
         for c in ('\u{0}'..='\u{2FF}').chain('\u{1E00}'..='\u{1EFF}') {
             assert_eq!(is_letter(c), c.is_alphanumeric(), "{c:?}");
             assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
