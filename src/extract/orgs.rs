@@ -36,6 +36,10 @@ pub fn find(article: &Article) -> Vec<Organisation> {
     let mut known: Vec<(usize, usize)> = Vec::new();
     // Brand-shaped candidates, the words that [`ascii_words`] would give.
     let mut brands: Vec<(usize, usize)> = Vec::new();
+    let mut runs = Runs {
+        spans: Vec::with_capacity(text.len() / 4),
+        by_block: vec![None; article.blocks.len()],
+    };
     for (bi, block) in article.blocks.iter().enumerate() {
         if block.kind == BlockKind::Dateline {
             continue;
@@ -48,7 +52,10 @@ pub fn find(article: &Article) -> Vec<Organisation> {
         known.clear();
         brands.clear();
         let bytes = src.as_bytes();
-        for (a, b) in (words::WordSpans { src, i: 0 }) {
+        let first_run = runs.spans.len();
+        let mut spans = words::WordSpans::new(src);
+        for (a, b) in spans.by_ref() {
+            runs.spans.push((base + a, base + b));
             let mut head = false;
             let w = &bytes[a..b];
             if w.len() > 2
@@ -83,6 +90,12 @@ pub fn find(article: &Article) -> Vec<Organisation> {
             if !head && w[0] == b'U' && scan::is_u_squad(scan::squad_word(src, a)) {
                 heads.push((a, b, None));
             }
+        }
+        // Without `_` or combining marks (the chars where a word of letters, digits and marks
+        // and a run of letters, digits and `_` differ), the words are exactly the runs
+        // of word characters that propagation looks for (see [`word_hits`]).
+        if !spans.saw_mark && !bytes.contains(&b'_') {
+            runs.by_block[bi] = Some((first_run, runs.spans.len()));
         }
         let spans = scan::scan(src, &heads);
         let mut taken = Taken::default();
@@ -127,7 +140,7 @@ pub fn find(article: &Article) -> Vec<Organisation> {
             }
         }
     }
-    propagate(article, &mut found);
+    propagate(article, &mut found, &runs);
     group(article, found)
 }
 
@@ -339,7 +352,7 @@ fn own_acronym(s: &str) -> Option<&str> {
 
 /// Looks for every strong string again in the whole article: a later bare "Công ty BSC" or
 /// "NHNN" is a mention of the body introduced earlier.
-fn propagate(article: &Article, found: &mut Vec<Found>) {
+fn propagate(article: &Article, found: &mut Vec<Found>, runs: &Runs) {
     let text = article.text.as_str();
     // The strength of each string as first found: a propagated copy keeps it.
     let mut strength_of: FastMap<&str, Strength> = FastMap::default();
@@ -378,7 +391,7 @@ fn propagate(article: &Article, found: &mut Vec<Found>) {
     // Longest first, so "Công an tỉnh Nghệ An" is not cut short by "Công an tỉnh".
     pats.sort_by_key(|p| std::cmp::Reverse(p.len()));
     // The hits in (longest string, text) order.
-    let mut hits = word_hits(article, &pats);
+    let mut hits = word_hits(article, &pats, runs);
     hits.sort_unstable();
     let mut taken = Taken::default();
     for f in found.iter() {
@@ -446,7 +459,7 @@ fn glue_at(text: &str, i: usize) -> (bool, usize) {
 /// (pattern index, start). A word-bounded occurrence of a pattern that starts with a word
 /// character starts a run of word characters, and that run is exactly the pattern's first run;
 /// so only run starts are looked up, by their run. Other patterns are searched plainly.
-fn word_hits(article: &Article, pats: &[&str]) -> Vec<(usize, usize)> {
+fn word_hits(article: &Article, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)> {
     let text = article.text.as_str();
     let mut by_run: FastMap<&str, Vec<usize>> = FastMap::default();
     let mut first_bytes = [false; 256];
@@ -468,7 +481,37 @@ fn word_hits(article: &Article, pats: &[&str]) -> Vec<(usize, usize)> {
         }
     }
     let mut hits = Vec::new();
-    for block in &article.blocks {
+    let bytes = text.as_bytes();
+    // The end of the run of word characters that goes on at `j`.
+    let run_end = |mut j: usize| {
+        while j < text.len() {
+            let c = bytes[j];
+            if c < 0x80 {
+                if !ASCII_GLUE[c as usize] {
+                    break;
+                }
+                j += 1;
+                continue;
+            }
+            let (g, len) = glue_at(text, j);
+            if !g {
+                break;
+            }
+            j += len;
+        }
+        j
+    };
+    // Callers test the first byte first: most runs start no pattern.
+    let look_up = |i: usize, j: usize, hits: &mut Vec<(usize, usize)>| {
+        if let Some(list) = by_run.get(&text[i..j]) {
+            for &pi in list {
+                if text[i..].starts_with(pats[pi]) {
+                    hits.push((pi, i));
+                }
+            }
+        }
+    };
+    for (bi, block) in article.blocks.iter().enumerate() {
         if block.kind == BlockKind::Dateline {
             continue;
         }
@@ -476,17 +519,31 @@ fn word_hits(article: &Article, pats: &[&str]) -> Vec<(usize, usize)> {
         if !text.is_char_boundary(start) {
             continue;
         }
-        let bytes = text.as_bytes();
-        // Walk the maximal runs of word characters that start in the block (a run may go on
-        // past its end); a run starts where the char before is no word character.
-        let mut i = start;
-        let mut prev_glue = start > 0 && {
+        let prev_glue = start > 0 && {
             let mut p = start - 1;
             while p > 0 && bytes[p] & 0xC0 == 0x80 {
                 p -= 1;
             }
             glue_at(text, p).0
         };
+        if let Some((from, to)) = runs.by_block[bi] {
+            // The block's words, recorded by the first pass: a word at the block's start
+            // continues a run begun before it when the char before is a word character, and
+            // the last word's run may go on past the block's end.
+            for &(i, j) in &runs.spans[from..to] {
+                if !first_bytes[bytes[i] as usize] || (i == start && prev_glue) {
+                    continue;
+                }
+                let j = if j == end { run_end(j) } else { j };
+                look_up(i, j, &mut hits);
+            }
+            odd_hits(text, pats, &odd, start, end, &mut hits);
+            continue;
+        }
+        // Walk the maximal runs of word characters that start in the block (a run may go on
+        // past its end); a run starts where the char before is no word character.
+        let mut i = start;
+        let mut prev_glue = prev_glue;
         while i < end {
             let b = bytes[i];
             let (g, len) = if b < 0x80 {
@@ -499,48 +556,49 @@ fn word_hits(article: &Article, pats: &[&str]) -> Vec<(usize, usize)> {
                 i += len;
                 continue;
             }
-            let mut j = i + len;
-            while j < text.len() {
-                let c = bytes[j];
-                if c < 0x80 {
-                    if !ASCII_GLUE[c as usize] {
-                        break;
-                    }
-                    j += 1;
-                    continue;
-                }
-                let (g, len) = glue_at(text, j);
-                if !g {
-                    break;
-                }
-                j += len;
-            }
+            let j = run_end(i + len);
             if !prev_glue && first_bytes[b as usize] {
-                if let Some(list) = by_run.get(&text[i..j]) {
-                    for &pi in list {
-                        if text[i..].starts_with(pats[pi]) {
-                            hits.push((pi, i));
-                        }
-                    }
-                }
+                look_up(i, j, &mut hits);
             }
             // The run's end is no word character (or the text's end).
             prev_glue = false;
             i = j;
         }
-        for &pi in &odd {
-            let p = pats[pi];
-            let mut from = start;
-            while let Some(off) = text[from..end].find(p) {
-                hits.push((pi, from + off));
-                from += off + text[from + off..].chars().next().map_or(1, char::len_utf8);
-                if from >= end {
-                    break;
-                }
+        odd_hits(text, pats, &odd, start, end, &mut hits);
+    }
+    hits
+}
+
+/// Occurrences in `start..end` of the patterns that start with no word character.
+fn odd_hits(
+    text: &str,
+    pats: &[&str],
+    odd: &[usize],
+    start: usize,
+    end: usize,
+    hits: &mut Vec<(usize, usize)>,
+) {
+    for &pi in odd {
+        let p = pats[pi];
+        let mut from = start;
+        while let Some(off) = text[from..end].find(p) {
+            hits.push((pi, from + off));
+            from += off + text[from + off..].chars().next().map_or(1, char::len_utf8);
+            if from >= end {
+                break;
             }
         }
     }
-    hits
+}
+
+/// The words of each block, found once by the first pass, for the search of propagated
+/// strings.
+struct Runs {
+    /// Byte ranges (in the article's text) of the words of the blocks, in order.
+    spans: Vec<(usize, usize)>,
+    /// Per block, its range in `spans`; `None` when the block's words may differ from its
+    /// runs of word characters.
+    by_block: Vec<Option<(usize, usize)>>,
 }
 
 /// Groups mentions into organisations by canonical key; abbreviations in parentheses join
