@@ -27,9 +27,14 @@ pub enum Entry {
 /// with old and new tone placement) and every well-known body, by first word: one lookup per
 /// word of the text.
 pub static TABLE: LazyLock<ByFirstWord<Entry>> = LazyLock::new(|| {
-    let mut pats: Vec<(String, Entry)> = Vec::new();
+    let mut pats: Vec<(String, Entry)> = Vec::with_capacity(HEADS.len() * 6 + LEXICON.known.len());
     for &(h, kind) in HEADS {
-        for tone in [canonical(h), old_tones(&canonical(h))] {
+        let new = canonical(h);
+        let old = old_tones(&new);
+        // Most heads have one tone placement and some forms coincide: each form once (the
+        // table keeps one copy of a phrase anyway).
+        let from = pats.len();
+        for tone in [new, old] {
             for form in [
                 tone.clone(),
                 first_upper(&tone),
@@ -40,7 +45,9 @@ pub static TABLE: LazyLock<ByFirstWord<Entry>> = LazyLock::new(|| {
                 tone.to_uppercase(),
                 (*h).to_owned(),
             ] {
-                pats.push((form, Entry::Head(kind)));
+                if !pats[from..].iter().any(|(p, _)| *p == form) {
+                    pats.push((form, Entry::Head(kind)));
+                }
             }
         }
     }
