@@ -7,8 +7,8 @@
 
 use super::words::ByFirstWord;
 use crate::extract::orgs::{canonical, canonical_word};
-use crate::extract::tokens::tokenize;
 use crate::extract::tokens::{is_all_caps, is_alphanumeric, is_capitalised, Token, TokenKind};
+use crate::extract::tokens::{leading_word, tokenize};
 use crate::lexicon::orgs::{FastMap, FastSet};
 use crate::lexicon::orgs::{HeadKind, HEADS, LEXICON};
 use std::borrow::Cow;
@@ -64,6 +64,8 @@ pub static TABLE: LazyLock<ByFirstWord<Entry>> = LazyLock::new(|| {
 struct Lists {
     not_after: Vec<(String, Vec<String>)>,
     lowercase_heads: FastSet<String>,
+    /// The first words of `lowercase_heads`.
+    lowercase_firsts: FastSet<String>,
     lower_described: FastSet<String>,
     person_named: FastSet<String>,
     not_org_prefixes: PhraseIndex,
@@ -97,6 +99,10 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             .map(|(h, before)| (canonical(h), vec(before)))
             .collect(),
         lowercase_heads: set(LOWERCASE_HEADS),
+        lowercase_firsts: LOWERCASE_HEADS
+            .iter()
+            .map(|h| canonical(h).split(' ').next().unwrap_or("").to_owned())
+            .collect(),
         lower_described: set(LOWER_DESCRIBED),
         person_named: set(PERSON_NAMED),
         not_org_prefixes: PhraseIndex::new(vec(NOT_ORG_PREFIXES)),
@@ -1038,6 +1044,9 @@ pub fn scan(src: &str, heads: &[(usize, usize, Option<HeadKind>)]) -> Vec<Span> 
         }
         let b = window_end(src, a);
         let win = &src[a..b];
+        if lowercase_dead_end(win) {
+            continue;
+        }
         let toks = tokenize(win);
         let cx = Ctx::new(win, &toks);
         let (prev, prev_cap) = previous_word(src, a);
@@ -1059,6 +1068,16 @@ pub fn scan(src: &str, heads: &[(usize, usize, Option<HeadKind>)]) -> Vec<Span> 
         }
     }
     out
+}
+
+/// A window that opens with a lowercase word no lowercase head starts with: [`rule_at`]
+/// finds nothing there (every rule before its test of lowercase heads only rejects), so the
+/// window need not be tokenized.
+fn lowercase_dead_end(win: &str) -> bool {
+    let Some(w) = leading_word(win) else {
+        return false;
+    };
+    !is_capitalised(w) && !LISTS.lowercase_firsts.contains(&*canonical_word(w))
 }
 
 /// `lead` begins with the phrase `p`, followed by its end, a space or a hyphen. The first bytes
