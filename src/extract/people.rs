@@ -33,8 +33,10 @@ pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
     };
 
     // Pass 1: what every run says on its own, one block at a time: only the candidates outlive
-    // a block's tokens, whose buffers the next block reuses.
+    // a block's tokens, whose buffers the next block reuses, and only those outside
+    // organisations (dropped at once, so the list stays small on a long article).
     let mut cands: Vec<Candidate> = Vec::new();
+    let mut block_cands: Vec<Candidate> = Vec::new();
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     let mut toks = BlockTokens::empty();
     for (i, b) in article.blocks.iter().enumerate() {
@@ -42,7 +44,8 @@ pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
             continue;
         }
         toks.refill(&article.text, i, b);
-        toks.candidates(&article.text, &mut cands);
+        toks.candidates(&article.text, &mut block_cands);
+        cands.extend(block_cands.drain(..).filter(|c| !in_org(c.start, c.end)));
         ranges.push((b.start, b.end));
     }
     drop(toks);
@@ -66,7 +69,6 @@ pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
             .any(|&(s, e)| lower.has(&article.text[s..e].to_lowercase()))
     };
     cands.retain(|c| c.evidence == Evidence::Lookup || !written(c));
-    cands.retain(|c| !in_org(c.start, c.end));
     // A name listed right after a place is a place ("đường Phạm Hùng, Nguyễn Trãi").
     for i in 1..cands.len() {
         let (a, b) = (&cands[i - 1], &cands[i]);
