@@ -383,7 +383,8 @@ const CREDIT_WORDS: &[&str] = &[
     "reuters", "afp", "ap", "bbc", "cnn", "xinhua", "tân hoa xã", "nhân dân", "lao động",
     "tiền phong", "người lao động", "vietnamnet", "vov", "vtv", "ttxvn", "shutterstock", "pixabay",
     "facebook", "instagram", "twitter", "youtube", "clip", "video", "báo", "cắt clip",
-    "chụp màn hình", "ảnh chụp màn hình", "nhân vật cung cấp", "gia đình cung cấp", "cand", "cadn",
+    "chụp màn hình", "ảnh chụp màn hình", "nhân vật cung cấp", "gia đình cung cấp", "cand", "cadn", "p.v", "pv", "ctv",
+    "tổng hợp", "t/h",
 ];
 pub static CREDIT_WORD: LazyLock<FastSet<String>> = LazyLock::new(|| set(CREDIT_WORDS));
 

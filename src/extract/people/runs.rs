@@ -201,6 +201,19 @@ impl<'a> LowerIndex<'a> {
     }
 }
 
+/// An initial glued to a Vietnamese syllable, as bylines sign: "N.Phú", "H.LONG", "T.T.Hà".
+fn dotted_name(w: &str) -> bool {
+    let Some((init, name)) = w.rsplit_once('.') else {
+        return false;
+    };
+    !init.is_empty()
+        && init
+            .split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+        && name.chars().count() >= 2
+        && is_vietnamese_syllable(name)
+}
+
 fn is_initial(w: &str) -> bool {
     let mut cs = w.chars();
     let Some(first) = cs.next() else { return false };
@@ -447,6 +460,7 @@ impl<'a> View<'a> {
             && w.chars().filter(|c| c.is_uppercase()).count() >= 2
             && !is_vietnamese_syllable(w)
             && !is_initial(w.trim_end_matches('.'))
+            && !dotted_name(w)
     }
 
     /// A word that may be part of a name.
@@ -499,7 +513,7 @@ impl<'a> View<'a> {
 
     fn viet(&self, i: usize) -> bool {
         let w = self.tx(i);
-        is_vietnamese_syllable(w) || is_initial(w.trim_end_matches('.'))
+        is_vietnamese_syllable(w) || is_initial(w.trim_end_matches('.')) || dotted_name(w)
     }
 
     fn surname(&self, i: usize) -> bool {
@@ -550,7 +564,7 @@ impl<'a> View<'a> {
     /// The context, where its phrase starts, and the phrase's table [`bit`]s.
     fn context_key(&self, a: usize) -> (Ctx, usize, u32) {
         let toks = &self.b.toks;
-        if a >= 2 && self.punct(a - 1) == Some(":") && self.key1(a - 2) == fixed().anh {
+        if a >= 2 && self.punct(a - 1) == Some(":") && self.credit_word(a - 2) {
             return (Ctx::Credit, toks[a - 2].start, 0);
         }
         let mut end = a;
@@ -597,9 +611,18 @@ impl<'a> View<'a> {
         (Ctx::None, toks[a].start, 0)
     }
 
+    /// "Ảnh:" or "Tin-ảnh:": a photo credit follows.
+    fn credit_word(&self, i: usize) -> bool {
+        let k = self.key1(i);
+        k == fixed().anh
+            || k.strip_suffix(fixed().anh.as_str())
+                .is_some_and(|h| h.ends_with('-'))
+    }
+
     /// Leading titles inside the run ("Ông", "HLV", "GS.TS").
     fn strip_titles(&self, mut a: usize, z: usize, ctx: &mut Ctx, from: &mut usize) -> usize {
-        if *ctx == Ctx::Place {
+        // A credit keeps its words: "Ảnh: Anh Tuấn" is the photographer Anh Tuấn.
+        if matches!(*ctx, Ctx::Place | Ctx::Credit) {
             return a;
         }
         'outer: while a + 1 < z {
@@ -918,12 +941,43 @@ impl<'a> View<'a> {
 
     /// Names in a byline or after "Ảnh:" ("Nông Vui", "THÀNH ĐỒNG", "Xiao Pei Baodatviet.vn").
     fn credit(&self, mut a: usize, mut z: usize, author: bool) -> Option<Candidate> {
-        while a < z && (self.not_start(a) || self.key1(a) == "theo") {
+        let a0 = a;
+        // "Hoàng Linh Theo The Culture Trip": the source after the name is no part of it.
+        if let Some(k) = (a + 1..z).find(|&k| self.key1(k) == "theo") {
+            z = k;
+        }
+        // Leading "Theo", "CTV", "PV"; but "Anh Quý", "Thế Phong" keep a first word that is
+        // also a given name: credits do not use honorifics.
+        while a < z {
+            // "Du Jin": before a foreign word, a Vietnamese-looking word is a name too.
+            let given = a + 1 < z
+                && ((self.is(a, a + 1, bit::GIVEN_NAME) && self.viet(a + 1)) || !self.viet(a + 1));
+            let lead = (self.not_start(a) && !given)
+                || self.key1(a) == "theo"
+                || (a + 1 < z && (self.acronym(a) || self.is(a, a + 1, bit::TITLE)));
+            if !lead {
+                break;
+            }
             a += 1;
+        }
+        let toks = &self.b.toks;
+        // "(T/h)" is "tổng hợp"; "Khỏe & Đẹp" is a magazine; in "Theo HTHT/Tên báo" the part
+        // after the slash is the paper.
+        let sep_after = self.punct(z);
+        let th = sep_after == Some("/") && z + 1 < toks.len() && self.key1(z + 1) == "h";
+        let amp = sep_after == Some("&") || (a0 > 0 && self.punct(a0 - 1) == Some("&"));
+        let paper = a0 > 0
+            && (self.punct(a0 - 1) == Some("/")
+                || (self.punct(a0 - 1) == Some("-") && !toks[a0].space_before))
+            && self.is_word(0)
+            && self.key1(0) == "theo";
+        if th || amp || paper {
+            return None;
         }
         while z > a
             && self.tx(z - 1).contains('.')
             && !is_initial(self.tx(z - 1))
+            && !dotted_name(self.tx(z - 1))
             && self.tx(z - 1).chars().any(|c| c.is_lowercase())
         {
             z -= 1;
@@ -931,8 +985,25 @@ impl<'a> View<'a> {
         if a >= z || z - a > 4 || self.place_len(a, z) == z - a {
             return None;
         }
-        // A lone word is more often an agency or a site than a photographer.
-        if z - a < 2 && !(author && (a..z).all(|k| self.viet(k))) {
+        // A lone word is more often an agency or a site than a photographer; a byline signed
+        // with one word is a pen name ("Minh", "Jas"), unless it is an agency after "Theo".
+        if z - a < 2 {
+            let w = self.tx(a);
+            let caps = !w.chars().any(char::is_lowercase);
+            let agency = caps && a > a0 && self.key1(a - 1) == "theo";
+            // A pen name opens the byline ("Jas", "Theo Hiyou/Tên báo"); elsewhere a lone
+            // foreign word is a source ("(Theo Reuters)").
+            let opens = a == 0 || (a == 1 && self.key1(0) == "theo" && self.punct(z) == Some("/"));
+            let foreign_ok = opens
+                && self.punct(z) != Some(":")
+                && w.chars().any(char::is_lowercase)
+                && !self.is(a, a + 1, bit::FOREIGN_NOT)
+                && !self.viet(a);
+            if !author || agency || !(self.viet(a) || foreign_ok) {
+                return None;
+            }
+        }
+        if (a..z).any(|k| self.is(k, k + 1, bit::FOREIGN_NOT)) {
             return None;
         }
         if !(a..z).all(|k| self.namey(k)) || self.is(a, z, bit::CREDIT_WORD) {
