@@ -286,3 +286,21 @@ fn bylines_signed_with_pen_names_initials_and_sources() {
     assert!(byline_people("Theo KTĐT/Nhà & Phố").is_empty());
     assert!(byline_people("P.V").is_empty());
 }
+
+#[test]
+fn a_name_that_speaks_or_has_a_role_in_apposition_is_a_person() {
+    let ps = people(
+        "“Chúng tôi đã chuẩn bị rất kỹ”, Kowalczyk cho biết sau buổi tập. \
+         Lin Wei, một sinh viên năm hai, kể lại rằng lớp học kéo dài tới tối. \
+         Marta Oyelaran, cựu giám đốc bảo tàng, cũng có mặt.",
+    );
+    for n in ["Kowalczyk", "Lin Wei", "Marta Oyelaran"] {
+        person(&ps, n);
+    }
+    // A place, a brand and a set phrase say nothing.
+    let ps = people(
+        "Cảnh sát tại Brenvik cho biết đã phong tỏa khu vực. ZeoTek cho biết sản phẩm sẽ ra mắt. \
+         Người dân Đồng Lâm nói riêng và cả vùng nói chung đều mừng.",
+    );
+    assert!(ps.is_empty(), "{:?}", names(&ps));
+}

@@ -239,6 +239,10 @@ struct Fixed {
     thi: String,
     van: String,
     directions: [String; 3],
+    mot: String,
+    cuu: String,
+    noi: String,
+    rieng: String,
 }
 
 fn fixed() -> &'static Fixed {
@@ -250,6 +254,10 @@ fn fixed() -> &'static Fixed {
         thi: canonical("thị"),
         van: canonical("văn"),
         directions: ["nam", "bắc", "tây"].map(canonical),
+        mot: canonical("một"),
+        cuu: canonical("cựu"),
+        noi: canonical("nói"),
+        rieng: canonical("riêng"),
     });
     &FIXED
 }
@@ -873,6 +881,15 @@ impl<'a> View<'a> {
         if evidence != Evidence::Surname && self.role_head_at(s) {
             return None;
         }
+        // "Xie cho biết", "Hu Ling, một sinh viên": what follows makes it a person.
+        let evidence = if matches!(evidence, Evidence::Lookup | Evidence::Bare)
+            && ctx != Ctx::Office
+            && self.person_after(s, e)
+        {
+            Evidence::Context
+        } else {
+            evidence
+        };
         let mut c = self.candidate(s, e, evidence, false);
         if matches!(ctx, Ctx::Title | Ctx::Office) && s == a && from < self.b.toks[s].start {
             let t = self.text[from..self.b.toks[s].start].trim();
@@ -889,6 +906,65 @@ impl<'a> View<'a> {
         }
         c.roles.extend(roles::after(self.text, &self.b.toks, e));
         Some(c)
+    }
+
+    /// Whether the words after the name `s..e` are a person's: a verb of saying ("Xie cho
+    /// biết") or an apposition giving a role ("Hu Ling, một sinh viên", ", giám đốc …").
+    fn person_after(&self, s: usize, e: usize) -> bool {
+        let n = self.b.toks.len();
+        if (s..e).any(|k| self.is(k, k + 1, bit::FOREIGN_NOT) || self.place_len(k, e) > 0) {
+            return false;
+        }
+        // "DxOMark", "TfL": a capital inside a word makes a brand.
+        let camel = |w: &str| {
+            w.chars()
+                .zip(w.chars().skip(1))
+                .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+        };
+        if (s..e).any(|k| camel(self.tx(k))) {
+            return false;
+        }
+        // "tại Jammu cho biết": after a preposition of place it is a place.
+        if (1..=2.min(s))
+            .any(|k| (s - k..s).all(|j| self.is_word(j)) && self.is(s - k, s, bit::BODY_CLASSIFIER))
+        {
+            return false;
+        }
+        if e - s == 1 {
+            let f = self.flags1(s);
+            let not_name = bit::HONORIFIC | bit::TITLE | bit::NOT_START | bit::ROLE_HEAD;
+            // A lone Vietnamese word must be a given name ("Hùng nói", not "Mẹ nói").
+            if f & not_name != 0 || (self.viet(s) && f & bit::GIVEN_NAME == 0) {
+                return false;
+            }
+        }
+        let phrase_at = |j: usize, bits: u32| {
+            (1..=lex::MAX_PHRASE_WORDS.min(n.saturating_sub(j)))
+                .any(|k| (j..j + k).all(|i| self.is_word(i)) && self.is(j, j + k, bits))
+        };
+        if e < n && self.is_word(e) && self.b.toks[e].space_before {
+            // "người dân Đồng Văn nói riêng": a set phrase, not speech.
+            let set_phrase = self.key1(e) == fixed().noi
+                && e + 1 < n
+                && self.is_word(e + 1)
+                && (self.key1(e + 1) == fixed().rieng || self.key1(e + 1) == "chung");
+            return !set_phrase && phrase_at(e, bit::SAYING);
+        }
+        if self.punct(e) != Some(",") || e + 1 >= n || !self.is_word(e + 1) {
+            return false;
+        }
+        let mut j = e + 1;
+        let k = self.key1(j);
+        // "…, một sinh viên": after "một" a description of a person is enough; right after
+        // the comma only a title or role is ("Iceland, du khách …" is no apposition).
+        let mut bits = bit::TITLE | bit::ROLE_HEAD;
+        if k == fixed().mot {
+            j += 1;
+            bits |= bit::HONORIFIC;
+        } else if k == fixed().cuu {
+            j += 1;
+        }
+        j < n && phrase_at(j, bits)
     }
 
     /// Whether a role or title starts at token `i` ("Phó Giám đốc", "Chủ tịch").
@@ -1003,7 +1079,8 @@ impl<'a> View<'a> {
                 return None;
             }
         }
-        if (a..z).any(|k| self.is(k, k + 1, bit::FOREIGN_NOT)) {
+        // "Team Star": a foreign word of a body; "Song Hy" is Vietnamese all through.
+        if (a..z).any(|k| self.is(k, k + 1, bit::FOREIGN_NOT)) && !(a..z).all(|k| self.viet(k)) {
             return None;
         }
         if !(a..z).all(|k| self.namey(k)) || self.is(a, z, bit::CREDIT_WORD) {
