@@ -199,7 +199,18 @@ const PLACES: &[&str] = &[
     "singapore", "malaysia", "indonesia", "philippines", "myanmar", "mông cổ", "iran", "iraq",
     "syria", "israel", "palestine", "ả rập", "ả rập xê út", "ả-rập xê-út", "qatar", "nam phi",
     "nigeria", "kenya", "ukraine", "belarus", "séc", "hungary", "romania", "bulgaria", "serbia",
-    "croatia", "ireland", "scotland", "xứ wales", "châu âu", "châu á", "châu phi", "châu mỹ",
+    "croatia", "ireland", "scotland", "xứ wales", "pakistan", "afghanistan", "bangladesh",
+    "sri lanka", "nepal", "bhutan", "iceland", "na-uy", "thụy-điển", "estonia", "latvia",
+    "lithuania", "slovakia", "slovenia", "bosnia", "montenegro", "albania", "macedonia",
+    "moldova", "armenia", "azerbaijan", "kazakhstan", "uzbekistan", "turkmenistan",
+    "kyrgyzstan", "tajikistan", "lebanon", "li-băng", "yemen", "oman", "kuwait",
+    "bahrain", "uae", "libya", "tunisia", "algeria", "morocco", "ma-rốc", "sudan", "ethiopia",
+    "somalia", "ghana", "senegal", "cameroon", "uganda", "tanzania", "zimbabwe", "angola",
+    "mozambique", "madagascar", "peru", "colombia", "venezuela", "ecuador", "bolivia",
+    "paraguay", "uruguay", "panama", "costa rica", "jamaica", "haiti", "brunei", "timor-leste",
+    "đông timor", "papua new guinea", "fiji", "luxembourg", "monaco", "síp", "malta",
+    "kashmir", "crimea", "gaza", "bờ tây", "alaska", "hawaii", "california", "texas", "florida",
+    "queensland", "okinawa", "hokkaido", "siberia", "catalonia", "bavaria", "châu âu", "châu á", "châu phi", "châu mỹ",
     "châu úc", "bắc mỹ", "nam mỹ", "mỹ latinh", "trung đông", "đông nam á", "đông á", "nam á",
     "biển đông", "thái bình dương", "đại tây dương", "ấn độ dương", "bắc cực", "nam cực",
     "washington", "new york", "london", "paris", "tokyo", "seoul", "bắc kinh", "thượng hải",
@@ -364,6 +375,10 @@ const BODY_CLASSIFIERS: &[&str] = &[
     "nhà máy", "cuộc thi", "lãnh thổ", "thể loại", "phong cách", "dòng nhạc", "vương quốc", "khu",
     "công viên", "hội chợ", "sự kiện", "chi nhánh", "phòng giao dịch", "ngân hàng", "siêu thị",
     "thương hiệu", "sản phẩm", "món", "thuốc", "dự án", "khu vực", "xứ",
+    // Collectives whose complement is a country, a place or a body ("phía Nhật", "người dân
+    // Đồng Nai", "đại diện Oxfam").
+    "phía", "quân đội", "người dân", "cư dân", "giới chức", "chính quyền", "chính phủ",
+    "đại diện", "lực lượng", "nhà chức trách", "giới",
 ];
 pub static BODY_CLASSIFIER: LazyLock<FastSet<String>> = LazyLock::new(|| set(BODY_CLASSIFIERS));
 
@@ -383,7 +398,8 @@ const CREDIT_WORDS: &[&str] = &[
     "reuters", "afp", "ap", "bbc", "cnn", "xinhua", "tân hoa xã", "nhân dân", "lao động",
     "tiền phong", "người lao động", "vietnamnet", "vov", "vtv", "ttxvn", "shutterstock", "pixabay",
     "facebook", "instagram", "twitter", "youtube", "clip", "video", "báo", "cắt clip",
-    "chụp màn hình", "ảnh chụp màn hình", "nhân vật cung cấp", "gia đình cung cấp", "cand", "cadn",
+    "chụp màn hình", "ảnh chụp màn hình", "nhân vật cung cấp", "gia đình cung cấp", "cand", "cadn", "p.v", "pv", "ctv",
+    "tổng hợp", "t/h",
 ];
 pub static CREDIT_WORD: LazyLock<FastSet<String>> = LazyLock::new(|| set(CREDIT_WORDS));
 
@@ -419,6 +435,7 @@ pub static PHRASE_FIRST: LazyLock<FastSet<String>> = LazyLock::new(|| {
         PERSONAL_HONORIFICS,
         CREDIT_WORDS,
         ADMIN_UNITS,
+        SAYING_VERBS,
     ];
     tables
         .iter()
@@ -450,6 +467,7 @@ pub static PHRASE_LAST: LazyLock<FastSet<String>> = LazyLock::new(|| {
         PERSONAL_HONORIFICS,
         CREDIT_WORDS,
         ADMIN_UNITS,
+        SAYING_VERBS,
     ];
     tables
         .iter()
@@ -480,6 +498,19 @@ const ADMIN_UNITS: &[&str] = &[
 ];
 pub static ADMIN_UNIT: LazyLock<FastSet<String>> = LazyLock::new(|| set(ADMIN_UNITS));
 
+/// Verbs of saying and thinking right after a name: only a person (or a body, which the
+/// organisation pass takes first) "cho biết", "chia sẻ" or "khẳng định".
+#[rustfmt::skip]
+const SAYING_VERBS: &[&str] = &[
+    "cho biết", "nói", "chia sẻ", "khẳng định", "nhấn mạnh", "cho hay", "cho rằng", "nhận định",
+    "tiết lộ", "thừa nhận", "giải thích", "bày tỏ", "tâm sự", "kể", "kể lại", "nhớ lại",
+    "tin tưởng", "tiếp lời", "viết", "phát biểu", "trả lời", "trấn an", "thổ lộ", "than thở",
+    "bộc bạch", "hồi tưởng", "thú nhận", "bình luận", "nhận xét", "nhắn nhủ", "khuyên", "hỏi",
+    "cười nói", "nói thêm", "nói tiếp", "tự hào", "ước mơ", "hy vọng", "hi vọng", "cảm thấy",
+    "chia sẻ thêm",
+];
+pub static SAYING: LazyLock<FastSet<String>> = LazyLock::new(|| set(SAYING_VERBS));
+
 /// The longest title, honorific or role phrase, in words: how far back lookups reach.
 pub const MAX_PHRASE_WORDS: usize = 4;
 
@@ -505,11 +536,12 @@ pub mod bit {
     pub const PHRASE_LAST: u32 = 1 << 17;
     pub const NEUTRAL: u32 = 1 << 18;
     pub const ADMIN_UNIT: u32 = 1 << 19;
+    pub const SAYING: u32 = 1 << 20;
 }
 
 /// Every key of every table above, with the [`bit`]s of the tables that hold it.
 static FLAGS: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
-    let tables: [(&FastSet<String>, u32); 20] = [
+    let tables: [(&FastSet<String>, u32); 21] = [
         (&SURNAME, bit::SURNAME),
         (&HONORIFIC, bit::HONORIFIC),
         (&TITLE, bit::TITLE),
@@ -530,6 +562,7 @@ static FLAGS: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
         (&PHRASE_LAST, bit::PHRASE_LAST),
         (&NEUTRAL, bit::NEUTRAL),
         (&ADMIN_UNIT, bit::ADMIN_UNIT),
+        (&SAYING, bit::SAYING),
     ];
     let mut m = FastMap::default();
     for (set, b) in tables {

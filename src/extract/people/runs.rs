@@ -261,6 +261,19 @@ impl<'a> LowerIndex<'a> {
     }
 }
 
+/// An initial glued to a Vietnamese syllable, as bylines sign: "N.Phú", "H.LONG", "T.T.Hà".
+fn dotted_name(w: &str) -> bool {
+    let Some((init, name)) = w.rsplit_once('.') else {
+        return false;
+    };
+    !init.is_empty()
+        && init
+            .split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+        && name.chars().count() >= 2
+        && is_vietnamese_syllable(name)
+}
+
 fn is_initial(w: &str) -> bool {
     let mut cs = w.chars();
     let Some(first) = cs.next() else { return false };
@@ -286,6 +299,10 @@ struct Fixed {
     thi: String,
     van: String,
     directions: [String; 3],
+    mot: String,
+    cuu: String,
+    noi: String,
+    rieng: String,
 }
 
 fn fixed() -> &'static Fixed {
@@ -297,6 +314,10 @@ fn fixed() -> &'static Fixed {
         thi: canonical("thị"),
         van: canonical("văn"),
         directions: ["nam", "bắc", "tây"].map(canonical),
+        mot: canonical("một"),
+        cuu: canonical("cựu"),
+        noi: canonical("nói"),
+        rieng: canonical("riêng"),
     });
     &FIXED
 }
@@ -528,6 +549,7 @@ impl<'a> View<'a> {
             && w.chars().filter(|c| c.is_uppercase()).count() >= 2
             && !is_vietnamese_syllable(w)
             && !is_initial(w.trim_end_matches('.'))
+            && !dotted_name(w)
     }
 
     /// A word that may be part of a name.
@@ -580,7 +602,7 @@ impl<'a> View<'a> {
 
     fn viet(&self, i: usize) -> bool {
         let w = self.tx(i);
-        is_vietnamese_syllable(w) || is_initial(w.trim_end_matches('.'))
+        is_vietnamese_syllable(w) || is_initial(w.trim_end_matches('.')) || dotted_name(w)
     }
 
     fn surname(&self, i: usize) -> bool {
@@ -631,7 +653,7 @@ impl<'a> View<'a> {
     /// The context, where its phrase starts, and the phrase's table [`bit`]s.
     fn context_key(&self, a: usize) -> (Ctx, usize, u32) {
         let toks = &self.b.toks;
-        if a >= 2 && self.punct(a - 1) == Some(":") && self.key1(a - 2) == fixed().anh {
+        if a >= 2 && self.punct(a - 1) == Some(":") && self.credit_word(a - 2) {
             return (Ctx::Credit, toks[a - 2].start, 0);
         }
         let mut end = a;
@@ -678,9 +700,18 @@ impl<'a> View<'a> {
         (Ctx::None, toks[a].start, 0)
     }
 
+    /// "Ảnh:" or "Tin-ảnh:": a photo credit follows.
+    fn credit_word(&self, i: usize) -> bool {
+        let k = self.key1(i);
+        k == fixed().anh
+            || k.strip_suffix(fixed().anh.as_str())
+                .is_some_and(|h| h.ends_with('-'))
+    }
+
     /// Leading titles inside the run ("Ông", "HLV", "GS.TS").
     fn strip_titles(&self, mut a: usize, z: usize, ctx: &mut Ctx, from: &mut usize) -> usize {
-        if *ctx == Ctx::Place {
+        // A credit keeps its words: "Ảnh: Anh Tuấn" is the photographer Anh Tuấn.
+        if matches!(*ctx, Ctx::Place | Ctx::Credit) {
             return a;
         }
         'outer: while a + 1 < z {
@@ -931,6 +962,15 @@ impl<'a> View<'a> {
         if evidence != Evidence::Surname && self.role_head_at(s) {
             return None;
         }
+        // "Xie cho biết", "Hu Ling, một sinh viên": what follows makes it a person.
+        let evidence = if matches!(evidence, Evidence::Lookup | Evidence::Bare)
+            && ctx != Ctx::Office
+            && self.person_after(s, e)
+        {
+            Evidence::Context
+        } else {
+            evidence
+        };
         let mut c = self.candidate(s, e, evidence, false);
         if matches!(ctx, Ctx::Title | Ctx::Office) && s == a && from < self.b.toks[s].start {
             let t = self.text[from..self.b.toks[s].start].trim();
@@ -947,6 +987,65 @@ impl<'a> View<'a> {
         }
         c.roles.extend(roles::after(self.text, &self.b.toks, e));
         Some(c)
+    }
+
+    /// Whether the words after the name `s..e` are a person's: a verb of saying ("Xie cho
+    /// biết") or an apposition giving a role ("Hu Ling, một sinh viên", ", giám đốc …").
+    fn person_after(&self, s: usize, e: usize) -> bool {
+        let n = self.b.toks.len();
+        if (s..e).any(|k| self.is(k, k + 1, bit::FOREIGN_NOT) || self.place_len(k, e) > 0) {
+            return false;
+        }
+        // "DxOMark", "TfL": a capital inside a word makes a brand.
+        let camel = |w: &str| {
+            w.chars()
+                .zip(w.chars().skip(1))
+                .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+        };
+        if (s..e).any(|k| camel(self.tx(k))) {
+            return false;
+        }
+        // "tại Jammu cho biết": after a preposition of place it is a place.
+        if (1..=2.min(s))
+            .any(|k| (s - k..s).all(|j| self.is_word(j)) && self.is(s - k, s, bit::BODY_CLASSIFIER))
+        {
+            return false;
+        }
+        if e - s == 1 {
+            let f = self.flags1(s);
+            let not_name = bit::HONORIFIC | bit::TITLE | bit::NOT_START | bit::ROLE_HEAD;
+            // A lone Vietnamese word must be a given name ("Hùng nói", not "Mẹ nói").
+            if f & not_name != 0 || (self.viet(s) && f & bit::GIVEN_NAME == 0) {
+                return false;
+            }
+        }
+        let phrase_at = |j: usize, bits: u32| {
+            (1..=lex::MAX_PHRASE_WORDS.min(n.saturating_sub(j)))
+                .any(|k| (j..j + k).all(|i| self.is_word(i)) && self.is(j, j + k, bits))
+        };
+        if e < n && self.is_word(e) && self.b.toks[e].space_before {
+            // "người dân Đồng Văn nói riêng": a set phrase, not speech.
+            let set_phrase = self.key1(e) == fixed().noi
+                && e + 1 < n
+                && self.is_word(e + 1)
+                && (self.key1(e + 1) == fixed().rieng || self.key1(e + 1) == "chung");
+            return !set_phrase && phrase_at(e, bit::SAYING);
+        }
+        if self.punct(e) != Some(",") || e + 1 >= n || !self.is_word(e + 1) {
+            return false;
+        }
+        let mut j = e + 1;
+        let k = self.key1(j);
+        // "…, một sinh viên": after "một" a description of a person is enough; right after
+        // the comma only a title or role is ("Iceland, du khách …" is no apposition).
+        let mut bits = bit::TITLE | bit::ROLE_HEAD;
+        if k == fixed().mot {
+            j += 1;
+            bits |= bit::HONORIFIC;
+        } else if k == fixed().cuu {
+            j += 1;
+        }
+        j < n && phrase_at(j, bits)
     }
 
     /// Whether a role or title starts at token `i` ("Phó Giám đốc", "Chủ tịch").
@@ -999,12 +1098,43 @@ impl<'a> View<'a> {
 
     /// Names in a byline or after "Ảnh:" ("Nông Vui", "THÀNH ĐỒNG", "Xiao Pei Baodatviet.vn").
     fn credit(&self, mut a: usize, mut z: usize, author: bool) -> Option<Candidate> {
-        while a < z && (self.not_start(a) || self.key1(a) == "theo") {
+        let a0 = a;
+        // "Hoàng Linh Theo The Culture Trip": the source after the name is no part of it.
+        if let Some(k) = (a + 1..z).find(|&k| self.key1(k) == "theo") {
+            z = k;
+        }
+        // Leading "Theo", "CTV", "PV"; but "Anh Quý", "Thế Phong" keep a first word that is
+        // also a given name: credits do not use honorifics.
+        while a < z {
+            // "Du Jin": before a foreign word, a Vietnamese-looking word is a name too.
+            let given = a + 1 < z
+                && ((self.is(a, a + 1, bit::GIVEN_NAME) && self.viet(a + 1)) || !self.viet(a + 1));
+            let lead = (self.not_start(a) && !given)
+                || self.key1(a) == "theo"
+                || (a + 1 < z && (self.acronym(a) || self.is(a, a + 1, bit::TITLE)));
+            if !lead {
+                break;
+            }
             a += 1;
+        }
+        let toks = &self.b.toks;
+        // "(T/h)" is "tổng hợp"; "Khỏe & Đẹp" is a magazine; in "Theo HTHT/Tên báo" the part
+        // after the slash is the paper.
+        let sep_after = self.punct(z);
+        let th = sep_after == Some("/") && z + 1 < toks.len() && self.key1(z + 1) == "h";
+        let amp = sep_after == Some("&") || (a0 > 0 && self.punct(a0 - 1) == Some("&"));
+        let paper = a0 > 0
+            && (self.punct(a0 - 1) == Some("/")
+                || (self.punct(a0 - 1) == Some("-") && !toks[a0].space_before))
+            && self.is_word(0)
+            && self.key1(0) == "theo";
+        if th || amp || paper {
+            return None;
         }
         while z > a
             && self.tx(z - 1).contains('.')
             && !is_initial(self.tx(z - 1))
+            && !dotted_name(self.tx(z - 1))
             && self.tx(z - 1).chars().any(|c| c.is_lowercase())
         {
             z -= 1;
@@ -1012,8 +1142,26 @@ impl<'a> View<'a> {
         if a >= z || z - a > 4 || self.place_len(a, z) == z - a {
             return None;
         }
-        // A lone word is more often an agency or a site than a photographer.
-        if z - a < 2 && !(author && (a..z).all(|k| self.viet(k))) {
+        // A lone word is more often an agency or a site than a photographer; a byline signed
+        // with one word is a pen name ("Minh", "Jas"), unless it is an agency after "Theo".
+        if z - a < 2 {
+            let w = self.tx(a);
+            let caps = !w.chars().any(char::is_lowercase);
+            let agency = caps && a > a0 && self.key1(a - 1) == "theo";
+            // A pen name opens the byline ("Jas", "Theo Hiyou/Tên báo"); elsewhere a lone
+            // foreign word is a source ("(Theo Reuters)").
+            let opens = a == 0 || (a == 1 && self.key1(0) == "theo" && self.punct(z) == Some("/"));
+            let foreign_ok = opens
+                && self.punct(z) != Some(":")
+                && w.chars().any(char::is_lowercase)
+                && !self.is(a, a + 1, bit::FOREIGN_NOT)
+                && !self.viet(a);
+            if !author || agency || !(self.viet(a) || foreign_ok) {
+                return None;
+            }
+        }
+        // "Team Star": a foreign word of a body; "Song Hy" is Vietnamese all through.
+        if (a..z).any(|k| self.is(k, k + 1, bit::FOREIGN_NOT)) && !(a..z).all(|k| self.viet(k)) {
             return None;
         }
         if !(a..z).all(|k| self.namey(k)) || self.is(a, z, bit::CREDIT_WORD) {
