@@ -251,8 +251,8 @@ impl Registry {
             // Foreign and stage names are also shortened to their first word ("Park"), and so
             // is a given name before a surname-like word ("Hà Hồ" is "Hà").
             let stage = n == 2
-                && lex::GIVEN_NAME.contains(&c.parts[0])
-                && lex::SURNAME.contains(&c.parts[1]);
+                && lex::flags(&c.parts[0]) & lex::bit::GIVEN_NAME != 0
+                && lex::flags(&c.parts[1]) & lex::bit::SURNAME != 0;
             if !c.vietnamese_surname || stage {
                 self.add_short(c.parts[0].clone(), id);
                 for k in 2..n {
