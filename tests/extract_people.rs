@@ -304,3 +304,27 @@ fn a_name_that_speaks_or_has_a_role_in_apposition_is_a_person() {
     );
     assert!(ps.is_empty(), "{:?}", names(&ps));
 }
+
+#[test]
+fn after_a_lowercase_honorific_a_capitalised_common_word_is_a_name() {
+    let ps = people("Theo ông Huyện, công trình sẽ xong trong tháng tới. Bà Sang cũng đồng ý.");
+    person(&ps, "Huyện");
+    person(&ps, "Sang");
+    // A capitalised honorific opening a credit is no cue.
+    let ps = people("Đội tuyển nữ Anh Ảnh: Tư liệu");
+    assert!(ps.is_empty(), "{:?}", names(&ps));
+}
+
+#[test]
+fn a_parenthesis_with_an_age_a_birth_year_or_a_role_makes_a_person() {
+    let ps = people(
+        "Hôm qua, Gia Khánh (cựu giám đốc chi nhánh) bị bắt. Mei Ling (35 tuổi) và \
+         Thùy Lam (SN 1990) cùng có mặt. Nhà phân tích Nga Oleg Pavlenko nhận định rằng giá sẽ tăng.",
+    );
+    for n in ["Gia Khánh", "Mei Ling", "Thùy Lam", "Oleg Pavlenko"] {
+        person(&ps, n);
+    }
+    // A place in parentheses is no person.
+    let ps = people("Hôm qua, Vân Đồn (Quảng Ninh) đón khách.");
+    assert!(ps.is_empty(), "{:?}", names(&ps));
+}

@@ -243,6 +243,7 @@ struct Fixed {
     cuu: String,
     noi: String,
     rieng: String,
+    tuoi: String,
 }
 
 fn fixed() -> &'static Fixed {
@@ -258,6 +259,7 @@ fn fixed() -> &'static Fixed {
         cuu: canonical("cựu"),
         noi: canonical("nói"),
         rieng: canonical("riêng"),
+        tuoi: canonical("tuổi"),
     });
     &FIXED
 }
@@ -763,7 +765,14 @@ impl<'a> View<'a> {
     /// What the run `a..z` gives.
     fn analyse(&self, a0: usize, mut z: usize) -> Option<Candidate> {
         // Most runs are one capitalised word opening a sentence ("Theo", "Trong").
-        if z - a0 == 1 && self.not_start(a0) && self.b.kind != BlockKind::Byline {
+        if z - a0 == 1
+            && self.not_start(a0)
+            && self.b.kind != BlockKind::Byline
+            && !(a0 > 0
+                && self.is_word(a0 - 1)
+                && !self.is_cap(a0 - 1)
+                && self.personal_honorific(a0))
+        {
             return None;
         }
         // "David Nguyễn Vũ Chủ Tịch Hiệp Hội …": the name stops at a role written in capitals.
@@ -822,7 +831,16 @@ impl<'a> View<'a> {
                 if p == z - s && !(p == 1 && self.personal_honorific(a0)) {
                     return None;
                 }
-                if self.not_start(s) || !self.namey(s) || ctx == Ctx::Office {
+                // "ông Huyện cho hay", "tên Anh": right after a personal honorific a capital is
+                // a given name even when the word is also a common one.
+                let given_anyway = z - s == 1
+                    && self.not_start(s)
+                    && self.namey(s)
+                    && self.flags1(s) & (bit::TITLE | bit::ROLE_HEAD) == 0
+                    && self.personal_honorific(s);
+                if given_anyway {
+                    (s, z, Evidence::Context)
+                } else if self.not_start(s) || !self.namey(s) || ctx == Ctx::Office {
                     if let Some(j) = self.surname_tail(s, z) {
                         (j, z, Evidence::Surname)
                     } else if let Some((j, e)) = self.foreign_given(s, z) {
@@ -881,7 +899,19 @@ impl<'a> View<'a> {
         if evidence != Evidence::Surname && self.role_head_at(s) {
             return None;
         }
-        // "Xie cho biết", "Hu Ling, một sinh viên": what follows makes it a person.
+        // "Xie cho biết", "Hu Ling, một sinh viên": what follows makes it a person; a country
+        // before a foreign name is its nationality ("chuyên gia Nga Oleg Ivanov nói").
+        let mut s = s;
+        if matches!(evidence, Evidence::Lookup | Evidence::Bare) && ctx != Ctx::Office {
+            let p = self.place_len(s, e);
+            if p > 0
+                && s + p < e
+                && (s + p..e).all(|k| !self.viet(k))
+                && self.person_after(s + p, e)
+            {
+                s += p;
+            }
+        }
         let evidence = if matches!(evidence, Evidence::Lookup | Evidence::Bare)
             && ctx != Ctx::Office
             && self.person_after(s, e)
@@ -912,7 +942,10 @@ impl<'a> View<'a> {
     /// biết") or an apposition giving a role ("Hu Ling, một sinh viên", ", giám đốc …").
     fn person_after(&self, s: usize, e: usize) -> bool {
         let n = self.b.toks.len();
-        if (s..e).any(|k| self.is(k, k + 1, bit::FOREIGN_NOT) || self.place_len(k, e) > 0) {
+        // A place, or a name holding a place of two words; "Tuấn Anh" keeps its "Anh".
+        if (s..e).any(|k| self.is(k, k + 1, bit::FOREIGN_NOT) || self.place_len(k, e) > 1)
+            || self.place_len(s, e) == e - s
+        {
             return false;
         }
         // "DxOMark", "TfL": a capital inside a word makes a brand.
@@ -949,6 +982,19 @@ impl<'a> View<'a> {
                 && self.is_word(e + 1)
                 && (self.key1(e + 1) == fixed().rieng || self.key1(e + 1) == "chung");
             return !set_phrase && phrase_at(e, bit::SAYING);
+        }
+        // "Tuấn Anh (cựu giám đốc …)", "Hạnh (SN 1990)", "Lin (35 tuổi)".
+        if self.punct(e) == Some("(") && e + 1 < n {
+            let mut j = e + 1;
+            if self.is_word(j) && (self.key1(j) == fixed().cuu || self.key1(j) == "nguyen") {
+                j += 1;
+            }
+            let aged = self.b.toks[j].kind == TokenKind::Number
+                && j + 1 < n
+                && self.is_word(j + 1)
+                && self.key1(j + 1) == fixed().tuoi;
+            let born = self.is_word(j) && (self.key1(j) == "sn" || self.key1(j) == "sinh");
+            return aged || born || (self.is_word(j) && phrase_at(j, bit::TITLE | bit::ROLE_HEAD));
         }
         if self.punct(e) != Some(",") || e + 1 >= n || !self.is_word(e + 1) {
             return false;
