@@ -29,6 +29,17 @@ struct Found {
 pub fn find(article: &Article) -> Vec<Organisation> {
     let text = article.text.as_str();
     let mut found: Vec<Found> = Vec::new();
+    let table = &*scan::TABLE;
+    // One lookup per word: heads open names, well-known bodies are names. The lists are
+    // reused from block to block.
+    let mut heads: Vec<(usize, usize, Option<HeadKind>)> = Vec::new();
+    let mut known: Vec<(usize, usize)> = Vec::new();
+    // Brand-shaped candidates, the words that [`ascii_words`] would give.
+    let mut brands: Vec<(usize, usize)> = Vec::new();
+    let mut runs = Runs {
+        spans: Vec::with_capacity(text.len() / 4),
+        by_block: vec![None; article.blocks.len()],
+    };
     for (bi, block) in article.blocks.iter().enumerate() {
         if block.kind == BlockKind::Dateline {
             continue;
@@ -37,15 +48,15 @@ pub fn find(article: &Article) -> Vec<Organisation> {
             continue;
         };
         let base = block.start;
-        // One lookup per word: heads open names, well-known bodies are names.
-        let mut heads: Vec<(usize, usize, Option<HeadKind>)> = Vec::new();
-        let mut known: Vec<(usize, usize)> = Vec::new();
-        let table = &*scan::TABLE;
+        heads.clear();
+        known.clear();
+        brands.clear();
         let bytes = src.as_bytes();
-        // Brand-shaped candidates, the words that [`ascii_words`] would give.
-        let mut brands: Vec<(usize, usize)> = Vec::new();
-        for (a, b) in (words::WordSpans { src, i: 0 }) {
-            let (mut head, mut bare) = (false, false);
+        let first_run = runs.spans.len();
+        let mut spans = words::WordSpans::new(src);
+        for (a, b) in spans.by_ref() {
+            runs.spans.push((base + a, base + b));
+            let mut head = false;
             let w = &bytes[a..b];
             if w.len() > 2
                 && w[0].is_ascii_uppercase()
@@ -55,32 +66,36 @@ pub fn find(article: &Article) -> Vec<Organisation> {
             {
                 brands.push((a, b));
             }
-            let listed = table.may_start(w);
-            for (e, entry) in listed
-                .then(|| table.matches_at(src, a, b))
-                .into_iter()
-                .flatten()
-            {
-                match entry {
-                    Entry::Head(k) if !head => {
-                        heads.push((a, e, Some(k)));
-                        head = true;
+            if table.may_start(w) {
+                let mut bare = false;
+                for (e, entry) in table.matches_at(src, a, b) {
+                    match entry {
+                        Entry::Head(k) if !head => {
+                            heads.push((a, e, Some(k)));
+                            head = true;
+                        }
+                        Entry::Known if !bare => {
+                            known.push((a, e));
+                            bare = true;
+                        }
+                        _ => {}
                     }
-                    Entry::Known if !bare => {
-                        known.push((a, e));
-                        bare = true;
-                    }
-                    _ => {}
                 }
             }
             // Police departments go by codes: "PC67", "PA83", "PK02".
-            if is_police_code(&src[a..b]) {
+            if is_police_code(w) {
                 known.push((a, b));
             }
             // Squads: "U16 Việt Nam", "U.23 Thái Lan".
-            if !head && src[a..b].starts_with('U') && scan::is_u_squad(scan::squad_word(src, a)) {
+            if !head && w[0] == b'U' && scan::is_u_squad(scan::squad_word(src, a)) {
                 heads.push((a, b, None));
             }
+        }
+        // Without `_` or combining marks (the chars where a word of letters, digits and marks
+        // and a run of letters, digits and `_` differ), the words are exactly the runs
+        // of word characters that propagation looks for (see [`word_hits`]).
+        if !spans.saw_mark && !bytes.contains(&b'_') {
+            runs.by_block[bi] = Some((first_run, runs.spans.len()));
         }
         let spans = scan::scan(src, &heads);
         let mut taken = Taken::default();
@@ -118,14 +133,14 @@ pub fn find(article: &Article) -> Vec<Organisation> {
             .iter()
             .copied()
             .eq(ascii_words(src).filter(|(a, b)| b - a > 2)));
-        for (a, b) in brands {
+        for &(a, b) in &brands {
             let w = &src[a..b];
             if is_brand_shaped(w) && !LEXICON.not_orgs.contains(w) && !taken.overlaps(a, b) {
                 take_strong(&mut found, &mut taken, bi, base, (a, b));
             }
         }
     }
-    propagate(article, &mut found);
+    propagate(article, &mut found, &runs);
     group(article, found)
 }
 
@@ -264,8 +279,7 @@ pub(crate) fn is_word_bounded(src: &str, a: usize, b: usize) -> bool {
 }
 
 /// The code of a police department: P, a letter of the branch, two digits.
-fn is_police_code(w: &str) -> bool {
-    let b = w.as_bytes();
+fn is_police_code(b: &[u8]) -> bool {
     b.len() == 4
         && b[0] == b'P'
         && matches!(b[1], b'A' | b'C' | b'K' | b'V' | b'X' | b'H')
@@ -338,7 +352,7 @@ fn own_acronym(s: &str) -> Option<&str> {
 
 /// Looks for every strong string again in the whole article: a later bare "Công ty BSC" or
 /// "NHNN" is a mention of the body introduced earlier.
-fn propagate(article: &Article, found: &mut Vec<Found>) {
+fn propagate(article: &Article, found: &mut Vec<Found>, runs: &Runs) {
     let text = article.text.as_str();
     // The strength of each string as first found: a propagated copy keeps it.
     let mut strength_of: FastMap<&str, Strength> = FastMap::default();
@@ -377,7 +391,7 @@ fn propagate(article: &Article, found: &mut Vec<Found>) {
     // Longest first, so "Công an tỉnh Nghệ An" is not cut short by "Công an tỉnh".
     pats.sort_by_key(|p| std::cmp::Reverse(p.len()));
     // The hits in (longest string, text) order.
-    let mut hits = word_hits(article, &pats);
+    let mut hits = word_hits(article, &pats, runs);
     hits.sort_unstable();
     let mut taken = Taken::default();
     for f in found.iter() {
@@ -408,6 +422,17 @@ fn propagate(article: &Article, found: &mut Vec<Found>) {
     found.extend(extra);
 }
 
+/// ASCII letters, digits and `_`: the ASCII chars of [`is_glue`].
+const ASCII_GLUE: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric() || i == b'_' as usize;
+        i += 1;
+    }
+    t
+};
+
 /// A char that glues to a word on either side (see [`is_word_bounded`]).
 fn is_glue(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
@@ -434,7 +459,7 @@ fn glue_at(text: &str, i: usize) -> (bool, usize) {
 /// (pattern index, start). A word-bounded occurrence of a pattern that starts with a word
 /// character starts a run of word characters, and that run is exactly the pattern's first run;
 /// so only run starts are looked up, by their run. Other patterns are searched plainly.
-fn word_hits(article: &Article, pats: &[&str]) -> Vec<(usize, usize)> {
+fn word_hits(article: &Article, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)> {
     let text = article.text.as_str();
     let mut by_run: FastMap<&str, Vec<usize>> = FastMap::default();
     let mut first_bytes = [false; 256];
@@ -456,7 +481,37 @@ fn word_hits(article: &Article, pats: &[&str]) -> Vec<(usize, usize)> {
         }
     }
     let mut hits = Vec::new();
-    for block in &article.blocks {
+    let bytes = text.as_bytes();
+    // The end of the run of word characters that goes on at `j`.
+    let run_end = |mut j: usize| {
+        while j < text.len() {
+            let c = bytes[j];
+            if c < 0x80 {
+                if !ASCII_GLUE[c as usize] {
+                    break;
+                }
+                j += 1;
+                continue;
+            }
+            let (g, len) = glue_at(text, j);
+            if !g {
+                break;
+            }
+            j += len;
+        }
+        j
+    };
+    // Callers test the first byte first: most runs start no pattern.
+    let look_up = |i: usize, j: usize, hits: &mut Vec<(usize, usize)>| {
+        if let Some(list) = by_run.get(&text[i..j]) {
+            for &pi in list {
+                if text[i..].starts_with(pats[pi]) {
+                    hits.push((pi, i));
+                }
+            }
+        }
+    };
+    for (bi, block) in article.blocks.iter().enumerate() {
         if block.kind == BlockKind::Dateline {
             continue;
         }
@@ -464,51 +519,86 @@ fn word_hits(article: &Article, pats: &[&str]) -> Vec<(usize, usize)> {
         if !text.is_char_boundary(start) {
             continue;
         }
-        let bytes = text.as_bytes();
-        for i in start..end {
-            // First bytes of patterns are ASCII or lead bytes, so `i` is a char boundary.
-            if !first_bytes[bytes[i] as usize] {
-                continue;
-            }
-            let mut p = i;
-            while p > 0 {
+        let prev_glue = start > 0 && {
+            let mut p = start - 1;
+            while p > 0 && bytes[p] & 0xC0 == 0x80 {
                 p -= 1;
-                if bytes[p] & 0xC0 != 0x80 {
-                    break;
-                }
             }
-            if i > 0 && glue_at(text, p).0 {
+            glue_at(text, p).0
+        };
+        if let Some((from, to)) = runs.by_block[bi] {
+            // The block's words, recorded by the first pass: a word at the block's start
+            // continues a run begun before it when the char before is a word character, and
+            // the last word's run may go on past the block's end.
+            for &(i, j) in &runs.spans[from..to] {
+                if !first_bytes[bytes[i] as usize] || (i == start && prev_glue) {
+                    continue;
+                }
+                let j = if j == end { run_end(j) } else { j };
+                look_up(i, j, &mut hits);
+            }
+            odd_hits(text, pats, &odd, start, end, &mut hits);
+            continue;
+        }
+        // Walk the maximal runs of word characters that start in the block (a run may go on
+        // past its end); a run starts where the char before is no word character.
+        let mut i = start;
+        let mut prev_glue = prev_glue;
+        while i < end {
+            let b = bytes[i];
+            let (g, len) = if b < 0x80 {
+                (ASCII_GLUE[b as usize], 1)
+            } else {
+                glue_at(text, i)
+            };
+            if !g {
+                prev_glue = false;
+                i += len;
                 continue;
             }
-            let mut j = i;
-            while j < text.len() {
-                let (g, len) = glue_at(text, j);
-                if !g {
-                    break;
-                }
-                j += len;
+            let j = run_end(i + len);
+            if !prev_glue && first_bytes[b as usize] {
+                look_up(i, j, &mut hits);
             }
-            if let Some(list) = by_run.get(&text[i..j]) {
-                for &pi in list {
-                    if text[i..].starts_with(pats[pi]) {
-                        hits.push((pi, i));
-                    }
-                }
-            }
+            // The run's end is no word character (or the text's end).
+            prev_glue = false;
+            i = j;
         }
-        for &pi in &odd {
-            let p = pats[pi];
-            let mut from = start;
-            while let Some(off) = text[from..end].find(p) {
-                hits.push((pi, from + off));
-                from += off + text[from + off..].chars().next().map_or(1, char::len_utf8);
-                if from >= end {
-                    break;
-                }
+        odd_hits(text, pats, &odd, start, end, &mut hits);
+    }
+    hits
+}
+
+/// Occurrences in `start..end` of the patterns that start with no word character.
+fn odd_hits(
+    text: &str,
+    pats: &[&str],
+    odd: &[usize],
+    start: usize,
+    end: usize,
+    hits: &mut Vec<(usize, usize)>,
+) {
+    for &pi in odd {
+        let p = pats[pi];
+        let mut from = start;
+        while let Some(off) = text[from..end].find(p) {
+            hits.push((pi, from + off));
+            from += off + text[from + off..].chars().next().map_or(1, char::len_utf8);
+            if from >= end {
+                break;
             }
         }
     }
-    hits
+}
+
+/// The words of each block, found once by the first pass, for the search of propagated
+/// strings.
+struct Runs {
+    /// Byte ranges (in the article's text) of the words of the blocks, in order.
+    spans: Vec<(usize, usize)>,
+    /// Per block, its range in `spans`; `None` when the block's words may differ from its
+    /// runs of word characters.
+    by_block: Vec<Option<(usize, usize)>>,
 }
 
 /// Groups mentions into organisations by canonical key; abbreviations in parentheses join
@@ -708,54 +798,144 @@ fn key(s: &str) -> String {
 /// (the new placement): "Hòa", "Hoà", "HOÀ" all give "hoà"; "Thủy" and "Thuỷ" give "thuỷ".
 pub fn canonical(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    canonical_into(s, &mut out);
+    out
+}
+
+/// [`canonical`] of one word, borrowed when the word is canonical already (lowercase letters
+/// of the table, no tone to move), as most lowercase words are.
+pub fn canonical_word(s: &str) -> std::borrow::Cow<'_, str> {
+    let lower = &*LOWER;
+    let plain = s.chars().all(|c| {
+        if c.is_ascii() {
+            !c.is_ascii_uppercase() && !c.is_ascii_whitespace() && c != '\u{B}'
+        } else {
+            lower_of(lower, c) == Some(c)
+                && !split_tone(c).is_some_and(|(b, _)| b == 'o' || b == 'u')
+        }
+    });
+    if plain {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(canonical(s))
+    }
+}
+
+/// [`canonical`] appended to `out`, for callers that reuse one buffer.
+pub fn canonical_into(s: &str, out: &mut String) {
+    let from = out.len();
     let mut space = false;
     let mut toned = false;
+    let lower = &*LOWER;
     for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_whitespace() || c == '\u{B}' {
+                space = out.len() > from;
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         if c.is_whitespace() {
-            space = !out.is_empty();
+            space = out.len() > from;
             continue;
         }
         if space {
             out.push(' ');
             space = false;
         }
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            for l in c.to_lowercase() {
+        // One table lookup for the Latin and Vietnamese letters; the rest by the standard
+        // library (some lowercase to two chars).
+        match lower_of(lower, c) {
+            Some(l) => {
                 toned |= split_tone(l).is_some_and(|(b, _)| b == 'o' || b == 'u');
                 out.push(l);
             }
-        }
-    }
-    if !toned {
-        return out;
-    }
-    let mut chars: Vec<char> = Vec::with_capacity(out.len());
-    chars.extend(out.chars());
-    let mut moved_any = false;
-    for i in 0..chars.len().saturating_sub(1) {
-        let Some((base, tone)) = split_tone(chars[i]) else {
-            continue;
-        };
-        let next = chars[i + 1];
-        let pair = matches!((base, next), ('o', 'a') | ('o', 'e') | ('u', 'y'));
-        // Only at the end of a syllable: "hoàng" is always written one way.
-        let ends = chars.get(i + 2).is_none_or(|c| !c.is_alphabetic());
-        if pair && ends {
-            if let Some(moved) = with_tone(next, tone) {
-                chars[i] = base;
-                chars[i + 1] = moved;
-                moved_any = true;
+            None => {
+                for l in c.to_lowercase() {
+                    toned |= split_tone(l).is_some_and(|(b, _)| b == 'o' || b == 'u');
+                    out.push(l);
+                }
             }
         }
     }
-    if !moved_any {
-        return out;
+    if toned {
+        move_tones(out, from);
     }
-    out.clear();
-    out.extend(chars);
-    out
+}
+
+/// Moves the tone of "oa", "oe", "uy" at a syllable's end to the second vowel, in
+/// `out[from..]`. A move never makes another: the moved-to vowel never starts a pair.
+fn move_tones(out: &mut String, from: usize) {
+    let mut rebuilt: Option<String> = None;
+    let mut copied = from;
+    let region = &out[from..];
+    let mut chars = region.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let Some((base, tone)) = split_tone(c) else {
+            continue;
+        };
+        let Some(&(j, next)) = chars.peek() else {
+            break;
+        };
+        if !matches!((base, next), ('o', 'a') | ('o', 'e') | ('u', 'y')) {
+            continue;
+        }
+        // Only at the end of a syllable: "hoàng" is always written one way.
+        let after = j + next.len_utf8();
+        if region[after..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphabetic)
+        {
+            continue;
+        }
+        let Some(moved) = with_tone(next, tone) else {
+            continue;
+        };
+        let r = rebuilt.get_or_insert_with(|| String::with_capacity(region.len() + 4));
+        r.push_str(&out[copied..from + i]);
+        r.push(base);
+        r.push(moved);
+        copied = from + after;
+        chars.next();
+    }
+    if let Some(mut r) = rebuilt {
+        r.push_str(&out[copied..]);
+        out.truncate(from);
+        out.push_str(&r);
+    }
+}
+
+/// The single-char lowercase of every char below U+0250 and of U+1E00..=U+1EFF (0 where the
+/// lowercase is not one char): the letters of Vietnamese text without the general lookup.
+static LOWER: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+    (0u32..0x250)
+        .chain(0x1E00..0x1F00)
+        .map(|u| {
+            let c = char::from_u32(u).unwrap_or('\0');
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(x), None) => x,
+                _ => '\0',
+            }
+        })
+        .collect()
+});
+
+#[inline]
+fn lower_of(table: &[char], c: char) -> Option<char> {
+    let u = c as usize;
+    let l = match u {
+        0..=0x24F => table[u],
+        0x1E00..=0x1EFF => table[u - 0x1E00 + 0x250],
+        _ => return None,
+    };
+    (l != '\0').then_some(l)
 }
 
 const TONED: [(char, [char; 5]); 5] = [
@@ -823,6 +1003,52 @@ mod tests {
         assert_eq!(canonical("Ủy ban"), canonical("Uỷ  ban"));
         assert_eq!(canonical("HOÀ"), "hoà");
         assert_ne!(canonical("Hoàng"), canonical("Hoang"));
+    }
+
+    /// The plain definition of [`canonical`]: the fast one must agree with it.
+    fn canonical_reference(s: &str) -> String {
+        let lowered: Vec<char> = s
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .flat_map(char::to_lowercase)
+            .collect();
+        let mut chars = lowered.clone();
+        for i in 0..lowered.len().saturating_sub(1) {
+            let Some((base, tone)) = split_tone(lowered[i]) else {
+                continue;
+            };
+            let next = lowered[i + 1];
+            let pair = matches!((base, next), ('o', 'a') | ('o', 'e') | ('u', 'y'));
+            let ends = lowered.get(i + 2).is_none_or(|c| !c.is_alphabetic());
+            if let Some(moved) = with_tone(next, tone).filter(|_| pair && ends) {
+                chars[i] = base;
+                chars[i + 1] = moved;
+            }
+        }
+        chars.into_iter().collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn canonical_agrees_with_its_definition(
+            s in "[ \\t\u{B}\u{A0}a-zA-ZòóỏõọÒÓỎÕỌùúủũụÙÚỦŨỤàáạÀÁẠeEyYỳýỶİẞΣ\u{300}-]{0,24}",
+            t in "\\PC{0,16}",
+        ) {
+            proptest::prop_assert_eq!(canonical(&s), canonical_reference(&s));
+            proptest::prop_assert_eq!(canonical(&t), canonical_reference(&t));
+            let mut buf = String::from("x");
+            canonical_into(&s, &mut buf);
+            proptest::prop_assert_eq!(&buf[1..], canonical(&s));
+        }
+    }
+
+    #[test]
+    fn canonical_moves_tones_only_at_syllable_ends() {
+        assert_eq!(canonical("HÒA  Thủy hòang"), "hoà thuỷ hòang");
+        assert_eq!(canonical("Òa Òe Ùy"), "oà oè uỳ");
+        assert_eq!(canonical("\u{A0}İ ẞ"), canonical_reference("\u{A0}İ ẞ"));
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub fn is_capitalised(s: &str) -> bool {
 pub fn is_all_caps(s: &str) -> bool {
     let mut letters = 0;
     for c in s.chars() {
-        if c.is_alphabetic() {
+        if is_alpha(c) {
             if !c.is_uppercase() {
                 return false;
             }
@@ -53,6 +53,8 @@ pub fn is_all_caps(s: &str) -> bool {
     letters >= 2
 }
 
+/// The joiners [`word_end`] reads from bytes, for the reference tokenizer of the tests.
+#[cfg(test)]
 fn is_inner_joiner(c: char) -> bool {
     matches!(c, '.' | '-' | '&' | '\'' | '’' | '_')
 }
@@ -82,6 +84,17 @@ pub fn is_alpha(c: char) -> bool {
     }
 }
 
+/// `char::is_alphanumeric`, with the fast path of [`is_letter`].
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xD7 | 0xF7 => false,
+        0xC0..=0x24F | 0x1E00..=0x1EFF => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// A letter or digit that may start or continue a word. Some combining marks are alphabetic
 /// themselves (U+0363 …) and count as letters, the rest only continue one.
 #[inline]
@@ -98,35 +111,39 @@ fn is_alnum(c: char) -> bool {
 
 /// Splits `text` into tokens. Inner joiners stay inside a word only when a letter or digit
 /// follows them ("TP.HCM", "Ba-ra-ắc"); at a word's edge they become punctuation ("Lộc-").
+/// ASCII and the Vietnamese letters are decided from their bytes; other chars are decoded.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut out = Vec::with_capacity(n / 5);
     let mut space_before = true;
-    while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() {
-            space_before = true;
-            continue;
-        }
-        if is_alnum(c) {
-            let mut end = i + c.len_utf8();
-            let mut has_letter = is_alpha(c);
-            while let Some(&(j, d)) = chars.peek() {
-                if is_alnum(d) || is_mark(d) {
-                    has_letter |= is_alpha(d);
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else if is_inner_joiner(d)
-                    && text[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(is_alnum)
-                {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
+    let mut i = 0;
+    while i < n {
+        let b = bytes[i];
+        let (len, word, letter) = if b < 0x80 {
+            if matches!(b, b'\t'..=b'\r' | b' ') {
+                space_before = true;
+                i += 1;
+                continue;
             }
+            (1, b.is_ascii_alphanumeric(), b.is_ascii_alphabetic())
+        } else {
+            let c = char_at(text, i);
+            if c.is_whitespace() {
+                space_before = true;
+                i += c.len_utf8();
+                continue;
+            }
+            if !is_alnum(c) && is_mark(c) {
+                // A stray mark belongs to nothing.
+                space_before = false;
+                i += c.len_utf8();
+                continue;
+            }
+            (c.len_utf8(), is_alnum(c), is_alpha(c))
+        };
+        if word {
+            let (end, has_letter) = word_end(text, i + len, letter);
             out.push(Token {
                 start: i,
                 end,
@@ -137,17 +154,81 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 },
                 space_before,
             });
-        } else if !is_mark(c) {
+            i = end;
+        } else {
             out.push(Token {
                 start: i,
-                end: i + c.len_utf8(),
+                end: i + len,
                 kind: TokenKind::Punct,
                 space_before,
             });
+            i += len;
         }
         space_before = false;
     }
     out
+}
+
+/// The char starting at byte `i`.
+#[inline]
+fn char_at(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or(' ')
+}
+
+/// The end of a word whose chars go on at byte `j`, and whether it holds a letter.
+#[inline]
+fn word_end(text: &str, mut j: usize, mut has_letter: bool) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    while j < n {
+        let d = bytes[j];
+        if d < 0x80 {
+            if d.is_ascii_alphanumeric() {
+                has_letter |= d.is_ascii_alphabetic();
+                j += 1;
+                continue;
+            }
+            if matches!(d, b'.' | b'-' | b'&' | b'\'' | b'_') && alnum_at(text, j + 1) {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        // Latin-1, Latin Extended and Vietnamese letters, from their lead bytes.
+        let fast = match d {
+            0xC4..=0xC9 => 2,
+            0xC3 if !matches!(bytes.get(j + 1), Some(0x97 | 0xB7)) => 2,
+            0xE1 if matches!(bytes.get(j + 1), Some(0xBA | 0xBB)) => 3,
+            _ => 0,
+        };
+        if fast > 0 {
+            has_letter = true;
+            j += fast;
+            continue;
+        }
+        let c = char_at(text, j);
+        if is_alnum(c) || is_mark(c) {
+            has_letter |= is_alpha(c);
+            j += c.len_utf8();
+            continue;
+        }
+        if c == '’' && alnum_at(text, j + c.len_utf8()) {
+            j += c.len_utf8();
+            continue;
+        }
+        break;
+    }
+    (j, has_letter)
+}
+
+/// A letter or digit starts at byte `i`.
+#[inline]
+fn alnum_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => is_alnum(char_at(text, i)),
+    }
 }
 
 /// Combining marks (NFD leftovers) belong to the letter before them.
@@ -194,12 +275,78 @@ mod tests {
         assert_eq!(tokenize("2022 3,27")[1].kind, TokenKind::Number);
     }
 
+    /// The plain char-by-char definition of [`tokenize`].
+    fn tokenize_reference(text: &str) -> Vec<Token> {
+        let mut out = Vec::with_capacity(text.len() / 5);
+        let mut chars = text.char_indices().peekable();
+        let mut space_before = true;
+        while let Some((i, c)) = chars.next() {
+            if c.is_whitespace() {
+                space_before = true;
+                continue;
+            }
+            if is_alnum(c) {
+                let mut end = i + c.len_utf8();
+                let mut has_letter = is_alpha(c);
+                while let Some(&(j, d)) = chars.peek() {
+                    if is_alnum(d) || is_mark(d) {
+                        has_letter |= is_alpha(d);
+                        end = j + d.len_utf8();
+                        chars.next();
+                    } else if is_inner_joiner(d)
+                        && text[j + d.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(is_alnum)
+                    {
+                        end = j + d.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                out.push(Token {
+                    start: i,
+                    end,
+                    kind: if has_letter {
+                        TokenKind::Word
+                    } else {
+                        TokenKind::Number
+                    },
+                    space_before,
+                });
+            } else if !is_mark(c) {
+                out.push(Token {
+                    start: i,
+                    end: i + c.len_utf8(),
+                    kind: TokenKind::Punct,
+                    space_before,
+                });
+            }
+            space_before = false;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// The byte-level tokenizer gives the tokens of the plain definition.
+        #[test]
+        fn tokenize_agrees_with_its_definition(
+            s in "[ \\t\u{B}\u{A0}aA0.,&'’_×÷ÀàĐđƯưɐẠạỹḀ\u{300}\u{345}\u{1DC0}\u{20D0}-]{0,24}",
+            t in "\\PC{0,24}",
+        ) {
+            proptest::prop_assert_eq!(tokenize(&s), tokenize_reference(&s));
+            proptest::prop_assert_eq!(tokenize(&t), tokenize_reference(&t));
+        }
+    }
+
     proptest::proptest! {
         /// The fast letter tests agree with the standard library on every char.
         #[test]
         fn fast_letter_tests_agree_with_std(c in proptest::char::any()) {
             proptest::prop_assert_eq!(is_letter(c), c.is_alphanumeric() || ('\u{300}'..='\u{36F}').contains(&c));
             proptest::prop_assert_eq!(is_alpha(c), c.is_alphabetic());
+            proptest::prop_assert_eq!(is_alphanumeric(c), c.is_alphanumeric());
         }
     }
 
@@ -208,6 +355,7 @@ mod tests {
         for c in ('\u{0}'..='\u{2FF}').chain('\u{1E00}'..='\u{1EFF}') {
             assert_eq!(is_letter(c), c.is_alphanumeric(), "{c:?}");
             assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 

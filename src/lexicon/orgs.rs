@@ -912,6 +912,8 @@ pub struct Lexicon {
     pub surnames: FastSet<&'static str>,
     pub stop_words: FastSet<&'static str>,
     pub known: Vec<&'static str>,
+    /// The same, for membership tests.
+    pub known_set: FastSet<&'static str>,
     pub not_orgs: FastSet<&'static str>,
     pub needs_place: FastSet<&'static str>,
 }
@@ -967,6 +969,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         surnames: SURNAMES.iter().copied().collect(),
         stop_words: STOP_WORDS.iter().copied().collect(),
         known: KNOWN.to_vec(),
+        known_set: KNOWN.iter().copied().collect(),
         not_orgs: NOT_ORGS.iter().copied().collect(),
         needs_place: NEEDS_PLACE.iter().copied().collect(),
     }

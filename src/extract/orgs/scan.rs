@@ -6,12 +6,13 @@
 //! unknown lowercase word ends it.
 
 use super::words::ByFirstWord;
-use crate::extract::orgs::canonical;
+use crate::extract::orgs::{canonical, canonical_word};
 use crate::extract::tokens::tokenize;
-use crate::extract::tokens::{is_all_caps, is_capitalised, Token, TokenKind};
+use crate::extract::tokens::{is_all_caps, is_alphanumeric, is_capitalised, Token, TokenKind};
 use crate::lexicon::orgs::FastSet;
 use crate::lexicon::orgs::{HeadKind, HEADS, LEXICON};
-use std::cell::OnceCell;
+use std::borrow::Cow;
+use std::cell::{OnceCell, RefCell};
 use std::sync::LazyLock;
 
 /// What a phrase of the first-word table is.
@@ -473,13 +474,34 @@ const COUNTRIES: &[&str] = &[
 struct Ctx<'a> {
     src: &'a str,
     toks: &'a [Token],
-    /// Canonical lowercase of each token, computed when first asked for.
-    low: Vec<OnceCell<String>>,
+    /// What is known of each token, computed when first asked for.
+    memo: Vec<Memo<'a>>,
+    /// A buffer for the keys of lookups.
+    scratch: RefCell<String>,
 }
 
-impl Ctx<'_> {
+/// The canonical form of a token and the head starting at it.
+#[derive(Default)]
+struct Memo<'a> {
+    low: OnceCell<Cow<'a, str>>,
+    head: OnceCell<Option<(HeadKind, usize)>>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(src: &'a str, toks: &'a [Token]) -> Self {
+        let mut memo = Vec::with_capacity(toks.len());
+        memo.resize_with(toks.len(), Memo::default);
+        Ctx {
+            src,
+            toks,
+            memo,
+            scratch: RefCell::new(String::with_capacity(64)),
+        }
+    }
     fn low(&self, i: usize) -> &str {
-        self.low[i].get_or_init(|| canonical(self.toks[i].text(self.src)))
+        self.memo[i]
+            .low
+            .get_or_init(|| canonical_word(self.toks[i].text(self.src)))
     }
     fn text(&self, i: usize) -> &str {
         self.toks[i].text(self.src)
@@ -513,13 +535,20 @@ impl Ctx<'_> {
         }
         Some(s)
     }
-    /// The longest head starting at token `i`: (kind, words, key).
-    fn head_at(&self, i: usize) -> Option<(HeadKind, usize, String)> {
-        if !self.word(i) || !LEXICON.head_first.contains(self.low(i)) {
+    /// The longest head starting at token `i`: (kind, words).
+    fn head_at(&self, i: usize) -> Option<(HeadKind, usize)> {
+        if !self.word(i) {
             return None;
         }
+        *self.memo[i].head.get_or_init(|| self.find_head(i))
+    }
+    fn find_head(&self, i: usize) -> Option<(HeadKind, usize)> {
         let lex = &*LEXICON;
-        let mut key = String::with_capacity(64);
+        if !lex.head_first.contains(self.low(i)) {
+            return None;
+        }
+        let mut key = self.scratch.borrow_mut();
+        key.clear();
         let mut best = None;
         for k in i..(i + lex.max_head_words).min(self.toks.len()) {
             if self.toks[k].kind != TokenKind::Word || (k > i && !self.toks[k].space_before) {
@@ -529,14 +558,25 @@ impl Ctx<'_> {
                 key.push(' ');
             }
             key.push_str(self.low(k));
-            if let Some(h) = lex.heads.get(&key) {
-                best = Some((h.kind, k + 1 - i, key.clone()));
+            if let Some(h) = lex.heads.get(key.as_str()) {
+                best = Some((h.kind, k + 1 - i));
             }
             if !HEAD_PREFIXES.contains(key.as_str()) {
                 break;
             }
         }
         best
+    }
+    /// The canonical key of the head of `words` words at token `i`.
+    fn head_key(&self, i: usize, words: usize) -> String {
+        let mut key = String::with_capacity(32);
+        for k in i..i + words {
+            if k > i {
+                key.push(' ');
+            }
+            key.push_str(self.low(k));
+        }
+        key
     }
     /// A place word of one or two tokens at `i` ("tỉnh", "thành phố", "TP" + "."): its length
     /// in tokens, counting a trailing dot.
@@ -572,7 +612,8 @@ impl Ctx<'_> {
             return false;
         }
         let (x, y) = (self.low(a), self.low(b));
-        let mut key = String::with_capacity(x.len() + y.len() + 1);
+        let mut key = self.scratch.borrow_mut();
+        key.clear();
         key.push_str(x);
         key.push(' ');
         key.push_str(y);
@@ -638,7 +679,7 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                 // words are part of the name.
                 let person_next = t.name && !person_named && starts_person(cx, k);
                 if !lower && !person_next {
-                    if let Some((_, hw, _)) = cx.head_at(k).filter(|(kind, hw, _)| {
+                    if let Some((_, hw)) = cx.head_at(k).filter(|(kind, hw)| {
                         matches!(kind, HeadKind::Local | HeadKind::Complete)
                             || cx.cap(k + hw)
                             || (k + hw < n && cx.toks[k + hw].kind == TokenKind::Number)
@@ -930,21 +971,9 @@ pub fn scan(src: &str, heads: &[(usize, usize, Option<HeadKind>)]) -> Vec<Span> 
         let b = window_end(src, a);
         let win = &src[a..b];
         let toks = tokenize(win);
-        let cx = Ctx {
-            src: win,
-            toks: &toks,
-            low: (0..toks.len()).map(|_| OnceCell::new()).collect(),
-        };
-        let prev = previous_word(src, a);
-        let prev_cap = {
-            let p = src[..a].trim_end();
-            p.len() < a
-                && p.chars().next_back().is_some_and(char::is_alphanumeric)
-                && p.rsplit(|c: char| !c.is_alphanumeric())
-                    .next()
-                    .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
-        };
-        if let Some((mut sp, next)) = rule_at(&cx, prev, prev_cap) {
+        let cx = Ctx::new(win, &toks);
+        let (prev, prev_cap) = previous_word(src, a);
+        if let Some((mut sp, next)) = rule_at(&cx, &prev, prev_cap) {
             sp.start += a;
             sp.end += a;
             // "PC67-Công an TP.HCM": a unit's code glued before its parent body.
@@ -993,23 +1022,26 @@ fn window_end(src: &str, a: usize) -> usize {
     b
 }
 
-/// The canonical word right before byte `a` (after spaces), if any.
-fn previous_word(src: &str, a: usize) -> String {
+/// The canonical word right before byte `a` (after spaces), if any, and whether the text
+/// before the spaces ends with a capitalised word.
+fn previous_word(src: &str, a: usize) -> (Cow<'_, str>, bool) {
     let before = &src[..a];
     let trimmed = before.trim_end();
-    if trimmed.len() == before.len() && !before.is_empty() {
-        return String::new();
-    }
     let start = trimmed
         .char_indices()
         .rev()
-        .find(|(_, c)| !c.is_alphanumeric())
+        .find(|(_, c)| !is_alphanumeric(*c))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    canonical(&trimmed[start..])
+    let last = &trimmed[start..];
+    let cap = trimmed.len() < a && last.chars().next().is_some_and(char::is_uppercase);
+    if trimmed.len() == before.len() && !before.is_empty() {
+        return (Cow::Borrowed(""), cap);
+    }
+    (canonical_word(last), cap)
 }
 
 /// The rule at token 0 of a window: a span and the byte offset where scanning may resume.
-fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usize)> {
+fn rule_at(cx: &Ctx, prev: &str, prev_capitalised: bool) -> Option<(Span, usize)> {
     let toks = cx.toks;
     let src = cx.src;
     let lex = &*LEXICON;
@@ -1034,16 +1066,24 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
         let next = sp.end;
         return Some((sp, next));
     }
-    let (kind, hw, key) = cx.head_at(i)?;
+    let (kind, hw) = cx.head_at(i)?;
+    let key = cx.head_key(i, hw);
     let lower_head = !is_capitalised(w);
     let lists = &*LISTS;
     // "Quốc phòng", "nội bộ": the head word ends a compound begun before it; "đường Trường
     // Chinh" is a street.
     if !prev.is_empty() {
-        let pair = format!("{prev} {}", cx.low(i));
-        if LEXICON.compounds.contains(pair.as_str())
+        let compound = {
+            let mut pair = cx.scratch.borrow_mut();
+            pair.clear();
+            pair.push_str(prev);
+            pair.push(' ');
+            pair.push_str(cx.low(i));
+            LEXICON.compounds.contains(pair.as_str())
+        };
+        if compound
             || matches!(
-                prev.as_str(),
+                prev,
                 "đường" | "phố" | "ngõ" | "hẻm" | "chợ" | "sân" | "bến"
             )
         {
@@ -1051,14 +1091,14 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
         }
     }
     if let Some((_, before)) = lists.not_after.iter().find(|(h, _)| *h == key) {
-        if before.contains(&prev) {
+        if before.iter().any(|b| b == prev) {
             return None;
         }
     }
     // What the head and the next words say, read together ("Ban Giám khảo", "Tây Ban Nha").
     let lead = {
         let mut l = String::with_capacity(prev.len() + 96);
-        l.push_str(&prev);
+        l.push_str(prev);
         for k in 0..(hw + 3).min(toks.len()) {
             if cx.word(k) {
                 l.push(' ');
@@ -1073,7 +1113,7 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
         return None;
     }
     let lead_words = lead_words
-        .strip_prefix(prev.as_str())
+        .strip_prefix(prev)
         .unwrap_or(lead_words)
         .trim_start();
     let starts = |p: &str| starts_phrase(lead_words, p);
@@ -1094,7 +1134,7 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
     if key == "vụ"
         && (cx.word(i + 1)
             && (is_all_caps(cx.text(i + 1))
-                || LEXICON.known.contains(&cx.text(i + 1))
+                || LEXICON.known_set.contains(cx.text(i + 1))
                 || super::is_brand_shaped(cx.text(i + 1)))
             || !cx.toks.get(i + 1).is_some_and(|t| t.space_before))
     {
@@ -1141,7 +1181,7 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
             if lists.countries.contains(canonical(name).as_str()) {
                 return None;
             }
-            if LEXICON.known.contains(&name) && name.is_ascii() {
+            if LEXICON.known_set.contains(name) && name.is_ascii() {
                 let sp = span(toks, m, e, Strength::Strong);
                 let next = sp.end;
                 return Some((sp, next));
@@ -1159,7 +1199,7 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
             // Foreign names drop the classifier ("báo Nikkei" → Nikkei); Vietnamese papers
             // keep it ("báo Tuổi Trẻ").
             // Parties keep "đảng" before a name ("đảng Die Linke"), not before an acronym.
-            if LEXICON.known.contains(&name)
+            if LEXICON.known_set.contains(name)
                 && name.is_ascii()
                 && (key != "đảng" || is_all_caps(name))
             {
@@ -1202,7 +1242,7 @@ fn rule_at(cx: &Ctx, prev: String, prev_capitalised: bool) -> Option<(Span, usiz
     let mut t = tail(cx, i + hw, &info);
     // "Trưởng phòng Kiểm định" is an office; "Trưởng phòng CSGT TP.HCM" names the unit.
     if key == "phòng"
-        && matches!(prev.as_str(), "trưởng" | "phó")
+        && matches!(prev, "trưởng" | "phó")
         && !(t.place || cx.word(i + hw) && is_all_caps(cx.text(i + hw)) && t.end > i + hw + 1)
     {
         return None;

@@ -9,7 +9,7 @@ use crate::lexicon::orgs::FastMap;
 #[cfg(test)]
 pub fn word_spans(src: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(src.len() / 6);
-    out.extend(WordSpans { src, i: 0 });
+    out.extend(WordSpans::new(src));
     out
 }
 
@@ -26,23 +26,35 @@ const ASCII_WORD: [bool; 128] = {
 
 /// The iterator behind [`word_spans`], for callers that need no vector.
 pub struct WordSpans<'a> {
-    pub src: &'a str,
-    pub i: usize,
+    src: &'a str,
+    i: usize,
+    /// A char of lead byte 0xCC or 0xCD (the combining marks U+0300..=U+036F among them) was
+    /// read.
+    pub saw_mark: bool,
 }
 
-impl WordSpans<'_> {
+impl<'a> WordSpans<'a> {
+    pub fn new(src: &'a str) -> Self {
+        WordSpans {
+            src,
+            i: 0,
+            saw_mark: false,
+        }
+    }
+
     /// Whether the char at byte `i` is part of a word, and its length. Decides on the lead
     /// byte: ASCII by table, the Latin and Vietnamese letters (lead bytes 0xC3..=0xC9 and
     /// 0xE1 0xBA/0xBB) without decoding, anything else decoded.
     #[inline(always)]
-    fn letter_at(&self, i: usize) -> (bool, usize) {
+    fn letter_at(&mut self, i: usize) -> (bool, usize) {
         let bytes = self.src.as_bytes();
         match bytes[i] {
             b @ 0..=0x7F => (ASCII_WORD[b as usize], 1),
             0xC4..=0xC9 => (true, 2),
             0xC3 => (!matches!(bytes.get(i + 1), Some(0x97 | 0xB7)), 2),
             0xE1 if matches!(bytes.get(i + 1), Some(0xBA | 0xBB)) => (true, 3),
-            _ => {
+            b => {
+                self.saw_mark |= matches!(b, 0xCC | 0xCD);
                 let c = self.src[i..].chars().next().unwrap_or(' ');
                 (is_letter(c), c.len_utf8())
             }
@@ -173,18 +185,15 @@ impl<T: Copy> ByFirstWord<T> {
     }
 
     /// Every phrase that starts at `a` (whose first word is `src[a..b]`) and ends on a word
-    /// boundary, longest first: (end, value).
+    /// boundary, longest first: (end, value). Callers test [`Self::may_start`] first.
     pub fn matches_at<'s>(
         &'s self,
         src: &'s str,
         a: usize,
         b: usize,
     ) -> impl Iterator<Item = (usize, T)> + 's {
-        let bit = filter_bit(&src.as_bytes()[a..b]);
-        let maybe = self.filter[bit / 64] & (1 << (bit % 64)) != 0;
-        maybe
-            .then(|| self.map.get(&src[a..b]))
-            .flatten()
+        self.map
+            .get(&src[a..b])
             .into_iter()
             .flatten()
             .filter_map(move |(p, v)| {
