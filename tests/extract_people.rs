@@ -328,3 +328,17 @@ fn a_parenthesis_with_an_age_a_birth_year_or_a_role_makes_a_person() {
     let ps = people("Hôm qua, Vân Đồn (Quảng Ninh) đón khách.");
     assert!(ps.is_empty(), "{:?}", names(&ps));
 }
+
+#[test]
+fn a_house_number_before_a_name_makes_an_address() {
+    let ps = people(
+        "Quán nằm ở số 27 Phan Đình Giót và 105 Trần Khát Chân. \
+         Đoàn giành 2 HCĐ Lê Thị Hoa, Đỗ Văn Tài. Lúc 15:20 Hoàng Minh Đạt ghi bàn.",
+    );
+    assert_eq!(
+        names(&ps),
+        ["Lê Thị Hoa", "Đỗ Văn Tài", "Hoàng Minh Đạt"],
+        "{:?}",
+        names(&ps)
+    );
+}

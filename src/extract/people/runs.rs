@@ -871,6 +871,9 @@ impl<'a> View<'a> {
         if self.b.kind == BlockKind::Byline {
             return self.credit(a, z, true);
         }
+        if ctx != Ctx::Credit && self.house_number_before(a0) {
+            return Some(self.candidate(a0, z, Evidence::Place, false));
+        }
         let (s, e, evidence) = match ctx {
             Ctx::Credit => return self.credit(a, z, false),
             Ctx::Place => {
@@ -1017,6 +1020,19 @@ impl<'a> View<'a> {
         }
         c.roles.extend(roles::after(self.text, &self.b.toks, e));
         Some(c)
+    }
+
+    /// "số 18 Hoàng Diệu", "tàu 012 Lý Thái Tổ": a short number right before a name makes it
+    /// an address or a vessel (a year, "năm 1990", or a time, "15:14", does not).
+    fn house_number_before(&self, a: usize) -> bool {
+        // "4 HCĐ Hà Thị Mai": the number counts the medals, not a house.
+        if a == 0 || !self.b.toks[a].space_before || self.acronym(a) {
+            return false;
+        }
+        let t = &self.b.toks[a - 1];
+        t.kind == TokenKind::Number
+            && t.end - t.start <= 3
+            && (a < 2 || (self.is_word(a - 2) && self.b.toks[a - 1].space_before))
     }
 
     /// Whether the words after the name `s..e` are a person's: a verb of saying ("Xie cho
