@@ -342,3 +342,14 @@ fn a_house_number_before_a_name_makes_an_address() {
         names(&ps)
     );
 }
+
+#[test]
+fn a_foreign_name_may_open_with_its_particle() {
+    let ps = people(
+        "Kỹ sư Pieter van der Hoek thiết kế cây cầu. Sau đó, van der Hoek cho biết công trình \
+         sẽ bền. Phần mềm do Microsoft phát triển.",
+    );
+    let p = person(&ps, "Pieter van der Hoek");
+    assert_eq!(mention_texts(p), ["Pieter van der Hoek", "van der Hoek"]);
+    assert_eq!(ps.len(), 1, "{:?}", names(&ps));
+}

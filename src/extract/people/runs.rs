@@ -435,13 +435,16 @@ impl BlockTokens {
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
-            if !v.is_cap(i) {
+            if !v.is_cap(i) && !v.particle_leads(i) {
                 i += 1;
                 continue;
             }
             let a = i;
             i += 1;
-            while i < n && self.toks[i].space_before && (v.is_cap(i) || v.particle_in_name(i)) {
+            while i < n
+                && self.toks[i].space_before
+                && (v.is_cap(i) || v.particle_in_name(i) || v.particle_leads(i))
+            {
                 // "Nguyễn Văn Q. Hàng xóm …": a dotted initial after a name ends it.
                 if i - a >= 2 && v.tx(i - 1).ends_with('.') {
                     break;
@@ -559,6 +562,7 @@ impl<'a> View<'a> {
         let w = self.tx(i);
         (self.is_cap(i) && !w.bytes().any(|b| b.is_ascii_digit()) && !self.acronym(i))
             || self.particle_in_name(i)
+            || self.particle_leads(i)
     }
 
     /// A lowercase particle inside a foreign name: "Vasco da Gama", "Ruud van Nistelrooy",
@@ -600,6 +604,27 @@ impl<'a> View<'a> {
         let before_name = next.is_some_and(|t| t.space_before)
             && (self.is_cap(i + 1) || self.tx(i + 1).len() <= 4 && self.is_word(i + 1));
         after_foreign && (glued || before_name)
+    }
+
+    /// A particle opening a foreign name after a lowercase word: "mà van den Borne nói". Only
+    /// particles that are no Vietnamese words ("do", "la" are).
+    fn particle_leads(&self, i: usize) -> bool {
+        let lead = |k: usize| {
+            self.is_word(k)
+                && matches!(
+                    self.tx(k),
+                    "van" | "von" | "de" | "del" | "della" | "der" | "den" | "dos"
+                )
+        };
+        let n = self.b.toks.len();
+        let mut k = i;
+        while k < n && k < i + 3 && lead(k) {
+            k += 1;
+            if k < n && !self.b.toks[k].space_before {
+                return false;
+            }
+        }
+        k > i && k < n && self.is_cap(k) && !self.viet(k)
     }
 
     fn viet(&self, i: usize) -> bool {
