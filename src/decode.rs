@@ -75,13 +75,13 @@ fn finish(
     encoding: &'static str,
     lossy: bool,
 ) -> Result<(String, Decoded), DecodeError> {
-    let dirty = needs_strip(&raw);
+    let scan = scan(&raw);
     // Valid UTF-8 without a single control character is text; everything else is checked.
-    let checked = dirty || lossy || encoding != UTF_8.name();
+    let checked = scan.dirty || lossy || encoding != UTF_8.name();
     if checked && implausible(&raw) {
         return Err(DecodeError::Binary("not text in any known encoding"));
     }
-    let text = clean_owned(raw, dirty);
+    let text = clean_owned(raw, scan);
     if text.chars().all(is_blank) {
         return Err(DecodeError::Blank);
     }
@@ -303,12 +303,16 @@ fn is_line_sep(c: char) -> bool {
 
 /// Removes escape sequences and controls, unifies line endings, expands tabs, then NFC.
 pub fn clean(raw: &str) -> String {
-    clean_owned(raw.to_owned(), needs_strip(raw))
+    clean_owned(raw.to_owned(), scan(raw))
 }
 
-/// As [`clean`]; `dirty` is [`needs_strip`]'s answer, computed once by the caller.
-fn clean_owned(raw: String, dirty: bool) -> String {
-    let stripped = if dirty { strip(&raw) } else { raw };
+/// As [`clean`]; `scan` is [`scan`]'s answer, computed once by the caller.
+fn clean_owned(raw: String, scan: Scan) -> String {
+    // The common case (clean, precomposed Vietnamese) is decided by the one byte scan.
+    if !scan.dirty && scan.surely_nfc {
+        return raw;
+    }
+    let stripped = if scan.dirty { strip(&raw) } else { raw };
     if stripped.is_ascii() {
         return stripped;
     }
@@ -341,33 +345,136 @@ fn surely_nfc(s: &str) -> bool {
     true
 }
 
-/// A byte scan for anything [`strip`] would change: ASCII controls but LF, and the UTF-8 forms
-/// of C1 controls, soft hyphen, U+061C, U+180E, U+200B–200F, U+2028–202E, U+2060–206F, U+FEFF,
-/// U+FFF9–FFFB and tag characters. Continuation bytes (0x80–0xBF) never match a lead byte
-/// tested here, so stepping one byte at a time is exact.
-fn needs_strip(s: &str) -> bool {
-    let b = s.as_bytes();
-    let at = |i: usize| b.get(i).copied().unwrap_or(0);
-    for (i, &c) in b.iter().enumerate() {
-        let hit = match c {
-            0x00..=0x09 | 0x0B..=0x1F | 0x7F => true,
-            0x20..=0x7E | b'\n' => false,
-            0xC2 => matches!(at(i + 1), 0x80..=0x9F | 0xAD),
-            0xD8 => at(i + 1) == 0x9C,
-            0xE1 => at(i + 1) == 0xA0 && at(i + 2) == 0x8E,
-            0xE2 => matches!(
-                (at(i + 1), at(i + 2)),
-                (0x80, 0x8B..=0x8F | 0xA8..=0xAE) | (0x81, 0xA0..=0xAF)
-            ),
-            0xEF => matches!((at(i + 1), at(i + 2)), (0xBB, 0xBF) | (0xBF, 0xB9..=0xBB)),
-            0xF3 => at(i + 1) == 0xA0 && at(i + 2) <= 0x81,
-            _ => false,
+/// What one byte scan of a text found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Scan {
+    /// [`strip`] would change the text: ASCII controls but LF, and the UTF-8 forms of C1
+    /// controls, soft hyphen, U+061C, U+180E, U+200B–200F, U+2028–202E, U+2060–206F, U+FEFF,
+    /// U+FFF9–FFFB and tag characters.
+    dirty: bool,
+    /// [`surely_nfc`]'s answer; only meaningful when the text is not dirty (the scan stops at
+    /// the first dirty byte, and stripped text is checked again).
+    surely_nfc: bool,
+}
+
+/// Byte classes for [`scan`], as bits so that a run of bytes can be tested at once.
+const PLAIN: u8 = 0; // printable ASCII, LF, continuation bytes, leads 0xC3–0xCB
+const CONTROL: u8 = 1; // ASCII controls but LF, and DEL
+const LOOK: u8 = 2; // leads whose next bytes decide: 0xC2, 0xD8, 0xE1, 0xE2, 0xEF, 0xF3
+const OTHER: u8 = 4; // any other lead: never stripped, not surely NFC
+
+static CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'\n' | 0x20..=0x7E | 0x80..=0xBF | 0xC3..=0xCB => PLAIN,
+            0x00..=0x1F | 0x7F => CONTROL,
+            0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF | 0xF3 => LOOK,
+            _ => OTHER,
         };
-        if hit {
-            return true;
+        b += 1;
+    }
+    t
+};
+
+/// Whether byte `x`, followed by `y` and `z`, surely leaves the text clean and NFC: printable
+/// ASCII, LF, continuation bytes, leads 0xC3–0xCB, and the few sequences of leads 0xC2, 0xE1
+/// and 0xE2 that [`scan_byte`] accepts without a flag. Conservative (anything else is looked
+/// at byte by byte) and branch-free, so the compiler checks many bytes at once.
+#[inline(always)]
+fn surely_plain(x: u8, y: u8, z: u8) -> bool {
+    let ascii = (x.wrapping_sub(0x20) < 0x5F) | (x == b'\n');
+    let continuation = x.wrapping_sub(0x80) < 0x40;
+    let latin = x.wrapping_sub(0xC3) < 9;
+    // U+00A0–00BF but the soft hyphen.
+    let c2 = (x == 0xC2) & (y >= 0xA0) & (y != 0xAD);
+    // U+1E00–1EFF, the precomposed Vietnamese vowels.
+    let e1 = (x == 0xE1) & (y.wrapping_sub(0xB8) < 4);
+    // Punctuation U+2002–207F and currency, but zero-width and bidi characters.
+    let e2_80 =
+        (y == 0x80) & (z >= 0x82) & (z.wrapping_sub(0x8B) >= 5) & (z.wrapping_sub(0xA8) >= 7);
+    let e2_81 = (y == 0x81) & (z.wrapping_sub(0xA0) >= 0x10);
+    let e2 = (x == 0xE2) & (e2_80 | e2_81 | (y == 0x82));
+    ascii | continuation | latin | c2 | e1 | e2
+}
+
+/// What byte `i` of `b` tells [`scan`]: `None` when [`strip`] has work, else whether the
+/// character starting there (if one does) is surely NFC. Continuation bytes (0x80–0xBF) never
+/// match a lead byte tested here, so stepping one byte at a time is exact.
+#[inline(always)]
+fn scan_byte(b: &[u8], i: usize) -> Option<bool> {
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    let c = b[i];
+    match CLASS[c as usize] {
+        PLAIN => Some(true),
+        CONTROL => None,
+        OTHER => Some(false),
+        _ => {
+            let (n1, n2) = (at(i + 1), at(i + 2));
+            let (dirty, sure) = match c {
+                0xC2 => (matches!(n1, 0x80..=0x9F | 0xAD), true),
+                0xD8 => (n1 == 0x9C, false),
+                0xE1 => (n1 == 0xA0 && n2 == 0x8E, matches!(n1, 0xB8..=0xBB)),
+                0xE2 => (
+                    matches!(
+                        (n1, n2),
+                        (0x80, 0x8B..=0x8F | 0xA8..=0xAE) | (0x81, 0xA0..=0xAF)
+                    ),
+                    (n1 == 0x80 && n2 >= 0x82) || matches!(n1, 0x81 | 0x82),
+                ),
+                0xEF => (
+                    matches!((n1, n2), (0xBB, 0xBF) | (0xBF, 0xB9..=0xBB)),
+                    false,
+                ),
+                _ => (n1 == 0xA0 && n2 <= 0x81, false), // 0xF3
+            };
+            (!dirty).then_some(sure)
         }
     }
-    false
+}
+
+/// One pass over the bytes telling whether [`strip`] has work and what [`surely_nfc`] says:
+/// most files are clean precomposed text, and for them this pass is all the checking decoding
+/// does. Blocks of bytes that are all [`surely_plain`] are skipped whole; the others are
+/// looked at byte by byte.
+fn scan(s: &str) -> Scan {
+    const BLOCK: usize = 32;
+    let b = s.as_bytes();
+    let mut nfc = true;
+    let mut i = 0;
+    while i < b.len() {
+        // Each byte is judged with the two after it, so a block reads two bytes past its end.
+        if let Some(w) = b[i..].first_chunk::<{ BLOCK + 2 }>() {
+            let plain = (0..BLOCK).fold(true, |ok, j| ok & surely_plain(w[j], w[j + 1], w[j + 2]));
+            if plain {
+                i += BLOCK;
+                continue;
+            }
+        }
+        for j in i..(i + BLOCK).min(b.len()) {
+            match scan_byte(b, j) {
+                None => {
+                    return Scan {
+                        dirty: true,
+                        surely_nfc: false,
+                    }
+                }
+                Some(sure) => nfc &= sure,
+            }
+        }
+        i += BLOCK;
+    }
+    Scan {
+        dirty: false,
+        surely_nfc: nfc,
+    }
+}
+
+/// Whether [`strip`] would change `s`.
+#[cfg(test)]
+fn needs_strip(s: &str) -> bool {
+    scan(s).dirty
 }
 
 fn strip(raw: &str) -> String {
@@ -546,6 +653,87 @@ mod tests {
         assert!(surely_nfc("Nguyễn Văn Đức “Hà Nội” – 5€"));
         assert!(!surely_nfc("Hoa\u{300}"));
         assert!(!surely_nfc("\u{2000}"));
+    }
+
+    #[test]
+    fn scan_agrees_with_surely_nfc() {
+        for n in (0x20..0x3000u32)
+            .chain(0xD800 - 0x100..0xD800)
+            .chain(0xE000..0x11000)
+            .chain(0x1F000..0x1F700)
+            .chain(0xE0000..0xE0100)
+        {
+            let Some(c) = char::from_u32(n) else { continue };
+            let s = format!("Vi\u{1EC7}t {c}\u{1EA1}");
+            let got = scan(&s);
+            if !got.dirty {
+                assert_eq!(got.surely_nfc, surely_nfc(&s), "U+{n:04X}");
+            }
+        }
+        assert_eq!(
+            scan("Nguyễn Văn Đức “Hà Nội” – 5€\n"),
+            Scan {
+                dirty: false,
+                surely_nfc: true
+            }
+        );
+        assert!(!scan("Hoa\u{300}").surely_nfc);
+        assert!(scan("Hoa\u{300}\u{1b}").dirty);
+    }
+
+    #[test]
+    fn surely_plain_bytes_are_clean_and_nfc() {
+        // Every byte triple the block test accepts is one the byte-by-byte path accepts too.
+        for x in 0..=255u8 {
+            for y in 0..=255u8 {
+                for z in [
+                    0, 0x80, 0x81, 0x82, 0x8B, 0x8F, 0x90, 0x9F, 0xA0, 0xA7, 0xA8, 0xAE,
+                ]
+                .into_iter()
+                .chain([0xAF, 0xB0, 0xB9, 0xBB, 0xBF, b'a'])
+                {
+                    if surely_plain(x, y, z) {
+                        assert_eq!(
+                            scan_byte(&[x, y, z], 0),
+                            Some(true),
+                            "{x:02X} {y:02X} {z:02X}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn scan_finds_a_flag_in_any_block() {
+        let line = "Thủ tướng Nguyễn Xuân Phúc “đi” thăm – 5€ Hà Nội.\n";
+        let base = line.repeat(9);
+        assert_eq!(
+            scan(&base),
+            Scan {
+                dirty: false,
+                surely_nfc: true
+            }
+        );
+        for (at, _) in base.char_indices() {
+            for bad in ["\u{1b}", "\u{200B}", "\u{AD}", "\u{9B}", "\u{E0041}", "\r"] {
+                let mut t = base.clone();
+                t.insert_str(at, bad);
+                assert!(scan(&t).dirty, "{bad:?} at {at}");
+            }
+            for odd in ["\u{300}", "\u{2000}", "\u{1F00}", "\u{4E00}", "\u{FB01}"] {
+                let mut t = base.clone();
+                t.insert_str(at, odd);
+                assert_eq!(
+                    scan(&t),
+                    Scan {
+                        dirty: false,
+                        surely_nfc: false
+                    },
+                    "{odd:?} at {at}"
+                );
+            }
+        }
     }
 
     #[test]

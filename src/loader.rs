@@ -238,11 +238,13 @@ pub fn parse(text: String, source: &str) -> Article {
                 continue;
             }
             // A caption whose credit fell onto the next line: "… nạn nhân. Ảnh:" "Otofun."
-            let tail = t.char_indices().rev().nth(5).map_or(t, |(i, _)| &t[i..]);
-            let low_end = tail.to_lowercase();
-            if (low_end.ends_with("ảnh:") || low_end.ends_with("ảnh :"))
-                && s(next).split_whitespace().count() <= 4
-            {
+            // (Lowercasing keeps a colon last, so only lines ending in one are lowercased.)
+            let credit_label = t.ends_with(':') && {
+                let tail = t.char_indices().rev().nth(5).map_or(t, |(i, _)| &t[i..]);
+                let low_end = tail.to_lowercase();
+                low_end.ends_with("ảnh:") || low_end.ends_with("ảnh :")
+            };
+            if credit_label && count_words(s(next), 5) <= 4 {
                 blocks.push(block(BlockKind::Caption, l));
                 blocks.push(block(BlockKind::Caption, next));
                 i += 2;
@@ -379,7 +381,7 @@ fn is_caption_text(low: &str) -> bool {
 
 /// Paragraph, heading or caption, from the line alone.
 fn classify(t: &str) -> BlockKind {
-    let words = t.split_whitespace().take(41).count();
+    let words = count_words(t, 41);
     if words > 40 {
         // Long lines are paragraphs, whatever they start with (and a 20 MB line is never
         // lowercased whole).
@@ -407,6 +409,80 @@ fn classify(t: &str) -> BlockKind {
     }
 }
 
+/// `t.split_whitespace().take(limit).count()` by a byte scan: every line of every file is
+/// counted, and decoding chars one by one made this the bulk of parsing. Blocks in which only
+/// b' ' can be a space (no other ASCII control or space, no lead byte of a non-ASCII space)
+/// are counted by a branch-free test the compiler runs on many bytes at once; the others
+/// byte by byte.
+fn count_words(t: &str, limit: usize) -> usize {
+    const BLOCK: usize = 32;
+    let b = t.as_bytes();
+    let (mut words, mut after_space, mut i) = (0, true, 0);
+    // The last block is padded with spaces, which start no word and end any.
+    let mut padded = [b' '; BLOCK + 1];
+    while i < b.len() && words < limit {
+        // A block reads one byte past its end: the byte after a lead, the byte after a space.
+        let w = match b[i..].first_chunk::<{ BLOCK + 1 }>() {
+            Some(w) => w,
+            None => {
+                let rest = &b[i..];
+                padded[..rest.len()].copy_from_slice(rest);
+                &padded
+            }
+        };
+        let other_spaces = (0..BLOCK).fold(false, |any, j| {
+            let (x, y) = (w[j], w[j + 1]);
+            any | (x < 0x20) | (x == 0xC2) | (x == 0xE2) | (x == 0xE3) | ((x == 0xE1) & (y == 0x9A))
+        });
+        if !other_spaces {
+            let spaces = (0..BLOCK).fold(0u32, |m, j| m | (u32::from(w[j] == b' ') << j));
+            // A word starts at each non-space byte after a space (continuation bytes never
+            // follow one); the start just past the block is the next block's.
+            let next = (spaces >> 1) | (u32::from(w[BLOCK] == b' ') << (BLOCK - 1));
+            let starts = spaces & !next & !(1 << (BLOCK - 1));
+            words += starts.count_ones() as usize + usize::from(after_space & (w[0] != b' '));
+            after_space = w[BLOCK - 1] == b' ';
+            i += BLOCK;
+            continue;
+        }
+        let end = (i + BLOCK).min(b.len());
+        while i < end {
+            let len = space_len(b, i);
+            if len > 0 {
+                after_space = true;
+                i += len;
+            } else {
+                // Continuation bytes belong to the character before them, never a space.
+                words += usize::from(after_space);
+                after_space = false;
+                i += 1;
+            }
+        }
+    }
+    words.min(limit)
+}
+
+/// The length of the whitespace character at byte `i` of `b`, or 0: the UTF-8 forms of
+/// `char::is_whitespace`, ASCII, U+0085, U+00A0, U+1680, U+2000–200A, U+2028, U+2029, U+202F,
+/// U+205F and U+3000.
+fn space_len(b: &[u8], i: usize) -> usize {
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    match b[i] {
+        b'\t'..=b'\r' | b' ' => 1,
+        0xC2 if matches!(at(i + 1), 0x85 | 0xA0) => 2,
+        0xE1 if at(i + 1) == 0x9A && at(i + 2) == 0x80 => 3,
+        0xE2 if matches!(
+            (at(i + 1), at(i + 2)),
+            (0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) | (0x81, 0x9F)
+        ) =>
+        {
+            3
+        }
+        0xE3 if at(i + 1) == 0x80 && at(i + 2) == 0x80 => 3,
+        _ => 0,
+    }
+}
+
 /// A heading stands alone between paragraphs; a run of heading-like lines is verse or a list.
 fn demote_heading_runs(blocks: &mut [Block]) {
     let heading = |b: Option<&Block>| b.is_some_and(|b| b.kind == BlockKind::Heading);
@@ -430,7 +506,7 @@ fn is_source_credit(t: &str) -> bool {
 
 fn looks_like_byline(t: &str) -> bool {
     let t = clean_byline(t);
-    let words = t.split_whitespace().count();
+    let words = count_words(t, 8);
     if words == 0 || words > 7 || t.chars().count() > 60 {
         return false;
     }
@@ -561,6 +637,62 @@ mod tests {
             classify("Trận đấu giữa hai đội bóng diễn ra dưới cơn mưa nặng hạt chiều qua"),
             BlockKind::Caption
         );
+    }
+
+    #[test]
+    fn count_words_agrees_with_split_whitespace() {
+        let spaces: Vec<char> = (0..=0x3000u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        // Each space between words, and next to characters that share its lead byte.
+        for &sp in &spaces {
+            for t in [
+                format!("Hà{sp}Nội  {sp}x{sp}"),
+                format!("{sp}\u{1680}\u{1681}{sp}\u{2000}\u{200B}\u{3000}\u{3001}a"),
+                format!("\u{85}\u{86}{sp}\u{A0}\u{A1}\u{205F}\u{2060}{sp}"),
+            ] {
+                for limit in [0, 1, 2, 3, 41] {
+                    let want = t.split_whitespace().take(limit).count();
+                    assert_eq!(count_words(&t, limit), want, "{t:?} {limit}");
+                }
+            }
+        }
+        for n in 0x80..0x3100u32 {
+            let Some(c) = char::from_u32(n) else { continue };
+            let t = format!("a {c} b{c}c {c}");
+            assert_eq!(
+                count_words(&t, 9),
+                t.split_whitespace().count(),
+                "U+{n:04X}"
+            );
+        }
+        // Long lines cross blocks: put each space at every position of a line of words.
+        let line = "Ông Nguyễn Văn Hùng, “Giám đốc” Sở Y tế – nói:\tsẽ  kiểm tra. ".repeat(6);
+        for &sp in &spaces {
+            for (at, _) in line.char_indices().step_by(3) {
+                let mut t = line.clone();
+                t.insert(at, sp);
+                for limit in [7, 41, usize::MAX] {
+                    let want = t.split_whitespace().take(limit).count();
+                    assert_eq!(count_words(&t, limit), want, "{t:?} {limit}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn count_words_on_mixed_text(
+            parts in proptest::collection::vec(
+                "(Nguyễn|Văn|a|ạ|ᚁ|“x”|…|–| |  |\t|\u{B}|\u{85}|\u{A0}|\u{1680}|\u{2000}|\u{200A}|\u{200B}|\u{2028}|\u{202F}|\u{205F}|\u{3000})",
+                0..120,
+            ),
+            limit in 0usize..60,
+        ) {
+            let t: String = parts.concat();
+            proptest::prop_assert_eq!(count_words(&t, limit), t.split_whitespace().take(limit).count());
+        }
     }
 
     #[test]

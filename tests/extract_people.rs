@@ -252,3 +252,104 @@ proptest! {
         }
     }
 }
+
+/// The author's names in an article whose last line is `byline`.
+fn byline_people(byline: &str) -> Vec<String> {
+    let a = article(&format!(
+        "Hội nghị tổng kết\n\nÔng Phạm Văn Long phát biểu tại hội nghị tổng kết năm.\n\
+         Các đại biểu thống nhất kế hoạch năm sau.\n\n{byline}\n"
+    ));
+    a.people
+        .iter()
+        .filter(|p| p.author)
+        .map(|p| p.name.clone())
+        .collect()
+}
+
+#[test]
+fn bylines_signed_with_pen_names_initials_and_sources() {
+    // A one-word pen name, foreign-looking, before the site.
+    assert_eq!(byline_people("Kyran Trang.vn"), ["Kyran"]);
+    assert_eq!(byline_people("Theo Miko/Tinmoi.vn"), ["Miko"]);
+    // An initial glued to a syllable, after "Tin-ảnh:".
+    assert_eq!(byline_people("Tin-ảnh: K.Hùng"), ["K.Hùng"]);
+    assert_eq!(byline_people("Q.LÂM"), ["Q.LÂM"]);
+    // A first word that is also an honorific is a given name here.
+    assert_eq!(byline_people("Anh Khoa"), ["Anh Khoa"]);
+    assert_eq!(byline_people("CTV Diệu Linh/Báo Mới"), ["Diệu Linh"]);
+    // The source after "Theo" is no person.
+    assert_eq!(byline_people("Minh Đức (Theo NTV)"), ["Minh Đức"]);
+    assert_eq!(byline_people("Minh Đức Theo The Garden News"), ["Minh Đức"]);
+    assert!(byline_people("Theo Quxa").is_empty());
+    assert!(byline_people("(Theo Quxa)").is_empty());
+    assert_eq!(byline_people("Hạ Vy (T/h)"), ["Hạ Vy"]);
+    assert!(byline_people("Theo KTĐT/Nhà & Phố").is_empty());
+    assert!(byline_people("P.V").is_empty());
+}
+
+#[test]
+fn a_name_that_speaks_or_has_a_role_in_apposition_is_a_person() {
+    let ps = people(
+        "“Chúng tôi đã chuẩn bị rất kỹ”, Kowalczyk cho biết sau buổi tập. \
+         Lin Wei, một sinh viên năm hai, kể lại rằng lớp học kéo dài tới tối. \
+         Marta Oyelaran, cựu giám đốc bảo tàng, cũng có mặt.",
+    );
+    for n in ["Kowalczyk", "Lin Wei", "Marta Oyelaran"] {
+        person(&ps, n);
+    }
+    // A place, a brand and a set phrase say nothing.
+    let ps = people(
+        "Cảnh sát tại Brenvik cho biết đã phong tỏa khu vực. ZeoTek cho biết sản phẩm sẽ ra mắt. \
+         Người dân Đồng Lâm nói riêng và cả vùng nói chung đều mừng.",
+    );
+    assert!(ps.is_empty(), "{:?}", names(&ps));
+}
+
+#[test]
+fn after_a_lowercase_honorific_a_capitalised_common_word_is_a_name() {
+    let ps = people("Theo ông Huyện, công trình sẽ xong trong tháng tới. Bà Sang cũng đồng ý.");
+    person(&ps, "Huyện");
+    person(&ps, "Sang");
+    // A capitalised honorific opening a credit is no cue.
+    let ps = people("Đội tuyển nữ Anh Ảnh: Tư liệu");
+    assert!(ps.is_empty(), "{:?}", names(&ps));
+}
+
+#[test]
+fn a_parenthesis_with_an_age_a_birth_year_or_a_role_makes_a_person() {
+    let ps = people(
+        "Hôm qua, Gia Khánh (cựu giám đốc chi nhánh) bị bắt. Mei Ling (35 tuổi) và \
+         Thùy Lam (SN 1990) cùng có mặt. Nhà phân tích Nga Oleg Pavlenko nhận định rằng giá sẽ tăng.",
+    );
+    for n in ["Gia Khánh", "Mei Ling", "Thùy Lam", "Oleg Pavlenko"] {
+        person(&ps, n);
+    }
+    // A place in parentheses is no person.
+    let ps = people("Hôm qua, Vân Đồn (Quảng Ninh) đón khách.");
+    assert!(ps.is_empty(), "{:?}", names(&ps));
+}
+
+#[test]
+fn a_house_number_before_a_name_makes_an_address() {
+    let ps = people(
+        "Quán nằm ở số 27 Phan Đình Giót và 105 Trần Khát Chân. \
+         Đoàn giành 2 HCĐ Lê Thị Hoa, Đỗ Văn Tài. Lúc 15:20 Hoàng Minh Đạt ghi bàn.",
+    );
+    assert_eq!(
+        names(&ps),
+        ["Lê Thị Hoa", "Đỗ Văn Tài", "Hoàng Minh Đạt"],
+        "{:?}",
+        names(&ps)
+    );
+}
+
+#[test]
+fn a_foreign_name_may_open_with_its_particle() {
+    let ps = people(
+        "Kỹ sư Pieter van der Hoek thiết kế cây cầu. Sau đó, van der Hoek cho biết công trình \
+         sẽ bền. Phần mềm do Microsoft phát triển.",
+    );
+    let p = person(&ps, "Pieter van der Hoek");
+    assert_eq!(mention_texts(p), ["Pieter van der Hoek", "van der Hoek"]);
+    assert_eq!(ps.len(), 1, "{:?}", names(&ps));
+}

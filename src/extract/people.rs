@@ -19,13 +19,6 @@ use runs::{BlockTokens, Candidate, Evidence, LowerIndex};
 
 /// The people `article` mentions. Spans inside `organisations` mentions are not people.
 pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
-    let blocks: Vec<BlockTokens> = article
-        .blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.kind != BlockKind::Dateline)
-        .map(|(i, b)| BlockTokens::new(&article.text, i, b))
-        .collect();
     let mut org_spans: Vec<(usize, usize)> = organisations
         .iter()
         .flat_map(|o| o.mentions.iter().map(|m| (m.start, m.end)))
@@ -39,19 +32,42 @@ pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
             .any(|&(os, oe)| os < e && s < oe)
     };
 
-    // Pass 1: what every run says on its own.
-    let lower = LowerIndex::new(&article.text, &blocks);
+    // Pass 1: what every run says on its own, one block at a time: only the candidates outlive
+    // a block's tokens, whose buffers the next block reuses, and only those outside
+    // organisations (dropped at once, so the list stays small on a long article).
     let mut cands: Vec<Candidate> = Vec::new();
-    for b in &blocks {
-        b.candidates(&article.text, &mut cands);
+    let mut block_cands: Vec<Candidate> = Vec::new();
+    let mut toks = BlockTokens::empty();
+    for (i, b) in article.blocks.iter().enumerate() {
+        if b.kind == BlockKind::Dateline {
+            continue;
+        }
+        toks.refill(&article.text, i, b);
+        toks.candidates(&article.text, &mut block_cands);
+        cands.extend(block_cands.drain(..).filter(|c| !in_org(c.start, c.end)));
     }
+    drop(toks);
+    drop(org_spans);
+    let lower = LowerIndex::new(&article.text, &article.blocks);
+    // The questions `written` will be asked, asked all at once.
+    let questions = |c: &Candidate| {
+        c.unless_written
+            .iter()
+            .map(|&(s, e)| article.text[s..e].to_lowercase())
+            .collect::<Vec<_>>()
+    };
+    lower.prepare(
+        cands
+            .iter()
+            .filter(|c| c.evidence != Evidence::Lookup)
+            .flat_map(questions),
+    );
     let written = |c: &Candidate| {
         c.unless_written
             .iter()
             .any(|&(s, e)| lower.has(&article.text[s..e].to_lowercase()))
     };
     cands.retain(|c| c.evidence == Evidence::Lookup || !written(c));
-    cands.retain(|c| !in_org(c.start, c.end));
     // A name listed right after a place is a place ("đường Phạm Hùng, Nguyễn Trãi").
     for i in 1..cands.len() {
         let (a, b) = (&cands[i - 1], &cands[i]);
@@ -93,8 +109,15 @@ pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
         cands[i].person = Some(id);
     }
     // Pass 2: the other runs are mentions only if they name someone already known.
-    for c in cands.iter_mut().filter(|c| c.person.is_none()) {
-        c.person = reg.lookup(c).filter(|_| !written(c));
+    let found: Vec<(usize, usize)> = (0..cands.len())
+        .filter(|&i| cands[i].person.is_none())
+        .filter_map(|i| Some((i, reg.lookup(&cands[i])?)))
+        .collect();
+    lower.prepare(found.iter().flat_map(|&(i, _)| questions(&cands[i])));
+    for (i, id) in found {
+        if !written(&cands[i]) {
+            cands[i].person = Some(id);
+        }
     }
 
     // "Sane, Martial, Lingard và Batshuayi": next to people in a list, a name is a person.
@@ -125,7 +148,8 @@ pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
     }
 
     let mut people: Vec<Draft> = reg.people;
-    for c in &cands {
+    // By value: each candidate is freed as soon as its mention is made.
+    for c in cands {
         let Some(id) = c.person else { continue };
         let d = &mut people[id];
         let text = &article.text[c.start..c.end];
@@ -227,8 +251,8 @@ impl Registry {
             // Foreign and stage names are also shortened to their first word ("Park"), and so
             // is a given name before a surname-like word ("Hà Hồ" is "Hà").
             let stage = n == 2
-                && lex::GIVEN_NAME.contains(&c.parts[0])
-                && lex::SURNAME.contains(&c.parts[1]);
+                && lex::flags(&c.parts[0]) & lex::bit::GIVEN_NAME != 0
+                && lex::flags(&c.parts[1]) & lex::bit::SURNAME != 0;
             if !c.vietnamese_surname || stage {
                 self.add_short(c.parts[0].clone(), id);
                 for k in 2..n {
