@@ -300,15 +300,26 @@ fn is_product(src: &str, a: usize, b: usize) -> bool {
                 && src[a..b].is_ascii()
                 && !src[a..b].contains(' '))
     });
+    if model {
+        return true;
+    }
     let mut from = a.saturating_sub(24);
     while !src.is_char_boundary(from) {
         from += 1;
     }
-    let before = src[from..a].trim_end().to_lowercase();
-    let product_word = ["máy bay", "điện thoại", "dòng", "mẫu", "chiếc", "xe"]
+    // Lowercase char by char: only the final sigma of `str::to_lowercase` differs, and no
+    // product word holds a sigma.
+    let lower = &*LOWER;
+    let mut before = String::with_capacity(32);
+    for c in src[from..a].trim_end().chars() {
+        match lower_of(lower, c) {
+            Some(l) => before.push(l),
+            None => before.extend(c.to_lowercase()),
+        }
+    }
+    ["máy bay", "điện thoại", "dòng", "mẫu", "chiếc", "xe"]
         .iter()
-        .any(|p| before.ends_with(p));
-    model || product_word
+        .any(|p| before.ends_with(p))
 }
 
 /// Table abbreviations that name a body ("UBND tỉnh" has the abbreviation UBND).
