@@ -212,6 +212,47 @@ fn the_same_string_later_in_the_article_is_a_mention() {
 }
 
 #[test]
+fn later_mentions_are_found_next_to_underscores_and_marks_but_not_glued() {
+    let a = bao::loader::parse(
+        "Tin tức\n\nCông ty XY_ZT vừa ký hợp đồng với Ngân hàng Nhà nước (NHNN).\n\n\
+         Đại diện XY_ZT cho biết, theo NHNN, mức mới đã rõ.\n\n\
+         Theo NHNN_1 và XY_ZTA thì khác.\n\n\
+         Theo NHNN, x\u{301} tăng.\n"
+            .into(),
+        "t",
+    );
+    let found = find(&a);
+    let blocks_of = |text: &str| -> Vec<usize> {
+        let mut b: Vec<usize> = found
+            .iter()
+            .flat_map(|o| o.mentions.iter())
+            .filter(|m| m.text == text)
+            .map(|m| m.block)
+            .collect();
+        b.sort();
+        b
+    };
+    let block_of = |needle: &str| {
+        a.blocks
+            .iter()
+            .position(|b| a.text[b.start..b.end].contains(needle))
+            .unwrap()
+    };
+    // A body's own acronym with an underscore, written bare later.
+    assert_eq!(blocks_of("XY_ZT"), [block_of("Đại diện")], "{found:#?}");
+    // A bare abbreviation next to a combining mark; never glued to `_`.
+    assert_eq!(
+        blocks_of("NHNN"),
+        [
+            block_of("(NHNN)"),
+            block_of("Đại diện"),
+            block_of("x\u{301}")
+        ],
+        "{found:#?}"
+    );
+}
+
+#[test]
 fn the_dateline_is_skipped() {
     let a = bao::loader::parse(
         "UBND tỉnh Gia Lai họp\n\n08:00, 01/03/2022\n\nUBND tỉnh Gia Lai họp sáng nay.\n".into(),
