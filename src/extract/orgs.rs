@@ -10,7 +10,7 @@ mod scan;
 mod words;
 
 use crate::document::{Article, BlockKind, Mention, Organisation};
-use crate::extract::tokens::is_all_caps;
+use crate::extract::tokens::{is_all_caps, is_alpha, is_alphanumeric};
 use crate::lexicon::orgs::{FastMap, FastSet, HeadKind, EXPANSIONS, LEXICON};
 use scan::{Entry, Strength};
 
@@ -235,7 +235,7 @@ pub(crate) fn is_brand_shaped(w: &str) -> bool {
 
 /// Letters only, starting with a capital.
 fn camel(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+    w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(is_alpha)
 }
 
 /// Byte ranges already taken, for overlap checks in O(log n): a long article has hundreds of
@@ -266,15 +266,15 @@ impl Taken {
 pub(crate) fn is_word_bounded(src: &str, a: usize, b: usize) -> bool {
     let before = src[..a].chars().next_back();
     let after = src[b..].chars().next();
-    let glue = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let glue = |c: Option<char>| c.is_some_and(|c| is_alphanumeric(c) || c == '_');
     let joined_after = src[b..]
         .strip_prefix(['.', '-', '&', '\''])
         .and_then(|r| r.chars().next())
-        .is_some_and(|c| c.is_alphanumeric());
+        .is_some_and(is_alphanumeric);
     let joined_before = src[..a]
         .strip_suffix(['.', '-', '&', '\''])
         .and_then(|r| r.chars().next_back())
-        .is_some_and(|c| c.is_alphanumeric());
+        .is_some_and(is_alphanumeric);
     !glue(before) && !glue(after) && !joined_after && !joined_before
 }
 
@@ -454,7 +454,7 @@ const ASCII_GLUE: [bool; 128] = {
 
 /// A char that glues to a word on either side (see [`is_word_bounded`]).
 fn is_glue(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    is_alphanumeric(c) || c == '_'
 }
 
 /// The char at byte `i` of `text` and its length, with the Latin and Vietnamese letters decided
@@ -933,11 +933,7 @@ fn move_tones(out: &mut String, from: usize) {
         }
         // Only at the end of a syllable: "hoàng" is always written one way.
         let after = j + next.len_utf8();
-        if region[after..]
-            .chars()
-            .next()
-            .is_some_and(char::is_alphabetic)
-        {
+        if region[after..].chars().next().is_some_and(is_alpha) {
             continue;
         }
         let Some(moved) = with_tone(next, tone) else {

@@ -152,7 +152,7 @@ impl PhraseIndex {
 
     /// The first phrase, in list order, that `lead` starts with.
     fn first_match(&self, lead: &str) -> Option<&str> {
-        let first = lead.split(' ').next().unwrap_or("");
+        let first = &lead[..lead.bytes().position(|b| b == b' ').unwrap_or(lead.len())];
         let bucket = self.by_first.get(first).map_or(&[][..], Vec::as_slice);
         bucket
             .iter()
@@ -1426,7 +1426,7 @@ fn glued_code_before(src: &str, a: usize) -> Option<usize> {
     let start = before
         .char_indices()
         .rev()
-        .find(|(_, c)| !c.is_alphanumeric())
+        .find(|(_, c)| !is_alphanumeric(*c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     is_code(&before[start..]).then_some(start)
 }
