@@ -57,8 +57,9 @@ fn load_all(paths: &[PathBuf]) -> (Vec<Article>, bool) {
     for e in &errors {
         report(e);
     }
+    // Plain output shows no people or organisations, so nothing is extracted.
     let results: Vec<Result<Article, LoadError>> =
-        files.par_iter().map(|p| bao::open_article(p)).collect();
+        files.par_iter().map(|p| loader::load_file(p)).collect();
     let mut articles = Vec::with_capacity(results.len());
     for r in results {
         match r {
