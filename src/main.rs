@@ -116,17 +116,32 @@ fn json(paths: &[PathBuf]) -> Result<ExitCode> {
     let out = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 16, out.lock());
     // Bounded chunks keep memory flat on a folder of thousands of files.
-    for chunk in files.chunks(256) {
-        let lines: Vec<Result<String, LoadError>> = chunk
-            .par_iter()
-            .map(|p| bao::open_article(p).map(|a| a.to_json().expect("serialising an article")))
+    for (i, chunk) in files.chunks(256).enumerate() {
+        let load = || -> Vec<Result<Article, LoadError>> {
+            chunk.par_iter().map(|p| loader::load_file(p)).collect()
+        };
+        // The extractor builds its tables on first use, and a thread that needs them while
+        // another builds them waits: build them on one thread while the others load files.
+        let loaded = if i == 0 {
+            rayon::join(bao::warm_up, load).1
+        } else {
+            load()
+        };
+        let lines: Vec<Result<String, LoadError>> = loaded
+            .into_par_iter()
+            .map(|r| {
+                r.map(|mut a| {
+                    bao::add_entities(&mut a);
+                    let mut line = String::new();
+                    a.write_json(&mut line);
+                    line.push('\n');
+                    line
+                })
+            })
             .collect();
         for line in lines {
             match line {
-                Ok(l) => {
-                    out.write_all(l.as_bytes())?;
-                    out.write_all(b"\n")?;
-                }
+                Ok(l) => out.write_all(l.as_bytes())?,
                 Err(e) => {
                     report(&e);
                     failed = true;
