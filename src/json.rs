@@ -148,7 +148,10 @@ fn number(out: &mut String, n: usize) {
             break;
         }
     }
-    out.push_str(std::str::from_utf8(&digits[i..]).expect("ASCII digits"));
+    // Pushed one by one: `str::from_utf8` on a few digits cost more than writing them.
+    for &d in &digits[i..] {
+        out.push(char::from(d));
+    }
 }
 
 /// Whether byte `b` is escaped in a JSON string: controls, the quote and the backslash.
