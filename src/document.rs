@@ -204,16 +204,56 @@ impl Article {
         self.organisations = entities.organisations;
     }
 
-    /// The JSON Lines shape of `bao --json` (see [`crate::json`]).
+    /// The JSON Lines shape of `bao --json`.
     pub fn to_json(&self) -> serde_json::Result<String> {
-        let mut out = String::new();
-        self.write_json(&mut out);
-        Ok(out)
+        serde_json::to_string(&JsonArticle::from(self))
     }
 
-    /// Appends [`Article::to_json`]'s line (without the newline) to `out`.
-    pub fn write_json(&self, out: &mut String) {
-        crate::json::write_article(out, self);
+    /// [`Article::to_json`] written straight to `w`: a long article's line is never held
+    /// in memory whole.
+    pub fn write_json<W: std::io::Write>(&self, w: W) -> serde_json::Result<()> {
+        serde_json::to_writer(w, &JsonArticle::from(self))
+    }
+}
+
+#[derive(Serialize)]
+struct JsonBlock<'a> {
+    kind: BlockKind,
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct JsonArticle<'a> {
+    source: &'a str,
+    title: &'a str,
+    published: Option<Published>,
+    byline: Option<&'a str>,
+    blocks: Vec<JsonBlock<'a>>,
+    people: &'a [Person],
+    organisations: &'a [Organisation],
+}
+
+impl<'a> From<&'a Article> for JsonArticle<'a> {
+    fn from(a: &'a Article) -> Self {
+        JsonArticle {
+            source: &a.source,
+            title: &a.title,
+            published: a.published,
+            byline: a.byline.as_deref(),
+            blocks: a
+                .blocks_with_text()
+                .map(|(b, text)| JsonBlock {
+                    kind: b.kind,
+                    text,
+                    start: b.start,
+                    end: b.end,
+                })
+                .collect(),
+            people: &a.people,
+            organisations: &a.organisations,
+        }
     }
 }
 

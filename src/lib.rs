@@ -8,7 +8,6 @@ pub mod decode;
 pub mod document;
 pub mod extract;
 pub mod fold;
-pub mod json;
 pub mod keymap;
 pub mod layout;
 pub mod lexicon;
