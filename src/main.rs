@@ -111,7 +111,7 @@ fn reader(paths: &[PathBuf]) -> Result<ExitCode> {
 const STREAM_JSON_ABOVE: usize = 1 << 20;
 
 enum JsonLine {
-    Text(String),
+    Text(Vec<u8>),
     Article(Box<Article>),
 }
 
@@ -145,7 +145,11 @@ fn json(paths: &[PathBuf]) -> Result<ExitCode> {
                     if a.text.len() > STREAM_JSON_ABOVE {
                         JsonLine::Article(Box::new(a))
                     } else {
-                        JsonLine::Text(a.to_json().expect("serialising an article"))
+                        // Sized once: a line is under twice its text (block texts, plus
+                        // offsets and mentions), so it never grows by copying itself.
+                        let mut line = Vec::with_capacity(2 * a.text.len() + 1024);
+                        a.write_json(&mut line).expect("serialising an article");
+                        JsonLine::Text(line)
                     }
                 })
             })
@@ -153,7 +157,7 @@ fn json(paths: &[PathBuf]) -> Result<ExitCode> {
         for line in lines {
             match line {
                 Ok(JsonLine::Text(l)) => {
-                    out.write_all(l.as_bytes())?;
+                    out.write_all(&l)?;
                     out.write_all(b"\n")?;
                 }
                 Ok(JsonLine::Article(a)) => {
