@@ -7,6 +7,7 @@ use crate::document::{Block, BlockKind};
 use crate::extract::tokens::{is_alpha, Token, TokenKind};
 use crate::lexicon::people::{self as lex, bit};
 use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 /// Why a candidate is (or may be) a person.
@@ -52,32 +53,17 @@ pub struct Candidate {
     pub unless_written: Vec<(usize, usize)>,
 }
 
-/// A word's key, kept inline when short (most are) so that keying a word allocates nothing.
-enum Key {
-    Inline(u8, [u8; 22]),
-    Heap(String),
+/// A word's key, shared between the tokens spelling the word the same way.
+type Key = Rc<str>;
+
+thread_local! {
+    /// Words this thread has keyed, by their text, with their table [`bit`]s: most words recur
+    /// within an article and across articles, and finding one costs far less than keying it.
+    static KEYED: RefCell<FastMap<String, (Key, u32)>> = RefCell::new(FastMap::default());
 }
 
-impl Key {
-    fn new(k: &str) -> Key {
-        let mut buf = [0u8; 22];
-        match buf.get_mut(..k.len()) {
-            Some(dst) => {
-                dst.copy_from_slice(k.as_bytes());
-                Key::Inline(k.len() as u8, buf)
-            }
-            None => Key::Heap(k.to_owned()),
-        }
-    }
-
-    fn as_str(&self) -> &str {
-        match self {
-            // Copied from a `str` whole, so always valid.
-            Key::Inline(n, b) => std::str::from_utf8(&b[..usize::from(*n)]).unwrap_or(""),
-            Key::Heap(s) => s,
-        }
-    }
-}
+/// Words [`KEYED`] holds at most (a few MB): past that it starts afresh.
+const KEYED_MAX: usize = 1 << 15;
 
 /// What the words right before a run make of it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -492,19 +478,30 @@ impl<'a> View<'a> {
     /// One token's key and its table [`bit`]s, made on first use.
     fn keyed(&self, i: usize) -> &'a (Key, u32) {
         self.b.keys[i].get_or_init(|| {
-            let mut k = self.b.scratch.borrow_mut();
-            canonical_into(self.tx(i), &mut k);
-            if k.ends_with('.') {
-                k.pop();
-            }
-            let f = lex::flags(&k);
-            (Key::new(&k), f)
+            let w = self.tx(i);
+            KEYED.with(|cache| {
+                let mut cache = cache.borrow_mut();
+                if let Some(kf) = cache.get(w) {
+                    return kf.clone();
+                }
+                let mut k = self.b.scratch.borrow_mut();
+                canonical_into(w, &mut k);
+                if k.ends_with('.') {
+                    k.pop();
+                }
+                let kf: (Key, u32) = (Rc::from(k.as_str()), lex::flags(&k));
+                if cache.len() >= KEYED_MAX {
+                    cache.clear();
+                }
+                cache.insert(w.to_owned(), kf.clone());
+                kf
+            })
         })
     }
 
     /// One token's key; a final dot ("TS.", "Q.") is dropped.
     fn key1(&self, i: usize) -> &'a str {
-        self.keyed(i).0.as_str()
+        &self.keyed(i).0
     }
 
     /// The table [`bit`]s of one token's key.
@@ -1213,10 +1210,6 @@ fn is_alnum(c: char) -> bool {
     }
 }
 
-fn is_joiner(c: char) -> bool {
-    matches!(c, '.' | '-' | '&' | '\'' | '’' | '_')
-}
-
 fn is_combining(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36F}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
 }
@@ -1241,60 +1234,50 @@ fn scan(text: &str) -> Vec<Token> {
     out
 }
 
-/// [`scan`] into `out` (cleared first).
+/// [`scan`] into `out` (cleared first). ASCII and the Latin letters Vietnamese uses are told
+/// from their bytes; only other chars are decoded.
 fn scan_into(text: &str, out: &mut Vec<Token>) {
     out.clear();
+    let bytes = text.as_bytes();
+    let n = bytes.len();
     let mut i = 0;
     let mut space_before = true;
-    while let Some((c, len)) = char_at(text, i) {
-        if c.is_whitespace() {
-            space_before = true;
-            i += len;
-            continue;
-        }
-        if is_alnum(c) {
-            let start = i;
-            let mut has_letter = is_alpha(c);
-            i += len;
-            let bytes = text.as_bytes();
-            while let Some(&b) = bytes.get(i) {
-                // Without decoding: ASCII letters and digits, and the two Latin blocks holding
-                // every Vietnamese letter (U+00C0–U+024F but × ÷, U+1E00–U+1EFF), all letters.
-                if b.is_ascii_alphanumeric() {
-                    has_letter |= b.is_ascii_alphabetic();
-                    i += 1;
-                    continue;
-                }
-                let b1 = bytes.get(i + 1).copied().unwrap_or(0);
-                if ((0xC3..=0xC8).contains(&b) || (b == 0xC9 && b1 <= 0x8F))
-                    && !(b == 0xC3 && (b1 == 0x97 || b1 == 0xB7))
-                {
-                    has_letter = true;
-                    i += 2;
-                    continue;
-                }
-                if b == 0xE1 && (0xB8..=0xBB).contains(&b1) {
-                    has_letter = true;
-                    i += 3;
-                    continue;
-                }
-                let Some((d, l)) = char_at(text, i) else {
-                    break;
-                };
-                if is_alnum(d) || is_combining(d) {
-                    if !has_letter {
-                        has_letter = is_alpha(d);
-                    }
-                    i += l;
-                } else if is_joiner(d) && char_at(text, i + l).is_some_and(|(e, _)| is_alnum(e)) {
-                    i += l;
-                } else {
-                    break;
-                }
+    while i < n {
+        let b = bytes[i];
+        let (len, word, letter) = if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                (1, true, b.is_ascii_alphabetic())
+            } else if matches!(b, b'\t'..=b'\r' | b' ') {
+                space_before = true;
+                i += 1;
+                continue;
+            } else {
+                (1, false, false)
             }
+        } else if let Some(l) = latin_letter_len(bytes, i) {
+            (l, true, true)
+        } else {
+            let Some((c, len)) = char_at(text, i) else {
+                break;
+            };
+            if c.is_whitespace() {
+                space_before = true;
+                i += len;
+                continue;
+            }
+            if !is_alnum(c) && is_combining(c) {
+                // A stray mark belongs to nothing.
+                space_before = false;
+                i += len;
+                continue;
+            }
+            (len, is_alnum(c), is_alpha(c))
+        };
+        if word {
+            let (end, has_letter) = word_end(text, i + len, letter);
             out.push(Token {
-                start,
-                end: i,
+                start: i,
+                end,
                 kind: if has_letter {
                     TokenKind::Word
                 } else {
@@ -1302,18 +1285,82 @@ fn scan_into(text: &str, out: &mut Vec<Token>) {
                 },
                 space_before,
             });
+            i = end;
         } else {
-            if !is_combining(c) {
-                out.push(Token {
-                    start: i,
-                    end: i + len,
-                    kind: TokenKind::Punct,
-                    space_before,
-                });
-            }
+            out.push(Token {
+                start: i,
+                end: i + len,
+                kind: TokenKind::Punct,
+                space_before,
+            });
             i += len;
         }
         space_before = false;
+    }
+}
+
+/// The length of the letter at byte `i` if it lies in the Latin blocks holding every
+/// Vietnamese letter (U+00C0–U+024F but × and ÷, U+1E00–U+1EFF), all letters.
+#[inline]
+fn latin_letter_len(bytes: &[u8], i: usize) -> Option<usize> {
+    let b = bytes[i];
+    let b1 = bytes.get(i + 1).copied().unwrap_or(0);
+    match b {
+        0xC3 if b1 != 0x97 && b1 != 0xB7 => Some(2),
+        0xC4..=0xC8 => Some(2),
+        0xC9 if b1 <= 0x8F => Some(2),
+        0xE1 if (0xB8..=0xBB).contains(&b1) => Some(3),
+        _ => None,
+    }
+}
+
+/// The end of a word going on at byte `j`, and whether it holds a letter.
+#[inline]
+fn word_end(text: &str, mut j: usize, mut has_letter: bool) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    while j < n {
+        let b = bytes[j];
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                has_letter |= b.is_ascii_alphabetic();
+                j += 1;
+                continue;
+            }
+            // An inner joiner: "TP.HCM", "Ba-ra-ắc".
+            if matches!(b, b'.' | b'-' | b'&' | b'\'' | b'_') && alnum_at(text, j + 1) {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if let Some(l) = latin_letter_len(bytes, j) {
+            has_letter = true;
+            j += l;
+            continue;
+        }
+        let Some((d, l)) = char_at(text, j) else {
+            break;
+        };
+        if is_alnum(d) || is_combining(d) {
+            has_letter |= is_alpha(d);
+            j += l;
+        } else if d == '’' && alnum_at(text, j + l) {
+            j += l;
+        } else {
+            break;
+        }
+    }
+    (j, has_letter)
+}
+
+/// Whether a letter or digit starts at byte `i`.
+#[inline]
+fn alnum_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => char_at(text, i).is_some_and(|(c, _)| is_alnum(c)),
     }
 }
 
