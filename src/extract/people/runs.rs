@@ -213,7 +213,7 @@ impl<'a> LowerIndex<'a> {
             .find(|(_, c)| c.is_whitespace())
             .map_or(be, |(i, _)| e + i);
         let w = &text[from..to];
-        scan_into(w, buf);
+        scan_into(w, 0, buf);
         let lower = |t: &Token| {
             t.kind == TokenKind::Word
                 && w[t.start..]
@@ -337,15 +337,22 @@ impl BlockTokens {
         self.index = index;
         self.kind = block.kind;
         let src = &text[block.start..block.end];
+        let bytes = text.as_bytes();
         let mut raw = std::mem::take(&mut self.raw);
-        scan_into(src, &mut raw);
+        scan_into(src, block.start, &mut raw);
         let toks = &mut self.toks;
         toks.clear();
+        toks.reserve(raw.len());
         let mut i = 0;
         while i < raw.len() {
             let mut t = raw[i];
-            t.start += block.start;
-            t.end += block.start;
+            // Both fixes below apply to words starting with a capital: most words start with an
+            // ASCII lowercase letter or a digit and need neither.
+            if t.kind != TokenKind::Word || matches!(bytes[t.start], b'a'..=b'z' | b'0'..=b'9') {
+                toks.push(t);
+                i += 1;
+                continue;
+            }
             // "Phong-Trưởng phòng": a name glued to the role after it.
             if t.kind == TokenKind::Word {
                 let w = &text[t.start..t.end];
@@ -376,7 +383,7 @@ impl BlockTokens {
                 if let Some(n) = raw
                     .get(i + 1)
                     .filter(|n| n.kind == TokenKind::Punct && !n.space_before)
-                    .filter(|n| src.as_bytes()[n.start] == b'.')
+                    .filter(|n| bytes[n.start] == b'.')
                 {
                     // A dot then a capital is the sentence's end: "bà H. Thấy nạn nhân …".
                     let after_word = toks.last().is_some_and(|p: &Token| {
@@ -387,13 +394,13 @@ impl BlockTokens {
                                 .is_some_and(char::is_uppercase)
                     });
                     let ends_sentence = after_word
-                        && src[n.end..]
+                        && text[n.end..block.end]
                             .strip_prefix(' ')
                             .and_then(|r| r.chars().next())
                             .is_some_and(|c| c.is_uppercase());
                     if n.kind == TokenKind::Punct
                         && !n.space_before
-                        && &src[n.start..n.end] == "."
+                        && &text[n.start..n.end] == "."
                         && is_initial(&text[t.start..t.end])
                         && !ends_sentence
                     {
@@ -1230,13 +1237,13 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
 #[cfg(test)]
 fn scan(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
-    scan_into(text, &mut out);
+    scan_into(text, 0, &mut out);
     out
 }
 
-/// [`scan`] into `out` (cleared first). ASCII and the Latin letters Vietnamese uses are told
-/// from their bytes; only other chars are decoded.
-fn scan_into(text: &str, out: &mut Vec<Token>) {
+/// [`scan`] into `out` (cleared first), with `base` added to every offset. ASCII and the Latin
+/// letters Vietnamese uses are told from their bytes; only other chars are decoded.
+fn scan_into(text: &str, base: usize, out: &mut Vec<Token>) {
     out.clear();
     let bytes = text.as_bytes();
     let n = bytes.len();
@@ -1276,8 +1283,8 @@ fn scan_into(text: &str, out: &mut Vec<Token>) {
         if word {
             let (end, has_letter) = word_end(text, i + len, letter);
             out.push(Token {
-                start: i,
-                end,
+                start: base + i,
+                end: base + end,
                 kind: if has_letter {
                     TokenKind::Word
                 } else {
@@ -1288,8 +1295,8 @@ fn scan_into(text: &str, out: &mut Vec<Token>) {
             i = end;
         } else {
             out.push(Token {
-                start: i,
-                end: i + len,
+                start: base + i,
+                end: base + i + len,
                 kind: TokenKind::Punct,
                 space_before,
             });
