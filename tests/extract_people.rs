@@ -304,3 +304,52 @@ fn a_name_that_speaks_or_has_a_role_in_apposition_is_a_person() {
     );
     assert!(ps.is_empty(), "{:?}", names(&ps));
 }
+
+#[test]
+fn after_a_lowercase_honorific_a_capitalised_common_word_is_a_name() {
+    let ps = people("Theo ông Huyện, công trình sẽ xong trong tháng tới. Bà Sang cũng đồng ý.");
+    person(&ps, "Huyện");
+    person(&ps, "Sang");
+    // A capitalised honorific opening a credit is no cue.
+    let ps = people("Đội tuyển nữ Anh Ảnh: Tư liệu");
+    assert!(ps.is_empty(), "{:?}", names(&ps));
+}
+
+#[test]
+fn a_parenthesis_with_an_age_a_birth_year_or_a_role_makes_a_person() {
+    let ps = people(
+        "Hôm qua, Gia Khánh (cựu giám đốc chi nhánh) bị bắt. Mei Ling (35 tuổi) và \
+         Thùy Lam (SN 1990) cùng có mặt. Nhà phân tích Nga Oleg Pavlenko nhận định rằng giá sẽ tăng.",
+    );
+    for n in ["Gia Khánh", "Mei Ling", "Thùy Lam", "Oleg Pavlenko"] {
+        person(&ps, n);
+    }
+    // A place in parentheses is no person.
+    let ps = people("Hôm qua, Vân Đồn (Quảng Ninh) đón khách.");
+    assert!(ps.is_empty(), "{:?}", names(&ps));
+}
+
+#[test]
+fn a_house_number_before_a_name_makes_an_address() {
+    let ps = people(
+        "Quán nằm ở số 27 Phan Đình Giót và 105 Trần Khát Chân. \
+         Đoàn giành 2 HCĐ Lê Thị Hoa, Đỗ Văn Tài. Lúc 15:20 Hoàng Minh Đạt ghi bàn.",
+    );
+    assert_eq!(
+        names(&ps),
+        ["Lê Thị Hoa", "Đỗ Văn Tài", "Hoàng Minh Đạt"],
+        "{:?}",
+        names(&ps)
+    );
+}
+
+#[test]
+fn a_foreign_name_may_open_with_its_particle() {
+    let ps = people(
+        "Kỹ sư Pieter van der Hoek thiết kế cây cầu. Sau đó, van der Hoek cho biết công trình \
+         sẽ bền. Phần mềm do Microsoft phát triển.",
+    );
+    let p = person(&ps, "Pieter van der Hoek");
+    assert_eq!(mention_texts(p), ["Pieter van der Hoek", "van der Hoek"]);
+    assert_eq!(ps.len(), 1, "{:?}", names(&ps));
+}

@@ -289,6 +289,7 @@ struct Fixed {
     cuu: String,
     noi: String,
     rieng: String,
+    tuoi: String,
 }
 
 fn fixed() -> &'static Fixed {
@@ -304,6 +305,7 @@ fn fixed() -> &'static Fixed {
         cuu: canonical("cựu"),
         noi: canonical("nói"),
         rieng: canonical("riêng"),
+        tuoi: canonical("tuổi"),
     });
     &FIXED
 }
@@ -426,13 +428,16 @@ impl BlockTokens {
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
-            if !v.is_cap(i) {
+            if !v.is_cap(i) && !v.particle_leads(i) {
                 i += 1;
                 continue;
             }
             let a = i;
             i += 1;
-            while i < n && self.toks[i].space_before && (v.is_cap(i) || v.particle_in_name(i)) {
+            while i < n
+                && self.toks[i].space_before
+                && (v.is_cap(i) || v.particle_in_name(i) || v.particle_leads(i))
+            {
                 // "Nguyễn Văn Q. Hàng xóm …": a dotted initial after a name ends it.
                 if i - a >= 2 && v.tx(i - 1).ends_with('.') {
                     break;
@@ -561,6 +566,7 @@ impl<'a> View<'a> {
         let w = self.tx(i);
         (self.is_cap(i) && !w.bytes().any(|b| b.is_ascii_digit()) && !self.acronym(i))
             || self.particle_in_name(i)
+            || self.particle_leads(i)
     }
 
     /// A lowercase particle inside a foreign name: "Vasco da Gama", "Ruud van Nistelrooy",
@@ -602,6 +608,27 @@ impl<'a> View<'a> {
         let before_name = next.is_some_and(|t| t.space_before)
             && (self.is_cap(i + 1) || self.tx(i + 1).len() <= 4 && self.is_word(i + 1));
         after_foreign && (glued || before_name)
+    }
+
+    /// A particle opening a foreign name after a lowercase word: "mà van den Borne nói". Only
+    /// particles that are no Vietnamese words ("do", "la" are).
+    fn particle_leads(&self, i: usize) -> bool {
+        let lead = |k: usize| {
+            self.is_word(k)
+                && matches!(
+                    self.tx(k),
+                    "van" | "von" | "de" | "del" | "della" | "der" | "den" | "dos"
+                )
+        };
+        let n = self.b.toks.len();
+        let mut k = i;
+        while k < n && k < i + 3 && lead(k) {
+            k += 1;
+            if k < n && !self.b.toks[k].space_before {
+                return false;
+            }
+        }
+        k > i && k < n && self.is_cap(k) && !self.viet(k)
     }
 
     fn viet(&self, i: usize) -> bool {
@@ -848,7 +875,14 @@ impl<'a> View<'a> {
     /// What the run `a..z` gives.
     fn analyse(&self, a0: usize, mut z: usize) -> Option<Candidate> {
         // Most runs are one capitalised word opening a sentence ("Theo", "Trong").
-        if z - a0 == 1 && self.not_start(a0) && self.b.kind != BlockKind::Byline {
+        if z - a0 == 1
+            && self.not_start(a0)
+            && self.b.kind != BlockKind::Byline
+            && !(a0 > 0
+                && self.is_word(a0 - 1)
+                && !self.is_cap(a0 - 1)
+                && self.personal_honorific(a0))
+        {
             return None;
         }
         // "David Nguyễn Vũ Chủ Tịch Hiệp Hội …": the name stops at a role written in capitals.
@@ -865,6 +899,9 @@ impl<'a> View<'a> {
         let a = self.strip_titles(a0, z, &mut ctx, &mut from);
         if self.b.kind == BlockKind::Byline {
             return self.credit(a, z, true);
+        }
+        if ctx != Ctx::Credit && self.house_number_before(a0) {
+            return Some(self.candidate(a0, z, Evidence::Place, false));
         }
         let (s, e, evidence) = match ctx {
             Ctx::Credit => return self.credit(a, z, false),
@@ -907,7 +944,16 @@ impl<'a> View<'a> {
                 if p == z - s && !(p == 1 && self.personal_honorific(a0)) {
                     return None;
                 }
-                if self.not_start(s) || !self.namey(s) || ctx == Ctx::Office {
+                // "ông Huyện cho hay", "tên Anh": right after a personal honorific a capital is
+                // a given name even when the word is also a common one.
+                let given_anyway = z - s == 1
+                    && self.not_start(s)
+                    && self.namey(s)
+                    && self.flags1(s) & (bit::TITLE | bit::ROLE_HEAD) == 0
+                    && self.personal_honorific(s);
+                if given_anyway {
+                    (s, z, Evidence::Context)
+                } else if self.not_start(s) || !self.namey(s) || ctx == Ctx::Office {
                     if let Some(j) = self.surname_tail(s, z) {
                         (j, z, Evidence::Surname)
                     } else if let Some((j, e)) = self.foreign_given(s, z) {
@@ -966,7 +1012,19 @@ impl<'a> View<'a> {
         if evidence != Evidence::Surname && self.role_head_at(s) {
             return None;
         }
-        // "Xie cho biết", "Hu Ling, một sinh viên": what follows makes it a person.
+        // "Xie cho biết", "Hu Ling, một sinh viên": what follows makes it a person; a country
+        // before a foreign name is its nationality ("chuyên gia Nga Oleg Ivanov nói").
+        let mut s = s;
+        if matches!(evidence, Evidence::Lookup | Evidence::Bare) && ctx != Ctx::Office {
+            let p = self.place_len(s, e);
+            if p > 0
+                && s + p < e
+                && (s + p..e).all(|k| !self.viet(k))
+                && self.person_after(s + p, e)
+            {
+                s += p;
+            }
+        }
         let evidence = if matches!(evidence, Evidence::Lookup | Evidence::Bare)
             && ctx != Ctx::Office
             && self.person_after(s, e)
@@ -993,11 +1051,27 @@ impl<'a> View<'a> {
         Some(c)
     }
 
+    /// "số 18 Hoàng Diệu", "tàu 012 Lý Thái Tổ": a short number right before a name makes it
+    /// an address or a vessel (a year, "năm 1990", or a time, "15:14", does not).
+    fn house_number_before(&self, a: usize) -> bool {
+        // "4 HCĐ Hà Thị Mai": the number counts the medals, not a house.
+        if a == 0 || !self.b.toks[a].space_before || self.acronym(a) {
+            return false;
+        }
+        let t = &self.b.toks[a - 1];
+        t.kind == TokenKind::Number
+            && t.end - t.start <= 3
+            && (a < 2 || (self.is_word(a - 2) && self.b.toks[a - 1].space_before))
+    }
+
     /// Whether the words after the name `s..e` are a person's: a verb of saying ("Xie cho
     /// biết") or an apposition giving a role ("Hu Ling, một sinh viên", ", giám đốc …").
     fn person_after(&self, s: usize, e: usize) -> bool {
         let n = self.b.toks.len();
-        if (s..e).any(|k| self.is(k, k + 1, bit::FOREIGN_NOT) || self.place_len(k, e) > 0) {
+        // A place, or a name holding a place of two words; "Tuấn Anh" keeps its "Anh".
+        if (s..e).any(|k| self.is(k, k + 1, bit::FOREIGN_NOT) || self.place_len(k, e) > 1)
+            || self.place_len(s, e) == e - s
+        {
             return false;
         }
         // "DxOMark", "TfL": a capital inside a word makes a brand.
@@ -1034,6 +1108,19 @@ impl<'a> View<'a> {
                 && self.is_word(e + 1)
                 && (self.key1(e + 1) == fixed().rieng || self.key1(e + 1) == "chung");
             return !set_phrase && phrase_at(e, bit::SAYING);
+        }
+        // "Tuấn Anh (cựu giám đốc …)", "Hạnh (SN 1990)", "Lin (35 tuổi)".
+        if self.punct(e) == Some("(") && e + 1 < n {
+            let mut j = e + 1;
+            if self.is_word(j) && (self.key1(j) == fixed().cuu || self.key1(j) == "nguyen") {
+                j += 1;
+            }
+            let aged = self.b.toks[j].kind == TokenKind::Number
+                && j + 1 < n
+                && self.is_word(j + 1)
+                && self.key1(j + 1) == fixed().tuoi;
+            let born = self.is_word(j) && (self.key1(j) == "sn" || self.key1(j) == "sinh");
+            return aged || born || (self.is_word(j) && phrase_at(j, bit::TITLE | bit::ROLE_HEAD));
         }
         if self.punct(e) != Some(",") || e + 1 >= n || !self.is_word(e + 1) {
             return false;
