@@ -614,7 +614,9 @@ impl<'a> View<'a> {
     /// particles that are no Vietnamese words ("do", "la" are).
     fn particle_leads(&self, i: usize) -> bool {
         let lead = |k: usize| {
+            // Each particle starts with "v" or "d": most words are ruled out by one byte.
             self.is_word(k)
+                && matches!(self.text.as_bytes()[self.b.toks[k].start], b'v' | b'd')
                 && matches!(
                     self.tx(k),
                     "van" | "von" | "de" | "del" | "della" | "der" | "den" | "dos"
