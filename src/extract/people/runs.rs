@@ -108,6 +108,8 @@ pub struct LowerIndex<'a> {
 
 /// Up to this many questions, each is searched for alone.
 const FEW: usize = 4;
+/// Or up to this many bytes searched in all.
+const SCAN_BUDGET: usize = 1 << 18;
 
 impl<'a> LowerIndex<'a> {
     pub fn new(text: &'a str, blocks: &'a [Block]) -> Self {
@@ -143,8 +145,9 @@ impl<'a> LowerIndex<'a> {
     fn search(&self, asked: &[String]) -> Vec<bool> {
         let mut found = vec![false; asked.len()];
         let mut buf = Vec::new();
-        // A few questions: a plain substring search each (no automaton to build).
-        if asked.len() <= FEW {
+        // A few questions, or a short text: a plain substring search each (an automaton costs
+        // more to build than a few passes over a news article).
+        if asked.len() <= FEW || asked.len() * self.text.len() <= SCAN_BUDGET {
             for (q, f) in asked.iter().zip(&mut found) {
                 let mut from = 0;
                 while let Some(i) = self.text[from..].find(q.as_str()) {
