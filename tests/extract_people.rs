@@ -353,3 +353,22 @@ fn a_foreign_name_may_open_with_its_particle() {
     assert_eq!(mention_texts(p), ["Pieter van der Hoek", "van der Hoek"]);
     assert_eq!(ps.len(), 1, "{:?}", names(&ps));
 }
+
+#[test]
+fn common_words_titles_and_pageants_written_with_capitals_are_no_people() {
+    let ps = people(
+        "Bà Trần Thị Đồng nhận giải. Đồng thời, xã tổ chức lễ. \
+         Vua lên ngôi Hoàng Đế năm ấy. Cô dự thi Hoa hậu Hoàn Vũ Việt Nam năm nay. \
+         Trận đấu diễn ra ở Anh. Câu chuyện bắt đầu từ đó. Môn Pencak, Lê Văn Đỏ giành vàng.",
+    );
+    assert_eq!(
+        names(&ps),
+        ["Trần Thị Đồng", "Lê Văn Đỏ"],
+        "{:?}",
+        names(&ps)
+    );
+    assert_eq!(
+        mention_texts(person(&ps, "Trần Thị Đồng")),
+        ["Trần Thị Đồng"]
+    );
+}

@@ -91,7 +91,7 @@ const TITLES: &[&str] = &[
     "hot boy", "youtuber", "streamer", "thủ quỹ", "kế toán", "kế toán trưởng",
     "trưởng phòng kế toán", "nhà đồng sáng lập", "nhà tạo mẫu", "nhà thơ trẻ", "nghệ nhân",
     "nghệ nhân ưu tú", "nghệ nhân nhân dân", "bác sĩ chuyên khoa", "dịch giả", "soạn giả",
-    "tác giả",
+    "tác giả", "thành hoàng", "hoàng thượng", "thái thượng hoàng",
 ];
 
 /// Capitalised words that begin roles after a name ("Name- Ủy viên BTV, Trưởng ban …").
@@ -138,6 +138,7 @@ const PLACE_WORDS: &[&str] = &[
     "rạp", "bảo tàng", "thư viện", "tỉnh lỵ", "tp.", "huyện lỵ", "thị tứ", "buôn", "plây", "sóc",
     "mường", "ngã tư", "ngã ba", "ngã năm", "ngã sáu", "số nhà", "tháng", "phổ thông", "trung học",
     "dân lập", "trung học cơ sở", "thế kỷ", "tuyến đường", "tuyến phố", "p", "q", "tx", "tt",
+    "môn", "bộ môn",
 ];
 
 /// Capitalised run openers (after a place or org word, or on their own) that are never the
@@ -159,7 +160,7 @@ const NOT_NAME_START: &[&str] = &[
     "bác", "cụ", "điều", "luật", "nghị định", "thông tư", "quyết định", "hiến pháp", "đại",
     "trung tâm", "học viện", "sư", "tiểu", "mầm", "thpt", "thcs", "ubnd", "hđnd", "tand", "vksnd",
     "csgt", "clb", "fc", "hè", "mùa", "thậm", "giờ", "gã", "cắt", "chuyển",
-    "ở", "tới", "sang", "bởi", "nhờ", "rằng",
+    "ở", "tới", "sang", "bởi", "nhờ", "rằng", "môn",
 ];
 
 /// Provinces, large cities, regions, countries and continents as the Vietnamese press writes
@@ -190,6 +191,8 @@ const PLACES: &[&str] = &[
     // Peoples: "đồng bào Thái", "cô gái Mông".
     "thái", "mông", "h'mông", "hmông", "dao", "tày", "nùng", "kinh", "khmer", "mường", "ê đê",
     "gia rai", "ba na", "xơ đăng", "chăm", "sán dìu", "sán chay", "hrê", "cơ ho", "xtiêng",
+    // What pageants and titles are "of": "Hoa hậu Hoàn vũ", "Hoa hậu Thế giới".
+    "hoàn vũ", "thế giới", "trái đất", "hoàn cầu", "liên lục địa",
     // Countries and continents.
     "việt nam", "trung quốc", "nhật bản", "hàn quốc", "triều tiên", "thái lan", "lào", "campuchia",
     "cam-pu-chia", "mỹ", "hoa kỳ", "nga", "anh", "pháp", "đức", "ý", "italia", "tây ban nha",
@@ -307,7 +310,8 @@ const COMPOUND_TAILS: &[&str] = &[
     "phòng", "sản", "vụ", "đoàn", "viện", "trường", "chính", "tế", "dục", "hóa", "hoá", "thuật",
     "học", "đội", "sự", "dân", "quốc", "quyền", "phủ", "đạo", "giáo", "ban", "nhân", "trị", "lực",
     "cục", "vận", "binh", "nghị", "tài", "pháp", "kiện", "dụ", "tượng", "trình", "khoa", "kỳ",
-    "tịch", "trưởng", "hiệu", "ủy", "uỷ", "ngữ", "thu", "đốc", "chí", "trực", "vũ",
+    "tịch", "trưởng", "hiệu", "ủy", "uỷ", "ngữ", "thu", "đốc", "chí", "trực", "vũ", "viên",
+    "xanh", "đỏ", "vương",
 ];
 pub static COMPOUND_TAIL: LazyLock<FastSet<String>> = LazyLock::new(|| set(COMPOUND_TAILS));
 
@@ -325,6 +329,7 @@ const OFFICE_TITLES: &[&str] = &[
     "người phát ngôn", "phát ngôn viên", "trưởng đại diện", "chủ tịch ubnd", "chủ tịch hđnd",
     "giảng viên", "giáo viên", "cố vấn", "trợ lý", "thư ký", "đội trưởng", "tổ trưởng",
     "vận động viên", "vđv", "chủ doanh nghiệp", "chủ đầu tư", "nhà tài trợ", "nhà đầu tư",
+    "trưởng bản", "trưởng thôn", "trưởng ấp", "trưởng trạm", "trạm trưởng",
 ];
 pub static OFFICE_TITLE: LazyLock<FastSet<String>> = LazyLock::new(|| set(OFFICE_TITLES));
 
@@ -361,6 +366,7 @@ const FOREIGN_NOT_NAME: &[&str] = &[
     "time", "king", "queen", "shanghai", "beijing", "guangzhou", "shenzhen", "tokyo", "osaka",
     "seoul", "busan", "london", "paris", "berlin", "munich", "moscow", "rome", "manchester",
     "dortmund", "miss", "mister", "universe", "farm", "land", "rock", "manager", "bass", "genius",
+    "the", "ver", "version", "kids", "remix", "feat", "ft",
 ];
 pub static FOREIGN_NOT: LazyLock<FastSet<String>> = LazyLock::new(|| set(FOREIGN_NOT_NAME));
 
@@ -436,6 +442,7 @@ pub static PHRASE_FIRST: LazyLock<FastSet<String>> = LazyLock::new(|| {
         CREDIT_WORDS,
         ADMIN_UNITS,
         SAYING_VERBS,
+        COMMON_WORDS,
     ];
     tables
         .iter()
@@ -468,6 +475,7 @@ pub static PHRASE_LAST: LazyLock<FastSet<String>> = LazyLock::new(|| {
         CREDIT_WORDS,
         ADMIN_UNITS,
         SAYING_VERBS,
+        COMMON_WORDS,
     ];
     tables
         .iter()
@@ -511,6 +519,27 @@ const SAYING_VERBS: &[&str] = &[
 ];
 pub static SAYING: LazyLock<FastSet<String>> = LazyLock::new(|| set(SAYING_VERBS));
 
+/// Common two-syllable words whose first syllable is also a given name: capitalised at a
+/// sentence's start they are no name ("Đồng thời, …", "Cuối cùng …").
+#[rustfmt::skip]
+const COMMON_WORDS: &[&str] = &[
+    "đồng thời", "cuối cùng", "câu chuyện", "thành công", "thành phố", "bình thường",
+    "trung bình", "tâm lý", "thu nhập", "phong trào", "an toàn", "bảo hiểm", "bảo vệ",
+    "bảo đảm", "hòa bình", "thanh toán", "thanh niên", "tiến độ", "tiến hành", "hoàn toàn",
+    "hoàn thành", "lợi nhuận", "thắng lợi", "trí tuệ", "toàn bộ", "nghĩa vụ", "minh bạch",
+    "phát triển", "quang cảnh", "dương tính", "đông đảo", "hạnh phúc", "tình yêu", "tình cảm",
+    "tình hình", "tình trạng", "quyết định", "quyết tâm", "hải sản", "kim loại", "hoa quả",
+    "linh hoạt", "linh kiện", "long trọng", "phúc lợi", "sang trọng", "sáng tạo", "thái độ",
+    "thịnh vượng", "tiên tiến", "vinh dự", "dũng cảm", "khánh thành", "kiên quyết", "kiên trì",
+    "mạnh mẽ", "phương án", "phương pháp", "phương tiện", "hiền lành", "khang trang", "cường độ",
+    "đạo đức", "thắng cảnh", "trung thành", "xuân sắc", "lâm nghiệp", "thủy lợi", "tiến bộ",
+    "hưng thịnh", "thông tin", "thông qua", "thông báo", "hoàng hôn", "bình minh", "trung thu",
+    "hiệp định", "thanh lý", "ngân sách", "tài sản", "tài khoản", "quý khách", "quý vị",
+    "thành viên", "thành tích", "thành lập", "định kỳ", "định hướng", "nguyên nhân", "nguyên tắc",
+    "khoa học", "an ninh", "an toàn", "lan tỏa", "lan rộng",
+];
+pub static COMMON_WORD: LazyLock<FastSet<String>> = LazyLock::new(|| set(COMMON_WORDS));
+
 /// The longest title, honorific or role phrase, in words: how far back lookups reach.
 pub const MAX_PHRASE_WORDS: usize = 4;
 
@@ -537,11 +566,12 @@ pub mod bit {
     pub const NEUTRAL: u32 = 1 << 18;
     pub const ADMIN_UNIT: u32 = 1 << 19;
     pub const SAYING: u32 = 1 << 20;
+    pub const COMMON_WORD: u32 = 1 << 21;
 }
 
 /// Every key of every table above, with the [`bit`]s of the tables that hold it.
 static FLAGS: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
-    let tables: [(&FastSet<String>, u32); 21] = [
+    let tables: [(&FastSet<String>, u32); 22] = [
         (&SURNAME, bit::SURNAME),
         (&HONORIFIC, bit::HONORIFIC),
         (&TITLE, bit::TITLE),
@@ -563,6 +593,7 @@ static FLAGS: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
         (&NEUTRAL, bit::NEUTRAL),
         (&ADMIN_UNIT, bit::ADMIN_UNIT),
         (&SAYING, bit::SAYING),
+        (&COMMON_WORD, bit::COMMON_WORD),
     ];
     let mut m = FastMap::default();
     for (set, b) in tables {

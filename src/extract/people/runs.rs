@@ -690,6 +690,8 @@ impl<'a> View<'a> {
             && self.is_word(a - 2)
             && self.tx(a - 2).chars().count() <= 5
             && self.tx(a - 2).starts_with(|c: char| c.is_uppercase())
+            // "… đội tuyển nữ Anh. Câu chuyện": a whole word ends a sentence.
+            && !is_vietnamese_syllable(self.tx(a - 2))
         {
             end = a - 1;
         }
@@ -892,6 +894,10 @@ impl<'a> View<'a> {
         if z - a0 == 2 && self.key1(a0) == fixed().bac && self.key1(a0 + 1) == fixed().ho {
             return Some(self.candidate(a0, z, Evidence::Context, false));
         }
+        // "lên ngôi Hoàng Đế": a title written with capitals names no one.
+        if z - a0 >= 2 && z - a0 <= lex::MAX_PHRASE_WORDS && self.is(a0, z, bit::TITLE) {
+            return None;
+        }
         let a = self.strip_titles(a0, z, &mut ctx, &mut from);
         if self.b.kind == BlockKind::Byline {
             return self.credit(a, z, true);
@@ -984,6 +990,10 @@ impl<'a> View<'a> {
                     let mut s = a;
                     while s + 1 < z && (self.not_start(s) || self.acronym(s)) {
                         s += 1;
+                    }
+                    // "Phố Huế", "Môn Kurash": a run opening with a place word is a place.
+                    if (a..s).any(|k| self.is(k, k + 1, bit::PLACE_WORD)) {
+                        return None;
                     }
                     if z - s > 4 || !(s..z).all(|k| self.namey(k)) || self.not_start(s) {
                         return None;
@@ -1179,6 +1189,10 @@ impl<'a> View<'a> {
         if ctx == Ctx::Honorific && self.personal_honorific(s) {
             // "ông Được cho rằng": after "ông" it is a name whatever else "được cho" means.
             return Some(None);
+        }
+        // "Đồng thời, …", "Cuối cùng …": a common word, whatever the article writes elsewhere.
+        if viet && next.space_before && self.is(s, s + 2, bit::COMMON_WORD) {
+            return None;
         }
         Some(Some((self.b.toks[s].start, next.end)))
     }
