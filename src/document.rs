@@ -208,6 +208,12 @@ impl Article {
     pub fn to_json(&self) -> serde_json::Result<String> {
         serde_json::to_string(&JsonArticle::from(self))
     }
+
+    /// [`Article::to_json`] written straight to `w`: a long article's line is never held
+    /// in memory whole.
+    pub fn write_json<W: std::io::Write>(&self, w: W) -> serde_json::Result<()> {
+        serde_json::to_writer(w, &JsonArticle::from(self))
+    }
 }
 
 #[derive(Serialize)]

@@ -107,6 +107,14 @@ fn reader(paths: &[PathBuf]) -> Result<ExitCode> {
     })
 }
 
+/// Articles longer than this (bytes of text) are written out as JSON without building the line.
+const STREAM_JSON_ABOVE: usize = 1 << 20;
+
+enum JsonLine {
+    Text(String),
+    Article(Box<Article>),
+}
+
 fn json(paths: &[PathBuf]) -> Result<ExitCode> {
     let (files, errors) = loader::expand_paths(paths);
     let mut failed = !errors.is_empty();
@@ -117,14 +125,28 @@ fn json(paths: &[PathBuf]) -> Result<ExitCode> {
     let mut out = io::BufWriter::with_capacity(1 << 16, out.lock());
     // Bounded chunks keep memory flat on a folder of thousands of files.
     for chunk in files.chunks(256) {
-        let lines: Vec<Result<String, LoadError>> = chunk
+        // Lines are made in parallel, but a long article is kept and written straight out: its
+        // line can be several times its text.
+        let lines: Vec<Result<JsonLine, LoadError>> = chunk
             .par_iter()
-            .map(|p| bao::open_article(p).map(|a| a.to_json().expect("serialising an article")))
+            .map(|p| {
+                bao::open_article(p).map(|a| {
+                    if a.text.len() > STREAM_JSON_ABOVE {
+                        JsonLine::Article(Box::new(a))
+                    } else {
+                        JsonLine::Text(a.to_json().expect("serialising an article"))
+                    }
+                })
+            })
             .collect();
         for line in lines {
             match line {
-                Ok(l) => {
+                Ok(JsonLine::Text(l)) => {
                     out.write_all(l.as_bytes())?;
+                    out.write_all(b"\n")?;
+                }
+                Ok(JsonLine::Article(a)) => {
+                    a.write_json(&mut out)?;
                     out.write_all(b"\n")?;
                 }
                 Err(e) => {

@@ -606,13 +606,24 @@ struct Runs {
 fn group(article: &Article, mut found: Vec<Found>) -> Vec<Organisation> {
     found.sort_by_key(|f| (f.start, f.end));
     let text = article.text.as_str();
-    // Propagated copies repeat the same few strings: each string's key is made once.
-    let mut key_of: FastMap<&str, String> = FastMap::default();
-    let mut keys: Vec<String> = found
+    // Keys are interned: propagated copies repeat the same few strings, so each string's key
+    // is made once, and each distinct key gets one id that the steps below compare.
+    let mut keys: Vec<String> = Vec::new();
+    let mut id_of_key: FastMap<String, usize> = FastMap::default();
+    let mut id_of_str: FastMap<&str, usize> = FastMap::default();
+    let mut ids: Vec<usize> = found
         .iter()
         .map(|f| {
             let s = &text[f.start..f.end];
-            key_of.entry(s).or_insert_with(|| key(s)).clone()
+            *id_of_str.entry(s).or_insert_with(|| {
+                let k = key(s);
+                if let Some(&id) = id_of_key.get(&k) {
+                    return id;
+                }
+                id_of_key.insert(k.clone(), keys.len());
+                keys.push(k);
+                keys.len() - 1
+            })
         })
         .collect();
     // An abbreviation in parentheses takes the key of its full name.
@@ -621,65 +632,66 @@ fn group(article: &Article, mut found: Vec<Found>) -> Vec<Organisation> {
         .enumerate()
         .map(|(i, f)| (f.start, i))
         .collect();
-    let mut alias_of: FastMap<String, String> = FastMap::default();
+    let mut alias_of: FastMap<usize, usize> = FastMap::default();
     for (i, f) in found.iter().enumerate() {
         if let Some(full) = f.abbr_of.and_then(|s| by_start.get(&s)) {
-            alias_of.insert(keys[i].clone(), keys[*full].clone());
+            alias_of.insert(ids[i], ids[*full]);
         }
     }
-    for k in keys.iter_mut() {
-        if let Some(full) = alias_of.get(k) {
-            *k = full.clone();
+    for id in ids.iter_mut() {
+        if let Some(&full) = alias_of.get(id) {
+            *id = full;
         }
     }
     // Bare local abbreviations: kept only when they name exactly one body of the article.
     // Distinct keys are few even when mentions are many, so resolve each bare key once.
-    let mut strong_keys: Vec<String> = found
-        .iter()
-        .zip(&keys)
-        .filter(|(f, _)| f.strength != Strength::Bare)
-        .map(|(_, k)| k.clone())
-        .collect();
-    strong_keys.sort_unstable();
-    strong_keys.dedup();
-    let mut resolved: FastMap<String, Option<String>> = FastMap::default();
+    let mut is_strong = vec![false; keys.len()];
+    for (f, &id) in found.iter().zip(&ids) {
+        if f.strength != Strength::Bare {
+            is_strong[id] = true;
+        }
+    }
+    let mut resolved: FastMap<usize, Option<usize>> = FastMap::default();
     let mut keep = vec![true; found.len()];
     for (i, f) in found.iter().enumerate() {
         if f.strength != Strength::Bare {
             continue;
         }
-        let target = resolved.entry(keys[i].clone()).or_insert_with(|| {
-            let bare = keys[i].as_str();
-            let mut cands = strong_keys.iter().filter(|k| {
-                **k == bare || (k.starts_with(bare) && k[bare.len()..].starts_with(' '))
+        let target = *resolved.entry(ids[i]).or_insert_with(|| {
+            let bare = keys[ids[i]].as_str();
+            let mut cands = (0..keys.len()).filter(|&k| {
+                let k_str = keys[k].as_str();
+                is_strong[k]
+                    && (k_str == bare
+                        || (k_str.starts_with(bare) && k_str[bare.len()..].starts_with(' ')))
             });
             match (cands.next(), cands.next()) {
-                (Some(only), None) => Some(only.clone()),
+                (Some(only), None) => Some(only),
                 _ => None,
             }
         });
         match target {
-            Some(k) => keys[i] = k.clone(),
+            Some(k) => ids[i] = k,
             None => keep[i] = false,
         }
     }
 
     let mut orgs: Vec<Organisation> = Vec::new();
-    let mut index: FastMap<String, usize> = FastMap::default();
+    let mut org_of = vec![usize::MAX; keys.len()];
     for (i, f) in found.iter().enumerate() {
         if !keep[i] {
             continue;
         }
-        let slice = &text[f.start..f.end];
-        let oi = *index.entry(keys[i].clone()).or_insert_with(|| {
+        let oi = &mut org_of[ids[i]];
+        if *oi == usize::MAX {
+            *oi = orgs.len();
             orgs.push(Organisation::default());
-            orgs.len() - 1
-        });
-        orgs[oi].mentions.push(Mention {
+        }
+        orgs[*oi].mentions.push(Mention {
             block: f.block,
             start: f.start,
             end: f.end,
-            text: slice.to_owned(),
+            text: text[f.start..f.end].to_owned(),
         });
     }
     for o in &mut orgs {

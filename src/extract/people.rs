@@ -37,7 +37,6 @@ pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
     // organisations (dropped at once, so the list stays small on a long article).
     let mut cands: Vec<Candidate> = Vec::new();
     let mut block_cands: Vec<Candidate> = Vec::new();
-    let mut ranges: Vec<(usize, usize)> = Vec::new();
     let mut toks = BlockTokens::empty();
     for (i, b) in article.blocks.iter().enumerate() {
         if b.kind == BlockKind::Dateline {
@@ -46,10 +45,10 @@ pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
         toks.refill(&article.text, i, b);
         toks.candidates(&article.text, &mut block_cands);
         cands.extend(block_cands.drain(..).filter(|c| !in_org(c.start, c.end)));
-        ranges.push((b.start, b.end));
     }
     drop(toks);
-    let lower = LowerIndex::new(&article.text, ranges);
+    drop(org_spans);
+    let lower = LowerIndex::new(&article.text, &article.blocks);
     // The questions `written` will be asked, asked all at once.
     let questions = |c: &Candidate| {
         c.unless_written
@@ -149,7 +148,8 @@ pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
     }
 
     let mut people: Vec<Draft> = reg.people;
-    for c in &cands {
+    // By value: each candidate is freed as soon as its mention is made.
+    for c in cands {
         let Some(id) = c.person else { continue };
         let d = &mut people[id];
         let text = &article.text[c.start..c.end];
@@ -251,8 +251,8 @@ impl Registry {
             // Foreign and stage names are also shortened to their first word ("Park"), and so
             // is a given name before a surname-like word ("Hà Hồ" is "Hà").
             let stage = n == 2
-                && lex::GIVEN_NAME.contains(&c.parts[0])
-                && lex::SURNAME.contains(&c.parts[1]);
+                && lex::flags(&c.parts[0]) & lex::bit::GIVEN_NAME != 0
+                && lex::flags(&c.parts[1]) & lex::bit::SURNAME != 0;
             if !c.vietnamese_surname || stage {
                 self.add_short(c.parts[0].clone(), id);
                 for k in 2..n {

@@ -927,6 +927,11 @@ fn compounds() -> FastSet<String> {
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let compounds = compounds();
+    let compound_first = compounds
+        .iter()
+        .filter_map(|c| c.split(' ').next().map(str::to_owned))
+        .collect();
     let mut heads = FastMap::default();
     let mut max_head_words = 1;
     for &(h, kind) in HEADS {
@@ -961,11 +966,8 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             .map(|p| crate::extract::orgs::canonical(p))
             .collect(),
         generic_acronyms: GENERIC_ACRONYMS.iter().copied().collect(),
-        compounds: compounds(),
-        compound_first: compounds()
-            .iter()
-            .filter_map(|c| c.split(' ').next().map(str::to_owned))
-            .collect(),
+        compounds,
+        compound_first,
         surnames: SURNAMES.iter().copied().collect(),
         stop_words: STOP_WORDS.iter().copied().collect(),
         known: KNOWN.to_vec(),

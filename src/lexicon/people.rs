@@ -5,7 +5,7 @@
 //! [`crate::extract::people::key::canonical`], so tone placement ("Hòa"/"Hoà") and case do not
 //! matter. Nothing here is a list of particular people: only how Vietnamese news writes names.
 
-use crate::extract::people::key::{canonical, FastMap, FastSet};
+use crate::extract::people::key::{canonical, canonical_into, FastBuild, FastMap, FastSet};
 use std::sync::LazyLock;
 
 /// Vietnamese family names, including those of ethnic minorities and the Sino-Vietnamese
@@ -410,83 +410,23 @@ const CREDIT_WORDS: &[&str] = &[
 pub static CREDIT_WORD: LazyLock<FastSet<String>> = LazyLock::new(|| set(CREDIT_WORDS));
 
 /// The first word of every place of two words or more ("hà" for "hà nội").
-pub static PLACE_FIRST: LazyLock<FastSet<String>> = LazyLock::new(|| {
-    PLACES
-        .iter()
-        .filter_map(|p| {
-            let k = canonical(p);
-            let (first, _) = k.split_once(' ')?;
-            Some(first.to_owned())
-        })
-        .collect()
-});
+pub static PLACE_FIRST: LazyLock<FastSet<String>> = LazyLock::new(|| with_bit(bit::PLACE_FIRST));
 
 /// The first word of every phrase in the tables: a key of several words is only worth
 /// making when it starts with one of these.
-pub static PHRASE_FIRST: LazyLock<FastSet<String>> = LazyLock::new(|| {
-    let tables: &[&[&str]] = &[
-        SURNAMES,
-        HONORIFICS,
-        TITLES,
-        ROLE_HEADS,
-        PLACE_WORDS,
-        NOT_NAME_START,
-        PLACES,
-        FOREIGN_GIVEN,
-        GIVEN_NAMES,
-        COMPOUND_TAILS,
-        OFFICE_TITLES,
-        FOREIGN_NOT_NAME,
-        BODY_CLASSIFIERS,
-        PERSONAL_HONORIFICS,
-        CREDIT_WORDS,
-        ADMIN_UNITS,
-        SAYING_VERBS,
-        COMMON_WORDS,
-    ];
-    tables
-        .iter()
-        .flat_map(|t| t.iter())
-        .filter_map(|p| {
-            let k = canonical(p);
-            let first = k.split(' ').next()?.to_owned();
-            (first.len() < k.len()).then_some(first)
-        })
-        .collect()
-});
+pub static PHRASE_FIRST: LazyLock<FastSet<String>> = LazyLock::new(|| with_bit(bit::PHRASE_FIRST));
 
 /// The last word of every phrase in the tables.
-pub static PHRASE_LAST: LazyLock<FastSet<String>> = LazyLock::new(|| {
-    let tables: &[&[&str]] = &[
-        SURNAMES,
-        HONORIFICS,
-        TITLES,
-        ROLE_HEADS,
-        PLACE_WORDS,
-        NOT_NAME_START,
-        PLACES,
-        FOREIGN_GIVEN,
-        GIVEN_NAMES,
-        COMPOUND_TAILS,
-        OFFICE_TITLES,
-        FOREIGN_NOT_NAME,
-        BODY_CLASSIFIERS,
-        PERSONAL_HONORIFICS,
-        CREDIT_WORDS,
-        ADMIN_UNITS,
-        SAYING_VERBS,
-        COMMON_WORDS,
-    ];
-    tables
+pub static PHRASE_LAST: LazyLock<FastSet<String>> = LazyLock::new(|| with_bit(bit::PHRASE_LAST));
+
+/// The keys holding `b`.
+fn with_bit(b: u32) -> FastSet<String> {
+    FLAGS
         .iter()
-        .flat_map(|t| t.iter())
-        .filter_map(|p| {
-            let k = canonical(p);
-            let last = k.rsplit(' ').next()?.to_owned();
-            (last.len() < k.len()).then_some(last)
-        })
+        .filter(|&(_, &f)| f & b != 0)
+        .map(|(k, _)| k.clone())
         .collect()
-});
+}
 
 /// Two-word phrases whose second word is also a place word ("nông thôn", "xã hội", "yêu
 /// cầu"): after them a capitalised run is not a place.
@@ -569,36 +509,56 @@ pub mod bit {
     pub const COMMON_WORD: u32 = 1 << 21;
 }
 
-/// Every key of every table above, with the [`bit`]s of the tables that hold it.
+/// Every word list with its [`bit`], and whether the first and last words of its phrases
+/// count for [`bit::PHRASE_FIRST`] and [`bit::PHRASE_LAST`].
+const TABLES: &[(&[&str], u32, bool)] = &[
+    (SURNAMES, bit::SURNAME, true),
+    (HONORIFICS, bit::HONORIFIC, true),
+    (TITLES, bit::TITLE, true),
+    (ROLE_HEADS, bit::ROLE_HEAD, true),
+    (PLACE_WORDS, bit::PLACE_WORD, true),
+    (NOT_NAME_START, bit::NOT_START, true),
+    (PLACES, bit::PLACE, true),
+    (FOREIGN_GIVEN, bit::GIVEN_FOREIGN, true),
+    (GIVEN_NAMES, bit::GIVEN_NAME, true),
+    (COMPOUND_TAILS, bit::COMPOUND_TAIL, true),
+    (OFFICE_TITLES, bit::OFFICE_TITLE, true),
+    (FOREIGN_NOT_NAME, bit::FOREIGN_NOT, true),
+    (BODY_CLASSIFIERS, bit::BODY_CLASSIFIER, true),
+    (PERSONAL_HONORIFICS, bit::PERSONAL, true),
+    (CREDIT_WORDS, bit::CREDIT_WORD, true),
+    (NEUTRAL_PHRASES, bit::NEUTRAL, false),
+    (ADMIN_UNITS, bit::ADMIN_UNIT, true),
+    (SAYING_VERBS, bit::SAYING, true),
+    (COMMON_WORDS, bit::COMMON_WORD, true),
+];
+
+/// Every key of every table above, with the [`bit`]s of the tables that hold it. Built in one
+/// pass, each entry keyed once into one buffer: every run of `bao` pays for it.
 static FLAGS: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
-    let tables: [(&FastSet<String>, u32); 22] = [
-        (&SURNAME, bit::SURNAME),
-        (&HONORIFIC, bit::HONORIFIC),
-        (&TITLE, bit::TITLE),
-        (&ROLE_HEAD, bit::ROLE_HEAD),
-        (&PLACE_WORD, bit::PLACE_WORD),
-        (&NOT_START, bit::NOT_START),
-        (&PLACE, bit::PLACE),
-        (&GIVEN_FOREIGN, bit::GIVEN_FOREIGN),
-        (&GIVEN_NAME, bit::GIVEN_NAME),
-        (&COMPOUND_TAIL, bit::COMPOUND_TAIL),
-        (&OFFICE_TITLE, bit::OFFICE_TITLE),
-        (&FOREIGN_NOT, bit::FOREIGN_NOT),
-        (&BODY_CLASSIFIER, bit::BODY_CLASSIFIER),
-        (&PERSONAL, bit::PERSONAL),
-        (&CREDIT_WORD, bit::CREDIT_WORD),
-        (&PLACE_FIRST, bit::PLACE_FIRST),
-        (&PHRASE_FIRST, bit::PHRASE_FIRST),
-        (&PHRASE_LAST, bit::PHRASE_LAST),
-        (&NEUTRAL, bit::NEUTRAL),
-        (&ADMIN_UNIT, bit::ADMIN_UNIT),
-        (&SAYING, bit::SAYING),
-        (&COMMON_WORD, bit::COMMON_WORD),
-    ];
-    let mut m = FastMap::default();
-    for (set, b) in tables {
-        for k in set {
-            *m.entry(k.clone()).or_insert(0) |= b;
+    let n: usize = TABLES.iter().map(|t| t.0.len()).sum();
+    let mut m: FastMap<String, u32> = FastMap::with_capacity_and_hasher(n + n / 4, FastBuild);
+    let mut add = |key: &str, b: u32| match m.get_mut(key) {
+        Some(f) => *f |= b,
+        None => {
+            m.insert(key.to_owned(), b);
+        }
+    };
+    let mut k = String::new();
+    for &(words, b, phrases) in TABLES {
+        for w in words {
+            canonical_into(w, &mut k);
+            add(&k, b);
+            let Some((first, _)) = k.split_once(' ') else {
+                continue;
+            };
+            if phrases {
+                add(first, bit::PHRASE_FIRST);
+                add(k.rsplit(' ').next().unwrap_or(""), bit::PHRASE_LAST);
+            }
+            if b == bit::PLACE {
+                add(first, bit::PLACE_FIRST);
+            }
         }
     }
     m
@@ -624,5 +584,56 @@ mod tests {
             assert_ne!(flags(k) & bit::PLACE, 0, "{k}");
             assert_eq!(flags(k) & bit::SURNAME != 0, SURNAME.contains(k), "{k}");
         }
+        // Every set, built on its own, agrees with the one-pass table both ways.
+        let sets: [(&FastSet<String>, u32); 21] = [
+            (&SURNAME, bit::SURNAME),
+            (&HONORIFIC, bit::HONORIFIC),
+            (&TITLE, bit::TITLE),
+            (&ROLE_HEAD, bit::ROLE_HEAD),
+            (&PLACE_WORD, bit::PLACE_WORD),
+            (&NOT_START, bit::NOT_START),
+            (&PLACE, bit::PLACE),
+            (&GIVEN_FOREIGN, bit::GIVEN_FOREIGN),
+            (&GIVEN_NAME, bit::GIVEN_NAME),
+            (&COMPOUND_TAIL, bit::COMPOUND_TAIL),
+            (&OFFICE_TITLE, bit::OFFICE_TITLE),
+            (&FOREIGN_NOT, bit::FOREIGN_NOT),
+            (&BODY_CLASSIFIER, bit::BODY_CLASSIFIER),
+            (&PERSONAL, bit::PERSONAL),
+            (&CREDIT_WORD, bit::CREDIT_WORD),
+            (&PLACE_FIRST, bit::PLACE_FIRST),
+            (&PHRASE_FIRST, bit::PHRASE_FIRST),
+            (&PHRASE_LAST, bit::PHRASE_LAST),
+            (&NEUTRAL, bit::NEUTRAL),
+            (&ADMIN_UNIT, bit::ADMIN_UNIT),
+            (&SAYING, bit::SAYING),
+        ];
+        for (set, b) in sets {
+            for k in set.iter() {
+                assert_ne!(flags(k) & b, 0, "{k} {b}");
+            }
+            assert_eq!(
+                FLAGS.values().filter(|&&f| f & b != 0).count(),
+                set.len(),
+                "{b}"
+            );
+        }
+        // The derived word sets, made as the rules define them.
+        let phrase_tables = TABLES.iter().filter(|t| t.2).flat_map(|t| t.0.iter());
+        let firsts: FastSet<String> = phrase_tables
+            .clone()
+            .filter_map(|p| Some(canonical(p).split_once(' ')?.0.to_owned()))
+            .collect();
+        let lasts: FastSet<String> = phrase_tables
+            .filter_map(|p| Some(canonical(p).rsplit_once(' ')?.1.to_owned()))
+            .collect();
+        let place_firsts: FastSet<String> = PLACES
+            .iter()
+            .filter_map(|p| Some(canonical(p).split_once(' ')?.0.to_owned()))
+            .collect();
+        assert_eq!(*PHRASE_FIRST, firsts);
+        assert_eq!(*PHRASE_LAST, lasts);
+        assert_eq!(*PLACE_FIRST, place_firsts);
+        assert!(PHRASE_FIRST.contains(&canonical("chủ")), "chủ tịch");
     }
 }

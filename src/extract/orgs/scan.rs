@@ -27,9 +27,14 @@ pub enum Entry {
 /// with old and new tone placement) and every well-known body, by first word: one lookup per
 /// word of the text.
 pub static TABLE: LazyLock<ByFirstWord<Entry>> = LazyLock::new(|| {
-    let mut pats: Vec<(String, Entry)> = Vec::new();
+    let mut pats: Vec<(String, Entry)> = Vec::with_capacity(HEADS.len() * 6 + LEXICON.known.len());
     for &(h, kind) in HEADS {
-        for tone in [canonical(h), old_tones(&canonical(h))] {
+        let new = canonical(h);
+        let old = old_tones(&new);
+        // Most heads have one tone placement and some forms coincide: each form once (the
+        // table keeps one copy of a phrase anyway).
+        let from = pats.len();
+        for tone in [new, old] {
             for form in [
                 tone.clone(),
                 first_upper(&tone),
@@ -40,7 +45,9 @@ pub static TABLE: LazyLock<ByFirstWord<Entry>> = LazyLock::new(|| {
                 tone.to_uppercase(),
                 (*h).to_owned(),
             ] {
-                pats.push((form, Entry::Head(kind)));
+                if !pats[from..].iter().any(|(p, _)| *p == form) {
+                    pats.push((form, Entry::Head(kind)));
+                }
             }
         }
     }
@@ -61,7 +68,8 @@ struct Lists {
     person_named: FastSet<String>,
     not_org_prefixes: Vec<String>,
     cut_before_inner: Vec<String>,
-    generic_bodies: Vec<String>,
+    /// Every generic body and every start of one cut before a space.
+    generic_starts: FastSet<String>,
     countries: FastSet<String>,
     departments: FastSet<String>,
 }
@@ -93,7 +101,17 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         person_named: set(PERSON_NAMED),
         not_org_prefixes: vec(NOT_ORG_PREFIXES),
         cut_before_inner: vec(CUT_BEFORE_INNER),
-        generic_bodies: vec(GENERIC_BODIES),
+        generic_starts: GENERIC_BODIES
+            .iter()
+            .flat_map(|g| {
+                let g = canonical(g);
+                let cuts: Vec<String> = g
+                    .match_indices(' ')
+                    .map(|(i, _)| g[..i].to_owned())
+                    .collect();
+                cuts.into_iter().chain([g])
+            })
+            .collect(),
         countries: set(COUNTRIES),
         departments: set(DEPARTMENTS),
     }
@@ -480,11 +498,13 @@ struct Ctx<'a> {
     scratch: RefCell<String>,
 }
 
-/// The canonical form of a token and the head starting at it.
+/// The canonical form of a token, the head starting at it, and whether it starts a compound.
 #[derive(Default)]
 struct Memo<'a> {
     low: OnceCell<Cow<'a, str>>,
     head: OnceCell<Option<(HeadKind, usize)>>,
+    /// This word and the next form a compound.
+    compound_next: OnceCell<bool>,
 }
 
 impl<'a> Ctx<'a> {
@@ -515,25 +535,25 @@ impl<'a> Ctx<'a> {
     fn cap(&self, i: usize) -> bool {
         self.word(i) && is_capitalised(self.text(i))
     }
-    /// Words j..j+n joined by single spaces, canonical.
-    fn phrase(&self, j: usize, n: usize) -> Option<String> {
+    /// `f` of words j..j+n joined by single spaces, canonical, if they are words so joined.
+    fn with_phrase<R>(&self, j: usize, n: usize, f: impl FnOnce(&str) -> R) -> Option<R> {
         if j + n > self.toks.len() {
             return None;
         }
-        let mut s = String::new();
         for k in j..j + n {
-            if self.toks[k].kind != TokenKind::Word {
+            if self.toks[k].kind != TokenKind::Word || (k > j && !self.toks[k].space_before) {
                 return None;
             }
+        }
+        let mut s = self.scratch.borrow_mut();
+        s.clear();
+        for k in j..j + n {
             if k > j {
-                if !self.toks[k].space_before {
-                    return None;
-                }
                 s.push(' ');
             }
             s.push_str(self.low(k));
         }
-        Some(s)
+        Some(f(&s))
     }
     /// The longest head starting at token `i`: (kind, words).
     fn head_at(&self, i: usize) -> Option<(HeadKind, usize)> {
@@ -586,19 +606,18 @@ impl<'a> Ctx<'a> {
             return None;
         }
         for n in [2, 1] {
-            if let Some(key) = self.phrase(i, n) {
-                if lex.places.contains(&key) {
-                    // Only abbreviations take a dot ("TP.", "P."); after "tỉnh" it ends the
-                    // sentence.
-                    let dot = self.punct(i + n, ".")
-                        && !self.toks[i + n].space_before
-                        && key.chars().count() <= 2;
-                    // "P." and "Q." are places only with their dot.
-                    if key.chars().count() == 1 && !dot {
-                        return None;
-                    }
-                    return Some(n + dot as usize);
+            let place = self.with_phrase(i, n, |key| {
+                lex.places.contains(key).then(|| key.chars().count())
+            });
+            if let Some(Some(chars)) = place {
+                // Only abbreviations take a dot ("TP.", "P."); after "tỉnh" it ends the
+                // sentence.
+                let dot = self.punct(i + n, ".") && !self.toks[i + n].space_before && chars <= 2;
+                // "P." and "Q." are places only with their dot.
+                if chars == 1 && !dot {
+                    return None;
                 }
+                return Some(n + dot as usize);
             }
         }
         None
@@ -611,6 +630,14 @@ impl<'a> Ctx<'a> {
         if !self.word(a) || !self.word(b) || !self.toks[b].space_before {
             return false;
         }
+        if b == a + 1 {
+            return *self.memo[a]
+                .compound_next
+                .get_or_init(|| self.compound_key(a, b));
+        }
+        self.compound_key(a, b)
+    }
+    fn compound_key(&self, a: usize, b: usize) -> bool {
         let (x, y) = (self.low(a), self.low(b));
         let mut key = self.scratch.borrow_mut();
         key.clear();
@@ -724,8 +751,8 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                     let country = (2..=3).any(|n| {
                         k >= j + n
                             && cx
-                                .phrase(k - n, n)
-                                .is_some_and(|p| LISTS.countries.contains(p.as_str()))
+                                .with_phrase(k - n, n, |p| LISTS.countries.contains(p))
+                                .unwrap_or(false)
                     });
                     if country && cx.cap(k) && cx.head_at(k).is_none() && !is_all_caps(cx.text(k)) {
                         break;
@@ -1299,11 +1326,7 @@ fn rule_at(cx: &Ctx, prev: &str, prev_capitalised: bool) -> Option<(Span, usize)
     let mut sp = span(toks, i, end, strength);
     let text = canonical(&src[sp.start..sp.end]);
     // A generic body, or the start of one ("Ban Giám" of "Ban Giám khảo").
-    if lists.generic_bodies.iter().any(|g| {
-        *g == text
-            || g.strip_prefix(text.as_str())
-                .is_some_and(|r| r.starts_with(' '))
-    }) {
+    if lists.generic_starts.contains(text.as_str()) {
         return None;
     }
     // "báo Mỹ", "đảng Nga": a country's press or parties.

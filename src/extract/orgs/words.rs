@@ -157,11 +157,14 @@ impl<T: Copy> ByFirstWord<T> {
     pub fn new(phrases: impl IntoIterator<Item = (String, T)>) -> Self {
         let mut map: FastMap<String, Vec<(String, T)>> = FastMap::default();
         for (p, v) in phrases {
-            let f = first_word(&p).to_owned();
+            let f = first_word(&p);
             if f.is_empty() {
                 continue;
             }
-            let list = map.entry(f).or_default();
+            let list = match map.get_mut(f) {
+                Some(list) => list,
+                None => map.entry(f.to_owned()).or_default(),
+            };
             if !list.iter().any(|(q, _)| *q == p) {
                 list.push((p, v));
             }

@@ -78,51 +78,52 @@ pub fn canonical(s: &str) -> String {
 /// [`canonical`] into `out` (cleared first), so hot loops can reuse one buffer.
 pub fn canonical_into(s: &str, out: &mut String) {
     out.clear();
-    let mut tone: Option<u8> = None;
-    let flush = |out: &mut String, tone: &mut Option<u8>| {
-        if let Some(t) = tone.take() {
-            out.push(char::from(b'0' + t));
-        }
-    };
+    let table = &**LATIN;
+    // The pending tone of the syllable, 0 for none (tones are 1 to 5).
+    let mut tone = 0u8;
     for c in s.chars() {
         // Keys are made of words: only ASCII punctuation, spaces and typographic marks split.
-        let boundary = if c.is_ascii() {
-            !c.is_ascii_alphanumeric()
-        } else {
-            c.is_whitespace() || matches!(c, '’' | '‘' | '“' | '”' | '–' | '—' | '…')
-        };
-        if !boundary {
-            if c.is_ascii() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
                 out.push(c.to_ascii_lowercase());
-            } else if let Some(l) = latin(c) {
-                out.push(l.base);
-                if l.mark != '\0' {
-                    out.push(l.mark);
-                }
-                if l.tone != 0 {
-                    tone = Some(l.tone);
-                }
-            } else {
-                for l in c.to_lowercase() {
-                    decompose_canonical(l, |d| match tone_of(d) {
-                        Some(t) => tone = Some(t),
-                        None => out.push(d),
-                    });
-                }
+                continue;
+            }
+        } else if let Some(l) = latin_in(table, c) {
+            out.push(l.base);
+            if l.mark != '\0' {
+                out.push(l.mark);
+            }
+            if l.tone != 0 {
+                tone = l.tone;
+            }
+            continue;
+        } else if !(c.is_whitespace() || matches!(c, '’' | '‘' | '“' | '”' | '–' | '—' | '…'))
+        {
+            for l in c.to_lowercase() {
+                decompose_canonical(l, |d| match tone_of(d) {
+                    Some(t) => tone = t,
+                    None => out.push(d),
+                });
+            }
+            continue;
+        }
+        // A boundary: the syllable's tone goes at its end.
+        if tone != 0 {
+            out.push(char::from(b'0' + tone));
+            tone = 0;
+        }
+        // Any run of spaces is one space; other separators are kept.
+        if c.is_whitespace() {
+            if !out.ends_with(' ') {
+                out.push(' ');
             }
         } else {
-            flush(out, &mut tone);
-            // Any run of spaces is one space; other separators are kept.
-            if c.is_whitespace() {
-                if !out.ends_with(' ') {
-                    out.push(' ');
-                }
-            } else {
-                out.push(c);
-            }
+            out.push(c);
         }
     }
-    flush(out, &mut tone);
+    if tone != 0 {
+        out.push(char::from(b'0' + tone));
+    }
 }
 
 /// A Latin letter with Vietnamese marks, taken apart once: lowercase base, its quality mark
@@ -179,11 +180,17 @@ static LATIN: std::sync::LazyLock<Vec<Option<Latin>>> = std::sync::LazyLock::new
 });
 
 fn latin(c: char) -> Option<Latin> {
+    latin_in(&LATIN, c)
+}
+
+/// [`latin`] from the table already at hand.
+#[inline]
+fn latin_in(table: &[Option<Latin>], c: char) -> Option<Latin> {
     let u = c as u32;
     if (LATIN_FIRST..=LATIN_LAST).contains(&u) {
-        LATIN[(u - LATIN_FIRST) as usize]
+        table[(u - LATIN_FIRST) as usize]
     } else if (EXTRA_FIRST..=EXTRA_LAST).contains(&u) {
-        LATIN[(u - EXTRA_FIRST + EXTRA_AT) as usize]
+        table[(u - EXTRA_FIRST + EXTRA_AT) as usize]
     } else {
         None
     }
@@ -288,6 +295,47 @@ mod tests {
         assert_ne!(canonical("Hòa"), canonical("Hóa"));
         assert_ne!(canonical("Hoa"), canonical("Hòa"));
         assert_eq!(canonical("Trần  Thị"), canonical("trần thị"));
+    }
+
+    /// The definition: lowercase, decomposed, each syllable's tone moved to its end.
+    fn canonical_by_definition(s: &str) -> String {
+        let mut out = String::new();
+        let mut tone: Option<u8> = None;
+        for c in s.chars() {
+            let boundary = if c.is_ascii() {
+                !c.is_ascii_alphanumeric()
+            } else {
+                c.is_whitespace() || matches!(c, '’' | '‘' | '“' | '”' | '–' | '—' | '…')
+            };
+            if boundary {
+                if let Some(t) = tone.take() {
+                    out.push(char::from(b'0' + t));
+                }
+                if !c.is_whitespace() {
+                    out.push(c);
+                } else if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+                continue;
+            }
+            for l in c.to_lowercase() {
+                decompose_canonical(l, |d| match tone_of(d) {
+                    Some(t) => tone = Some(t),
+                    None => out.push(d),
+                });
+            }
+        }
+        if let Some(t) = tone {
+            out.push(char::from(b'0' + t));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn canonical_is_its_definition(s in "[ a-zA-Z0-9.\\-’“…\u{a0}\t\n\u{300}-\u{323}\u{c0}-\u{24f}\u{1e00}-\u{1eff}İẞ]{0,12}") {
+            proptest::prop_assert_eq!(canonical(&s), canonical_by_definition(&s));
+        }
     }
 
     #[test]
