@@ -372,3 +372,29 @@ fn common_words_titles_and_pageants_written_with_capitals_are_no_people() {
         ["Trần Thị Đồng"]
     );
 }
+
+#[test]
+fn years_places_firms_and_festivals_shaped_like_names_are_no_people() {
+    let ps = people(
+        "Bé chào đời vào năm Canh Tý. Xe khách tập trung ở bến xe Mỹ Đình, Cao Lỗ. \
+         Đường Trần Quang Khải đông đúc. Cả nhà vui đón Trung Thu. Hãng Mellor&Finch ra mắt \
+         sản phẩm. Người dân phía Nam đã quen.",
+    );
+    assert!(ps.is_empty(), "{:?}", names(&ps));
+}
+
+#[test]
+fn a_name_after_its_description_starts_at_its_surname() {
+    let ps = people(
+        "Cựu binh Trường Sa Đỗ Văn Lành được tặng quà. Trước đó, đội bạn đã mất Theo Albrecht, \
+         David Kessler vì chấn thương. Vua Lê Thánh Tông về thăm.",
+    );
+    for n in [
+        "Đỗ Văn Lành",
+        "Theo Albrecht",
+        "David Kessler",
+        "Lê Thánh Tông",
+    ] {
+        person(&ps, n);
+    }
+}

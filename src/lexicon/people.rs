@@ -138,7 +138,7 @@ const PLACE_WORDS: &[&str] = &[
     "rạp", "bảo tàng", "thư viện", "tỉnh lỵ", "tp.", "huyện lỵ", "thị tứ", "buôn", "plây", "sóc",
     "mường", "ngã tư", "ngã ba", "ngã năm", "ngã sáu", "số nhà", "tháng", "phổ thông", "trung học",
     "dân lập", "trung học cơ sở", "thế kỷ", "tuyến đường", "tuyến phố", "p", "q", "tx", "tt",
-    "môn", "bộ môn",
+    "gò", "đồi", "rừng", "đất", "miếu", "phía", "hướng",
 ];
 
 /// Capitalised run openers (after a place or org word, or on their own) that are never the
@@ -311,7 +311,7 @@ const COMPOUND_TAILS: &[&str] = &[
     "học", "đội", "sự", "dân", "quốc", "quyền", "phủ", "đạo", "giáo", "ban", "nhân", "trị", "lực",
     "cục", "vận", "binh", "nghị", "tài", "pháp", "kiện", "dụ", "tượng", "trình", "khoa", "kỳ",
     "tịch", "trưởng", "hiệu", "ủy", "uỷ", "ngữ", "thu", "đốc", "chí", "trực", "vũ", "viên",
-    "xanh", "đỏ", "vương",
+    "xanh", "đỏ", "vương", "hộ",
 ];
 pub static COMPOUND_TAIL: LazyLock<FastSet<String>> = LazyLock::new(|| set(COMPOUND_TAILS));
 
@@ -380,7 +380,7 @@ const BODY_CLASSIFIERS: &[&str] = &[
     "bang", "thành phố", "nước", "giải", "cúp", "sân", "trận", "dịch vụ", "giao thông", "cảng cá",
     "nhà máy", "cuộc thi", "lãnh thổ", "thể loại", "phong cách", "dòng nhạc", "vương quốc", "khu",
     "công viên", "hội chợ", "sự kiện", "chi nhánh", "phòng giao dịch", "ngân hàng", "siêu thị",
-    "thương hiệu", "sản phẩm", "món", "thuốc", "dự án", "khu vực", "xứ",
+    "thương hiệu", "sản phẩm", "món", "thuốc", "dự án", "khu vực", "xứ", "môn", "bộ môn",
     // Collectives whose complement is a country, a place or a body ("phía Nhật", "người dân
     // Đồng Nai", "đại diện Oxfam").
     "phía", "quân đội", "người dân", "cư dân", "giới chức", "chính quyền", "chính phủ",
@@ -476,9 +476,31 @@ const COMMON_WORDS: &[&str] = &[
     "hưng thịnh", "thông tin", "thông qua", "thông báo", "hoàng hôn", "bình minh", "trung thu",
     "hiệp định", "thanh lý", "ngân sách", "tài sản", "tài khoản", "quý khách", "quý vị",
     "thành viên", "thành tích", "thành lập", "định kỳ", "định hướng", "nguyên nhân", "nguyên tắc",
-    "khoa học", "an ninh", "an toàn", "lan tỏa", "lan rộng",
+    "khoa học", "an ninh", "lan tỏa", "lan rộng", "ngân sách",
 ];
 pub static COMMON_WORD: LazyLock<FastSet<String>> = LazyLock::new(|| set(COMMON_WORDS));
+
+/// The ten stems and twelve branches naming the years of the sixty-year cycle ("Giáp Thìn",
+/// "Canh Tý"): a stem then a branch is a year, not a person.
+#[rustfmt::skip]
+const YEAR_STEMS: &[&str] = &[
+    "giáp", "ất", "bính", "đinh", "mậu", "kỷ", "kỉ", "canh", "tân", "nhâm", "quý",
+];
+#[rustfmt::skip]
+const YEAR_BRANCHES: &[&str] = &[
+    "tý", "tí", "sửu", "dần", "mão", "mẹo", "thìn", "tỵ", "tị", "ngọ", "mùi", "thân", "dậu", "tuất",
+    "hợi",
+];
+
+/// Place words that, capitalised at the head of a run, make the run a place ("Đường Trần Phú",
+/// "TP Hồ Chí Minh"); only those that are no name syllables ("Đình" is a middle name).
+#[rustfmt::skip]
+const OPEN_PLACES: &[&str] = &[
+    "tỉnh", "huyện", "xã", "phường", "quận", "tp", "thị xã", "thị trấn", "đường", "phố", "ngõ",
+    "ngách", "hẻm", "kiệt", "thôn", "ấp", "làng", "xóm", "khóm", "cầu", "chợ", "sông", "núi",
+    "đèo", "bến", "cảng", "vịnh", "đảo", "ga", "đại lộ", "quốc lộ", "ql", "gò", "đồi", "suối",
+    "thác", "đầm", "rạch", "kênh",
+];
 
 /// The longest title, honorific or role phrase, in words: how far back lookups reach.
 pub const MAX_PHRASE_WORDS: usize = 4;
@@ -507,6 +529,9 @@ pub mod bit {
     pub const ADMIN_UNIT: u32 = 1 << 19;
     pub const SAYING: u32 = 1 << 20;
     pub const COMMON_WORD: u32 = 1 << 21;
+    pub const YEAR_STEM: u32 = 1 << 22;
+    pub const YEAR_BRANCH: u32 = 1 << 23;
+    pub const OPEN_PLACE: u32 = 1 << 24;
 }
 
 /// Every word list with its [`bit`], and whether the first and last words of its phrases
@@ -531,6 +556,9 @@ const TABLES: &[(&[&str], u32, bool)] = &[
     (ADMIN_UNITS, bit::ADMIN_UNIT, true),
     (SAYING_VERBS, bit::SAYING, true),
     (COMMON_WORDS, bit::COMMON_WORD, true),
+    (YEAR_STEMS, bit::YEAR_STEM, false),
+    (YEAR_BRANCHES, bit::YEAR_BRANCH, false),
+    (OPEN_PLACES, bit::OPEN_PLACE, false),
 ];
 
 /// Every key of every table above, with the [`bit`]s of the tables that hold it. Built in one

@@ -304,6 +304,7 @@ struct Fixed {
     noi: String,
     rieng: String,
     tuoi: String,
+    year_words: [String; 3],
 }
 
 fn fixed() -> &'static Fixed {
@@ -320,6 +321,7 @@ fn fixed() -> &'static Fixed {
         noi: canonical("nói"),
         rieng: canonical("riêng"),
         tuoi: canonical("tuổi"),
+        year_words: ["năm", "tết", "xuân"].map(canonical),
     });
     &FIXED
 }
@@ -560,7 +562,8 @@ impl<'a> View<'a> {
     /// A word that may be part of a name.
     fn namey(&self, i: usize) -> bool {
         let w = self.tx(i);
-        (self.is_cap(i) && !w.bytes().any(|b| b.is_ascii_digit()) && !self.acronym(i))
+        // "Dolce&Gabbana": an ampersand joins firms, not names.
+        (self.is_cap(i) && !w.bytes().any(|b| b.is_ascii_digit() || b == b'&') && !self.acronym(i))
             || self.particle_in_name(i)
             || self.particle_leads(i)
     }
@@ -858,6 +861,14 @@ impl<'a> View<'a> {
             return None;
         }
         if foreign == 0 && n == 2 && (a..z).all(|k| self.is(k, k + 1, bit::GIVEN_NAME)) {
+            // "vui đón Trung Thu", "Thu Ngân sách": common words, not a stage name.
+            let next_common = z < self.b.toks.len()
+                && self.is_word(z)
+                && self.b.toks[z].space_before
+                && self.is(z - 1, z + 1, bit::COMMON_WORD);
+            if self.is(a, z, bit::COMMON_WORD) || next_common {
+                return None;
+            }
             return Some((a, z, Evidence::Context));
         }
         None
@@ -898,9 +909,30 @@ impl<'a> View<'a> {
         if z - a0 >= 2 && z - a0 <= lex::MAX_PHRASE_WORDS && self.is(a0, z, bit::TITLE) {
             return None;
         }
-        let a = self.strip_titles(a0, z, &mut ctx, &mut from);
+        let mut a = self.strip_titles(a0, z, &mut ctx, &mut from);
         if self.b.kind == BlockKind::Byline {
             return self.credit(a, z, true);
+        }
+        // "Đường Trần Phú", "TP Hồ Chí Minh": a capitalised place word opens a place (but "Hồ"
+        // and "Đào" are surnames first).
+        if ctx == Ctx::None && a + 1 < z {
+            let f = self.flags1(a);
+            if f & bit::OPEN_PLACE != 0 && f & (bit::SURNAME | bit::GIVEN_NAME) == 0 {
+                ctx = Ctx::Place;
+                a += 1;
+            }
+        }
+        // "năm Giáp Thìn": a year of the sixty-year cycle.
+        let year_word = |k: usize| fixed().year_words.iter().any(|w| w == self.key1(k));
+        if ctx == Ctx::None
+            && z - a == 2
+            && a > 0
+            && self.is_word(a - 1)
+            && year_word(a - 1)
+            && self.flags1(a) & bit::YEAR_STEM != 0
+            && self.flags1(a + 1) & bit::YEAR_BRANCH != 0
+        {
+            return None;
         }
         if ctx != Ctx::Credit && self.house_number_before(a0) {
             return Some(self.candidate(a0, z, Evidence::Place, false));
@@ -914,8 +946,11 @@ impl<'a> View<'a> {
                     // ("đường Phạm Hùng, Nguyễn Trãi và Lê Lợi").
                     return Some(self.candidate(a, z, Evidence::Place, false));
                 }
-                let j = self.surname_tail(a + p, z)?;
-                (j, z, Evidence::Surname)
+                match self.surname_tail(a + p, z) {
+                    Some(j) => (j, z, Evidence::Surname),
+                    // "bến xe Mỹ Đình, Giáp Bát": still a place, and so is what is listed next.
+                    None => return Some(self.candidate(a, z, Evidence::Place, false)),
+                }
             }
             Ctx::Honorific | Ctx::Title | Ctx::Office => {
                 let mut s = a;
@@ -966,6 +1001,12 @@ impl<'a> View<'a> {
                     } else {
                         return None;
                     }
+                } else if let Some(j) = self.surname_tail(s, z).filter(|&j| {
+                    // … but "vua An Dương Vương" keeps its given-name syllable.
+                    (s..j).any(|k| self.viet(k) && self.flags1(k) & bit::GIVEN_NAME == 0)
+                }) {
+                    // "cựu binh Gạc Ma Lê Văn Thoa": the name starts at its surname.
+                    (j, z, Evidence::Surname)
                 } else {
                     let mut e = s;
                     while e < z && e < s + 4 && self.namey(e) {
@@ -988,14 +1029,26 @@ impl<'a> View<'a> {
                 } else {
                     // A short form, perhaps: "Hằng", "Khi Hằng", "Trump".
                     let mut s = a;
-                    while s + 1 < z && (self.not_start(s) || self.acronym(s)) {
+                    // "đã mất Theo Hernandez": mid-sentence, a capitalised "Theo" before a
+                    // foreign word is a given name, not the preposition.
+                    let mid_name = s == a0
+                        && s > 0
+                        && self.is_word(s - 1)
+                        && !self.is_cap(s - 1)
+                        && s + 1 < z
+                        && !self.viet(s + 1)
+                        && self.key1(s) == "theo";
+                    while !mid_name && s + 1 < z && (self.not_start(s) || self.acronym(s)) {
                         s += 1;
                     }
                     // "Phố Huế", "Môn Kurash": a run opening with a place word is a place.
-                    if (a..s).any(|k| self.is(k, k + 1, bit::PLACE_WORD)) {
+                    if (a..s).any(|k| self.is(k, k + 1, bit::PLACE_WORD | bit::BODY_CLASSIFIER)) {
                         return None;
                     }
-                    if z - s > 4 || !(s..z).all(|k| self.namey(k)) || self.not_start(s) {
+                    if z - s > 4
+                        || !(s..z).all(|k| self.namey(k))
+                        || (self.not_start(s) && !mid_name)
+                    {
                         return None;
                     }
                     if self.place_len(s, z) == z - s {
