@@ -398,3 +398,14 @@ fn a_name_after_its_description_starts_at_its_surname() {
         person(&ps, n);
     }
 }
+
+#[test]
+fn a_common_foreign_given_name_alone_is_a_person_and_names_its_list() {
+    let ps = people("Hàng công có Gustavo, Brennard và Oxley. Mẫu xe Victor 2 vừa ra mắt.");
+    assert_eq!(
+        names(&ps),
+        ["Gustavo", "Brennard", "Oxley"],
+        "{:?}",
+        names(&ps)
+    );
+}

@@ -1086,7 +1086,7 @@ impl<'a> View<'a> {
         }
         let evidence = if matches!(evidence, Evidence::Lookup | Evidence::Bare)
             && ctx != Ctx::Office
-            && self.person_after(s, e)
+            && (self.person_after(s, e) || self.foreign_given_alone(s, e))
         {
             Evidence::Context
         } else {
@@ -1121,6 +1121,21 @@ impl<'a> View<'a> {
         t.kind == TokenKind::Number
             && t.end - t.start <= 3
             && (a < 2 || (self.is_word(a - 2) && self.b.toks[a - 1].space_before))
+    }
+
+    /// "Fernando", "Marcelo": a common foreign given name used alone is a person, unless a
+    /// product or a number follows ("iPhone X Max", "Henry 2").
+    fn foreign_given_alone(&self, s: usize, e: usize) -> bool {
+        e == s + 1
+            && self.is(s, e, bit::GIVEN_FOREIGN)
+            && !self.viet(s)
+            && !self.is(s, e, bit::FOREIGN_NOT | bit::PLACE)
+            && !(s > 0 && self.b.toks[s - 1].kind == TokenKind::Number)
+            && self
+                .b
+                .toks
+                .get(e)
+                .is_none_or(|t| t.kind != TokenKind::Number)
     }
 
     /// Whether the words after the name `s..e` are a person's: a verb of saying ("Xie cho
