@@ -409,3 +409,36 @@ fn a_common_foreign_given_name_alone_is_a_person_and_names_its_list() {
         names(&ps)
     );
 }
+
+#[test]
+fn east_asian_names_by_their_shape_and_more_foreign_given_names() {
+    let ps = people(
+        "Ông Kim Dong-soo phát biểu tại hội nghị. Sau đó, Zhou Xiaoming trả lời phóng viên. \
+         Theo Takeshi Moriyama, dự án sẽ xong. Tân HLV Xu Jiahao nhận việc. \
+         Thủ môn Guillermo Pardo bắt chính.",
+    );
+    for n in [
+        "Kim Dong-soo",
+        "Zhou Xiaoming",
+        "Takeshi Moriyama",
+        "Xu Jiahao",
+        "Guillermo Pardo",
+    ] {
+        person(&ps, n);
+    }
+    // Firms, vehicles and places with such words are no people.
+    let ps = people(
+        "Xe Kawasaki Ninja mới ra mắt. Hãng Tai He Fruit lãi lớn. Cô học ở Université du Maine. \
+         Quốc khánh Vương quốc Saudi Arabia được tổ chức.",
+    );
+    assert!(ps.is_empty(), "{:?}", names(&ps));
+}
+
+#[test]
+fn romaji_shape() {
+    // Checked through the people pass: two romanised Japanese words with no cue.
+    let ps = people("Hôm qua Haruki Nakamura đến Hà Nội.");
+    person(&ps, "Haruki Nakamura");
+    let ps = people("Hôm qua Sadie Fulton đến Hà Nội.");
+    assert!(ps.is_empty(), "{:?}", names(&ps));
+}

@@ -200,7 +200,7 @@ const PLACES: &[&str] = &[
     "áo", "hy lạp", "thổ nhĩ kỳ", "ai cập", "ấn độ", "úc", "new zealand", "canada", "brazil",
     "argentina", "mexico", "chile", "cuba", "triều", "đài loan", "hồng kông", "hong kong", "ma cao",
     "singapore", "malaysia", "indonesia", "philippines", "myanmar", "mông cổ", "iran", "iraq",
-    "syria", "israel", "palestine", "ả rập", "ả rập xê út", "ả-rập xê-út", "qatar", "nam phi",
+    "syria", "israel", "palestine", "ả rập", "ả rập xê út", "ả-rập xê-út", "saudi arabia", "ả rập saudi", "qatar", "nam phi",
     "nigeria", "kenya", "ukraine", "belarus", "séc", "hungary", "romania", "bulgaria", "serbia",
     "croatia", "ireland", "scotland", "xứ wales", "pakistan", "afghanistan", "bangladesh",
     "sri lanka", "nepal", "bhutan", "iceland", "na-uy", "thụy-điển", "estonia", "latvia",
@@ -258,6 +258,42 @@ const FOREIGN_GIVEN: &[&str] = &[
     "ricardo", "marcelo", "rodrigo", "jesus", "miguel", "manuel", "alvaro", "álvaro", "iker",
     "gerardo", "ernest", "marie", "nancy", "hugh", "kristen", "chloe", "selena", "justin", "ariana",
     "rihanna", "beyonce", "kanye", "jay",
+    // More given names from the languages the press quotes most.
+    "aaron", "abdullah", "adel", "adriana", "agnes", "ahmad", "aidan", "akira", "alberto",
+    "aleksandr", "aleksey", "alexandra", "alexandre", "alfred", "alfredo", "alicia", "allen",
+    "amanda", "amy", "ana", "anders", "andre", "andré", "andrei", "andrey", "andriy", "anton",
+    "antonia", "ashley", "barbara", "bastian", "benedict", "benoit", "bernardo", "bertrand",
+    "bjorn", "björn", "blake", "brandon", "brendan", "brett", "caleb", "camila", "carla", "carlo",
+    "carmen", "carolina", "caroline", "catherine", "cesar", "césar", "charlotte", "christina",
+    "christine", "christoph", "christophe", "cindy", "claire", "clara", "claudia", "colin",
+    "connor", "craig", "cristian", "cynthia", "damian", "dana", "danilo", "darius", "darren",
+    "dave", "dean", "deborah", "denis", "derek", "diana", "dimitri", "dmitri", "dominic",
+    "dominik", "doug", "douglas", "duncan", "dustin", "dylan", "edgar", "edinson", "eduardo",
+    "edwin", "elena", "elias", "elisa", "emil", "emilia", "emilio", "emre", "enrique", "erik",
+    "ernesto", "esteban", "ethan", "evan", "fabian", "fabiana", "farid", "felipe", "felix",
+    "fernanda", "filip", "florian", "francois", "françois", "frederic", "frédéric", "gabriela",
+    "gary", "gavin", "georg", "gerald", "gianni", "gilbert", "giovanni", "gonzalo", "graham",
+    "greg", "gregory", "guillaume", "guillermo", "gunnar", "hakan", "harold", "harvey", "hector",
+    "héctor", "heinz", "helmut", "hernan", "hernán", "hideki", "hiroshi", "horst", "howard",
+    "hussein", "ibrahim", "igor", "ilya", "ingrid", "irina", "isabel", "isabella", "ismail",
+    "jacques", "jaime", "jakob", "jared", "joachim", "joaquin", "joel", "jon", "jonas", "jonathan",
+    "josef", "josh", "joshua", "julien", "julio", "karl", "katarina", "keith", "kenji", "kenneth",
+    "khalid", "kirill", "kristian", "kurt", "kyle", "lars", "leon", "leonid", "liam", "linda",
+    "louise", "luca", "lucia", "luciano", "ludwig", "luigi", "lukas", "magnus", "maksim",
+    "malik", "marc", "marcel", "marek", "margaret", "mariano", "marina", "marion", "marko",
+    "markus", "martha", "martina", "mason", "mathias", "matthias", "mauricio", "maurice",
+    "maxim", "maxime", "megan", "melissa", "mehmet", "mesut", "michelle", "mikael", "miroslav",
+    "mohammad", "monica", "mustafa", "nadia", "naomi", "nasser", "neil", "nicholas", "nicola",
+    "nicole", "niklas", "nikola", "nikolay", "nils", "noah", "norman", "oleg",
+    "owen", "pascal", "patricia", "paula", "pavel", "petr", "petra", "philippe", "rachel",
+    "ramon", "ramón", "randy", "raymond", "rebecca", "reza", "rita", "robbie", "roberta", "roman",
+    "romain", "ronaldo", "ross", "ruben", "rúben", "rudolf", "rui", "russell", "sabrina", "saeed",
+    "salman", "samir", "sandra", "sara", "sasha", "saul", "serena", "shane", "shaun", "shinji",
+    "silvia", "simone", "sofia", "sonia", "stanislav", "stefano", "stephanie", "sven", "sylvain",
+    "takashi", "tanya", "teresa", "thiago", "thorsten", "tiago", "tobias", "todd", "tomas",
+    "tomás", "toni", "travis", "trevor", "troy", "ulrich", "valentin", "valentina", "valery",
+    "vanessa", "vera", "veronica", "viktor", "vitaly", "volker", "werner", "wesley", "wilfried",
+    "willem", "wolfgang", "yasmin", "yousef", "youssef", "yusuf", "zach", "zachary", "zoe",
 ];
 
 fn set(words: &[&str]) -> FastSet<String> {
@@ -366,7 +402,9 @@ const FOREIGN_NOT_NAME: &[&str] = &[
     "time", "king", "queen", "shanghai", "beijing", "guangzhou", "shenzhen", "tokyo", "osaka",
     "seoul", "busan", "london", "paris", "berlin", "munich", "moscow", "rome", "manchester",
     "dortmund", "miss", "mister", "universe", "farm", "land", "rock", "manager", "bass", "genius",
-    "the", "ver", "version", "kids", "remix", "feat", "ft",
+    "the", "ver", "version", "kids", "remix", "feat", "ft", "suzuki", "yamaha", "kawasaki",
+    "mitsubishi", "nissan", "hitachi", "toshiba", "nintendo", "daikin", "nikon", "subaru",
+    "isuzu", "hino", "sanyo", "ninja", "sushi", "sake", "kimono", "samurai", "anime", "manga",
 ];
 pub static FOREIGN_NOT: LazyLock<FastSet<String>> = LazyLock::new(|| set(FOREIGN_NOT_NAME));
 
@@ -502,6 +540,20 @@ const OPEN_PLACES: &[&str] = &[
     "thác", "đầm", "rạch", "kênh",
 ];
 
+/// Chinese family names in pinyin and Korean family names as romanised: before a pinyin or
+/// hyphenated given name ("Wu Jingui", "Kim Hack-Yong") they make a name.
+#[rustfmt::skip]
+const EAST_ASIAN_SURNAMES: &[&str] = &[
+    "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma",
+    "zhu", "hu", "guo", "he", "lin", "gao", "luo", "zheng", "liang", "xie", "tang", "song", "han",
+    "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang",
+    "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren", "shen", "yao", "zhong", "jin",
+    "cui", "tan", "fan", "fu", "qian", "qiu", "xiong", "kim", "lee", "park", "choi", "jung", "jeong",
+    "kang", "cho", "yoon", "jang", "lim", "oh", "seo", "shin", "kwon", "hwang", "ahn", "yoo",
+    "hong", "jeon", "ko", "moon", "son", "bae", "baek", "heo", "noh", "kwak", "sung",
+    "cha", "joo", "woo", "min", "ryu",
+];
+
 /// The longest title, honorific or role phrase, in words: how far back lookups reach.
 pub const MAX_PHRASE_WORDS: usize = 4;
 
@@ -532,6 +584,7 @@ pub mod bit {
     pub const YEAR_STEM: u32 = 1 << 22;
     pub const YEAR_BRANCH: u32 = 1 << 23;
     pub const OPEN_PLACE: u32 = 1 << 24;
+    pub const EAST_ASIAN: u32 = 1 << 25;
 }
 
 /// Every word list with its [`bit`], and whether the first and last words of its phrases
@@ -559,6 +612,7 @@ const TABLES: &[(&[&str], u32, bool)] = &[
     (YEAR_STEMS, bit::YEAR_STEM, false),
     (YEAR_BRANCHES, bit::YEAR_BRANCH, false),
     (OPEN_PLACES, bit::OPEN_PLACE, false),
+    (EAST_ASIAN_SURNAMES, bit::EAST_ASIAN, false),
 ];
 
 /// Every key of every table above, with the [`bit`]s of the tables that hold it. Built in one

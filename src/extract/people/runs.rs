@@ -261,6 +261,80 @@ impl<'a> LowerIndex<'a> {
     }
 }
 
+/// Whether a word is romanised Japanese: syllables of an optional consonant (doubled, or
+/// "sh", "ch", "ts", "ky" …) and a vowel, or a syllabic "n" ("Kawase", "Shinzo", "Nobuaki").
+fn is_romaji(w: &str) -> bool {
+    let b: Vec<u8> = w.bytes().map(|c| c.to_ascii_lowercase()).collect();
+    if b.len() < 3 || !b.iter().all(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let mut i = 0;
+    while i < b.len() {
+        if vowel(b[i]) {
+            i += 1;
+            continue;
+        }
+        // A syllabic "n" before a consonant or at the end.
+        if b[i] == b'n' && b.get(i + 1).is_none_or(|&c| !vowel(c) && c != b'y') {
+            i += 1;
+            continue;
+        }
+        // A doubled consonant ("Hattori", "Nissan").
+        if b.get(i + 1) == Some(&b[i]) && matches!(b[i], b'k' | b't' | b's' | b'p') {
+            i += 1;
+        }
+        let rest = &b[i..];
+        let onset = if rest.starts_with(b"sh") || rest.starts_with(b"ch") || rest.starts_with(b"ts")
+        {
+            2
+        } else if matches!(b[i], b'k' | b'g' | b'n' | b'h' | b'b' | b'p' | b'm' | b'r')
+            && rest.get(1) == Some(&b'y')
+        {
+            2
+        } else if matches!(
+            b[i],
+            b'k' | b'g'
+                | b's'
+                | b'z'
+                | b't'
+                | b'd'
+                | b'n'
+                | b'h'
+                | b'b'
+                | b'p'
+                | b'm'
+                | b'r'
+                | b'y'
+                | b'w'
+                | b'f'
+                | b'j'
+        ) {
+            1
+        } else {
+            return false;
+        };
+        i += onset;
+        let Some(&v) = b.get(i).filter(|&&c| vowel(c)) else {
+            return false;
+        };
+        // Hepburn writes "shi", "chi", "tsu", "fu", "ji", "zu": "si", "ti", "du", "hu", "wi" …
+        // mark another language ("Saudi").
+        let c = b[i - 1];
+        let foreign = match v {
+            b'i' => matches!(c, b's' | b't' | b'd' | b'z' | b'w' | b'y') && onset == 1,
+            b'u' => matches!(c, b't' | b'd' | b'h' | b'w' | b'y') && onset == 1 && c != b'y',
+            b'e' => matches!(c, b'w' | b'y') && onset == 1,
+            _ => false,
+        } || (c == b'f' && v != b'u');
+        if foreign {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// An initial glued to a Vietnamese syllable, as bylines sign: "N.Phú", "H.LONG", "T.T.Hà".
 fn dotted_name(w: &str) -> bool {
     let Some((init, name)) = w.rsplit_once('.') else {
@@ -305,6 +379,7 @@ struct Fixed {
     rieng: String,
     tuoi: String,
     year_words: [String; 3],
+    tan: String,
 }
 
 fn fixed() -> &'static Fixed {
@@ -322,6 +397,7 @@ fn fixed() -> &'static Fixed {
         rieng: canonical("riêng"),
         tuoi: canonical("tuổi"),
         year_words: ["năm", "tết", "xuân"].map(canonical),
+        tan: canonical("tân"),
     });
     &FIXED
 }
@@ -813,6 +889,58 @@ impl<'a> View<'a> {
             .map(|j| (j, z.min(j + 4)))
     }
 
+    /// An East Asian name by its shape: a Chinese or Korean family name then a pinyin or
+    /// hyphenated given name ("Wu Jingui", "Kim Hack-Yong"), or two romanised Japanese words
+    /// ("Nobuaki Kawase").
+    fn east_asian(&self, a: usize, z: usize) -> Option<(usize, usize)> {
+        let ascii = |k: usize| {
+            self.tx(k)
+                .bytes()
+                .all(|b| b.is_ascii_alphabetic() || b == b'-')
+        };
+        let ok = |k: usize| {
+            self.namey(k) && ascii(k) && !self.is(k, k + 1, bit::FOREIGN_NOT | bit::PLACE)
+        };
+        for j in a..z.saturating_sub(1) {
+            if !ok(j) || !ok(j + 1) {
+                continue;
+            }
+            let mut e = j + 2;
+            while e < z && e < j + 3 && ok(e) {
+                e += 1;
+            }
+            // The whole run is the name: "Tai He Fruit" is a firm, "Université du Maine" a school.
+            let lead_in = (a..j).all(|k| {
+                !self.namey(k)
+                    || self.not_start(k)
+                    || self.is(k, k + 1, bit::TITLE)
+                    || self.key1(k) == fixed().cuu
+                    || self.key1(k) == fixed().tan
+            }) && (a..j).all(|k| self.key1(k) != "du");
+            if !lead_in || !self.is_cap(j) {
+                return None;
+            }
+            let given_shaped = (j + 1..e).any(|k| !self.viet(k) || self.tx(k).contains('-'));
+            let family = self.is(j, j + 1, bit::EAST_ASIAN);
+            if family && e == z && (given_shaped || !self.viet(j)) {
+                return Some((j, e));
+            }
+            let (w1, w2) = (self.tx(j), self.tx(j + 1));
+            let japanese = is_romaji(w1)
+                && is_romaji(w2)
+                && w1.len() + w2.len() >= 9
+                && (!self.viet(j) || !self.viet(j + 1));
+            if japanese {
+                let mut e = j + 2;
+                while e < z && e < j + 3 && ok(e) && is_romaji(self.tx(e)) {
+                    e += 1;
+                }
+                return (e == z).then_some((j, e));
+            }
+        }
+        None
+    }
+
     /// A name with no surname and no title: a foreign "Micah Richards" or a stage name
     /// "Đông Nhi" (two given-name syllables), when nothing before it makes it a body or place.
     fn bare_name(&self, a0: usize, a: usize, z: usize) -> Option<(usize, usize, Evidence)> {
@@ -993,7 +1121,9 @@ impl<'a> View<'a> {
                 } else if self.not_start(s) || !self.namey(s) || ctx == Ctx::Office {
                     if let Some(j) = self.surname_tail(s, z) {
                         (j, z, Evidence::Surname)
-                    } else if let Some((j, e)) = self.foreign_given(s, z) {
+                    } else if let Some((j, e)) =
+                        self.foreign_given(s, z).or_else(|| self.east_asian(s, z))
+                    {
                         (j, e, Evidence::Foreign)
                     } else if z - s <= 4 && (s..z).all(|k| self.namey(k)) && !self.not_start(s) {
                         // "Bộ trưởng Lavrov": a name only if the article gives it in full.
@@ -1022,7 +1152,9 @@ impl<'a> View<'a> {
             Ctx::None => {
                 if let Some(j) = self.surname_tail(a, z) {
                     (j, z, Evidence::Surname)
-                } else if let Some((j, e)) = self.foreign_given(a, z) {
+                } else if let Some((j, e)) =
+                    self.foreign_given(a, z).or_else(|| self.east_asian(a, z))
+                {
                     (j, e, Evidence::Foreign)
                 } else if let Some((j, e, ev)) = self.bare_name(a0, a, z) {
                     (j, e, ev)
