@@ -285,12 +285,10 @@ fn is_romaji(w: &str) -> bool {
             i += 1;
         }
         let rest = &b[i..];
-        let onset = if rest.starts_with(b"sh") || rest.starts_with(b"ch") || rest.starts_with(b"ts")
-        {
-            2
-        } else if matches!(b[i], b'k' | b'g' | b'n' | b'h' | b'b' | b'p' | b'm' | b'r')
-            && rest.get(1) == Some(&b'y')
-        {
+        let digraph = rest.starts_with(b"sh") || rest.starts_with(b"ch") || rest.starts_with(b"ts");
+        let palatal = matches!(b[i], b'k' | b'g' | b'n' | b'h' | b'b' | b'p' | b'm' | b'r')
+            && rest.get(1) == Some(&b'y');
+        let onset = if digraph || palatal {
             2
         } else if matches!(
             b[i],
