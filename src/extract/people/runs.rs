@@ -7,6 +7,7 @@ use crate::document::{Block, BlockKind};
 use crate::extract::tokens::{is_alpha, Token, TokenKind};
 use crate::lexicon::people::{self as lex, bit};
 use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 /// Why a candidate is (or may be) a person.
@@ -52,32 +53,17 @@ pub struct Candidate {
     pub unless_written: Vec<(usize, usize)>,
 }
 
-/// A word's key, kept inline when short (most are) so that keying a word allocates nothing.
-enum Key {
-    Inline(u8, [u8; 22]),
-    Heap(String),
+/// A word's key, shared between the tokens spelling the word the same way.
+type Key = Rc<str>;
+
+thread_local! {
+    /// Words this thread has keyed, by their text, with their table [`bit`]s: most words recur
+    /// within an article and across articles, and finding one costs far less than keying it.
+    static KEYED: RefCell<FastMap<String, (Key, u32)>> = RefCell::new(FastMap::default());
 }
 
-impl Key {
-    fn new(k: &str) -> Key {
-        let mut buf = [0u8; 22];
-        match buf.get_mut(..k.len()) {
-            Some(dst) => {
-                dst.copy_from_slice(k.as_bytes());
-                Key::Inline(k.len() as u8, buf)
-            }
-            None => Key::Heap(k.to_owned()),
-        }
-    }
-
-    fn as_str(&self) -> &str {
-        match self {
-            // Copied from a `str` whole, so always valid.
-            Key::Inline(n, b) => std::str::from_utf8(&b[..usize::from(*n)]).unwrap_or(""),
-            Key::Heap(s) => s,
-        }
-    }
-}
+/// Words [`KEYED`] holds at most (a few MB): past that it starts afresh.
+const KEYED_MAX: usize = 1 << 15;
 
 /// What the words right before a run make of it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,6 +108,8 @@ pub struct LowerIndex<'a> {
 
 /// Up to this many questions, each is searched for alone.
 const FEW: usize = 4;
+/// Or up to this many bytes searched in all.
+const SCAN_BUDGET: usize = 1 << 18;
 
 impl<'a> LowerIndex<'a> {
     pub fn new(text: &'a str, blocks: &'a [Block]) -> Self {
@@ -157,8 +145,9 @@ impl<'a> LowerIndex<'a> {
     fn search(&self, asked: &[String]) -> Vec<bool> {
         let mut found = vec![false; asked.len()];
         let mut buf = Vec::new();
-        // A few questions: a plain substring search each (no automaton to build).
-        if asked.len() <= FEW {
+        // A few questions, or a short text: a plain substring search each (an automaton costs
+        // more to build than a few passes over a news article).
+        if asked.len() <= FEW || asked.len() * self.text.len() <= SCAN_BUDGET {
             for (q, f) in asked.iter().zip(&mut found) {
                 let mut from = 0;
                 while let Some(i) = self.text[from..].find(q.as_str()) {
@@ -227,7 +216,7 @@ impl<'a> LowerIndex<'a> {
             .find(|(_, c)| c.is_whitespace())
             .map_or(be, |(i, _)| e + i);
         let w = &text[from..to];
-        scan_into(w, buf);
+        scan_into(w, 0, buf);
         let lower = |t: &Token| {
             t.kind == TokenKind::Word
                 && w[t.start..]
@@ -259,6 +248,78 @@ impl<'a> LowerIndex<'a> {
         self.prepare([words.to_owned()]);
         self.answers.borrow().get(words).copied().unwrap_or(false)
     }
+}
+
+/// Whether a word is romanised Japanese: syllables of an optional consonant (doubled, or
+/// "sh", "ch", "ts", "ky" …) and a vowel, or a syllabic "n" ("Kawase", "Shinzo", "Nobuaki").
+fn is_romaji(w: &str) -> bool {
+    let b: Vec<u8> = w.bytes().map(|c| c.to_ascii_lowercase()).collect();
+    if b.len() < 3 || !b.iter().all(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let mut i = 0;
+    while i < b.len() {
+        if vowel(b[i]) {
+            i += 1;
+            continue;
+        }
+        // A syllabic "n" before a consonant or at the end.
+        if b[i] == b'n' && b.get(i + 1).is_none_or(|&c| !vowel(c) && c != b'y') {
+            i += 1;
+            continue;
+        }
+        // A doubled consonant ("Hattori", "Nissan").
+        if b.get(i + 1) == Some(&b[i]) && matches!(b[i], b'k' | b't' | b's' | b'p') {
+            i += 1;
+        }
+        let rest = &b[i..];
+        let digraph = rest.starts_with(b"sh") || rest.starts_with(b"ch") || rest.starts_with(b"ts");
+        let palatal = matches!(b[i], b'k' | b'g' | b'n' | b'h' | b'b' | b'p' | b'm' | b'r')
+            && rest.get(1) == Some(&b'y');
+        let onset = if digraph || palatal {
+            2
+        } else if matches!(
+            b[i],
+            b'k' | b'g'
+                | b's'
+                | b'z'
+                | b't'
+                | b'd'
+                | b'n'
+                | b'h'
+                | b'b'
+                | b'p'
+                | b'm'
+                | b'r'
+                | b'y'
+                | b'w'
+                | b'f'
+                | b'j'
+        ) {
+            1
+        } else {
+            return false;
+        };
+        i += onset;
+        let Some(&v) = b.get(i).filter(|&&c| vowel(c)) else {
+            return false;
+        };
+        // Hepburn writes "shi", "chi", "tsu", "fu", "ji", "zu": "si", "ti", "du", "hu", "wi" …
+        // mark another language ("Saudi").
+        let c = b[i - 1];
+        let foreign = match v {
+            b'i' => matches!(c, b's' | b't' | b'd' | b'z' | b'w' | b'y') && onset == 1,
+            b'u' => matches!(c, b't' | b'd' | b'h' | b'w' | b'y') && onset == 1 && c != b'y',
+            b'e' => matches!(c, b'w' | b'y') && onset == 1,
+            _ => false,
+        } || (c == b'f' && v != b'u');
+        if foreign {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// An initial glued to a Vietnamese syllable, as bylines sign: "N.Phú", "H.LONG", "T.T.Hà".
@@ -304,6 +365,8 @@ struct Fixed {
     noi: String,
     rieng: String,
     tuoi: String,
+    year_words: [String; 3],
+    tan: String,
 }
 
 fn fixed() -> &'static Fixed {
@@ -320,6 +383,8 @@ fn fixed() -> &'static Fixed {
         noi: canonical("nói"),
         rieng: canonical("riêng"),
         tuoi: canonical("tuổi"),
+        year_words: ["năm", "tết", "xuân"].map(canonical),
+        tan: canonical("tân"),
     });
     &FIXED
 }
@@ -353,15 +418,22 @@ impl BlockTokens {
         self.index = index;
         self.kind = block.kind;
         let src = &text[block.start..block.end];
+        let bytes = text.as_bytes();
         let mut raw = std::mem::take(&mut self.raw);
-        scan_into(src, &mut raw);
+        scan_into(src, block.start, &mut raw);
         let toks = &mut self.toks;
         toks.clear();
+        toks.reserve(raw.len());
         let mut i = 0;
         while i < raw.len() {
             let mut t = raw[i];
-            t.start += block.start;
-            t.end += block.start;
+            // Both fixes below apply to words starting with a capital: most words start with an
+            // ASCII lowercase letter or a digit and need neither.
+            if t.kind != TokenKind::Word || matches!(bytes[t.start], b'a'..=b'z' | b'0'..=b'9') {
+                toks.push(t);
+                i += 1;
+                continue;
+            }
             // "Phong-Trưởng phòng": a name glued to the role after it.
             if t.kind == TokenKind::Word {
                 let w = &text[t.start..t.end];
@@ -392,7 +464,7 @@ impl BlockTokens {
                 if let Some(n) = raw
                     .get(i + 1)
                     .filter(|n| n.kind == TokenKind::Punct && !n.space_before)
-                    .filter(|n| src.as_bytes()[n.start] == b'.')
+                    .filter(|n| bytes[n.start] == b'.')
                 {
                     // A dot then a capital is the sentence's end: "bà H. Thấy nạn nhân …".
                     let after_word = toks.last().is_some_and(|p: &Token| {
@@ -403,13 +475,13 @@ impl BlockTokens {
                                 .is_some_and(char::is_uppercase)
                     });
                     let ends_sentence = after_word
-                        && src[n.end..]
+                        && text[n.end..block.end]
                             .strip_prefix(' ')
                             .and_then(|r| r.chars().next())
                             .is_some_and(|c| c.is_uppercase());
                     if n.kind == TokenKind::Punct
                         && !n.space_before
-                        && &src[n.start..n.end] == "."
+                        && &text[n.start..n.end] == "."
                         && is_initial(&text[t.start..t.end])
                         && !ends_sentence
                     {
@@ -497,19 +569,30 @@ impl<'a> View<'a> {
     /// One token's key and its table [`bit`]s, made on first use.
     fn keyed(&self, i: usize) -> &'a (Key, u32) {
         self.b.keys[i].get_or_init(|| {
-            let mut k = self.b.scratch.borrow_mut();
-            canonical_into(self.tx(i), &mut k);
-            if k.ends_with('.') {
-                k.pop();
-            }
-            let f = lex::flags(&k);
-            (Key::new(&k), f)
+            let w = self.tx(i);
+            KEYED.with(|cache| {
+                let mut cache = cache.borrow_mut();
+                if let Some(kf) = cache.get(w) {
+                    return kf.clone();
+                }
+                let mut k = self.b.scratch.borrow_mut();
+                canonical_into(w, &mut k);
+                if k.ends_with('.') {
+                    k.pop();
+                }
+                let kf: (Key, u32) = (Rc::from(k.as_str()), lex::flags(&k));
+                if cache.len() >= KEYED_MAX {
+                    cache.clear();
+                }
+                cache.insert(w.to_owned(), kf.clone());
+                kf
+            })
         })
     }
 
     /// One token's key; a final dot ("TS.", "Q.") is dropped.
     fn key1(&self, i: usize) -> &'a str {
-        self.keyed(i).0.as_str()
+        &self.keyed(i).0
     }
 
     /// The table [`bit`]s of one token's key.
@@ -560,7 +643,8 @@ impl<'a> View<'a> {
     /// A word that may be part of a name.
     fn namey(&self, i: usize) -> bool {
         let w = self.tx(i);
-        (self.is_cap(i) && !w.bytes().any(|b| b.is_ascii_digit()) && !self.acronym(i))
+        // "Dolce&Gabbana": an ampersand joins firms, not names.
+        (self.is_cap(i) && !w.bytes().any(|b| b.is_ascii_digit() || b == b'&') && !self.acronym(i))
             || self.particle_in_name(i)
             || self.particle_leads(i)
     }
@@ -610,7 +694,9 @@ impl<'a> View<'a> {
     /// particles that are no Vietnamese words ("do", "la" are).
     fn particle_leads(&self, i: usize) -> bool {
         let lead = |k: usize| {
+            // Each particle starts with "v" or "d": most words are ruled out by one byte.
             self.is_word(k)
+                && matches!(self.text.as_bytes()[self.b.toks[k].start], b'v' | b'd')
                 && matches!(
                     self.tx(k),
                     "van" | "von" | "de" | "del" | "della" | "der" | "den" | "dos"
@@ -690,6 +776,8 @@ impl<'a> View<'a> {
             && self.is_word(a - 2)
             && self.tx(a - 2).chars().count() <= 5
             && self.tx(a - 2).starts_with(|c: char| c.is_uppercase())
+            // "… đội tuyển nữ Anh. Câu chuyện": a whole word ends a sentence.
+            && !is_vietnamese_syllable(self.tx(a - 2))
         {
             end = a - 1;
         }
@@ -808,6 +896,58 @@ impl<'a> View<'a> {
             .map(|j| (j, z.min(j + 4)))
     }
 
+    /// An East Asian name by its shape: a Chinese or Korean family name then a pinyin or
+    /// hyphenated given name ("Wu Jingui", "Kim Hack-Yong"), or two romanised Japanese words
+    /// ("Nobuaki Kawase").
+    fn east_asian(&self, a: usize, z: usize) -> Option<(usize, usize)> {
+        let ascii = |k: usize| {
+            self.tx(k)
+                .bytes()
+                .all(|b| b.is_ascii_alphabetic() || b == b'-')
+        };
+        let ok = |k: usize| {
+            self.namey(k) && ascii(k) && !self.is(k, k + 1, bit::FOREIGN_NOT | bit::PLACE)
+        };
+        for j in a..z.saturating_sub(1) {
+            if !ok(j) || !ok(j + 1) {
+                continue;
+            }
+            let mut e = j + 2;
+            while e < z && e < j + 3 && ok(e) {
+                e += 1;
+            }
+            // The whole run is the name: "Tai He Fruit" is a firm, "Université du Maine" a school.
+            let lead_in = (a..j).all(|k| {
+                !self.namey(k)
+                    || self.not_start(k)
+                    || self.is(k, k + 1, bit::TITLE)
+                    || self.key1(k) == fixed().cuu
+                    || self.key1(k) == fixed().tan
+            }) && (a..j).all(|k| self.key1(k) != "du");
+            if !lead_in || !self.is_cap(j) {
+                return None;
+            }
+            let given_shaped = (j + 1..e).any(|k| !self.viet(k) || self.tx(k).contains('-'));
+            let family = self.is(j, j + 1, bit::EAST_ASIAN);
+            if family && e == z && (given_shaped || !self.viet(j)) {
+                return Some((j, e));
+            }
+            let (w1, w2) = (self.tx(j), self.tx(j + 1));
+            let japanese = is_romaji(w1)
+                && is_romaji(w2)
+                && w1.len() + w2.len() >= 9
+                && (!self.viet(j) || !self.viet(j + 1));
+            if japanese {
+                let mut e = j + 2;
+                while e < z && e < j + 3 && ok(e) && is_romaji(self.tx(e)) {
+                    e += 1;
+                }
+                return (e == z).then_some((j, e));
+            }
+        }
+        None
+    }
+
     /// A name with no surname and no title: a foreign "Micah Richards" or a stage name
     /// "Đông Nhi" (two given-name syllables), when nothing before it makes it a body or place.
     fn bare_name(&self, a0: usize, a: usize, z: usize) -> Option<(usize, usize, Evidence)> {
@@ -856,6 +996,14 @@ impl<'a> View<'a> {
             return None;
         }
         if foreign == 0 && n == 2 && (a..z).all(|k| self.is(k, k + 1, bit::GIVEN_NAME)) {
+            // "vui đón Trung Thu", "Thu Ngân sách": common words, not a stage name.
+            let next_common = z < self.b.toks.len()
+                && self.is_word(z)
+                && self.b.toks[z].space_before
+                && self.is(z - 1, z + 1, bit::COMMON_WORD);
+            if self.is(a, z, bit::COMMON_WORD) || next_common {
+                return None;
+            }
             return Some((a, z, Evidence::Context));
         }
         None
@@ -892,9 +1040,34 @@ impl<'a> View<'a> {
         if z - a0 == 2 && self.key1(a0) == fixed().bac && self.key1(a0 + 1) == fixed().ho {
             return Some(self.candidate(a0, z, Evidence::Context, false));
         }
-        let a = self.strip_titles(a0, z, &mut ctx, &mut from);
+        // "lên ngôi Hoàng Đế": a title written with capitals names no one.
+        if z - a0 >= 2 && z - a0 <= lex::MAX_PHRASE_WORDS && self.is(a0, z, bit::TITLE) {
+            return None;
+        }
+        let mut a = self.strip_titles(a0, z, &mut ctx, &mut from);
         if self.b.kind == BlockKind::Byline {
             return self.credit(a, z, true);
+        }
+        // "Đường Trần Phú", "TP Hồ Chí Minh": a capitalised place word opens a place (but "Hồ"
+        // and "Đào" are surnames first).
+        if ctx == Ctx::None && a + 1 < z {
+            let f = self.flags1(a);
+            if f & bit::OPEN_PLACE != 0 && f & (bit::SURNAME | bit::GIVEN_NAME) == 0 {
+                ctx = Ctx::Place;
+                a += 1;
+            }
+        }
+        // "năm Giáp Thìn": a year of the sixty-year cycle.
+        let year_word = |k: usize| fixed().year_words.iter().any(|w| w == self.key1(k));
+        if ctx == Ctx::None
+            && z - a == 2
+            && a > 0
+            && self.is_word(a - 1)
+            && year_word(a - 1)
+            && self.flags1(a) & bit::YEAR_STEM != 0
+            && self.flags1(a + 1) & bit::YEAR_BRANCH != 0
+        {
+            return None;
         }
         if ctx != Ctx::Credit && self.house_number_before(a0) {
             return Some(self.candidate(a0, z, Evidence::Place, false));
@@ -908,8 +1081,11 @@ impl<'a> View<'a> {
                     // ("đường Phạm Hùng, Nguyễn Trãi và Lê Lợi").
                     return Some(self.candidate(a, z, Evidence::Place, false));
                 }
-                let j = self.surname_tail(a + p, z)?;
-                (j, z, Evidence::Surname)
+                match self.surname_tail(a + p, z) {
+                    Some(j) => (j, z, Evidence::Surname),
+                    // "bến xe Mỹ Đình, Giáp Bát": still a place, and so is what is listed next.
+                    None => return Some(self.candidate(a, z, Evidence::Place, false)),
+                }
             }
             Ctx::Honorific | Ctx::Title | Ctx::Office => {
                 let mut s = a;
@@ -952,7 +1128,9 @@ impl<'a> View<'a> {
                 } else if self.not_start(s) || !self.namey(s) || ctx == Ctx::Office {
                     if let Some(j) = self.surname_tail(s, z) {
                         (j, z, Evidence::Surname)
-                    } else if let Some((j, e)) = self.foreign_given(s, z) {
+                    } else if let Some((j, e)) =
+                        self.foreign_given(s, z).or_else(|| self.east_asian(s, z))
+                    {
                         (j, e, Evidence::Foreign)
                     } else if z - s <= 4 && (s..z).all(|k| self.namey(k)) && !self.not_start(s) {
                         // "Bộ trưởng Lavrov": a name only if the article gives it in full.
@@ -960,6 +1138,12 @@ impl<'a> View<'a> {
                     } else {
                         return None;
                     }
+                } else if let Some(j) = self.surname_tail(s, z).filter(|&j| {
+                    // … but "vua An Dương Vương" keeps its given-name syllable.
+                    (s..j).any(|k| self.viet(k) && self.flags1(k) & bit::GIVEN_NAME == 0)
+                }) {
+                    // "cựu binh Gạc Ma Lê Văn Thoa": the name starts at its surname.
+                    (j, z, Evidence::Surname)
                 } else {
                     let mut e = s;
                     while e < z && e < s + 4 && self.namey(e) {
@@ -975,17 +1159,35 @@ impl<'a> View<'a> {
             Ctx::None => {
                 if let Some(j) = self.surname_tail(a, z) {
                     (j, z, Evidence::Surname)
-                } else if let Some((j, e)) = self.foreign_given(a, z) {
+                } else if let Some((j, e)) =
+                    self.foreign_given(a, z).or_else(|| self.east_asian(a, z))
+                {
                     (j, e, Evidence::Foreign)
                 } else if let Some((j, e, ev)) = self.bare_name(a0, a, z) {
                     (j, e, ev)
                 } else {
                     // A short form, perhaps: "Hằng", "Khi Hằng", "Trump".
                     let mut s = a;
-                    while s + 1 < z && (self.not_start(s) || self.acronym(s)) {
+                    // "đã mất Theo Hernandez": mid-sentence, a capitalised "Theo" before a
+                    // foreign word is a given name, not the preposition.
+                    let mid_name = s == a0
+                        && s > 0
+                        && self.is_word(s - 1)
+                        && !self.is_cap(s - 1)
+                        && s + 1 < z
+                        && !self.viet(s + 1)
+                        && self.key1(s) == "theo";
+                    while !mid_name && s + 1 < z && (self.not_start(s) || self.acronym(s)) {
                         s += 1;
                     }
-                    if z - s > 4 || !(s..z).all(|k| self.namey(k)) || self.not_start(s) {
+                    // "Phố Huế", "Môn Kurash": a run opening with a place word is a place.
+                    if (a..s).any(|k| self.is(k, k + 1, bit::PLACE_WORD | bit::BODY_CLASSIFIER)) {
+                        return None;
+                    }
+                    if z - s > 4
+                        || !(s..z).all(|k| self.namey(k))
+                        || (self.not_start(s) && !mid_name)
+                    {
                         return None;
                     }
                     if self.place_len(s, z) == z - s {
@@ -1023,7 +1225,7 @@ impl<'a> View<'a> {
         }
         let evidence = if matches!(evidence, Evidence::Lookup | Evidence::Bare)
             && ctx != Ctx::Office
-            && self.person_after(s, e)
+            && (self.person_after(s, e) || self.foreign_given_alone(s, e))
         {
             Evidence::Context
         } else {
@@ -1058,6 +1260,21 @@ impl<'a> View<'a> {
         t.kind == TokenKind::Number
             && t.end - t.start <= 3
             && (a < 2 || (self.is_word(a - 2) && self.b.toks[a - 1].space_before))
+    }
+
+    /// "Fernando", "Marcelo": a common foreign given name used alone is a person, unless a
+    /// product or a number follows ("iPhone X Max", "Henry 2").
+    fn foreign_given_alone(&self, s: usize, e: usize) -> bool {
+        e == s + 1
+            && self.is(s, e, bit::GIVEN_FOREIGN)
+            && !self.viet(s)
+            && !self.is(s, e, bit::FOREIGN_NOT | bit::PLACE)
+            && !(s > 0 && self.b.toks[s - 1].kind == TokenKind::Number)
+            && self
+                .b
+                .toks
+                .get(e)
+                .is_none_or(|t| t.kind != TokenKind::Number)
     }
 
     /// Whether the words after the name `s..e` are a person's: a verb of saying ("Xie cho
@@ -1180,6 +1397,10 @@ impl<'a> View<'a> {
             // "ông Được cho rằng": after "ông" it is a name whatever else "được cho" means.
             return Some(None);
         }
+        // "Đồng thời, …", "Cuối cùng …": a common word, whatever the article writes elsewhere.
+        if viet && next.space_before && self.is(s, s + 2, bit::COMMON_WORD) {
+            return None;
+        }
         Some(Some((self.b.toks[s].start, next.end)))
     }
 
@@ -1300,10 +1521,6 @@ fn is_alnum(c: char) -> bool {
     }
 }
 
-fn is_joiner(c: char) -> bool {
-    matches!(c, '.' | '-' | '&' | '\'' | '’' | '_')
-}
-
 fn is_combining(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36F}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
 }
@@ -1324,64 +1541,54 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
 #[cfg(test)]
 fn scan(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
-    scan_into(text, &mut out);
+    scan_into(text, 0, &mut out);
     out
 }
 
-/// [`scan`] into `out` (cleared first).
-fn scan_into(text: &str, out: &mut Vec<Token>) {
+/// [`scan`] into `out` (cleared first), with `base` added to every offset. ASCII and the Latin
+/// letters Vietnamese uses are told from their bytes; only other chars are decoded.
+fn scan_into(text: &str, base: usize, out: &mut Vec<Token>) {
     out.clear();
+    let bytes = text.as_bytes();
+    let n = bytes.len();
     let mut i = 0;
     let mut space_before = true;
-    while let Some((c, len)) = char_at(text, i) {
-        if c.is_whitespace() {
-            space_before = true;
-            i += len;
-            continue;
-        }
-        if is_alnum(c) {
-            let start = i;
-            let mut has_letter = is_alpha(c);
-            i += len;
-            let bytes = text.as_bytes();
-            while let Some(&b) = bytes.get(i) {
-                // Without decoding: ASCII letters and digits, and the two Latin blocks holding
-                // every Vietnamese letter (U+00C0–U+024F but × ÷, U+1E00–U+1EFF), all letters.
-                if b.is_ascii_alphanumeric() {
-                    has_letter |= b.is_ascii_alphabetic();
-                    i += 1;
-                    continue;
-                }
-                let b1 = bytes.get(i + 1).copied().unwrap_or(0);
-                if ((0xC3..=0xC8).contains(&b) || (b == 0xC9 && b1 <= 0x8F))
-                    && !(b == 0xC3 && (b1 == 0x97 || b1 == 0xB7))
-                {
-                    has_letter = true;
-                    i += 2;
-                    continue;
-                }
-                if b == 0xE1 && (0xB8..=0xBB).contains(&b1) {
-                    has_letter = true;
-                    i += 3;
-                    continue;
-                }
-                let Some((d, l)) = char_at(text, i) else {
-                    break;
-                };
-                if is_alnum(d) || is_combining(d) {
-                    if !has_letter {
-                        has_letter = is_alpha(d);
-                    }
-                    i += l;
-                } else if is_joiner(d) && char_at(text, i + l).is_some_and(|(e, _)| is_alnum(e)) {
-                    i += l;
-                } else {
-                    break;
-                }
+    while i < n {
+        let b = bytes[i];
+        let (len, word, letter) = if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                (1, true, b.is_ascii_alphabetic())
+            } else if matches!(b, b'\t'..=b'\r' | b' ') {
+                space_before = true;
+                i += 1;
+                continue;
+            } else {
+                (1, false, false)
             }
+        } else if let Some(l) = latin_letter_len(bytes, i) {
+            (l, true, true)
+        } else {
+            let Some((c, len)) = char_at(text, i) else {
+                break;
+            };
+            if c.is_whitespace() {
+                space_before = true;
+                i += len;
+                continue;
+            }
+            if !is_alnum(c) && is_combining(c) {
+                // A stray mark belongs to nothing.
+                space_before = false;
+                i += len;
+                continue;
+            }
+            (len, is_alnum(c), is_alpha(c))
+        };
+        if word {
+            let (end, has_letter) = word_end(text, i + len, letter);
             out.push(Token {
-                start,
-                end: i,
+                start: base + i,
+                end: base + end,
                 kind: if has_letter {
                     TokenKind::Word
                 } else {
@@ -1389,18 +1596,82 @@ fn scan_into(text: &str, out: &mut Vec<Token>) {
                 },
                 space_before,
             });
+            i = end;
         } else {
-            if !is_combining(c) {
-                out.push(Token {
-                    start: i,
-                    end: i + len,
-                    kind: TokenKind::Punct,
-                    space_before,
-                });
-            }
+            out.push(Token {
+                start: base + i,
+                end: base + i + len,
+                kind: TokenKind::Punct,
+                space_before,
+            });
             i += len;
         }
         space_before = false;
+    }
+}
+
+/// The length of the letter at byte `i` if it lies in the Latin blocks holding every
+/// Vietnamese letter (U+00C0–U+024F but × and ÷, U+1E00–U+1EFF), all letters.
+#[inline]
+fn latin_letter_len(bytes: &[u8], i: usize) -> Option<usize> {
+    let b = bytes[i];
+    let b1 = bytes.get(i + 1).copied().unwrap_or(0);
+    match b {
+        0xC3 if b1 != 0x97 && b1 != 0xB7 => Some(2),
+        0xC4..=0xC8 => Some(2),
+        0xC9 if b1 <= 0x8F => Some(2),
+        0xE1 if (0xB8..=0xBB).contains(&b1) => Some(3),
+        _ => None,
+    }
+}
+
+/// The end of a word going on at byte `j`, and whether it holds a letter.
+#[inline]
+fn word_end(text: &str, mut j: usize, mut has_letter: bool) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    while j < n {
+        let b = bytes[j];
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                has_letter |= b.is_ascii_alphabetic();
+                j += 1;
+                continue;
+            }
+            // An inner joiner: "TP.HCM", "Ba-ra-ắc".
+            if matches!(b, b'.' | b'-' | b'&' | b'\'' | b'_') && alnum_at(text, j + 1) {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if let Some(l) = latin_letter_len(bytes, j) {
+            has_letter = true;
+            j += l;
+            continue;
+        }
+        let Some((d, l)) = char_at(text, j) else {
+            break;
+        };
+        if is_alnum(d) || is_combining(d) {
+            has_letter |= is_alpha(d);
+            j += l;
+        } else if d == '’' && alnum_at(text, j + l) {
+            j += l;
+        } else {
+            break;
+        }
+    }
+    (j, has_letter)
+}
+
+/// Whether a letter or digit starts at byte `i`.
+#[inline]
+fn alnum_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => char_at(text, i).is_some_and(|(c, _)| is_alnum(c)),
     }
 }
 
