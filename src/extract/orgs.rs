@@ -823,7 +823,11 @@ fn key(s: &str) -> String {
         }
     }
     let c = canonical(&out);
-    // Words split at whitespace, dashes and commas, joined by single spaces.
+    // Words split at whitespace, dashes and commas, joined by single spaces: a canonical
+    // string without dashes or commas is that already (0xE2 leads the en dash).
+    if !c.bytes().any(|b| matches!(b, b'-' | b',' | 0xE2)) {
+        return c;
+    }
     let mut k = String::with_capacity(c.len());
     let mut gap = false;
     for ch in c.chars() {
