@@ -860,8 +860,7 @@ pub fn canonical_word(s: &str) -> std::borrow::Cow<'_, str> {
         if c.is_ascii() {
             !c.is_ascii_uppercase() && !c.is_ascii_whitespace() && c != '\u{B}'
         } else {
-            lower_of(lower, c) == Some(c)
-                && !split_tone(c).is_some_and(|(b, _)| b == 'o' || b == 'u')
+            lower_of(lower, c) == Some(c) && !is_toned_o_u(c) && !matches!(c, '\u{85}' | '\u{A0}')
         }
     });
     if plain {
@@ -890,7 +889,11 @@ pub fn canonical_into(s: &str, out: &mut String) {
             out.push(c.to_ascii_lowercase());
             continue;
         }
-        if c.is_whitespace() {
+        // One table lookup for the Latin and Vietnamese letters; the rest by the standard
+        // library (some lowercase to two chars). The table's only whitespace is U+0085 and
+        // U+00A0.
+        let l = lower_of(lower, c);
+        if (l.is_none() || matches!(c, '\u{85}' | '\u{A0}')) && c.is_whitespace() {
             space = out.len() > from;
             continue;
         }
@@ -898,16 +901,14 @@ pub fn canonical_into(s: &str, out: &mut String) {
             out.push(' ');
             space = false;
         }
-        // One table lookup for the Latin and Vietnamese letters; the rest by the standard
-        // library (some lowercase to two chars).
-        match lower_of(lower, c) {
+        match l {
             Some(l) => {
-                toned |= split_tone(l).is_some_and(|(b, _)| b == 'o' || b == 'u');
+                toned |= is_toned_o_u(l);
                 out.push(l);
             }
             None => {
                 for l in c.to_lowercase() {
-                    toned |= split_tone(l).is_some_and(|(b, _)| b == 'o' || b == 'u');
+                    toned |= is_toned_o_u(l);
                     out.push(l);
                 }
             }
@@ -916,6 +917,12 @@ pub fn canonical_into(s: &str, out: &mut String) {
     if toned {
         move_tones(out, from);
     }
+}
+
+/// An o or u with a tone mark (see [`split_tone`]): a tone [`move_tones`] may move.
+#[inline]
+fn is_toned_o_u(c: char) -> bool {
+    matches!(c, 'ò' | 'ó' | 'ỏ' | 'õ' | 'ọ' | 'ù' | 'ú' | 'ủ' | 'ũ' | 'ụ')
 }
 
 /// Moves the tone of "oa", "oe", "uy" at a syllable's end to the second vowel, in
@@ -1079,7 +1086,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn canonical_agrees_with_its_definition(
-            s in "[ \\t\u{B}\u{A0}a-zA-ZòóỏõọÒÓỎÕỌùúủũụÙÚỦŨỤàáạÀÁẠeEyYỳýỶİẞΣ\u{300}-]{0,24}",
+            s in "[ \\t\u{B}\u{85}\u{A0}a-zA-ZòóỏõọÒÓỎÕỌùúủũụÙÚỦŨỤàáạÀÁẠeEyYỳýỶİẞΣ\u{300}-]{0,24}",
             t in "\\PC{0,16}",
         ) {
             proptest::prop_assert_eq!(canonical(&s), canonical_reference(&s));
@@ -1087,6 +1094,8 @@ mod tests {
             let mut buf = String::from("x");
             canonical_into(&s, &mut buf);
             proptest::prop_assert_eq!(&buf[1..], canonical(&s));
+            proptest::prop_assert_eq!(&*canonical_word(&s), canonical(&s));
+            proptest::prop_assert_eq!(&*canonical_word(&t), canonical(&t));
         }
     }
 
@@ -1107,6 +1116,10 @@ mod tests {
         }
         for c in ['a', 'â', 'ầ', 'ơ', 'ờ', 'Ò', 'đ', ' '] {
             assert_eq!(split_tone(c), None);
+        }
+        for c in ('\u{0}'..='\u{2FF}').chain('\u{1E00}'..='\u{1EFF}') {
+            let o_u = split_tone(c).is_some_and(|(b, _)| b == 'o' || b == 'u');
+            assert_eq!(is_toned_o_u(c), o_u, "{c:?}");
         }
     }
 
