@@ -194,12 +194,13 @@ fn word_end(text: &str, mut j: usize, mut has_letter: bool) -> (usize, bool) {
     while j < n {
         let d = bytes[j];
         if d < 0x80 {
-            if d.is_ascii_alphanumeric() {
-                has_letter |= d.is_ascii_alphabetic();
+            let k = ASCII_CLASS[d as usize];
+            if k & ALNUM != 0 {
+                has_letter |= k & ALPHA != 0;
                 j += 1;
                 continue;
             }
-            if matches!(d, b'.' | b'-' | b'&' | b'\'' | b'_') && alnum_at(text, j + 1) {
+            if k & JOINER != 0 && alnum_at(text, j + 1) {
                 j += 1;
                 continue;
             }
@@ -231,6 +232,29 @@ fn word_end(text: &str, mut j: usize, mut has_letter: bool) -> (usize, bool) {
     }
     (j, has_letter)
 }
+
+/// What an ASCII byte is to a word: bits [`ALNUM`], [`ALPHA`] and [`JOINER`].
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        if b.is_ascii_alphanumeric() {
+            t[i] |= ALNUM;
+        }
+        if b.is_ascii_alphabetic() {
+            t[i] |= ALPHA;
+        }
+        if matches!(b, b'.' | b'-' | b'&' | b'\'' | b'_') {
+            t[i] |= JOINER;
+        }
+        i += 1;
+    }
+    t
+};
+const ALNUM: u8 = 1;
+const ALPHA: u8 = 2;
+const JOINER: u8 = 4;
 
 /// A letter or digit starts at byte `i`.
 #[inline]
