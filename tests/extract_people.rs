@@ -353,3 +353,92 @@ fn a_foreign_name_may_open_with_its_particle() {
     assert_eq!(mention_texts(p), ["Pieter van der Hoek", "van der Hoek"]);
     assert_eq!(ps.len(), 1, "{:?}", names(&ps));
 }
+
+#[test]
+fn common_words_titles_and_pageants_written_with_capitals_are_no_people() {
+    let ps = people(
+        "Bà Trần Thị Đồng nhận giải. Đồng thời, xã tổ chức lễ. \
+         Vua lên ngôi Hoàng Đế năm ấy. Cô dự thi Hoa hậu Hoàn Vũ Việt Nam năm nay. \
+         Trận đấu diễn ra ở Anh. Câu chuyện bắt đầu từ đó. Môn Pencak, Lê Văn Đỏ giành vàng.",
+    );
+    assert_eq!(
+        names(&ps),
+        ["Trần Thị Đồng", "Lê Văn Đỏ"],
+        "{:?}",
+        names(&ps)
+    );
+    assert_eq!(
+        mention_texts(person(&ps, "Trần Thị Đồng")),
+        ["Trần Thị Đồng"]
+    );
+}
+
+#[test]
+fn years_places_firms_and_festivals_shaped_like_names_are_no_people() {
+    let ps = people(
+        "Bé chào đời vào năm Canh Tý. Xe khách tập trung ở bến xe Mỹ Đình, Cao Lỗ. \
+         Đường Trần Quang Khải đông đúc. Cả nhà vui đón Trung Thu. Hãng Mellor&Finch ra mắt \
+         sản phẩm. Người dân phía Nam đã quen.",
+    );
+    assert!(ps.is_empty(), "{:?}", names(&ps));
+}
+
+#[test]
+fn a_name_after_its_description_starts_at_its_surname() {
+    let ps = people(
+        "Cựu binh Trường Sa Đỗ Văn Lành được tặng quà. Trước đó, đội bạn đã mất Theo Albrecht, \
+         David Kessler vì chấn thương. Vua Lê Thánh Tông về thăm.",
+    );
+    for n in [
+        "Đỗ Văn Lành",
+        "Theo Albrecht",
+        "David Kessler",
+        "Lê Thánh Tông",
+    ] {
+        person(&ps, n);
+    }
+}
+
+#[test]
+fn a_common_foreign_given_name_alone_is_a_person_and_names_its_list() {
+    let ps = people("Hàng công có Gustavo, Brennard và Oxley. Mẫu xe Victor 2 vừa ra mắt.");
+    assert_eq!(
+        names(&ps),
+        ["Gustavo", "Brennard", "Oxley"],
+        "{:?}",
+        names(&ps)
+    );
+}
+
+#[test]
+fn east_asian_names_by_their_shape_and_more_foreign_given_names() {
+    let ps = people(
+        "Ông Kim Dong-soo phát biểu tại hội nghị. Sau đó, Zhou Xiaoming trả lời phóng viên. \
+         Theo Takeshi Moriyama, dự án sẽ xong. Tân HLV Xu Jiahao nhận việc. \
+         Thủ môn Guillermo Pardo bắt chính.",
+    );
+    for n in [
+        "Kim Dong-soo",
+        "Zhou Xiaoming",
+        "Takeshi Moriyama",
+        "Xu Jiahao",
+        "Guillermo Pardo",
+    ] {
+        person(&ps, n);
+    }
+    // Firms, vehicles and places with such words are no people.
+    let ps = people(
+        "Xe Kawasaki Ninja mới ra mắt. Hãng Tai He Fruit lãi lớn. Cô học ở Université du Maine. \
+         Quốc khánh Vương quốc Saudi Arabia được tổ chức.",
+    );
+    assert!(ps.is_empty(), "{:?}", names(&ps));
+}
+
+#[test]
+fn romaji_shape() {
+    // Checked through the people pass: two romanised Japanese words with no cue.
+    let ps = people("Hôm qua Haruki Nakamura đến Hà Nội.");
+    person(&ps, "Haruki Nakamura");
+    let ps = people("Hôm qua Sadie Fulton đến Hà Nội.");
+    assert!(ps.is_empty(), "{:?}", names(&ps));
+}

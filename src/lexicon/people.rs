@@ -91,7 +91,7 @@ const TITLES: &[&str] = &[
     "hot boy", "youtuber", "streamer", "thủ quỹ", "kế toán", "kế toán trưởng",
     "trưởng phòng kế toán", "nhà đồng sáng lập", "nhà tạo mẫu", "nhà thơ trẻ", "nghệ nhân",
     "nghệ nhân ưu tú", "nghệ nhân nhân dân", "bác sĩ chuyên khoa", "dịch giả", "soạn giả",
-    "tác giả",
+    "tác giả", "thành hoàng", "hoàng thượng", "thái thượng hoàng",
 ];
 
 /// Capitalised words that begin roles after a name ("Name- Ủy viên BTV, Trưởng ban …").
@@ -138,6 +138,7 @@ const PLACE_WORDS: &[&str] = &[
     "rạp", "bảo tàng", "thư viện", "tỉnh lỵ", "tp.", "huyện lỵ", "thị tứ", "buôn", "plây", "sóc",
     "mường", "ngã tư", "ngã ba", "ngã năm", "ngã sáu", "số nhà", "tháng", "phổ thông", "trung học",
     "dân lập", "trung học cơ sở", "thế kỷ", "tuyến đường", "tuyến phố", "p", "q", "tx", "tt",
+    "gò", "đồi", "rừng", "đất", "miếu", "phía", "hướng",
 ];
 
 /// Capitalised run openers (after a place or org word, or on their own) that are never the
@@ -159,7 +160,7 @@ const NOT_NAME_START: &[&str] = &[
     "bác", "cụ", "điều", "luật", "nghị định", "thông tư", "quyết định", "hiến pháp", "đại",
     "trung tâm", "học viện", "sư", "tiểu", "mầm", "thpt", "thcs", "ubnd", "hđnd", "tand", "vksnd",
     "csgt", "clb", "fc", "hè", "mùa", "thậm", "giờ", "gã", "cắt", "chuyển",
-    "ở", "tới", "sang", "bởi", "nhờ", "rằng",
+    "ở", "tới", "sang", "bởi", "nhờ", "rằng", "môn",
 ];
 
 /// Provinces, large cities, regions, countries and continents as the Vietnamese press writes
@@ -190,6 +191,8 @@ const PLACES: &[&str] = &[
     // Peoples: "đồng bào Thái", "cô gái Mông".
     "thái", "mông", "h'mông", "hmông", "dao", "tày", "nùng", "kinh", "khmer", "mường", "ê đê",
     "gia rai", "ba na", "xơ đăng", "chăm", "sán dìu", "sán chay", "hrê", "cơ ho", "xtiêng",
+    // What pageants and titles are "of": "Hoa hậu Hoàn vũ", "Hoa hậu Thế giới".
+    "hoàn vũ", "thế giới", "trái đất", "hoàn cầu", "liên lục địa",
     // Countries and continents.
     "việt nam", "trung quốc", "nhật bản", "hàn quốc", "triều tiên", "thái lan", "lào", "campuchia",
     "cam-pu-chia", "mỹ", "hoa kỳ", "nga", "anh", "pháp", "đức", "ý", "italia", "tây ban nha",
@@ -197,7 +200,7 @@ const PLACES: &[&str] = &[
     "áo", "hy lạp", "thổ nhĩ kỳ", "ai cập", "ấn độ", "úc", "new zealand", "canada", "brazil",
     "argentina", "mexico", "chile", "cuba", "triều", "đài loan", "hồng kông", "hong kong", "ma cao",
     "singapore", "malaysia", "indonesia", "philippines", "myanmar", "mông cổ", "iran", "iraq",
-    "syria", "israel", "palestine", "ả rập", "ả rập xê út", "ả-rập xê-út", "qatar", "nam phi",
+    "syria", "israel", "palestine", "ả rập", "ả rập xê út", "ả-rập xê-út", "saudi arabia", "ả rập saudi", "qatar", "nam phi",
     "nigeria", "kenya", "ukraine", "belarus", "séc", "hungary", "romania", "bulgaria", "serbia",
     "croatia", "ireland", "scotland", "xứ wales", "pakistan", "afghanistan", "bangladesh",
     "sri lanka", "nepal", "bhutan", "iceland", "na-uy", "thụy-điển", "estonia", "latvia",
@@ -255,6 +258,42 @@ const FOREIGN_GIVEN: &[&str] = &[
     "ricardo", "marcelo", "rodrigo", "jesus", "miguel", "manuel", "alvaro", "álvaro", "iker",
     "gerardo", "ernest", "marie", "nancy", "hugh", "kristen", "chloe", "selena", "justin", "ariana",
     "rihanna", "beyonce", "kanye", "jay",
+    // More given names from the languages the press quotes most.
+    "aaron", "abdullah", "adel", "adriana", "agnes", "ahmad", "aidan", "akira", "alberto",
+    "aleksandr", "aleksey", "alexandra", "alexandre", "alfred", "alfredo", "alicia", "allen",
+    "amanda", "amy", "ana", "anders", "andre", "andré", "andrei", "andrey", "andriy", "anton",
+    "antonia", "ashley", "barbara", "bastian", "benedict", "benoit", "bernardo", "bertrand",
+    "bjorn", "björn", "blake", "brandon", "brendan", "brett", "caleb", "camila", "carla", "carlo",
+    "carmen", "carolina", "caroline", "catherine", "cesar", "césar", "charlotte", "christina",
+    "christine", "christoph", "christophe", "cindy", "claire", "clara", "claudia", "colin",
+    "connor", "craig", "cristian", "cynthia", "damian", "dana", "danilo", "darius", "darren",
+    "dave", "dean", "deborah", "denis", "derek", "diana", "dimitri", "dmitri", "dominic",
+    "dominik", "doug", "douglas", "duncan", "dustin", "dylan", "edgar", "edinson", "eduardo",
+    "edwin", "elena", "elias", "elisa", "emil", "emilia", "emilio", "emre", "enrique", "erik",
+    "ernesto", "esteban", "ethan", "evan", "fabian", "fabiana", "farid", "felipe", "felix",
+    "fernanda", "filip", "florian", "francois", "françois", "frederic", "frédéric", "gabriela",
+    "gary", "gavin", "georg", "gerald", "gianni", "gilbert", "giovanni", "gonzalo", "graham",
+    "greg", "gregory", "guillaume", "guillermo", "gunnar", "hakan", "harold", "harvey", "hector",
+    "héctor", "heinz", "helmut", "hernan", "hernán", "hideki", "hiroshi", "horst", "howard",
+    "hussein", "ibrahim", "igor", "ilya", "ingrid", "irina", "isabel", "isabella", "ismail",
+    "jacques", "jaime", "jakob", "jared", "joachim", "joaquin", "joel", "jon", "jonas", "jonathan",
+    "josef", "josh", "joshua", "julien", "julio", "karl", "katarina", "keith", "kenji", "kenneth",
+    "khalid", "kirill", "kristian", "kurt", "kyle", "lars", "leon", "leonid", "liam", "linda",
+    "louise", "luca", "lucia", "luciano", "ludwig", "luigi", "lukas", "magnus", "maksim",
+    "malik", "marc", "marcel", "marek", "margaret", "mariano", "marina", "marion", "marko",
+    "markus", "martha", "martina", "mason", "mathias", "matthias", "mauricio", "maurice",
+    "maxim", "maxime", "megan", "melissa", "mehmet", "mesut", "michelle", "mikael", "miroslav",
+    "mohammad", "monica", "mustafa", "nadia", "naomi", "nasser", "neil", "nicholas", "nicola",
+    "nicole", "niklas", "nikola", "nikolay", "nils", "noah", "norman", "oleg",
+    "owen", "pascal", "patricia", "paula", "pavel", "petr", "petra", "philippe", "rachel",
+    "ramon", "ramón", "randy", "raymond", "rebecca", "reza", "rita", "robbie", "roberta", "roman",
+    "romain", "ronaldo", "ross", "ruben", "rúben", "rudolf", "rui", "russell", "sabrina", "saeed",
+    "salman", "samir", "sandra", "sara", "sasha", "saul", "serena", "shane", "shaun", "shinji",
+    "silvia", "simone", "sofia", "sonia", "stanislav", "stefano", "stephanie", "sven", "sylvain",
+    "takashi", "tanya", "teresa", "thiago", "thorsten", "tiago", "tobias", "todd", "tomas",
+    "tomás", "toni", "travis", "trevor", "troy", "ulrich", "valentin", "valentina", "valery",
+    "vanessa", "vera", "veronica", "viktor", "vitaly", "volker", "werner", "wesley", "wilfried",
+    "willem", "wolfgang", "yasmin", "yousef", "youssef", "yusuf", "zach", "zachary", "zoe",
 ];
 
 fn set(words: &[&str]) -> FastSet<String> {
@@ -307,7 +346,8 @@ const COMPOUND_TAILS: &[&str] = &[
     "phòng", "sản", "vụ", "đoàn", "viện", "trường", "chính", "tế", "dục", "hóa", "hoá", "thuật",
     "học", "đội", "sự", "dân", "quốc", "quyền", "phủ", "đạo", "giáo", "ban", "nhân", "trị", "lực",
     "cục", "vận", "binh", "nghị", "tài", "pháp", "kiện", "dụ", "tượng", "trình", "khoa", "kỳ",
-    "tịch", "trưởng", "hiệu", "ủy", "uỷ", "ngữ", "thu", "đốc", "chí", "trực", "vũ",
+    "tịch", "trưởng", "hiệu", "ủy", "uỷ", "ngữ", "thu", "đốc", "chí", "trực", "vũ", "viên",
+    "xanh", "đỏ", "vương", "hộ",
 ];
 pub static COMPOUND_TAIL: LazyLock<FastSet<String>> = LazyLock::new(|| set(COMPOUND_TAILS));
 
@@ -325,6 +365,7 @@ const OFFICE_TITLES: &[&str] = &[
     "người phát ngôn", "phát ngôn viên", "trưởng đại diện", "chủ tịch ubnd", "chủ tịch hđnd",
     "giảng viên", "giáo viên", "cố vấn", "trợ lý", "thư ký", "đội trưởng", "tổ trưởng",
     "vận động viên", "vđv", "chủ doanh nghiệp", "chủ đầu tư", "nhà tài trợ", "nhà đầu tư",
+    "trưởng bản", "trưởng thôn", "trưởng ấp", "trưởng trạm", "trạm trưởng",
 ];
 pub static OFFICE_TITLE: LazyLock<FastSet<String>> = LazyLock::new(|| set(OFFICE_TITLES));
 
@@ -361,6 +402,9 @@ const FOREIGN_NOT_NAME: &[&str] = &[
     "time", "king", "queen", "shanghai", "beijing", "guangzhou", "shenzhen", "tokyo", "osaka",
     "seoul", "busan", "london", "paris", "berlin", "munich", "moscow", "rome", "manchester",
     "dortmund", "miss", "mister", "universe", "farm", "land", "rock", "manager", "bass", "genius",
+    "the", "ver", "version", "kids", "remix", "feat", "ft", "suzuki", "yamaha", "kawasaki",
+    "mitsubishi", "nissan", "hitachi", "toshiba", "nintendo", "daikin", "nikon", "subaru",
+    "isuzu", "hino", "sanyo", "ninja", "sushi", "sake", "kimono", "samurai", "anime", "manga",
 ];
 pub static FOREIGN_NOT: LazyLock<FastSet<String>> = LazyLock::new(|| set(FOREIGN_NOT_NAME));
 
@@ -374,7 +418,7 @@ const BODY_CLASSIFIERS: &[&str] = &[
     "bang", "thành phố", "nước", "giải", "cúp", "sân", "trận", "dịch vụ", "giao thông", "cảng cá",
     "nhà máy", "cuộc thi", "lãnh thổ", "thể loại", "phong cách", "dòng nhạc", "vương quốc", "khu",
     "công viên", "hội chợ", "sự kiện", "chi nhánh", "phòng giao dịch", "ngân hàng", "siêu thị",
-    "thương hiệu", "sản phẩm", "món", "thuốc", "dự án", "khu vực", "xứ",
+    "thương hiệu", "sản phẩm", "món", "thuốc", "dự án", "khu vực", "xứ", "môn", "bộ môn",
     // Collectives whose complement is a country, a place or a body ("phía Nhật", "người dân
     // Đồng Nai", "đại diện Oxfam").
     "phía", "quân đội", "người dân", "cư dân", "giới chức", "chính quyền", "chính phủ",
@@ -453,6 +497,63 @@ const SAYING_VERBS: &[&str] = &[
 ];
 pub static SAYING: LazyLock<FastSet<String>> = LazyLock::new(|| set(SAYING_VERBS));
 
+/// Common two-syllable words whose first syllable is also a given name: capitalised at a
+/// sentence's start they are no name ("Đồng thời, …", "Cuối cùng …").
+#[rustfmt::skip]
+const COMMON_WORDS: &[&str] = &[
+    "đồng thời", "cuối cùng", "câu chuyện", "thành công", "thành phố", "bình thường",
+    "trung bình", "tâm lý", "thu nhập", "phong trào", "an toàn", "bảo hiểm", "bảo vệ",
+    "bảo đảm", "hòa bình", "thanh toán", "thanh niên", "tiến độ", "tiến hành", "hoàn toàn",
+    "hoàn thành", "lợi nhuận", "thắng lợi", "trí tuệ", "toàn bộ", "nghĩa vụ", "minh bạch",
+    "phát triển", "quang cảnh", "dương tính", "đông đảo", "hạnh phúc", "tình yêu", "tình cảm",
+    "tình hình", "tình trạng", "quyết định", "quyết tâm", "hải sản", "kim loại", "hoa quả",
+    "linh hoạt", "linh kiện", "long trọng", "phúc lợi", "sang trọng", "sáng tạo", "thái độ",
+    "thịnh vượng", "tiên tiến", "vinh dự", "dũng cảm", "khánh thành", "kiên quyết", "kiên trì",
+    "mạnh mẽ", "phương án", "phương pháp", "phương tiện", "hiền lành", "khang trang", "cường độ",
+    "đạo đức", "thắng cảnh", "trung thành", "xuân sắc", "lâm nghiệp", "thủy lợi", "tiến bộ",
+    "hưng thịnh", "thông tin", "thông qua", "thông báo", "hoàng hôn", "bình minh", "trung thu",
+    "hiệp định", "thanh lý", "ngân sách", "tài sản", "tài khoản", "quý khách", "quý vị",
+    "thành viên", "thành tích", "thành lập", "định kỳ", "định hướng", "nguyên nhân", "nguyên tắc",
+    "khoa học", "an ninh", "lan tỏa", "lan rộng", "ngân sách",
+];
+pub static COMMON_WORD: LazyLock<FastSet<String>> = LazyLock::new(|| set(COMMON_WORDS));
+
+/// The ten stems and twelve branches naming the years of the sixty-year cycle ("Giáp Thìn",
+/// "Canh Tý"): a stem then a branch is a year, not a person.
+#[rustfmt::skip]
+const YEAR_STEMS: &[&str] = &[
+    "giáp", "ất", "bính", "đinh", "mậu", "kỷ", "kỉ", "canh", "tân", "nhâm", "quý",
+];
+#[rustfmt::skip]
+const YEAR_BRANCHES: &[&str] = &[
+    "tý", "tí", "sửu", "dần", "mão", "mẹo", "thìn", "tỵ", "tị", "ngọ", "mùi", "thân", "dậu", "tuất",
+    "hợi",
+];
+
+/// Place words that, capitalised at the head of a run, make the run a place ("Đường Trần Phú",
+/// "TP Hồ Chí Minh"); only those that are no name syllables ("Đình" is a middle name).
+#[rustfmt::skip]
+const OPEN_PLACES: &[&str] = &[
+    "tỉnh", "huyện", "xã", "phường", "quận", "tp", "thị xã", "thị trấn", "đường", "phố", "ngõ",
+    "ngách", "hẻm", "kiệt", "thôn", "ấp", "làng", "xóm", "khóm", "cầu", "chợ", "sông", "núi",
+    "đèo", "bến", "cảng", "vịnh", "đảo", "ga", "đại lộ", "quốc lộ", "ql", "gò", "đồi", "suối",
+    "thác", "đầm", "rạch", "kênh",
+];
+
+/// Chinese family names in pinyin and Korean family names as romanised: before a pinyin or
+/// hyphenated given name ("Wu Jingui", "Kim Hack-Yong") they make a name.
+#[rustfmt::skip]
+const EAST_ASIAN_SURNAMES: &[&str] = &[
+    "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma",
+    "zhu", "hu", "guo", "he", "lin", "gao", "luo", "zheng", "liang", "xie", "tang", "song", "han",
+    "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang",
+    "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren", "shen", "yao", "zhong", "jin",
+    "cui", "tan", "fan", "fu", "qian", "qiu", "xiong", "kim", "lee", "park", "choi", "jung", "jeong",
+    "kang", "cho", "yoon", "jang", "lim", "oh", "seo", "shin", "kwon", "hwang", "ahn", "yoo",
+    "hong", "jeon", "ko", "moon", "son", "bae", "baek", "heo", "noh", "kwak", "sung",
+    "cha", "joo", "woo", "min", "ryu",
+];
+
 /// The longest title, honorific or role phrase, in words: how far back lookups reach.
 pub const MAX_PHRASE_WORDS: usize = 4;
 
@@ -479,6 +580,11 @@ pub mod bit {
     pub const NEUTRAL: u32 = 1 << 18;
     pub const ADMIN_UNIT: u32 = 1 << 19;
     pub const SAYING: u32 = 1 << 20;
+    pub const COMMON_WORD: u32 = 1 << 21;
+    pub const YEAR_STEM: u32 = 1 << 22;
+    pub const YEAR_BRANCH: u32 = 1 << 23;
+    pub const OPEN_PLACE: u32 = 1 << 24;
+    pub const EAST_ASIAN: u32 = 1 << 25;
 }
 
 /// Every word list with its [`bit`], and whether the first and last words of its phrases
@@ -502,6 +608,11 @@ const TABLES: &[(&[&str], u32, bool)] = &[
     (NEUTRAL_PHRASES, bit::NEUTRAL, false),
     (ADMIN_UNITS, bit::ADMIN_UNIT, true),
     (SAYING_VERBS, bit::SAYING, true),
+    (COMMON_WORDS, bit::COMMON_WORD, true),
+    (YEAR_STEMS, bit::YEAR_STEM, false),
+    (YEAR_BRANCHES, bit::YEAR_BRANCH, false),
+    (OPEN_PLACES, bit::OPEN_PLACE, false),
+    (EAST_ASIAN_SURNAMES, bit::EAST_ASIAN, false),
 ];
 
 /// Every key of every table above, with the [`bit`]s of the tables that hold it. Built in one

@@ -250,6 +250,78 @@ impl<'a> LowerIndex<'a> {
     }
 }
 
+/// Whether a word is romanised Japanese: syllables of an optional consonant (doubled, or
+/// "sh", "ch", "ts", "ky" …) and a vowel, or a syllabic "n" ("Kawase", "Shinzo", "Nobuaki").
+fn is_romaji(w: &str) -> bool {
+    let b: Vec<u8> = w.bytes().map(|c| c.to_ascii_lowercase()).collect();
+    if b.len() < 3 || !b.iter().all(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let mut i = 0;
+    while i < b.len() {
+        if vowel(b[i]) {
+            i += 1;
+            continue;
+        }
+        // A syllabic "n" before a consonant or at the end.
+        if b[i] == b'n' && b.get(i + 1).is_none_or(|&c| !vowel(c) && c != b'y') {
+            i += 1;
+            continue;
+        }
+        // A doubled consonant ("Hattori", "Nissan").
+        if b.get(i + 1) == Some(&b[i]) && matches!(b[i], b'k' | b't' | b's' | b'p') {
+            i += 1;
+        }
+        let rest = &b[i..];
+        let digraph = rest.starts_with(b"sh") || rest.starts_with(b"ch") || rest.starts_with(b"ts");
+        let palatal = matches!(b[i], b'k' | b'g' | b'n' | b'h' | b'b' | b'p' | b'm' | b'r')
+            && rest.get(1) == Some(&b'y');
+        let onset = if digraph || palatal {
+            2
+        } else if matches!(
+            b[i],
+            b'k' | b'g'
+                | b's'
+                | b'z'
+                | b't'
+                | b'd'
+                | b'n'
+                | b'h'
+                | b'b'
+                | b'p'
+                | b'm'
+                | b'r'
+                | b'y'
+                | b'w'
+                | b'f'
+                | b'j'
+        ) {
+            1
+        } else {
+            return false;
+        };
+        i += onset;
+        let Some(&v) = b.get(i).filter(|&&c| vowel(c)) else {
+            return false;
+        };
+        // Hepburn writes "shi", "chi", "tsu", "fu", "ji", "zu": "si", "ti", "du", "hu", "wi" …
+        // mark another language ("Saudi").
+        let c = b[i - 1];
+        let foreign = match v {
+            b'i' => matches!(c, b's' | b't' | b'd' | b'z' | b'w' | b'y') && onset == 1,
+            b'u' => matches!(c, b't' | b'd' | b'h' | b'w' | b'y') && onset == 1 && c != b'y',
+            b'e' => matches!(c, b'w' | b'y') && onset == 1,
+            _ => false,
+        } || (c == b'f' && v != b'u');
+        if foreign {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// An initial glued to a Vietnamese syllable, as bylines sign: "N.Phú", "H.LONG", "T.T.Hà".
 fn dotted_name(w: &str) -> bool {
     let Some((init, name)) = w.rsplit_once('.') else {
@@ -293,6 +365,8 @@ struct Fixed {
     noi: String,
     rieng: String,
     tuoi: String,
+    year_words: [String; 3],
+    tan: String,
 }
 
 fn fixed() -> &'static Fixed {
@@ -309,6 +383,8 @@ fn fixed() -> &'static Fixed {
         noi: canonical("nói"),
         rieng: canonical("riêng"),
         tuoi: canonical("tuổi"),
+        year_words: ["năm", "tết", "xuân"].map(canonical),
+        tan: canonical("tân"),
     });
     &FIXED
 }
@@ -575,7 +651,8 @@ impl<'a> View<'a> {
     /// A word that may be part of a name.
     fn namey(&self, i: usize) -> bool {
         let w = self.tx(i);
-        (self.is_cap(i) && !w.bytes().any(|b| b.is_ascii_digit()) && !self.acronym(i))
+        // "Dolce&Gabbana": an ampersand joins firms, not names.
+        (self.is_cap(i) && !w.bytes().any(|b| b.is_ascii_digit() || b == b'&') && !self.acronym(i))
             || self.particle_in_name(i)
             || self.particle_leads(i)
     }
@@ -707,6 +784,8 @@ impl<'a> View<'a> {
             && self.is_word(a - 2)
             && self.tx(a - 2).chars().count() <= 5
             && self.tx(a - 2).starts_with(|c: char| c.is_uppercase())
+            // "… đội tuyển nữ Anh. Câu chuyện": a whole word ends a sentence.
+            && !is_vietnamese_syllable(self.tx(a - 2))
         {
             end = a - 1;
         }
@@ -825,6 +904,58 @@ impl<'a> View<'a> {
             .map(|j| (j, z.min(j + 4)))
     }
 
+    /// An East Asian name by its shape: a Chinese or Korean family name then a pinyin or
+    /// hyphenated given name ("Wu Jingui", "Kim Hack-Yong"), or two romanised Japanese words
+    /// ("Nobuaki Kawase").
+    fn east_asian(&self, a: usize, z: usize) -> Option<(usize, usize)> {
+        let ascii = |k: usize| {
+            self.tx(k)
+                .bytes()
+                .all(|b| b.is_ascii_alphabetic() || b == b'-')
+        };
+        let ok = |k: usize| {
+            self.namey(k) && ascii(k) && !self.is(k, k + 1, bit::FOREIGN_NOT | bit::PLACE)
+        };
+        for j in a..z.saturating_sub(1) {
+            if !ok(j) || !ok(j + 1) {
+                continue;
+            }
+            let mut e = j + 2;
+            while e < z && e < j + 3 && ok(e) {
+                e += 1;
+            }
+            // The whole run is the name: "Tai He Fruit" is a firm, "Université du Maine" a school.
+            let lead_in = (a..j).all(|k| {
+                !self.namey(k)
+                    || self.not_start(k)
+                    || self.is(k, k + 1, bit::TITLE)
+                    || self.key1(k) == fixed().cuu
+                    || self.key1(k) == fixed().tan
+            }) && (a..j).all(|k| self.key1(k) != "du");
+            if !lead_in || !self.is_cap(j) {
+                return None;
+            }
+            let given_shaped = (j + 1..e).any(|k| !self.viet(k) || self.tx(k).contains('-'));
+            let family = self.is(j, j + 1, bit::EAST_ASIAN);
+            if family && e == z && (given_shaped || !self.viet(j)) {
+                return Some((j, e));
+            }
+            let (w1, w2) = (self.tx(j), self.tx(j + 1));
+            let japanese = is_romaji(w1)
+                && is_romaji(w2)
+                && w1.len() + w2.len() >= 9
+                && (!self.viet(j) || !self.viet(j + 1));
+            if japanese {
+                let mut e = j + 2;
+                while e < z && e < j + 3 && ok(e) && is_romaji(self.tx(e)) {
+                    e += 1;
+                }
+                return (e == z).then_some((j, e));
+            }
+        }
+        None
+    }
+
     /// A name with no surname and no title: a foreign "Micah Richards" or a stage name
     /// "Đông Nhi" (two given-name syllables), when nothing before it makes it a body or place.
     fn bare_name(&self, a0: usize, a: usize, z: usize) -> Option<(usize, usize, Evidence)> {
@@ -873,6 +1004,14 @@ impl<'a> View<'a> {
             return None;
         }
         if foreign == 0 && n == 2 && (a..z).all(|k| self.is(k, k + 1, bit::GIVEN_NAME)) {
+            // "vui đón Trung Thu", "Thu Ngân sách": common words, not a stage name.
+            let next_common = z < self.b.toks.len()
+                && self.is_word(z)
+                && self.b.toks[z].space_before
+                && self.is(z - 1, z + 1, bit::COMMON_WORD);
+            if self.is(a, z, bit::COMMON_WORD) || next_common {
+                return None;
+            }
             return Some((a, z, Evidence::Context));
         }
         None
@@ -909,9 +1048,34 @@ impl<'a> View<'a> {
         if z - a0 == 2 && self.key1(a0) == fixed().bac && self.key1(a0 + 1) == fixed().ho {
             return Some(self.candidate(a0, z, Evidence::Context, false));
         }
-        let a = self.strip_titles(a0, z, &mut ctx, &mut from);
+        // "lên ngôi Hoàng Đế": a title written with capitals names no one.
+        if z - a0 >= 2 && z - a0 <= lex::MAX_PHRASE_WORDS && self.is(a0, z, bit::TITLE) {
+            return None;
+        }
+        let mut a = self.strip_titles(a0, z, &mut ctx, &mut from);
         if self.b.kind == BlockKind::Byline {
             return self.credit(a, z, true);
+        }
+        // "Đường Trần Phú", "TP Hồ Chí Minh": a capitalised place word opens a place (but "Hồ"
+        // and "Đào" are surnames first).
+        if ctx == Ctx::None && a + 1 < z {
+            let f = self.flags1(a);
+            if f & bit::OPEN_PLACE != 0 && f & (bit::SURNAME | bit::GIVEN_NAME) == 0 {
+                ctx = Ctx::Place;
+                a += 1;
+            }
+        }
+        // "năm Giáp Thìn": a year of the sixty-year cycle.
+        let year_word = |k: usize| fixed().year_words.iter().any(|w| w == self.key1(k));
+        if ctx == Ctx::None
+            && z - a == 2
+            && a > 0
+            && self.is_word(a - 1)
+            && year_word(a - 1)
+            && self.flags1(a) & bit::YEAR_STEM != 0
+            && self.flags1(a + 1) & bit::YEAR_BRANCH != 0
+        {
+            return None;
         }
         if ctx != Ctx::Credit && self.house_number_before(a0) {
             return Some(self.candidate(a0, z, Evidence::Place, false));
@@ -925,8 +1089,11 @@ impl<'a> View<'a> {
                     // ("đường Phạm Hùng, Nguyễn Trãi và Lê Lợi").
                     return Some(self.candidate(a, z, Evidence::Place, false));
                 }
-                let j = self.surname_tail(a + p, z)?;
-                (j, z, Evidence::Surname)
+                match self.surname_tail(a + p, z) {
+                    Some(j) => (j, z, Evidence::Surname),
+                    // "bến xe Mỹ Đình, Giáp Bát": still a place, and so is what is listed next.
+                    None => return Some(self.candidate(a, z, Evidence::Place, false)),
+                }
             }
             Ctx::Honorific | Ctx::Title | Ctx::Office => {
                 let mut s = a;
@@ -969,7 +1136,9 @@ impl<'a> View<'a> {
                 } else if self.not_start(s) || !self.namey(s) || ctx == Ctx::Office {
                     if let Some(j) = self.surname_tail(s, z) {
                         (j, z, Evidence::Surname)
-                    } else if let Some((j, e)) = self.foreign_given(s, z) {
+                    } else if let Some((j, e)) =
+                        self.foreign_given(s, z).or_else(|| self.east_asian(s, z))
+                    {
                         (j, e, Evidence::Foreign)
                     } else if z - s <= 4 && (s..z).all(|k| self.namey(k)) && !self.not_start(s) {
                         // "Bộ trưởng Lavrov": a name only if the article gives it in full.
@@ -977,6 +1146,12 @@ impl<'a> View<'a> {
                     } else {
                         return None;
                     }
+                } else if let Some(j) = self.surname_tail(s, z).filter(|&j| {
+                    // … but "vua An Dương Vương" keeps its given-name syllable.
+                    (s..j).any(|k| self.viet(k) && self.flags1(k) & bit::GIVEN_NAME == 0)
+                }) {
+                    // "cựu binh Gạc Ma Lê Văn Thoa": the name starts at its surname.
+                    (j, z, Evidence::Surname)
                 } else {
                     let mut e = s;
                     while e < z && e < s + 4 && self.namey(e) {
@@ -992,17 +1167,35 @@ impl<'a> View<'a> {
             Ctx::None => {
                 if let Some(j) = self.surname_tail(a, z) {
                     (j, z, Evidence::Surname)
-                } else if let Some((j, e)) = self.foreign_given(a, z) {
+                } else if let Some((j, e)) =
+                    self.foreign_given(a, z).or_else(|| self.east_asian(a, z))
+                {
                     (j, e, Evidence::Foreign)
                 } else if let Some((j, e, ev)) = self.bare_name(a0, a, z) {
                     (j, e, ev)
                 } else {
                     // A short form, perhaps: "Hằng", "Khi Hằng", "Trump".
                     let mut s = a;
-                    while s + 1 < z && (self.not_start(s) || self.acronym(s)) {
+                    // "đã mất Theo Hernandez": mid-sentence, a capitalised "Theo" before a
+                    // foreign word is a given name, not the preposition.
+                    let mid_name = s == a0
+                        && s > 0
+                        && self.is_word(s - 1)
+                        && !self.is_cap(s - 1)
+                        && s + 1 < z
+                        && !self.viet(s + 1)
+                        && self.key1(s) == "theo";
+                    while !mid_name && s + 1 < z && (self.not_start(s) || self.acronym(s)) {
                         s += 1;
                     }
-                    if z - s > 4 || !(s..z).all(|k| self.namey(k)) || self.not_start(s) {
+                    // "Phố Huế", "Môn Kurash": a run opening with a place word is a place.
+                    if (a..s).any(|k| self.is(k, k + 1, bit::PLACE_WORD | bit::BODY_CLASSIFIER)) {
+                        return None;
+                    }
+                    if z - s > 4
+                        || !(s..z).all(|k| self.namey(k))
+                        || (self.not_start(s) && !mid_name)
+                    {
                         return None;
                     }
                     if self.place_len(s, z) == z - s {
@@ -1040,7 +1233,7 @@ impl<'a> View<'a> {
         }
         let evidence = if matches!(evidence, Evidence::Lookup | Evidence::Bare)
             && ctx != Ctx::Office
-            && self.person_after(s, e)
+            && (self.person_after(s, e) || self.foreign_given_alone(s, e))
         {
             Evidence::Context
         } else {
@@ -1075,6 +1268,21 @@ impl<'a> View<'a> {
         t.kind == TokenKind::Number
             && t.end - t.start <= 3
             && (a < 2 || (self.is_word(a - 2) && self.b.toks[a - 1].space_before))
+    }
+
+    /// "Fernando", "Marcelo": a common foreign given name used alone is a person, unless a
+    /// product or a number follows ("iPhone X Max", "Henry 2").
+    fn foreign_given_alone(&self, s: usize, e: usize) -> bool {
+        e == s + 1
+            && self.is(s, e, bit::GIVEN_FOREIGN)
+            && !self.viet(s)
+            && !self.is(s, e, bit::FOREIGN_NOT | bit::PLACE)
+            && !(s > 0 && self.b.toks[s - 1].kind == TokenKind::Number)
+            && self
+                .b
+                .toks
+                .get(e)
+                .is_none_or(|t| t.kind != TokenKind::Number)
     }
 
     /// Whether the words after the name `s..e` are a person's: a verb of saying ("Xie cho
@@ -1196,6 +1404,10 @@ impl<'a> View<'a> {
         if ctx == Ctx::Honorific && self.personal_honorific(s) {
             // "ông Được cho rằng": after "ông" it is a name whatever else "được cho" means.
             return Some(None);
+        }
+        // "Đồng thời, …", "Cuối cùng …": a common word, whatever the article writes elsewhere.
+        if viet && next.space_before && self.is(s, s + 2, bit::COMMON_WORD) {
+            return None;
         }
         Some(Some((self.b.toks[s].start, next.end)))
     }
