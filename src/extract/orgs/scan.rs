@@ -7,7 +7,9 @@
 
 use super::words::ByFirstWord;
 use crate::extract::orgs::{canonical, canonical_word};
-use crate::extract::tokens::{is_all_caps, is_alphanumeric, is_capitalised, Token, TokenKind};
+use crate::extract::tokens::{
+    is_all_caps, is_alpha, is_alphanumeric, is_capitalised, Token, TokenKind,
+};
 use crate::extract::tokens::{leading_word, tokenize};
 use crate::lexicon::orgs::{FastMap, FastSet};
 use crate::lexicon::orgs::{HeadKind, HEADS, LEXICON};
@@ -176,7 +178,7 @@ fn first_upper(s: &str) -> String {
 fn old_tones(s: &str) -> String {
     let mut chars: Vec<char> = s.chars().collect();
     for i in 1..chars.len() {
-        let ends = chars.get(i + 1).is_none_or(|c| !c.is_alphabetic());
+        let ends = chars.get(i + 1).is_none_or(|c| !is_alpha(*c));
         let pair = matches!(
             (chars[i - 1], base_of(chars[i])),
             ('o', 'a') | ('o', 'e') | ('u', 'y')
@@ -1447,7 +1449,7 @@ fn abbreviates(abbr: &str, name: &str) -> bool {
         .collect();
     let a: String = abbr
         .chars()
-        .filter(|c| c.is_alphabetic())
+        .filter(|c| is_alpha(*c))
         .flat_map(char::to_lowercase)
         .collect();
     if a.is_empty() || initials.starts_with(&a) || initials == a {
