@@ -442,3 +442,21 @@ fn romaji_shape() {
     let ps = people("Hôm qua Sadie Fulton đến Hà Nội.");
     assert!(ps.is_empty(), "{:?}", names(&ps));
 }
+
+#[test]
+fn speech_makes_a_person_only_of_name_shaped_words() {
+    let ps = people(
+        "“Tôi sẽ quay lại”, Brannock nói. Vexio cho rằng giá sẽ giảm. \
+         Ban quản lý khu Yên Hòa nhận định lượng khách tăng. Tờ báo Fixer’s Daily cho biết thêm. \
+         Bệnh Kessling, một bệnh hiếm, đã được chữa.",
+    );
+    assert_eq!(names(&ps), ["Brannock"], "{:?}", names(&ps));
+}
+
+#[test]
+fn a_list_after_a_whole_known_place_may_hold_people() {
+    let ps = people("Hai người gồm Lê Văn Toàn, ngụ TP Đà Lạt và Phạm Minh Khoa (23 tuổi).");
+    for n in ["Lê Văn Toàn", "Phạm Minh Khoa"] {
+        person(&ps, n);
+    }
+}

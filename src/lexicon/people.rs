@@ -200,7 +200,8 @@ const PLACES: &[&str] = &[
     "áo", "hy lạp", "thổ nhĩ kỳ", "ai cập", "ấn độ", "úc", "new zealand", "canada", "brazil",
     "argentina", "mexico", "chile", "cuba", "triều", "đài loan", "hồng kông", "hong kong", "ma cao",
     "singapore", "malaysia", "indonesia", "philippines", "myanmar", "mông cổ", "iran", "iraq",
-    "syria", "israel", "palestine", "ả rập", "ả rập xê út", "ả-rập xê-út", "saudi arabia", "ả rập saudi", "qatar", "nam phi",
+    "syria", "israel", "palestine", "ả rập", "ả rập xê út", "ả-rập xê-út", "saudi arabia", "ả rập saudi", "jordan", "georgia",
+    "matxcơva", "moskva", "qatar", "nam phi",
     "nigeria", "kenya", "ukraine", "belarus", "séc", "hungary", "romania", "bulgaria", "serbia",
     "croatia", "ireland", "scotland", "xứ wales", "pakistan", "afghanistan", "bangladesh",
     "sri lanka", "nepal", "bhutan", "iceland", "na-uy", "thụy-điển", "estonia", "latvia",
@@ -333,7 +334,7 @@ const GIVEN_NAMES: &[&str] = &[
     "vân", "văn", "vi", "việt", "vinh", "vĩnh", "võ", "vũ", "vui", "vy", "xuân", "yến", "hằng",
     "hạnh", "lệ", "loan", "nhạ", "hệ", "hộ", "cò", "dùng", "tuyền", "hiên", "lụa", "nở", "mơ",
     "cúc", "đào", "lài", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "út", "tí",
-    "tèo", "bông",
+    "tèo", "bông", "gia",
     "chí", "cảnh", "thế", "lữ", "tình",
 ];
 pub static GIVEN_NAME: LazyLock<FastSet<String>> = LazyLock::new(|| set(GIVEN_NAMES));
@@ -404,7 +405,7 @@ const FOREIGN_NOT_NAME: &[&str] = &[
     "dortmund", "miss", "mister", "universe", "farm", "land", "rock", "manager", "bass", "genius",
     "the", "ver", "version", "kids", "remix", "feat", "ft", "suzuki", "yamaha", "kawasaki",
     "mitsubishi", "nissan", "hitachi", "toshiba", "nintendo", "daikin", "nikon", "subaru",
-    "isuzu", "hino", "sanyo", "ninja", "sushi", "sake", "kimono", "samurai", "anime", "manga",
+    "isuzu", "hino", "sanyo", "ninja", "nippon", "nihon", "japan", "sushi", "sake", "kimono", "samurai", "anime", "manga",
 ];
 pub static FOREIGN_NOT: LazyLock<FastSet<String>> = LazyLock::new(|| set(FOREIGN_NOT_NAME));
 
@@ -419,6 +420,7 @@ const BODY_CLASSIFIERS: &[&str] = &[
     "nhà máy", "cuộc thi", "lãnh thổ", "thể loại", "phong cách", "dòng nhạc", "vương quốc", "khu",
     "công viên", "hội chợ", "sự kiện", "chi nhánh", "phòng giao dịch", "ngân hàng", "siêu thị",
     "thương hiệu", "sản phẩm", "món", "thuốc", "dự án", "khu vực", "xứ", "môn", "bộ môn",
+    "bệnh", "căn bệnh", "hội chứng", "virus", "vi rút", "vi khuẩn", "website", "trang web",
     // Collectives whose complement is a country, a place or a body ("phía Nhật", "người dân
     // Đồng Nai", "đại diện Oxfam").
     "phía", "quân đội", "người dân", "cư dân", "giới chức", "chính quyền", "chính phủ",
@@ -473,7 +475,8 @@ const NEUTRAL_PHRASES: &[&str] = &[
     "nông thôn", "xã hội", "yêu cầu", "nhu cầu", "toàn cầu", "hoạt động", "lao động", "chủ động",
     "tác động", "vận động", "đồng hồ", "dân tộc", "nhất quán", "bạn bè", "phát triển nông thôn",
     "an sinh xã hội", "kinh tế - xã hội", "cộng đồng", "hợp đồng", "hội đồng", "đề nghị",
-    "kiến nghị", "thời gian", "đồng thời", "lâm thời", "kịp thời",
+    "kiến nghị", "thời gian", "đồng thời", "lâm thời", "kịp thời", "hôm qua", "tuần qua",
+    "năm qua", "vừa qua", "tháng qua", "đi qua", "trải qua", "thông qua",
 ];
 pub static NEUTRAL: LazyLock<FastSet<String>> = LazyLock::new(|| set(NEUTRAL_PHRASES));
 
@@ -605,7 +608,7 @@ const TABLES: &[(&[&str], u32, bool)] = &[
     (BODY_CLASSIFIERS, bit::BODY_CLASSIFIER, true),
     (PERSONAL_HONORIFICS, bit::PERSONAL, true),
     (CREDIT_WORDS, bit::CREDIT_WORD, true),
-    (NEUTRAL_PHRASES, bit::NEUTRAL, false),
+    (NEUTRAL_PHRASES, bit::NEUTRAL, true),
     (ADMIN_UNITS, bit::ADMIN_UNIT, true),
     (SAYING_VERBS, bit::SAYING, true),
     (COMMON_WORDS, bit::COMMON_WORD, true),

@@ -636,8 +636,13 @@ impl<'a> View<'a> {
     /// A word that may be part of a name.
     fn namey(&self, i: usize) -> bool {
         let w = self.tx(i);
-        // "Dolce&Gabbana": an ampersand joins firms, not names.
-        (self.is_cap(i) && !w.bytes().any(|b| b.is_ascii_digit() || b == b'&') && !self.acronym(i))
+        // "Dolce&Gabbana": an ampersand joins firms, not names; "Let’s", "Domino's" are no
+        // names either.
+        (self.is_cap(i)
+            && !w.bytes().any(|b| b.is_ascii_digit() || b == b'&')
+            && !w.ends_with("’s")
+            && !w.ends_with("'s")
+            && !self.acronym(i))
             || self.particle_in_name(i)
             || self.particle_leads(i)
     }
@@ -918,6 +923,10 @@ impl<'a> View<'a> {
             if !lead_in || !self.is_cap(j) {
                 return None;
             }
+            // "trang Moshimoshi Nippon": after a classifier it is a body or a product.
+            if self.classifier_before(j) {
+                return None;
+            }
             let given_shaped = (j + 1..e).any(|k| !self.viet(k) || self.tx(k).contains('-'));
             let family = self.is(j, j + 1, bit::EAST_ASIAN);
             if family && e == z && (given_shaped || !self.viet(j)) {
@@ -939,6 +948,16 @@ impl<'a> View<'a> {
         None
     }
 
+    /// Whether a classifier or a preposition of place ("hãng", "trang", "tại") comes right
+    /// before token `j`; "hôm qua" is a time, not "qua".
+    fn classifier_before(&self, j: usize) -> bool {
+        let words = |k: usize| (j - k..j).all(|i| self.is_word(i));
+        if j >= 2 && words(2) && self.is(j - 2, j, bit::NEUTRAL) {
+            return false;
+        }
+        (1..=2.min(j)).any(|k| words(k) && self.is(j - k, j, bit::BODY_CLASSIFIER))
+    }
+
     /// A name with no surname and no title: a foreign "Micah Richards" or a stage name
     /// "Đông Nhi" (two given-name syllables), when nothing before it makes it a body or place.
     fn bare_name(&self, a0: usize, a: usize, z: usize) -> Option<(usize, usize, Evidence)> {
@@ -957,10 +976,8 @@ impl<'a> View<'a> {
             return None;
         }
         // The word before: a classifier or a preposition of place makes it no person.
-        for k in (1..=2.min(a0)).rev() {
-            if (a0 - k..a0).all(|j| self.is_word(j)) && self.is(a0 - k, a0, bit::BODY_CLASSIFIER) {
-                return None;
-            }
+        if self.classifier_before(a0) {
+            return None;
         }
         let foreign = (a..z).filter(|&k| !self.viet(k)).count();
         if foreign == n || (foreign == n - 1 && n >= 3 && !self.viet(a)) {
@@ -1074,8 +1091,11 @@ impl<'a> View<'a> {
                 }
                 match self.surname_tail(a + p, z) {
                     Some(j) => (j, z, Evidence::Surname),
-                    // "bến xe Mỹ Đình, Giáp Bát": still a place, and so is what is listed next.
-                    None => return Some(self.candidate(a, z, Evidence::Place, false)),
+                    // "bến xe Mỹ Đình, Giáp Bát": still a place, and so is what is listed next;
+                    // but after a whole known place ("TP Đà Lạt và Nguyễn Văn A") a list may
+                    // go on with anything.
+                    None if p < z - a => return Some(self.candidate(a, z, Evidence::Place, false)),
+                    None => return None,
                 }
             }
             Ctx::Honorific | Ctx::Title | Ctx::Office => {
@@ -1209,14 +1229,14 @@ impl<'a> View<'a> {
             if p > 0
                 && s + p < e
                 && (s + p..e).all(|k| !self.viet(k))
-                && self.person_after(s + p, e)
+                && self.person_after(s + p, e, ctx != Ctx::None)
             {
                 s += p;
             }
         }
         let evidence = if matches!(evidence, Evidence::Lookup | Evidence::Bare)
             && ctx != Ctx::Office
-            && (self.person_after(s, e) || self.foreign_given_alone(s, e))
+            && (self.person_after(s, e, ctx != Ctx::None) || self.foreign_given_alone(s, e))
         {
             Evidence::Context
         } else {
@@ -1270,7 +1290,8 @@ impl<'a> View<'a> {
 
     /// Whether the words after the name `s..e` are a person's: a verb of saying ("Xie cho
     /// biết") or an apposition giving a role ("Hu Ling, một sinh viên", ", giám đốc …").
-    fn person_after(&self, s: usize, e: usize) -> bool {
+    /// `cued`: a title or honorific comes before the name.
+    fn person_after(&self, s: usize, e: usize, cued: bool) -> bool {
         let n = self.b.toks.len();
         // A place, or a name holding a place of two words; "Tuấn Anh" keeps its "Anh".
         if (s..e).any(|k| self.is(k, k + 1, bit::FOREIGN_NOT) || self.place_len(k, e) > 1)
@@ -1288,8 +1309,21 @@ impl<'a> View<'a> {
             return false;
         }
         // "tại Jammu cho biết": after a preposition of place it is a place.
-        if (1..=2.min(s))
-            .any(|k| (s - k..s).all(|j| self.is_word(j)) && self.is(s - k, s, bit::BODY_CLASSIFIER))
+        if self.classifier_before(s) {
+            return false;
+        }
+        // "Phía Nga cho rằng", "Bệnh Alzheimer": a classifier opens no name.
+        let opener = bit::PLACE_WORD | bit::BODY_CLASSIFIER | bit::NOT_START;
+        if self.flags1(s) & opener != 0 || (s..e).any(|k| self.tx(k).contains('.')) {
+            return false;
+        }
+        // Vietnamese words without a surname speak for a person only if all are given names
+        // ("Tuấn Anh"): "Yên Tử nhận định" is a board whose name the text shortened.
+        // Words without marks ("Hu Ling", "Tu Dinh Huong") are pinyin or a nickname.
+        if e - s >= 2
+            && (s..e).all(|k| self.viet(k))
+            && !(s..e).all(|k| self.tx(k).is_ascii())
+            && !(s..e).all(|k| self.flags1(k) & bit::GIVEN_NAME != 0)
         {
             return false;
         }
@@ -1311,7 +1345,13 @@ impl<'a> View<'a> {
                 && e + 1 < n
                 && self.is_word(e + 1)
                 && (self.key1(e + 1) == fixed().rieng || self.key1(e + 1) == "chung");
-            return !set_phrase && phrase_at(e, bit::SAYING);
+            // A lone foreign word speaks only after the quote it closes ("…”, Russel nói"):
+            // "Politico cho rằng" is a paper.
+            let quoted = s >= 2
+                && self.punct(s - 1) == Some(",")
+                && matches!(self.punct(s - 2), Some("\"" | "”" | "’" | "'"));
+            let mononym = e - s == 1 && !self.viet(s);
+            return !set_phrase && (quoted || cued || !mononym) && phrase_at(e, bit::SAYING);
         }
         // "Tuấn Anh (cựu giám đốc …)", "Hạnh (SN 1990)", "Lin (35 tuổi)".
         if self.punct(e) == Some("(") && e + 1 < n {
@@ -1451,7 +1491,7 @@ impl<'a> View<'a> {
             // foreign word is a source ("(Theo Reuters)").
             let opens = a == 0 || (a == 1 && self.key1(0) == "theo" && self.punct(z) == Some("/"));
             let foreign_ok = opens
-                && self.punct(z) != Some(":")
+                && !matches!(self.punct(z), Some(":" | ")"))
                 && w.chars().any(char::is_lowercase)
                 && !self.is(a, a + 1, bit::FOREIGN_NOT)
                 && !self.viet(a);
