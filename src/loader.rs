@@ -263,7 +263,7 @@ pub fn parse(text: String, source: &str) -> Article {
     // The credit of a caption split over two lines ("Ảnh:" then "Tư liệu") is no byline.
     let caption_credit = n >= 2
         && blocks[n - 2].kind == BlockKind::Caption
-        && text[blocks[n - 2].range()].to_lowercase().ends_with(':');
+        && text[blocks[n - 2].range()].ends_with(':');
     if n > body_start + 1 && !caption_credit && looks_like_byline(&text[blocks[n - 1].range()]) {
         let last = clean_byline(&text[blocks[n - 1].range()]);
         let above = (n > body_start + 2)

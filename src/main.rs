@@ -57,8 +57,9 @@ fn load_all(paths: &[PathBuf]) -> (Vec<Article>, bool) {
     for e in &errors {
         report(e);
     }
+    // Plain output shows no people or organisations, so nothing is extracted.
     let results: Vec<Result<Article, LoadError>> =
-        files.par_iter().map(|p| bao::open_article(p)).collect();
+        files.par_iter().map(|p| loader::load_file(p)).collect();
     let mut articles = Vec::with_capacity(results.len());
     for r in results {
         match r {
@@ -111,7 +112,7 @@ fn reader(paths: &[PathBuf]) -> Result<ExitCode> {
 const STREAM_JSON_ABOVE: usize = 1 << 20;
 
 enum JsonLine {
-    Text(String),
+    Text(Vec<u8>),
     Article(Box<Article>),
 }
 
@@ -124,17 +125,32 @@ fn json(paths: &[PathBuf]) -> Result<ExitCode> {
     let out = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 16, out.lock());
     // Bounded chunks keep memory flat on a folder of thousands of files.
-    for chunk in files.chunks(256) {
+    for (i, chunk) in files.chunks(256).enumerate() {
+        let load = || -> Vec<Result<Article, LoadError>> {
+            chunk.par_iter().map(|p| loader::load_file(p)).collect()
+        };
+        // The extractor builds its tables on first use, and a thread that needs them while
+        // another builds them waits: build them on one thread while the others load files.
+        let loaded = if i == 0 {
+            rayon::join(bao::warm_up, load).1
+        } else {
+            load()
+        };
         // Lines are made in parallel, but a long article is kept and written straight out: its
         // line can be several times its text.
-        let lines: Vec<Result<JsonLine, LoadError>> = chunk
-            .par_iter()
-            .map(|p| {
-                bao::open_article(p).map(|a| {
+        let lines: Vec<Result<JsonLine, LoadError>> = loaded
+            .into_par_iter()
+            .map(|r| {
+                r.map(|mut a| {
+                    bao::add_entities(&mut a);
                     if a.text.len() > STREAM_JSON_ABOVE {
                         JsonLine::Article(Box::new(a))
                     } else {
-                        JsonLine::Text(a.to_json().expect("serialising an article"))
+                        // Sized once: a line is under twice its text (block texts, plus
+                        // offsets and mentions), so it never grows by copying itself.
+                        let mut line = Vec::with_capacity(2 * a.text.len() + 1024);
+                        a.write_json(&mut line).expect("serialising an article");
+                        JsonLine::Text(line)
                     }
                 })
             })
@@ -142,7 +158,7 @@ fn json(paths: &[PathBuf]) -> Result<ExitCode> {
         for line in lines {
             match line {
                 Ok(JsonLine::Text(l)) => {
-                    out.write_all(l.as_bytes())?;
+                    out.write_all(&l)?;
                     out.write_all(b"\n")?;
                 }
                 Ok(JsonLine::Article(a)) => {

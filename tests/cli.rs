@@ -478,3 +478,42 @@ fn ten_thousand_files_in_one_folder() {
         .enumerate()
         .all(|(i, t)| *t == format!("Bài {i}")));
 }
+
+#[test]
+fn json_lines_are_the_library_articles_across_chunks() {
+    // More files than one parallel chunk (256), with failures among them: each line is
+    // exactly what the library gives for that file, in order, and each failure is one
+    // stderr line in order.
+    let d = tempfile::tempdir().unwrap();
+    let nfd: String = unicode_normalization::UnicodeNormalization::nfd(OWN).collect();
+    let mut paths = Vec::new();
+    for i in 0..300 {
+        let p = d.path().join(format!("{i:03}.txt"));
+        let body = match i % 5 {
+            0 => OWN.to_owned(),
+            1 => nfd.replace('\n', "\r\n"),
+            2 => format!("Tin số {i}\n\nÔng Lò Văn Sáng, \"Giám đốc\" Sở Y tế, nói.\tHết.\n"),
+            3 if i % 3 == 0 => String::new(),
+            _ => OWN.replace("Hải Yến", &format!("Phóng viên {i}")),
+        };
+        fs::write(&p, body).unwrap();
+        paths.push(p);
+    }
+    let mut cmd: Vec<&OsStr> = vec![OsStr::new("--json")];
+    cmd.extend(paths.iter().map(|p| p.as_os_str()));
+    let o = bao(&cmd);
+    assert_no_panic(&o);
+    assert!(!o.status.success(), "empty files are failures");
+    let out = String::from_utf8(o.stdout.clone()).unwrap();
+    let mut lines = out.lines();
+    let mut failures = Vec::new();
+    for p in &paths {
+        match bao::open_article(p) {
+            Ok(a) => assert_eq!(lines.next(), Some(a.to_json().unwrap().as_str()), "{p:?}"),
+            Err(e) => failures.push(format!("bao: {e}")),
+        }
+    }
+    assert_eq!(lines.next(), None);
+    assert_eq!(failures.len(), 20);
+    assert_eq!(stderr_lines(&o), failures);
+}

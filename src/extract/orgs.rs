@@ -300,15 +300,26 @@ fn is_product(src: &str, a: usize, b: usize) -> bool {
                 && src[a..b].is_ascii()
                 && !src[a..b].contains(' '))
     });
+    if model {
+        return true;
+    }
     let mut from = a.saturating_sub(24);
     while !src.is_char_boundary(from) {
         from += 1;
     }
-    let before = src[from..a].trim_end().to_lowercase();
-    let product_word = ["máy bay", "điện thoại", "dòng", "mẫu", "chiếc", "xe"]
+    // Lowercase char by char: only the final sigma of `str::to_lowercase` differs, and no
+    // product word holds a sigma.
+    let lower = &*LOWER;
+    let mut before = String::with_capacity(32);
+    for c in src[from..a].trim_end().chars() {
+        match lower_of(lower, c) {
+            Some(l) => before.push(l),
+            None => before.extend(c.to_lowercase()),
+        }
+    }
+    ["máy bay", "điện thoại", "dòng", "mẫu", "chiếc", "xe"]
         .iter()
-        .any(|p| before.ends_with(p));
-    model || product_word
+        .any(|p| before.ends_with(p))
 }
 
 /// Table abbreviations that name a body ("UBND tỉnh" has the abbreviation UBND).
@@ -323,11 +334,21 @@ const SHORT_NAMES: &[&str] = &["Real", "Atletico", "Borussia"];
 /// The acronym that names a body in a short span ("Công ty BSC", "phòng PC67"), if any: not a
 /// known abbreviation ("Sở GTVT") nor a generic one.
 fn own_acronym(s: &str) -> Option<&str> {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    let last = *words.last()?;
-    let head = canonical(words.first()?);
+    let mut words = s.split_whitespace();
+    let first = words.next()?;
+    let (mut last, mut count) = (first, 1);
+    for w in words {
+        (last, count) = (w, count + 1);
+        if count > 3 {
+            return None;
+        }
+    }
+    if count < 2 {
+        return None;
+    }
+    let head = canonical_word(first);
     let company_or_unit = matches!(
-        head.as_str(),
+        &*head,
         "công"
             | "cty"
             | "ctcp"
@@ -341,8 +362,6 @@ fn own_acronym(s: &str) -> Option<&str> {
             | "hãng"
     );
     (company_or_unit
-        && words.len() >= 2
-        && words.len() <= 3
         && is_all_caps(last)
         && last.chars().count() >= 3
         && !LEXICON.expansions.contains_key(last)
@@ -700,15 +719,23 @@ fn group(article: &Article, mut found: Vec<Found>) -> Vec<Organisation> {
     orgs
 }
 
-/// The table's acronyms of three letters or more, in table order: the ones a name's start may
-/// be abbreviated by.
-static BODY_EXPANSIONS: std::sync::LazyLock<Vec<&'static (&'static str, &'static str, String)>> =
+/// The table's acronyms of three letters or more, in table order, by the first word of their
+/// canonical expansion: the ones a name's start may be abbreviated by.
+type Expansion = (&'static str, &'static str, String);
+static BODY_EXPANSIONS: std::sync::LazyLock<FastMap<&'static str, Vec<&'static Expansion>>> =
     std::sync::LazyLock::new(|| {
-        LEXICON
+        let mut by_first: FastMap<&'static str, Vec<&'static Expansion>> = FastMap::default();
+        for x in LEXICON
             .expansion_keys
             .iter()
             .filter(|(a, _, _)| is_all_caps(a) && a.chars().count() >= 3)
-            .collect()
+        {
+            by_first
+                .entry(x.2.split(' ').next().unwrap_or(""))
+                .or_default()
+                .push(x);
+        }
+        by_first
     });
 
 /// Display name, abbreviation, expansion and aliases from the mentions.
@@ -749,8 +776,11 @@ fn name_org(o: &mut Organisation) {
     }
     if abbr.is_none() {
         let cname = canonical(name);
+        let first = cname.split(' ').next().unwrap_or("");
         abbr = BODY_EXPANSIONS
-            .iter()
+            .get(first)
+            .into_iter()
+            .flatten()
             .filter(|(_, _, ce)| {
                 cname
                     .strip_prefix(ce.as_str())
@@ -793,15 +823,19 @@ fn key(s: &str) -> String {
         }
     }
     let c = canonical(&out);
+    // Words split at whitespace, dashes and commas, joined by single spaces.
     let mut k = String::with_capacity(c.len());
-    for w in c
-        .split(|ch: char| ch.is_whitespace() || ch == '-' || ch == '–' || ch == ',')
-        .filter(|w| !w.is_empty())
-    {
-        if !k.is_empty() {
-            k.push(' ');
+    let mut gap = false;
+    for ch in c.chars() {
+        if ch.is_whitespace() || ch == '-' || ch == '–' || ch == ',' {
+            gap = !k.is_empty();
+            continue;
         }
-        k.push_str(w);
+        if gap {
+            k.push(' ');
+            gap = false;
+        }
+        k.push(ch);
     }
     k
 }

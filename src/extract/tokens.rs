@@ -169,6 +169,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
+/// The text of the word or number token that [`tokenize`] gives at the start of `text`, if
+/// one starts there.
+pub fn leading_word(text: &str) -> Option<&str> {
+    let c = text.chars().next()?;
+    if !is_alnum(c) {
+        return None;
+    }
+    let (end, _) = word_end(text, c.len_utf8(), is_alpha(c));
+    Some(&text[..end])
+}
+
 /// The char starting at byte `i`.
 #[inline]
 fn char_at(text: &str, i: usize) -> char {
@@ -337,6 +348,13 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(tokenize(&s), tokenize_reference(&s));
             proptest::prop_assert_eq!(tokenize(&t), tokenize_reference(&t));
+            for x in [&s, &t] {
+                let first = tokenize(x)
+                    .first()
+                    .filter(|k| k.start == 0 && k.kind != TokenKind::Punct)
+                    .map(|k| &x[k.range()]);
+                proptest::prop_assert_eq!(leading_word(x), first);
+            }
         }
     }
 

@@ -7,9 +7,9 @@
 
 use super::words::ByFirstWord;
 use crate::extract::orgs::{canonical, canonical_word};
-use crate::extract::tokens::tokenize;
 use crate::extract::tokens::{is_all_caps, is_alphanumeric, is_capitalised, Token, TokenKind};
-use crate::lexicon::orgs::FastSet;
+use crate::extract::tokens::{leading_word, tokenize};
+use crate::lexicon::orgs::{FastMap, FastSet};
 use crate::lexicon::orgs::{HeadKind, HEADS, LEXICON};
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
@@ -64,10 +64,12 @@ pub static TABLE: LazyLock<ByFirstWord<Entry>> = LazyLock::new(|| {
 struct Lists {
     not_after: Vec<(String, Vec<String>)>,
     lowercase_heads: FastSet<String>,
+    /// The first words of `lowercase_heads`.
+    lowercase_firsts: FastSet<String>,
     lower_described: FastSet<String>,
     person_named: FastSet<String>,
-    not_org_prefixes: Vec<String>,
-    cut_before_inner: Vec<String>,
+    not_org_prefixes: PhraseIndex,
+    cut_before_inner: PhraseIndex,
     /// Every generic body and every start of one cut before a space.
     generic_starts: FastSet<String>,
     countries: FastSet<String>,
@@ -97,10 +99,14 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             .map(|(h, before)| (canonical(h), vec(before)))
             .collect(),
         lowercase_heads: set(LOWERCASE_HEADS),
+        lowercase_firsts: LOWERCASE_HEADS
+            .iter()
+            .map(|h| canonical(h).split(' ').next().unwrap_or("").to_owned())
+            .collect(),
         lower_described: set(LOWER_DESCRIBED),
         person_named: set(PERSON_NAMED),
-        not_org_prefixes: vec(NOT_ORG_PREFIXES),
-        cut_before_inner: vec(CUT_BEFORE_INNER),
+        not_org_prefixes: PhraseIndex::new(vec(NOT_ORG_PREFIXES)),
+        cut_before_inner: PhraseIndex::new(vec(CUT_BEFORE_INNER)),
         generic_starts: GENERIC_BODIES
             .iter()
             .flat_map(|g| {
@@ -116,6 +122,47 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         departments: set(DEPARTMENTS),
     }
 });
+
+/// Phrases by their first word, for "which phrase does this text start with" (see
+/// [`starts_phrase`]): a phrase of several words can only open a text with the same first
+/// word.
+struct PhraseIndex {
+    phrases: Vec<String>,
+    by_first: FastMap<String, Vec<usize>>,
+    /// Phrases of one word, tried on every text.
+    single: Vec<usize>,
+}
+
+impl PhraseIndex {
+    fn new(phrases: Vec<String>) -> Self {
+        let mut by_first: FastMap<String, Vec<usize>> = FastMap::default();
+        let mut single = Vec::new();
+        for (i, p) in phrases.iter().enumerate() {
+            match p.split_once(' ') {
+                Some((first, _)) => by_first.entry(first.to_owned()).or_default().push(i),
+                None => single.push(i),
+            }
+        }
+        PhraseIndex {
+            phrases,
+            by_first,
+            single,
+        }
+    }
+
+    /// The first phrase, in list order, that `lead` starts with.
+    fn first_match(&self, lead: &str) -> Option<&str> {
+        let first = lead.split(' ').next().unwrap_or("");
+        let bucket = self.by_first.get(first).map_or(&[][..], Vec::as_slice);
+        bucket
+            .iter()
+            .chain(&self.single)
+            .copied()
+            .filter(|&i| starts_phrase(lead, &self.phrases[i]))
+            .min()
+            .map(|i| self.phrases[i].as_str())
+    }
+}
 
 fn first_upper(s: &str) -> String {
     let mut c = s.chars();
@@ -997,6 +1044,9 @@ pub fn scan(src: &str, heads: &[(usize, usize, Option<HeadKind>)]) -> Vec<Span> 
         }
         let b = window_end(src, a);
         let win = &src[a..b];
+        if lowercase_dead_end(win) {
+            continue;
+        }
         let toks = tokenize(win);
         let cx = Ctx::new(win, &toks);
         let (prev, prev_cap) = previous_word(src, a);
@@ -1020,6 +1070,16 @@ pub fn scan(src: &str, heads: &[(usize, usize, Option<HeadKind>)]) -> Vec<Span> 
     out
 }
 
+/// A window that opens with a lowercase word no lowercase head starts with: [`rule_at`]
+/// finds nothing there (every rule before its test of lowercase heads only rejects), so the
+/// window need not be tokenized.
+fn lowercase_dead_end(win: &str) -> bool {
+    let Some(w) = leading_word(win) else {
+        return false;
+    };
+    !is_capitalised(w) && !LISTS.lowercase_firsts.contains(&*canonical_word(w))
+}
+
 /// `lead` begins with the phrase `p`, followed by its end, a space or a hyphen. The first bytes
 /// are compared inline: most phrases of a list differ there.
 #[inline]
@@ -1033,14 +1093,23 @@ fn starts_phrase(lead: &str, p: &str) -> bool {
 /// How far after a head a name may reach, in bytes.
 const WINDOW: usize = 200;
 
+/// The bytes that end a clause: `,` `;` `:` `!` `?` `"` and a line break.
+const CLAUSE_BREAK: [bool; 256] = {
+    let mut t = [false; 256];
+    let breaks = *b",;:!?\"\n";
+    let mut i = 0;
+    while i < breaks.len() {
+        t[breaks[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// Where a name starting at `a` must end at the latest: a clause break or [`WINDOW`] bytes.
 fn window_end(src: &str, a: usize) -> usize {
     let bytes = src.as_bytes();
     let mut b = (a + WINDOW).min(src.len());
-    if let Some(p) = bytes[a..b]
-        .iter()
-        .position(|&c| matches!(c, b',' | b';' | b':' | b'!' | b'?' | b'"' | b'\n'))
-    {
+    if let Some(p) = bytes[a..b].iter().position(|&c| CLAUSE_BREAK[c as usize]) {
         b = a + p;
     }
     while !src.is_char_boundary(b) {
@@ -1135,20 +1204,18 @@ fn rule_at(cx: &Ctx, prev: &str, prev_capitalised: bool) -> Option<(Span, usize)
         l
     };
     let lead_words = lead.trim_start();
-    let starts = |p: &str| starts_phrase(lead_words, p);
-    if !prev.is_empty() && lists.not_org_prefixes.iter().any(|p| starts(p)) {
+    if !prev.is_empty() && lists.not_org_prefixes.first_match(lead_words).is_some() {
         return None;
     }
     let lead_words = lead_words
         .strip_prefix(prev)
         .unwrap_or(lead_words)
         .trim_start();
-    let starts = |p: &str| starts_phrase(lead_words, p);
-    if lists.not_org_prefixes.iter().any(|p| starts(p)) {
+    if lists.not_org_prefixes.first_match(lead_words).is_some() {
         return None;
     }
     // "Đảng ủy Bộ GTVT", "Cơ quan CSĐT Công an tỉnh": the inner body is the one annotated.
-    if let Some(c) = lists.cut_before_inner.iter().find(|c| starts(c)) {
+    if let Some(c) = lists.cut_before_inner.first_match(lead_words) {
         let words = c.split(' ').count();
         let inner = (0..toks.len()).filter(|&k| cx.word(k)).nth(words);
         if let Some(k) = inner {

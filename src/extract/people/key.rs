@@ -237,6 +237,8 @@ fn bare(c: char) -> char {
     }
 }
 
+/// The onsets [`is_onset`] knows (the tests check it against this list).
+#[cfg(test)]
 const ONSETS: &[&str] = &[
     "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "g", "h",
     "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
@@ -250,10 +252,21 @@ fn is_vowel(c: char) -> bool {
 /// Whether `word` can be one Vietnamese syllable (onset, one to three vowels, coda).
 /// "Trump", "Costa", "Zidane" cannot; "Lộc", "Hằng", "Seo" can. Marks are ignored.
 pub fn is_vietnamese_syllable(word: &str) -> bool {
+    let table = &**LATIN;
     let mut buf = [0u8; 16];
     let mut n = 0;
     for c in word.chars() {
-        let b = bare(c);
+        let b = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else if let Some(l) = latin_in(table, c) {
+            if l.base == 'đ' {
+                'd'
+            } else {
+                l.base
+            }
+        } else {
+            bare(c)
+        };
         if !b.is_ascii_alphabetic() || n == buf.len() {
             return false;
         }
@@ -264,23 +277,59 @@ pub fn is_vietnamese_syllable(word: &str) -> bool {
     if w.is_empty() {
         return false;
     }
-    for onset in ONSETS {
-        let o = onset.as_bytes();
-        if !w.starts_with(o) {
-            continue;
-        }
-        let rest = &w[o.len()..];
-        let vowels = rest.iter().take_while(|&&b| is_vowel(b as char)).count();
-        // "gi" and "qu" may be followed by no further vowel ("gìn" is g-i-n, handled by "g").
-        if !(1..=3).contains(&vowels) {
-            continue;
-        }
-        let coda = &rest[vowels..];
-        if CODAS.iter().any(|c| c.as_bytes() == coda) {
-            return true;
-        }
+    // The onsets `w` starts with: at most one of each length, and always "".
+    (0..=3.min(w.len())).any(|k| is_onset(&w[..k]) && rhyme_ok(&w[k..]))
+}
+
+/// Whether `o` is a Vietnamese onset: "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph",
+/// "qu", "th", "tr", a single consonant but f, j, q, w, z, or none.
+fn is_onset(o: &[u8]) -> bool {
+    match o {
+        [] => true,
+        [c] => matches!(
+            c,
+            b'b' | b'c'
+                | b'd'
+                | b'g'
+                | b'h'
+                | b'k'
+                | b'l'
+                | b'm'
+                | b'n'
+                | b'p'
+                | b'r'
+                | b's'
+                | b't'
+                | b'v'
+                | b'x'
+        ),
+        [a, b] => matches!(
+            (a, b),
+            (b'n', b'g')
+                | (b'n', b'h')
+                | (b'c', b'h')
+                | (b'g', b'h')
+                | (b'g', b'i')
+                | (b'k', b'h')
+                | (b'p', b'h')
+                | (b'q', b'u')
+                | (b't', b'h')
+                | (b't', b'r')
+        ),
+        b"ngh" => true,
+        _ => false,
     }
-    false
+}
+
+/// One to three vowels, then one of [`CODAS`].
+fn rhyme_ok(rest: &[u8]) -> bool {
+    let vowels = rest.iter().take_while(|&&b| is_vowel(b as char)).count();
+    // "gi" and "qu" may be followed by no further vowel ("gìn" is g-i-n, handled by "g").
+    if !(1..=3).contains(&vowels) {
+        return false;
+    }
+    let coda = &rest[vowels..];
+    CODAS.iter().any(|c| c.as_bytes() == coda)
 }
 
 #[cfg(test)]
@@ -335,6 +384,69 @@ mod tests {
         #[test]
         fn canonical_is_its_definition(s in "[ a-zA-Z0-9.\\-’“…\u{a0}\t\n\u{300}-\u{323}\u{c0}-\u{24f}\u{1e00}-\u{1eff}İẞ]{0,12}") {
             proptest::prop_assert_eq!(canonical(&s), canonical_by_definition(&s));
+        }
+    }
+
+    /// The definition: some onset of [`ONSETS`], one to three vowels, a coda of [`CODAS`].
+    fn syllable_by_definition(word: &str) -> bool {
+        let mut buf = [0u8; 16];
+        let mut n = 0;
+        for c in word.chars() {
+            let b = bare(c);
+            if !b.is_ascii_alphabetic() || n == buf.len() {
+                return false;
+            }
+            buf[n] = b as u8;
+            n += 1;
+        }
+        let w = &buf[..n];
+        if w.is_empty() {
+            return false;
+        }
+        for onset in ONSETS {
+            let o = onset.as_bytes();
+            if !w.starts_with(o) {
+                continue;
+            }
+            let rest = &w[o.len()..];
+            let vowels = rest.iter().take_while(|&&b| is_vowel(b as char)).count();
+            // "gi" and "qu" may be followed by no further vowel ("gìn" is g-i-n, handled by "g").
+            if !(1..=3).contains(&vowels) {
+                continue;
+            }
+            let coda = &rest[vowels..];
+            if CODAS.iter().any(|c| c.as_bytes() == coda) {
+                return true;
+            }
+        }
+        false
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn syllable_is_its_definition(w in "[a-zA-ZđĐàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ'’İ]{0,8}") {
+            proptest::prop_assert_eq!(is_vietnamese_syllable(&w), syllable_by_definition(&w));
+        }
+    }
+
+    #[test]
+    fn syllable_onsets_are_the_list() {
+        for o in ONSETS {
+            assert!(is_onset(o.as_bytes()), "{o}");
+        }
+        for a in b'a'..=b'z' {
+            for b in [
+                None,
+                Some(b'h'),
+                Some(b'g'),
+                Some(b'i'),
+                Some(b'u'),
+                Some(b'r'),
+            ] {
+                let o: Vec<u8> = std::iter::once(a).chain(b).collect();
+                let listed = ONSETS.iter().any(|x| x.as_bytes() == o.as_slice());
+                assert_eq!(is_onset(&o), listed, "{:?}", String::from_utf8_lossy(&o));
+            }
         }
     }
 

@@ -7,6 +7,7 @@ use crate::document::{Block, BlockKind};
 use crate::extract::tokens::{is_alpha, Token, TokenKind};
 use crate::lexicon::people::{self as lex, bit};
 use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 /// Why a candidate is (or may be) a person.
@@ -52,32 +53,17 @@ pub struct Candidate {
     pub unless_written: Vec<(usize, usize)>,
 }
 
-/// A word's key, kept inline when short (most are) so that keying a word allocates nothing.
-enum Key {
-    Inline(u8, [u8; 22]),
-    Heap(String),
+/// A word's key, shared between the tokens spelling the word the same way.
+type Key = Rc<str>;
+
+thread_local! {
+    /// Words this thread has keyed, by their text, with their table [`bit`]s: most words recur
+    /// within an article and across articles, and finding one costs far less than keying it.
+    static KEYED: RefCell<FastMap<String, (Key, u32)>> = RefCell::new(FastMap::default());
 }
 
-impl Key {
-    fn new(k: &str) -> Key {
-        let mut buf = [0u8; 22];
-        match buf.get_mut(..k.len()) {
-            Some(dst) => {
-                dst.copy_from_slice(k.as_bytes());
-                Key::Inline(k.len() as u8, buf)
-            }
-            None => Key::Heap(k.to_owned()),
-        }
-    }
-
-    fn as_str(&self) -> &str {
-        match self {
-            // Copied from a `str` whole, so always valid.
-            Key::Inline(n, b) => std::str::from_utf8(&b[..usize::from(*n)]).unwrap_or(""),
-            Key::Heap(s) => s,
-        }
-    }
-}
+/// Words [`KEYED`] holds at most (a few MB): past that it starts afresh.
+const KEYED_MAX: usize = 1 << 15;
 
 /// What the words right before a run make of it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,6 +108,8 @@ pub struct LowerIndex<'a> {
 
 /// Up to this many questions, each is searched for alone.
 const FEW: usize = 4;
+/// Or up to this many bytes searched in all.
+const SCAN_BUDGET: usize = 1 << 18;
 
 impl<'a> LowerIndex<'a> {
     pub fn new(text: &'a str, blocks: &'a [Block]) -> Self {
@@ -157,8 +145,9 @@ impl<'a> LowerIndex<'a> {
     fn search(&self, asked: &[String]) -> Vec<bool> {
         let mut found = vec![false; asked.len()];
         let mut buf = Vec::new();
-        // A few questions: a plain substring search each (no automaton to build).
-        if asked.len() <= FEW {
+        // A few questions, or a short text: a plain substring search each (an automaton costs
+        // more to build than a few passes over a news article).
+        if asked.len() <= FEW || asked.len() * self.text.len() <= SCAN_BUDGET {
             for (q, f) in asked.iter().zip(&mut found) {
                 let mut from = 0;
                 while let Some(i) = self.text[from..].find(q.as_str()) {
@@ -227,7 +216,7 @@ impl<'a> LowerIndex<'a> {
             .find(|(_, c)| c.is_whitespace())
             .map_or(be, |(i, _)| e + i);
         let w = &text[from..to];
-        scan_into(w, buf);
+        scan_into(w, 0, buf);
         let lower = |t: &Token| {
             t.kind == TokenKind::Word
                 && w[t.start..]
@@ -429,15 +418,22 @@ impl BlockTokens {
         self.index = index;
         self.kind = block.kind;
         let src = &text[block.start..block.end];
+        let bytes = text.as_bytes();
         let mut raw = std::mem::take(&mut self.raw);
-        scan_into(src, &mut raw);
+        scan_into(src, block.start, &mut raw);
         let toks = &mut self.toks;
         toks.clear();
+        toks.reserve(raw.len());
         let mut i = 0;
         while i < raw.len() {
             let mut t = raw[i];
-            t.start += block.start;
-            t.end += block.start;
+            // Both fixes below apply to words starting with a capital: most words start with an
+            // ASCII lowercase letter or a digit and need neither.
+            if t.kind != TokenKind::Word || matches!(bytes[t.start], b'a'..=b'z' | b'0'..=b'9') {
+                toks.push(t);
+                i += 1;
+                continue;
+            }
             // "Phong-Trưởng phòng": a name glued to the role after it.
             if t.kind == TokenKind::Word {
                 let w = &text[t.start..t.end];
@@ -468,7 +464,7 @@ impl BlockTokens {
                 if let Some(n) = raw
                     .get(i + 1)
                     .filter(|n| n.kind == TokenKind::Punct && !n.space_before)
-                    .filter(|n| src.as_bytes()[n.start] == b'.')
+                    .filter(|n| bytes[n.start] == b'.')
                 {
                     // A dot then a capital is the sentence's end: "bà H. Thấy nạn nhân …".
                     let after_word = toks.last().is_some_and(|p: &Token| {
@@ -479,13 +475,13 @@ impl BlockTokens {
                                 .is_some_and(char::is_uppercase)
                     });
                     let ends_sentence = after_word
-                        && src[n.end..]
+                        && text[n.end..block.end]
                             .strip_prefix(' ')
                             .and_then(|r| r.chars().next())
                             .is_some_and(|c| c.is_uppercase());
                     if n.kind == TokenKind::Punct
                         && !n.space_before
-                        && &src[n.start..n.end] == "."
+                        && &text[n.start..n.end] == "."
                         && is_initial(&text[t.start..t.end])
                         && !ends_sentence
                     {
@@ -573,19 +569,30 @@ impl<'a> View<'a> {
     /// One token's key and its table [`bit`]s, made on first use.
     fn keyed(&self, i: usize) -> &'a (Key, u32) {
         self.b.keys[i].get_or_init(|| {
-            let mut k = self.b.scratch.borrow_mut();
-            canonical_into(self.tx(i), &mut k);
-            if k.ends_with('.') {
-                k.pop();
-            }
-            let f = lex::flags(&k);
-            (Key::new(&k), f)
+            let w = self.tx(i);
+            KEYED.with(|cache| {
+                let mut cache = cache.borrow_mut();
+                if let Some(kf) = cache.get(w) {
+                    return kf.clone();
+                }
+                let mut k = self.b.scratch.borrow_mut();
+                canonical_into(w, &mut k);
+                if k.ends_with('.') {
+                    k.pop();
+                }
+                let kf: (Key, u32) = (Rc::from(k.as_str()), lex::flags(&k));
+                if cache.len() >= KEYED_MAX {
+                    cache.clear();
+                }
+                cache.insert(w.to_owned(), kf.clone());
+                kf
+            })
         })
     }
 
     /// One token's key; a final dot ("TS.", "Q.") is dropped.
     fn key1(&self, i: usize) -> &'a str {
-        self.keyed(i).0.as_str()
+        &self.keyed(i).0
     }
 
     /// The table [`bit`]s of one token's key.
@@ -692,7 +699,9 @@ impl<'a> View<'a> {
     /// particles that are no Vietnamese words ("do", "la" are).
     fn particle_leads(&self, i: usize) -> bool {
         let lead = |k: usize| {
+            // Each particle starts with "v" or "d": most words are ruled out by one byte.
             self.is_word(k)
+                && matches!(self.text.as_bytes()[self.b.toks[k].start], b'v' | b'd')
                 && matches!(
                     self.tx(k),
                     "van" | "von" | "de" | "del" | "della" | "der" | "den" | "dos"
@@ -1552,10 +1561,6 @@ fn is_alnum(c: char) -> bool {
     }
 }
 
-fn is_joiner(c: char) -> bool {
-    matches!(c, '.' | '-' | '&' | '\'' | '’' | '_')
-}
-
 fn is_combining(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36F}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
 }
@@ -1576,64 +1581,54 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
 #[cfg(test)]
 fn scan(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
-    scan_into(text, &mut out);
+    scan_into(text, 0, &mut out);
     out
 }
 
-/// [`scan`] into `out` (cleared first).
-fn scan_into(text: &str, out: &mut Vec<Token>) {
+/// [`scan`] into `out` (cleared first), with `base` added to every offset. ASCII and the Latin
+/// letters Vietnamese uses are told from their bytes; only other chars are decoded.
+fn scan_into(text: &str, base: usize, out: &mut Vec<Token>) {
     out.clear();
+    let bytes = text.as_bytes();
+    let n = bytes.len();
     let mut i = 0;
     let mut space_before = true;
-    while let Some((c, len)) = char_at(text, i) {
-        if c.is_whitespace() {
-            space_before = true;
-            i += len;
-            continue;
-        }
-        if is_alnum(c) {
-            let start = i;
-            let mut has_letter = is_alpha(c);
-            i += len;
-            let bytes = text.as_bytes();
-            while let Some(&b) = bytes.get(i) {
-                // Without decoding: ASCII letters and digits, and the two Latin blocks holding
-                // every Vietnamese letter (U+00C0–U+024F but × ÷, U+1E00–U+1EFF), all letters.
-                if b.is_ascii_alphanumeric() {
-                    has_letter |= b.is_ascii_alphabetic();
-                    i += 1;
-                    continue;
-                }
-                let b1 = bytes.get(i + 1).copied().unwrap_or(0);
-                if ((0xC3..=0xC8).contains(&b) || (b == 0xC9 && b1 <= 0x8F))
-                    && !(b == 0xC3 && (b1 == 0x97 || b1 == 0xB7))
-                {
-                    has_letter = true;
-                    i += 2;
-                    continue;
-                }
-                if b == 0xE1 && (0xB8..=0xBB).contains(&b1) {
-                    has_letter = true;
-                    i += 3;
-                    continue;
-                }
-                let Some((d, l)) = char_at(text, i) else {
-                    break;
-                };
-                if is_alnum(d) || is_combining(d) {
-                    if !has_letter {
-                        has_letter = is_alpha(d);
-                    }
-                    i += l;
-                } else if is_joiner(d) && char_at(text, i + l).is_some_and(|(e, _)| is_alnum(e)) {
-                    i += l;
-                } else {
-                    break;
-                }
+    while i < n {
+        let b = bytes[i];
+        let (len, word, letter) = if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                (1, true, b.is_ascii_alphabetic())
+            } else if matches!(b, b'\t'..=b'\r' | b' ') {
+                space_before = true;
+                i += 1;
+                continue;
+            } else {
+                (1, false, false)
             }
+        } else if let Some(l) = latin_letter_len(bytes, i) {
+            (l, true, true)
+        } else {
+            let Some((c, len)) = char_at(text, i) else {
+                break;
+            };
+            if c.is_whitespace() {
+                space_before = true;
+                i += len;
+                continue;
+            }
+            if !is_alnum(c) && is_combining(c) {
+                // A stray mark belongs to nothing.
+                space_before = false;
+                i += len;
+                continue;
+            }
+            (len, is_alnum(c), is_alpha(c))
+        };
+        if word {
+            let (end, has_letter) = word_end(text, i + len, letter);
             out.push(Token {
-                start,
-                end: i,
+                start: base + i,
+                end: base + end,
                 kind: if has_letter {
                     TokenKind::Word
                 } else {
@@ -1641,18 +1636,82 @@ fn scan_into(text: &str, out: &mut Vec<Token>) {
                 },
                 space_before,
             });
+            i = end;
         } else {
-            if !is_combining(c) {
-                out.push(Token {
-                    start: i,
-                    end: i + len,
-                    kind: TokenKind::Punct,
-                    space_before,
-                });
-            }
+            out.push(Token {
+                start: base + i,
+                end: base + i + len,
+                kind: TokenKind::Punct,
+                space_before,
+            });
             i += len;
         }
         space_before = false;
+    }
+}
+
+/// The length of the letter at byte `i` if it lies in the Latin blocks holding every
+/// Vietnamese letter (U+00C0–U+024F but × and ÷, U+1E00–U+1EFF), all letters.
+#[inline]
+fn latin_letter_len(bytes: &[u8], i: usize) -> Option<usize> {
+    let b = bytes[i];
+    let b1 = bytes.get(i + 1).copied().unwrap_or(0);
+    match b {
+        0xC3 if b1 != 0x97 && b1 != 0xB7 => Some(2),
+        0xC4..=0xC8 => Some(2),
+        0xC9 if b1 <= 0x8F => Some(2),
+        0xE1 if (0xB8..=0xBB).contains(&b1) => Some(3),
+        _ => None,
+    }
+}
+
+/// The end of a word going on at byte `j`, and whether it holds a letter.
+#[inline]
+fn word_end(text: &str, mut j: usize, mut has_letter: bool) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    while j < n {
+        let b = bytes[j];
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                has_letter |= b.is_ascii_alphabetic();
+                j += 1;
+                continue;
+            }
+            // An inner joiner: "TP.HCM", "Ba-ra-ắc".
+            if matches!(b, b'.' | b'-' | b'&' | b'\'' | b'_') && alnum_at(text, j + 1) {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if let Some(l) = latin_letter_len(bytes, j) {
+            has_letter = true;
+            j += l;
+            continue;
+        }
+        let Some((d, l)) = char_at(text, j) else {
+            break;
+        };
+        if is_alnum(d) || is_combining(d) {
+            has_letter |= is_alpha(d);
+            j += l;
+        } else if d == '’' && alnum_at(text, j + l) {
+            j += l;
+        } else {
+            break;
+        }
+    }
+    (j, has_letter)
+}
+
+/// Whether a letter or digit starts at byte `i`.
+#[inline]
+fn alnum_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => char_at(text, i).is_some_and(|(c, _)| is_alnum(c)),
     }
 }
 
