@@ -460,3 +460,21 @@ fn a_list_after_a_whole_known_place_may_hold_people() {
         person(&ps, n);
     }
 }
+
+#[test]
+fn two_given_names_mid_sentence_keep_a_first_word_that_is_also_a_title_or_word() {
+    let ps = people(
+        "Đội hình xuất phát: Văn Hòa, Thế Kiệt, Cảnh Toàn và Hữu Lộc. \
+         Ông dạy ở Khoa Khoa học máy tính từ niên hiệu Cảnh Thịnh 5.",
+    );
+    for n in ["Thế Kiệt", "Cảnh Toàn"] {
+        person(&ps, n);
+    }
+    assert!(
+        !names(&ps)
+            .iter()
+            .any(|n| n.starts_with("Khoa") || n.starts_with("Cảnh Thịnh")),
+        "{:?}",
+        names(&ps)
+    );
+}

@@ -91,7 +91,8 @@ const TITLES: &[&str] = &[
     "hot boy", "youtuber", "streamer", "thủ quỹ", "kế toán", "kế toán trưởng",
     "trưởng phòng kế toán", "nhà đồng sáng lập", "nhà tạo mẫu", "nhà thơ trẻ", "nghệ nhân",
     "nghệ nhân ưu tú", "nghệ nhân nhân dân", "bác sĩ chuyên khoa", "dịch giả", "soạn giả",
-    "tác giả", "thành hoàng", "hoàng thượng", "thái thượng hoàng",
+    "tác giả", "siêu mẫu", "hoa khôi", "á khôi", "á vương", "quán quân", "á quân", "giám khảo",
+    "thành hoàng", "hoàng thượng", "thái thượng hoàng",
 ];
 
 /// Capitalised words that begin roles after a name ("Name- Ủy viên BTV, Trưởng ban …").
@@ -200,7 +201,7 @@ const PLACES: &[&str] = &[
     "áo", "hy lạp", "thổ nhĩ kỳ", "ai cập", "ấn độ", "úc", "new zealand", "canada", "brazil",
     "argentina", "mexico", "chile", "cuba", "triều", "đài loan", "hồng kông", "hong kong", "ma cao",
     "singapore", "malaysia", "indonesia", "philippines", "myanmar", "mông cổ", "iran", "iraq",
-    "syria", "israel", "palestine", "ả rập", "ả rập xê út", "ả-rập xê-út", "saudi arabia", "ả rập saudi", "jordan", "georgia",
+    "syria", "israel", "palestine", "anh quốc", "ả rập", "ả rập xê út", "ả-rập xê-út", "saudi arabia", "ả rập saudi", "jordan", "georgia",
     "matxcơva", "moskva", "qatar", "nam phi",
     "nigeria", "kenya", "ukraine", "belarus", "séc", "hungary", "romania", "bulgaria", "serbia",
     "croatia", "ireland", "scotland", "xứ wales", "pakistan", "afghanistan", "bangladesh",
@@ -224,6 +225,10 @@ const PLACES: &[&str] = &[
     "dân việt", "quảng đông", "tân cương", "tây tạng", "hồ nam", "hồ bắc", "hà bắc", "sơn đông",
     "giang tô", "chiết giang", "phúc kiến", "cát lâm", "hắc long giang", "liêu ninh", "thiểm tây",
     "cam túc", "an huy", "giang tây", "trùng khánh", "thiên tân", "nội mông", "hương cảng",
+    "thành đô", "triết giang", "đại liên", "đại hưng", "thẩm dương", "vũ hán", "nam kinh",
+    "tây an", "hàng châu", "tô châu", "hạ môn", "thanh đảo", "côn minh", "quý châu", "hợp phì",
+    "phúc châu", "quý dương", "nam ninh", "lạc dương", "khai phong", "đại lộc", "điện bàn",
+    "tam kỳ", "hội an",
 ];
 
 /// Common given names (the first word of a foreign name) that make a foreign capitalised run a

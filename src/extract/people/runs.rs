@@ -957,6 +957,37 @@ impl<'a> View<'a> {
         None
     }
 
+    /// Whether `a..z` is two given names written mid-sentence whose first is also an
+    /// honorific or a common word ("…, Anh Hùng", "…, Cảnh Dương").
+    fn given_pair(&self, a: usize, z: usize) -> bool {
+        if z != a + 2 || a == 0 || !self.b.toks[a].space_before {
+            return false;
+        }
+        let f = self.flags1(a);
+        let ambiguous = f & (bit::HONORIFIC | bit::NOT_START) != 0;
+        let prev_ok = matches!(self.punct(a - 1), Some(","))
+            || (self.is_word(a - 1)
+                && !self.is_cap(a - 1)
+                && self.flags1(a - 1) & bit::HONORIFIC == 0);
+        // "Khoa Khoa học", "niên đại Cảnh Hưng 30": a word or an era goes on after it.
+        let goes_on = self.b.toks.get(z).is_some_and(|t| {
+            t.kind == TokenKind::Number
+                || (t.kind == TokenKind::Word
+                    && !self.is_cap(z)
+                    && (self.flags1(z) & bit::COMPOUND_TAIL != 0
+                        || self.is(z - 1, z + 1, bit::COMMON_WORD)))
+        });
+        ambiguous
+            && prev_ok
+            && !goes_on
+            && f & bit::GIVEN_NAME != 0
+            && self.flags1(a + 1) & bit::GIVEN_NAME != 0
+            && self.viet(a + 1)
+            && self.place_len(a, z) == 0
+            && self.place_len(a + 1, z) == 0
+            && !self.is(a, z, bit::COMMON_WORD)
+    }
+
     /// Whether a classifier or a preposition of place ("hãng", "trang", "tại") comes right
     /// before token `j`; "hôm qua" is a time, not "qua".
     fn classifier_before(&self, j: usize) -> bool {
@@ -1060,6 +1091,11 @@ impl<'a> View<'a> {
         // "lên ngôi Hoàng Đế": a title written with capitals names no one.
         if z - a0 >= 2 && z - a0 <= lex::MAX_PHRASE_WORDS && self.is(a0, z, bit::TITLE) {
             return None;
+        }
+        // "Văn Phong, Anh Hùng, Cảnh Dương": mid-sentence, a capitalised word that is also an
+        // honorific or a common word is a given name when another given name follows.
+        if self.given_pair(a0, z) {
+            return Some(self.candidate(a0, z, Evidence::Context, false));
         }
         let mut a = self.strip_titles(a0, z, &mut ctx, &mut from);
         if self.b.kind == BlockKind::Byline {
