@@ -137,10 +137,10 @@ fn to_unicode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str, bool), Decode
         }
         return Err(DecodeError::Binary("contains NUL bytes"));
     }
-    match valid_utf8(bytes).ok_or(()) {
-        Ok(s) => Ok((Cow::Borrowed(s), UTF_8.name(), false)),
-        Err(_) if mostly_utf8(bytes) => Ok((String::from_utf8_lossy(bytes), UTF_8.name(), true)),
-        Err(_) => {
+    match valid_utf8(bytes) {
+        Some(s) => Ok((Cow::Borrowed(s), UTF_8.name(), false)),
+        None if mostly_utf8(bytes) => Ok((String::from_utf8_lossy(bytes), UTF_8.name(), true)),
+        None => {
             let mut det = chardetng::EncodingDetector::new();
             // A sample is as good a guess as the whole file, and chardetng is the slow part.
             let sample = &bytes[..bytes.len().min(DETECT_SAMPLE)];

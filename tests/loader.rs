@@ -725,3 +725,29 @@ fn split_credits_and_contact_lines() {
     ));
     assert_eq!(a.byline, None);
 }
+
+#[test]
+fn a_hidden_character_anywhere_in_a_long_text_is_removed() {
+    // Decoding skips clean stretches of the text a block at a time: whatever the position of
+    // an escape, a control, an invisible or a bidi character, it is found and removed, and
+    // text without one comes back unchanged.
+    assert_eq!(decode::decode(ARTICLE.as_bytes()).unwrap(), ARTICLE);
+    for (at, _) in ARTICLE.char_indices() {
+        for hidden in [
+            "\u{1b}[1m",
+            "\u{7}",
+            "\u{200B}",
+            "\u{202E}",
+            "\u{AD}",
+            "\u{FEFF}",
+        ] {
+            let mut t = ARTICLE.to_owned();
+            t.insert_str(at, hidden);
+            assert_eq!(
+                decode::decode(t.as_bytes()).unwrap(),
+                ARTICLE,
+                "{hidden:?} at {at}"
+            );
+        }
+    }
+}

@@ -507,6 +507,14 @@ impl BlockTokens {
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
+            // Most tokens are punctuation or words starting in ASCII lowercase, and neither a
+            // capital nor a particle ("van", "de") opens a run there: one byte settles them.
+            let t = &self.toks[i];
+            let b = text.as_bytes()[t.start];
+            if t.kind != TokenKind::Word || (b.is_ascii_lowercase() && b != b'v' && b != b'd') {
+                i += 1;
+                continue;
+            }
             if !v.is_cap(i) && !v.particle_leads(i) {
                 i += 1;
                 continue;
