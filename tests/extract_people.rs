@@ -478,3 +478,12 @@ fn two_given_names_mid_sentence_keep_a_first_word_that_is_also_a_title_or_word()
         names(&ps)
     );
 }
+
+#[test]
+fn a_name_after_an_unknown_place_of_two_words_is_found() {
+    let ps = people(
+        "Phó Chủ tịch xã Tân Lạc Trịnh Văn Bảo cho biết lúa đã chín. \
+         Nhà hàng nằm trên đường Tôn Đức Thắng.",
+    );
+    assert_eq!(names(&ps), ["Trịnh Văn Bảo"], "{:?}", names(&ps));
+}

@@ -1138,17 +1138,29 @@ impl<'a> View<'a> {
             Ctx::Place => {
                 let p = self.place_len(a, z);
                 if p == 0 {
-                    // Kept so that the names listed after it are places too
-                    // ("đường Phạm Hùng, Nguyễn Trãi và Lê Lợi").
-                    return Some(self.candidate(a, z, Evidence::Place, false));
-                }
-                match self.surname_tail(a + p, z) {
-                    Some(j) => (j, z, Evidence::Surname),
-                    // "bến xe Mỹ Đình, Giáp Bát": still a place, and so is what is listed next;
-                    // but after a whole known place ("TP Đà Lạt và Nguyễn Văn A") a list may
-                    // go on with anything.
-                    None if p < z - a => return Some(self.candidate(a, z, Evidence::Place, false)),
-                    None => return None,
+                    // "Phó Chủ tịch xã Môn Sơn Lương Văn Tuấn": an unknown place of two words,
+                    // then a name with its surname.
+                    if let Some(j) = self
+                        .surname_tail(a, z)
+                        .filter(|&j| j == a + 2 && z - j >= 2)
+                    {
+                        (j, z, Evidence::Surname)
+                    } else {
+                        // Kept so that the names listed after it are places too
+                        // ("đường Phạm Hùng, Nguyễn Trãi và Lê Lợi").
+                        return Some(self.candidate(a, z, Evidence::Place, false));
+                    }
+                } else {
+                    match self.surname_tail(a + p, z) {
+                        Some(j) => (j, z, Evidence::Surname),
+                        // "bến xe Mỹ Đình, Giáp Bát": still a place, and so is what is listed next;
+                        // but after a whole known place ("TP Đà Lạt và Nguyễn Văn A") a list may
+                        // go on with anything.
+                        None if p < z - a => {
+                            return Some(self.candidate(a, z, Evidence::Place, false))
+                        }
+                        None => return None,
+                    }
                 }
             }
             Ctx::Honorific | Ctx::Title | Ctx::Office => {
