@@ -273,6 +273,9 @@ fn bylines_signed_with_pen_names_initials_and_sources() {
     assert_eq!(byline_people("Theo Miko/Tinmoi.vn"), ["Miko"]);
     // An initial glued to a syllable, after "Tin-ảnh:".
     assert_eq!(byline_people("Tin-ảnh: K.Hùng"), ["K.Hùng"]);
+    // In a caption, the photographer after the agency's slash.
+    let ps = people("Cây cầu mới được thông xe (Ảnh: TTXVN/Thế Vinh).");
+    assert_eq!(names(&ps), ["Thế Vinh"], "{:?}", names(&ps));
     assert_eq!(byline_people("Q.LÂM"), ["Q.LÂM"]);
     // A first word that is also an honorific is a given name here.
     assert_eq!(byline_people("Anh Khoa"), ["Anh Khoa"]);

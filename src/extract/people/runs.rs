@@ -782,6 +782,15 @@ impl<'a> View<'a> {
         if a >= 2 && self.punct(a - 1) == Some(":") && self.credit_word(a - 2) {
             return (Ctx::Credit, toks[a - 2].start, 0);
         }
+        // "Ảnh: TTXVN/Lan Anh": the agency, then the photographer.
+        if a >= 4
+            && self.punct(a - 1) == Some("/")
+            && self.acronym(a - 2)
+            && self.punct(a - 3) == Some(":")
+            && self.credit_word(a - 4)
+        {
+            return (Ctx::Credit, toks[a - 4].start, 0);
+        }
         let mut end = a;
         // "TS. Nguyễn …": an abbreviated title; "… của họ. Khuyến khích" is a sentence's end.
         if a >= 2
