@@ -490,3 +490,13 @@ fn a_name_after_an_unknown_place_of_two_words_is_found() {
     );
     assert_eq!(names(&ps), ["Trịnh Văn Bảo"], "{:?}", names(&ps));
 }
+
+#[test]
+fn a_foreign_first_name_before_a_common_one_belongs_to_the_name() {
+    let ps = people(
+        "Hàng công có Tarjei Andre Lund. Người phát ngôn Điện Kremlin Dmitry Sokolov nói thêm.",
+    );
+    person(&ps, "Tarjei Andre Lund");
+    person(&ps, "Dmitry Sokolov");
+    assert_eq!(ps.len(), 2, "{:?}", names(&ps));
+}

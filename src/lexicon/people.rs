@@ -410,7 +410,8 @@ const FOREIGN_NOT_NAME: &[&str] = &[
     "dortmund", "miss", "mister", "universe", "farm", "land", "rock", "manager", "bass", "genius",
     "the", "ver", "version", "kids", "remix", "feat", "ft", "suzuki", "yamaha", "kawasaki",
     "mitsubishi", "nissan", "hitachi", "toshiba", "nintendo", "daikin", "nikon", "subaru",
-    "isuzu", "hino", "sanyo", "ninja", "nippon", "nihon", "japan", "sushi", "sake", "kimono", "samurai", "anime", "manga",
+    "isuzu", "hino", "sanyo", "ninja", "nippon", "nihon", "japan", "kremlin", "pentagon",
+    "vatican", "whitehall", "downing", "capitol", "elysee", "élysée", "sushi", "sake", "kimono", "samurai", "anime", "manga",
 ];
 pub static FOREIGN_NOT: LazyLock<FastSet<String>> = LazyLock::new(|| set(FOREIGN_NOT_NAME));
 

@@ -913,9 +913,22 @@ impl<'a> View<'a> {
     }
 
     fn foreign_given(&self, a: usize, z: usize) -> Option<(usize, usize)> {
-        (a..z.saturating_sub(1))
-            .find(|&j| self.is(j, j + 1, bit::GIVEN_FOREIGN) && self.namey(j) && self.namey(j + 1))
-            .map(|j| (j, z.min(j + 4)))
+        let j = (a..z.saturating_sub(1)).find(|&j| {
+            self.is(j, j + 1, bit::GIVEN_FOREIGN) && self.namey(j) && self.namey(j + 1)
+        })?;
+        // "Tore Andre Flo": a first word of the run before the common given name is a name too.
+        let first = j == a + 1
+            && z - a <= 4
+            && !self.viet(a)
+            && !self.not_start(a)
+            && !self.acronym(a)
+            && !self.is(
+                a,
+                a + 1,
+                bit::FOREIGN_NOT | bit::PLACE | bit::TITLE | bit::HONORIFIC,
+            );
+        let s = if first { a } else { j };
+        Some((s, z.min(s + 4)))
     }
 
     /// An East Asian name by its shape: a Chinese or Korean family name then a pinyin or
