@@ -273,6 +273,9 @@ fn bylines_signed_with_pen_names_initials_and_sources() {
     assert_eq!(byline_people("Theo Miko/Tinmoi.vn"), ["Miko"]);
     // An initial glued to a syllable, after "Tin-ảnh:".
     assert_eq!(byline_people("Tin-ảnh: K.Hùng"), ["K.Hùng"]);
+    // In a caption, the photographer after the agency's slash.
+    let ps = people("Cây cầu mới được thông xe (Ảnh: TTXVN/Thế Vinh).");
+    assert_eq!(names(&ps), ["Thế Vinh"], "{:?}", names(&ps));
     assert_eq!(byline_people("Q.LÂM"), ["Q.LÂM"]);
     // A first word that is also an honorific is a given name here.
     assert_eq!(byline_people("Anh Khoa"), ["Anh Khoa"]);
@@ -441,4 +444,59 @@ fn romaji_shape() {
     person(&ps, "Haruki Nakamura");
     let ps = people("Hôm qua Sadie Fulton đến Hà Nội.");
     assert!(ps.is_empty(), "{:?}", names(&ps));
+}
+
+#[test]
+fn speech_makes_a_person_only_of_name_shaped_words() {
+    let ps = people(
+        "“Tôi sẽ quay lại”, Brannock nói. Vexio cho rằng giá sẽ giảm. \
+         Ban quản lý khu Yên Hòa nhận định lượng khách tăng. Tờ báo Fixer’s Daily cho biết thêm. \
+         Bệnh Kessling, một bệnh hiếm, đã được chữa.",
+    );
+    assert_eq!(names(&ps), ["Brannock"], "{:?}", names(&ps));
+}
+
+#[test]
+fn a_list_after_a_whole_known_place_may_hold_people() {
+    let ps = people("Hai người gồm Lê Văn Toàn, ngụ TP Đà Lạt và Phạm Minh Khoa (23 tuổi).");
+    for n in ["Lê Văn Toàn", "Phạm Minh Khoa"] {
+        person(&ps, n);
+    }
+}
+
+#[test]
+fn two_given_names_mid_sentence_keep_a_first_word_that_is_also_a_title_or_word() {
+    let ps = people(
+        "Đội hình xuất phát: Văn Hòa, Thế Kiệt, Cảnh Toàn và Hữu Lộc. \
+         Ông dạy ở Khoa Khoa học máy tính từ niên hiệu Cảnh Thịnh 5.",
+    );
+    for n in ["Thế Kiệt", "Cảnh Toàn"] {
+        person(&ps, n);
+    }
+    assert!(
+        !names(&ps)
+            .iter()
+            .any(|n| n.starts_with("Khoa") || n.starts_with("Cảnh Thịnh")),
+        "{:?}",
+        names(&ps)
+    );
+}
+
+#[test]
+fn a_name_after_an_unknown_place_of_two_words_is_found() {
+    let ps = people(
+        "Phó Chủ tịch xã Tân Lạc Trịnh Văn Bảo cho biết lúa đã chín. \
+         Nhà hàng nằm trên đường Tôn Đức Thắng.",
+    );
+    assert_eq!(names(&ps), ["Trịnh Văn Bảo"], "{:?}", names(&ps));
+}
+
+#[test]
+fn a_foreign_first_name_before_a_common_one_belongs_to_the_name() {
+    let ps = people(
+        "Hàng công có Tarjei Andre Lund. Người phát ngôn Điện Kremlin Dmitry Sokolov nói thêm.",
+    );
+    person(&ps, "Tarjei Andre Lund");
+    person(&ps, "Dmitry Sokolov");
+    assert_eq!(ps.len(), 2, "{:?}", names(&ps));
 }

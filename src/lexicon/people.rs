@@ -91,7 +91,8 @@ const TITLES: &[&str] = &[
     "hot boy", "youtuber", "streamer", "thủ quỹ", "kế toán", "kế toán trưởng",
     "trưởng phòng kế toán", "nhà đồng sáng lập", "nhà tạo mẫu", "nhà thơ trẻ", "nghệ nhân",
     "nghệ nhân ưu tú", "nghệ nhân nhân dân", "bác sĩ chuyên khoa", "dịch giả", "soạn giả",
-    "tác giả", "thành hoàng", "hoàng thượng", "thái thượng hoàng",
+    "tác giả", "siêu mẫu", "hoa khôi", "á khôi", "á vương", "quán quân", "á quân", "giám khảo",
+    "thành hoàng", "hoàng thượng", "thái thượng hoàng",
 ];
 
 /// Capitalised words that begin roles after a name ("Name- Ủy viên BTV, Trưởng ban …").
@@ -200,7 +201,8 @@ const PLACES: &[&str] = &[
     "áo", "hy lạp", "thổ nhĩ kỳ", "ai cập", "ấn độ", "úc", "new zealand", "canada", "brazil",
     "argentina", "mexico", "chile", "cuba", "triều", "đài loan", "hồng kông", "hong kong", "ma cao",
     "singapore", "malaysia", "indonesia", "philippines", "myanmar", "mông cổ", "iran", "iraq",
-    "syria", "israel", "palestine", "ả rập", "ả rập xê út", "ả-rập xê-út", "saudi arabia", "ả rập saudi", "qatar", "nam phi",
+    "syria", "israel", "palestine", "anh quốc", "ả rập", "ả rập xê út", "ả-rập xê-út", "saudi arabia", "ả rập saudi", "jordan", "georgia",
+    "matxcơva", "moskva", "qatar", "nam phi",
     "nigeria", "kenya", "ukraine", "belarus", "séc", "hungary", "romania", "bulgaria", "serbia",
     "croatia", "ireland", "scotland", "xứ wales", "pakistan", "afghanistan", "bangladesh",
     "sri lanka", "nepal", "bhutan", "iceland", "na-uy", "thụy-điển", "estonia", "latvia",
@@ -223,6 +225,10 @@ const PLACES: &[&str] = &[
     "dân việt", "quảng đông", "tân cương", "tây tạng", "hồ nam", "hồ bắc", "hà bắc", "sơn đông",
     "giang tô", "chiết giang", "phúc kiến", "cát lâm", "hắc long giang", "liêu ninh", "thiểm tây",
     "cam túc", "an huy", "giang tây", "trùng khánh", "thiên tân", "nội mông", "hương cảng",
+    "thành đô", "triết giang", "đại liên", "đại hưng", "thẩm dương", "vũ hán", "nam kinh",
+    "tây an", "hàng châu", "tô châu", "hạ môn", "thanh đảo", "côn minh", "quý châu", "hợp phì",
+    "phúc châu", "quý dương", "nam ninh", "lạc dương", "khai phong", "đại lộc", "điện bàn",
+    "tam kỳ", "hội an",
 ];
 
 /// Common given names (the first word of a foreign name) that make a foreign capitalised run a
@@ -333,7 +339,7 @@ const GIVEN_NAMES: &[&str] = &[
     "vân", "văn", "vi", "việt", "vinh", "vĩnh", "võ", "vũ", "vui", "vy", "xuân", "yến", "hằng",
     "hạnh", "lệ", "loan", "nhạ", "hệ", "hộ", "cò", "dùng", "tuyền", "hiên", "lụa", "nở", "mơ",
     "cúc", "đào", "lài", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "út", "tí",
-    "tèo", "bông",
+    "tèo", "bông", "gia",
     "chí", "cảnh", "thế", "lữ", "tình",
 ];
 pub static GIVEN_NAME: LazyLock<FastSet<String>> = LazyLock::new(|| set(GIVEN_NAMES));
@@ -404,7 +410,8 @@ const FOREIGN_NOT_NAME: &[&str] = &[
     "dortmund", "miss", "mister", "universe", "farm", "land", "rock", "manager", "bass", "genius",
     "the", "ver", "version", "kids", "remix", "feat", "ft", "suzuki", "yamaha", "kawasaki",
     "mitsubishi", "nissan", "hitachi", "toshiba", "nintendo", "daikin", "nikon", "subaru",
-    "isuzu", "hino", "sanyo", "ninja", "sushi", "sake", "kimono", "samurai", "anime", "manga",
+    "isuzu", "hino", "sanyo", "ninja", "nippon", "nihon", "japan", "kremlin", "pentagon",
+    "vatican", "whitehall", "downing", "capitol", "elysee", "élysée", "sushi", "sake", "kimono", "samurai", "anime", "manga",
 ];
 pub static FOREIGN_NOT: LazyLock<FastSet<String>> = LazyLock::new(|| set(FOREIGN_NOT_NAME));
 
@@ -419,6 +426,7 @@ const BODY_CLASSIFIERS: &[&str] = &[
     "nhà máy", "cuộc thi", "lãnh thổ", "thể loại", "phong cách", "dòng nhạc", "vương quốc", "khu",
     "công viên", "hội chợ", "sự kiện", "chi nhánh", "phòng giao dịch", "ngân hàng", "siêu thị",
     "thương hiệu", "sản phẩm", "món", "thuốc", "dự án", "khu vực", "xứ", "môn", "bộ môn",
+    "bệnh", "căn bệnh", "hội chứng", "virus", "vi rút", "vi khuẩn", "website", "trang web",
     // Collectives whose complement is a country, a place or a body ("phía Nhật", "người dân
     // Đồng Nai", "đại diện Oxfam").
     "phía", "quân đội", "người dân", "cư dân", "giới chức", "chính quyền", "chính phủ",
@@ -473,7 +481,8 @@ const NEUTRAL_PHRASES: &[&str] = &[
     "nông thôn", "xã hội", "yêu cầu", "nhu cầu", "toàn cầu", "hoạt động", "lao động", "chủ động",
     "tác động", "vận động", "đồng hồ", "dân tộc", "nhất quán", "bạn bè", "phát triển nông thôn",
     "an sinh xã hội", "kinh tế - xã hội", "cộng đồng", "hợp đồng", "hội đồng", "đề nghị",
-    "kiến nghị", "thời gian", "đồng thời", "lâm thời", "kịp thời",
+    "kiến nghị", "thời gian", "đồng thời", "lâm thời", "kịp thời", "hôm qua", "tuần qua",
+    "năm qua", "vừa qua", "tháng qua", "đi qua", "trải qua", "thông qua",
 ];
 pub static NEUTRAL: LazyLock<FastSet<String>> = LazyLock::new(|| set(NEUTRAL_PHRASES));
 
@@ -605,7 +614,7 @@ const TABLES: &[(&[&str], u32, bool)] = &[
     (BODY_CLASSIFIERS, bit::BODY_CLASSIFIER, true),
     (PERSONAL_HONORIFICS, bit::PERSONAL, true),
     (CREDIT_WORDS, bit::CREDIT_WORD, true),
-    (NEUTRAL_PHRASES, bit::NEUTRAL, false),
+    (NEUTRAL_PHRASES, bit::NEUTRAL, true),
     (ADMIN_UNITS, bit::ADMIN_UNIT, true),
     (SAYING_VERBS, bit::SAYING, true),
     (COMMON_WORDS, bit::COMMON_WORD, true),

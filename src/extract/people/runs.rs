@@ -651,8 +651,13 @@ impl<'a> View<'a> {
     /// A word that may be part of a name.
     fn namey(&self, i: usize) -> bool {
         let w = self.tx(i);
-        // "Dolce&Gabbana": an ampersand joins firms, not names.
-        (self.is_cap(i) && !w.bytes().any(|b| b.is_ascii_digit() || b == b'&') && !self.acronym(i))
+        // "Dolce&Gabbana": an ampersand joins firms, not names; "Let’s", "Domino's" are no
+        // names either.
+        (self.is_cap(i)
+            && !w.bytes().any(|b| b.is_ascii_digit() || b == b'&')
+            && !w.ends_with("’s")
+            && !w.ends_with("'s")
+            && !self.acronym(i))
             || self.particle_in_name(i)
             || self.particle_leads(i)
     }
@@ -777,6 +782,15 @@ impl<'a> View<'a> {
         if a >= 2 && self.punct(a - 1) == Some(":") && self.credit_word(a - 2) {
             return (Ctx::Credit, toks[a - 2].start, 0);
         }
+        // "Ảnh: TTXVN/Lan Anh": the agency, then the photographer.
+        if a >= 4
+            && self.punct(a - 1) == Some("/")
+            && self.acronym(a - 2)
+            && self.punct(a - 3) == Some(":")
+            && self.credit_word(a - 4)
+        {
+            return (Ctx::Credit, toks[a - 4].start, 0);
+        }
         let mut end = a;
         // "TS. Nguyễn …": an abbreviated title; "… của họ. Khuyến khích" is a sentence's end.
         if a >= 2
@@ -899,9 +913,22 @@ impl<'a> View<'a> {
     }
 
     fn foreign_given(&self, a: usize, z: usize) -> Option<(usize, usize)> {
-        (a..z.saturating_sub(1))
-            .find(|&j| self.is(j, j + 1, bit::GIVEN_FOREIGN) && self.namey(j) && self.namey(j + 1))
-            .map(|j| (j, z.min(j + 4)))
+        let j = (a..z.saturating_sub(1)).find(|&j| {
+            self.is(j, j + 1, bit::GIVEN_FOREIGN) && self.namey(j) && self.namey(j + 1)
+        })?;
+        // "Tore Andre Flo": a first word of the run before the common given name is a name too.
+        let first = j == a + 1
+            && z - a <= 4
+            && !self.viet(a)
+            && !self.not_start(a)
+            && !self.acronym(a)
+            && !self.is(
+                a,
+                a + 1,
+                bit::FOREIGN_NOT | bit::PLACE | bit::TITLE | bit::HONORIFIC,
+            );
+        let s = if first { a } else { j };
+        Some((s, z.min(s + 4)))
     }
 
     /// An East Asian name by its shape: a Chinese or Korean family name then a pinyin or
@@ -935,6 +962,10 @@ impl<'a> View<'a> {
             if !lead_in || !self.is_cap(j) {
                 return None;
             }
+            // "trang Moshimoshi Nippon": after a classifier it is a body or a product.
+            if self.classifier_before(j) {
+                return None;
+            }
             let given_shaped = (j + 1..e).any(|k| !self.viet(k) || self.tx(k).contains('-'));
             let family = self.is(j, j + 1, bit::EAST_ASIAN);
             if family && e == z && (given_shaped || !self.viet(j)) {
@@ -956,6 +987,47 @@ impl<'a> View<'a> {
         None
     }
 
+    /// Whether `a..z` is two given names written mid-sentence whose first is also an
+    /// honorific or a common word ("…, Anh Hùng", "…, Cảnh Dương").
+    fn given_pair(&self, a: usize, z: usize) -> bool {
+        if z != a + 2 || a == 0 || !self.b.toks[a].space_before {
+            return false;
+        }
+        let f = self.flags1(a);
+        let ambiguous = f & (bit::HONORIFIC | bit::NOT_START) != 0;
+        let prev_ok = matches!(self.punct(a - 1), Some(","))
+            || (self.is_word(a - 1)
+                && !self.is_cap(a - 1)
+                && self.flags1(a - 1) & bit::HONORIFIC == 0);
+        // "Khoa Khoa học", "niên đại Cảnh Hưng 30": a word or an era goes on after it.
+        let goes_on = self.b.toks.get(z).is_some_and(|t| {
+            t.kind == TokenKind::Number
+                || (t.kind == TokenKind::Word
+                    && !self.is_cap(z)
+                    && (self.flags1(z) & bit::COMPOUND_TAIL != 0
+                        || self.is(z - 1, z + 1, bit::COMMON_WORD)))
+        });
+        ambiguous
+            && prev_ok
+            && !goes_on
+            && f & bit::GIVEN_NAME != 0
+            && self.flags1(a + 1) & bit::GIVEN_NAME != 0
+            && self.viet(a + 1)
+            && self.place_len(a, z) == 0
+            && self.place_len(a + 1, z) == 0
+            && !self.is(a, z, bit::COMMON_WORD)
+    }
+
+    /// Whether a classifier or a preposition of place ("hãng", "trang", "tại") comes right
+    /// before token `j`; "hôm qua" is a time, not "qua".
+    fn classifier_before(&self, j: usize) -> bool {
+        let words = |k: usize| (j - k..j).all(|i| self.is_word(i));
+        if j >= 2 && words(2) && self.is(j - 2, j, bit::NEUTRAL) {
+            return false;
+        }
+        (1..=2.min(j)).any(|k| words(k) && self.is(j - k, j, bit::BODY_CLASSIFIER))
+    }
+
     /// A name with no surname and no title: a foreign "Micah Richards" or a stage name
     /// "Đông Nhi" (two given-name syllables), when nothing before it makes it a body or place.
     fn bare_name(&self, a0: usize, a: usize, z: usize) -> Option<(usize, usize, Evidence)> {
@@ -974,10 +1046,8 @@ impl<'a> View<'a> {
             return None;
         }
         // The word before: a classifier or a preposition of place makes it no person.
-        for k in (1..=2.min(a0)).rev() {
-            if (a0 - k..a0).all(|j| self.is_word(j)) && self.is(a0 - k, a0, bit::BODY_CLASSIFIER) {
-                return None;
-            }
+        if self.classifier_before(a0) {
+            return None;
         }
         let foreign = (a..z).filter(|&k| !self.viet(k)).count();
         if foreign == n || (foreign == n - 1 && n >= 3 && !self.viet(a)) {
@@ -1052,6 +1122,11 @@ impl<'a> View<'a> {
         if z - a0 >= 2 && z - a0 <= lex::MAX_PHRASE_WORDS && self.is(a0, z, bit::TITLE) {
             return None;
         }
+        // "Văn Phong, Anh Hùng, Cảnh Dương": mid-sentence, a capitalised word that is also an
+        // honorific or a common word is a given name when another given name follows.
+        if self.given_pair(a0, z) {
+            return Some(self.candidate(a0, z, Evidence::Context, false));
+        }
         let mut a = self.strip_titles(a0, z, &mut ctx, &mut from);
         if self.b.kind == BlockKind::Byline {
             return self.credit(a, z, true);
@@ -1085,14 +1160,29 @@ impl<'a> View<'a> {
             Ctx::Place => {
                 let p = self.place_len(a, z);
                 if p == 0 {
-                    // Kept so that the names listed after it are places too
-                    // ("đường Phạm Hùng, Nguyễn Trãi và Lê Lợi").
-                    return Some(self.candidate(a, z, Evidence::Place, false));
-                }
-                match self.surname_tail(a + p, z) {
-                    Some(j) => (j, z, Evidence::Surname),
-                    // "bến xe Mỹ Đình, Giáp Bát": still a place, and so is what is listed next.
-                    None => return Some(self.candidate(a, z, Evidence::Place, false)),
+                    // "Phó Chủ tịch xã Môn Sơn Lương Văn Tuấn": an unknown place of two words,
+                    // then a name with its surname.
+                    if let Some(j) = self
+                        .surname_tail(a, z)
+                        .filter(|&j| j == a + 2 && z - j >= 2)
+                    {
+                        (j, z, Evidence::Surname)
+                    } else {
+                        // Kept so that the names listed after it are places too
+                        // ("đường Phạm Hùng, Nguyễn Trãi và Lê Lợi").
+                        return Some(self.candidate(a, z, Evidence::Place, false));
+                    }
+                } else {
+                    match self.surname_tail(a + p, z) {
+                        Some(j) => (j, z, Evidence::Surname),
+                        // "bến xe Mỹ Đình, Giáp Bát": still a place, and so is what is listed next;
+                        // but after a whole known place ("TP Đà Lạt và Nguyễn Văn A") a list may
+                        // go on with anything.
+                        None if p < z - a => {
+                            return Some(self.candidate(a, z, Evidence::Place, false))
+                        }
+                        None => return None,
+                    }
                 }
             }
             Ctx::Honorific | Ctx::Title | Ctx::Office => {
@@ -1226,14 +1316,14 @@ impl<'a> View<'a> {
             if p > 0
                 && s + p < e
                 && (s + p..e).all(|k| !self.viet(k))
-                && self.person_after(s + p, e)
+                && self.person_after(s + p, e, ctx != Ctx::None)
             {
                 s += p;
             }
         }
         let evidence = if matches!(evidence, Evidence::Lookup | Evidence::Bare)
             && ctx != Ctx::Office
-            && (self.person_after(s, e) || self.foreign_given_alone(s, e))
+            && (self.person_after(s, e, ctx != Ctx::None) || self.foreign_given_alone(s, e))
         {
             Evidence::Context
         } else {
@@ -1287,7 +1377,8 @@ impl<'a> View<'a> {
 
     /// Whether the words after the name `s..e` are a person's: a verb of saying ("Xie cho
     /// biết") or an apposition giving a role ("Hu Ling, một sinh viên", ", giám đốc …").
-    fn person_after(&self, s: usize, e: usize) -> bool {
+    /// `cued`: a title or honorific comes before the name.
+    fn person_after(&self, s: usize, e: usize, cued: bool) -> bool {
         let n = self.b.toks.len();
         // A place, or a name holding a place of two words; "Tuấn Anh" keeps its "Anh".
         if (s..e).any(|k| self.is(k, k + 1, bit::FOREIGN_NOT) || self.place_len(k, e) > 1)
@@ -1305,8 +1396,21 @@ impl<'a> View<'a> {
             return false;
         }
         // "tại Jammu cho biết": after a preposition of place it is a place.
-        if (1..=2.min(s))
-            .any(|k| (s - k..s).all(|j| self.is_word(j)) && self.is(s - k, s, bit::BODY_CLASSIFIER))
+        if self.classifier_before(s) {
+            return false;
+        }
+        // "Phía Nga cho rằng", "Bệnh Alzheimer": a classifier opens no name.
+        let opener = bit::PLACE_WORD | bit::BODY_CLASSIFIER | bit::NOT_START;
+        if self.flags1(s) & opener != 0 || (s..e).any(|k| self.tx(k).contains('.')) {
+            return false;
+        }
+        // Vietnamese words without a surname speak for a person only if all are given names
+        // ("Tuấn Anh"): "Yên Tử nhận định" is a board whose name the text shortened.
+        // Words without marks ("Hu Ling", "Tu Dinh Huong") are pinyin or a nickname.
+        if e - s >= 2
+            && (s..e).all(|k| self.viet(k))
+            && !(s..e).all(|k| self.tx(k).is_ascii())
+            && !(s..e).all(|k| self.flags1(k) & bit::GIVEN_NAME != 0)
         {
             return false;
         }
@@ -1328,7 +1432,13 @@ impl<'a> View<'a> {
                 && e + 1 < n
                 && self.is_word(e + 1)
                 && (self.key1(e + 1) == fixed().rieng || self.key1(e + 1) == "chung");
-            return !set_phrase && phrase_at(e, bit::SAYING);
+            // A lone foreign word speaks only after the quote it closes ("…”, Russel nói"):
+            // "Politico cho rằng" is a paper.
+            let quoted = s >= 2
+                && self.punct(s - 1) == Some(",")
+                && matches!(self.punct(s - 2), Some("\"" | "”" | "’" | "'"));
+            let mononym = e - s == 1 && !self.viet(s);
+            return !set_phrase && (quoted || cued || !mononym) && phrase_at(e, bit::SAYING);
         }
         // "Tuấn Anh (cựu giám đốc …)", "Hạnh (SN 1990)", "Lin (35 tuổi)".
         if self.punct(e) == Some("(") && e + 1 < n {
@@ -1468,7 +1578,7 @@ impl<'a> View<'a> {
             // foreign word is a source ("(Theo Reuters)").
             let opens = a == 0 || (a == 1 && self.key1(0) == "theo" && self.punct(z) == Some("/"));
             let foreign_ok = opens
-                && self.punct(z) != Some(":")
+                && !matches!(self.punct(z), Some(":" | ")"))
                 && w.chars().any(char::is_lowercase)
                 && !self.is(a, a + 1, bit::FOREIGN_NOT)
                 && !self.viet(a);
