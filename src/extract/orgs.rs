@@ -37,7 +37,7 @@ pub fn find(article: &Article) -> Vec<Organisation> {
     // Brand-shaped candidates, the words that [`ascii_words`] would give.
     let mut brands: Vec<(usize, usize)> = Vec::new();
     let mut runs = Runs {
-        spans: Vec::with_capacity(text.len() / 4),
+        spans: Vec::with_capacity(text.len() / 8),
         by_block: vec![None; article.blocks.len()],
     };
     for (bi, block) in article.blocks.iter().enumerate() {
@@ -55,7 +55,9 @@ pub fn find(article: &Article) -> Vec<Organisation> {
         let first_run = runs.spans.len();
         let mut spans = words::WordSpans::new(src);
         for (a, b) in spans.by_ref() {
-            runs.spans.push((base + a, base + b));
+            // u32 halves the list, which holds every word of the article; texts are far
+            // below 4 GB (the loader refuses files over 256 MB).
+            runs.spans.push(((base + a) as u32, (base + b) as u32));
             let mut head = false;
             let w = &bytes[a..b];
             if w.len() > 2
@@ -550,6 +552,7 @@ fn word_hits(article: &Article, pats: &[&str], runs: &Runs) -> Vec<(usize, usize
             // continues a run begun before it when the char before is a word character, and
             // the last word's run may go on past the block's end.
             for &(i, j) in &runs.spans[from..to] {
+                let (i, j) = (i as usize, j as usize);
                 if !first_bytes[bytes[i] as usize] || (i == start && prev_glue) {
                     continue;
                 }
@@ -614,7 +617,7 @@ fn odd_hits(
 /// strings.
 struct Runs {
     /// Byte ranges (in the article's text) of the words of the blocks, in order.
-    spans: Vec<(usize, usize)>,
+    spans: Vec<(u32, u32)>,
     /// Per block, its range in `spans`; `None` when the block's words may differ from its
     /// runs of word characters.
     by_block: Vec<Option<(usize, usize)>>,
