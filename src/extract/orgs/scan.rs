@@ -36,17 +36,16 @@ pub static TABLE: LazyLock<ByFirstWord<Entry>> = LazyLock::new(|| {
         // Most heads have one tone placement and some forms coincide: each form once (the
         // table keeps one copy of a phrase anyway).
         let from = pats.len();
-        for tone in [new, old] {
-            for form in [
-                tone.clone(),
-                first_upper(&tone),
-                tone.split(' ')
-                    .map(first_upper)
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                tone.to_uppercase(),
-                (*h).to_owned(),
-            ] {
+        // The old placement equal to the new one gives the same five forms again.
+        let tones = if old == new {
+            vec![new]
+        } else {
+            vec![new, old]
+        };
+        for tone in tones {
+            let (upper_first, title, upper) =
+                (first_upper(&tone), title_case(&tone), tone.to_uppercase());
+            for form in [tone, upper_first, title, upper, (*h).to_owned()] {
                 if !pats[from..].iter().any(|(p, _)| *p == form) {
                     pats.push((form, Entry::Head(kind)));
                 }
@@ -167,11 +166,29 @@ impl PhraseIndex {
 }
 
 fn first_upper(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
     let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
+    if let Some(f) = c.next() {
+        out.extend(f.to_uppercase());
+        out.push_str(c.as_str());
     }
+    out
+}
+
+/// Every word of `s` (single spaces) with a capital first letter, in one buffer.
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    for (i, w) in s.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let mut c = w.chars();
+        if let Some(f) = c.next() {
+            out.extend(f.to_uppercase());
+            out.push_str(c.as_str());
+        }
+    }
+    out
 }
 
 /// The old tone placement of a canonical (new placement) phrase: "hoà" → "hòa".
