@@ -6,13 +6,13 @@
 //! unknown lowercase word ends it.
 
 use super::words::ByFirstWord;
-use crate::extract::orgs::{canonical, canonical_word};
+use crate::extract::orgs::{canonical, canonical_into, canonical_word};
 use crate::extract::tokens::{
     is_all_caps, is_alpha, is_alphanumeric, is_capitalised, Token, TokenKind,
 };
 use crate::extract::tokens::{leading_word, tokenize};
 use crate::lexicon::orgs::{FastMap, FastSet};
-use crate::lexicon::orgs::{HeadKind, HEADS, LEXICON};
+use crate::lexicon::orgs::{HeadKind, Lexicon, HEADS, LEXICON};
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::sync::LazyLock;
@@ -568,7 +568,8 @@ struct Ctx<'a> {
 #[derive(Default)]
 struct Memo<'a> {
     low: OnceCell<Cow<'a, str>>,
-    head: OnceCell<Option<(HeadKind, usize)>>,
+    /// (kind, words, canonical key of the head).
+    head: OnceCell<Option<(HeadKind, usize, &'static str)>>,
     /// This word and the next form a compound.
     compound_next: OnceCell<bool>,
 }
@@ -626,10 +627,13 @@ impl<'a> Ctx<'a> {
         if !self.word(i) {
             return None;
         }
-        *self.memo[i].head.get_or_init(|| self.find_head(i))
+        self.memo[i]
+            .head
+            .get_or_init(|| self.find_head(i))
+            .map(|(kind, words, _)| (kind, words))
     }
-    fn find_head(&self, i: usize) -> Option<(HeadKind, usize)> {
-        let lex = &*LEXICON;
+    fn find_head(&self, i: usize) -> Option<(HeadKind, usize, &'static str)> {
+        let lex: &'static Lexicon = &LEXICON;
         if !lex.head_first.contains(self.low(i)) {
             return None;
         }
@@ -645,7 +649,7 @@ impl<'a> Ctx<'a> {
             }
             key.push_str(self.low(k));
             if let Some(h) = lex.heads.get(key.as_str()) {
-                best = Some((h.kind, k + 1 - i));
+                best = Some((h.kind, k + 1 - i, h.key.as_str()));
             }
             if !HEAD_PREFIXES.contains(key.as_str()) {
                 break;
@@ -653,16 +657,12 @@ impl<'a> Ctx<'a> {
         }
         best
     }
-    /// The canonical key of the head of `words` words at token `i`.
-    fn head_key(&self, i: usize, words: usize) -> String {
-        let mut key = String::with_capacity(32);
-        for k in i..i + words {
-            if k > i {
-                key.push(' ');
-            }
-            key.push_str(self.low(k));
-        }
-        key
+    /// The canonical key of the head at token `i` (the table's own copy: no allocation).
+    fn head_key(&self, i: usize) -> Option<&'static str> {
+        self.memo[i]
+            .head
+            .get_or_init(|| self.find_head(i))
+            .map(|(_, _, key)| key)
     }
     /// A place word of one or two tokens at `i` ("tỉnh", "thành phố", "TP" + "."): its length
     /// in tokens, counting a trailing dot.
@@ -1182,7 +1182,7 @@ fn rule_at(cx: &Ctx, prev: &str, prev_capitalised: bool) -> Option<(Span, usize)
         return Some((sp, next));
     }
     let (kind, hw) = cx.head_at(i)?;
-    let key = cx.head_key(i, hw);
+    let key = cx.head_key(i)?;
     let lower_head = !is_capitalised(w);
     let lists = &*LISTS;
     // "Quốc phòng", "nội bộ": the head word ends a compound begun before it; "đường Trường
@@ -1253,12 +1253,12 @@ fn rule_at(cx: &Ctx, prev: &str, prev_capitalised: bool) -> Option<(Span, usize)
     {
         return None;
     }
-    if lower_head && !lists.lowercase_heads.contains(&key) {
+    if lower_head && !lists.lowercase_heads.contains(key) {
         return None;
     }
     // "phòng PC67": the unit's code is the name.
     if lower_head
-        && matches!(key.as_str(), "phòng" | "đội")
+        && matches!(key, "phòng" | "đội")
         && cx.word(i + hw)
         && is_code(cx.text(i + hw))
         && !cx.word(i + hw + 1)
@@ -1272,12 +1272,12 @@ fn rule_at(cx: &Ctx, prev: &str, prev_capitalised: bool) -> Option<(Span, usize)
         return None;
     }
     if lower_head
-        && (!lists.lower_described.contains(&key) || key == "trung tâm")
+        && (!lists.lower_described.contains(key) || key == "trung tâm")
         && !(cx.cap(i + hw) || cx.place_word_at(i + hw).is_some())
     {
         return None;
     }
-    let person_named = lists.person_named.contains(&key);
+    let person_named = lists.person_named.contains(key);
     // "công ty máy tính IBM", "công ty thực phẩm Thụy Sĩ": after a lowercase head and its
     // description, a well-known name is the body and a country names none.
     if lower_head {
@@ -1325,10 +1325,10 @@ fn rule_at(cx: &Ctx, prev: &str, prev_capitalised: bool) -> Option<(Span, usize)
     let info = HeadInfo {
         kind,
         person_named,
-        described: lists.lower_described.contains(&key),
+        described: lists.lower_described.contains(key),
         after_name: prev_capitalised,
         numbered: matches!(
-            key.as_str(),
+            key,
             "quân khu"
                 | "quân đoàn"
                 | "sư đoàn"
@@ -1348,7 +1348,7 @@ fn rule_at(cx: &Ctx, prev: &str, prev_capitalised: bool) -> Option<(Span, usize)
                 | "hạm đội"
         ),
         abroad: matches!(
-            key.as_str(),
+            key,
             "hội" | "hiệp hội" | "chi hội" | "phòng" | "văn phòng" | "liên hiệp" | "hội đồng"
         ),
     };
@@ -1393,7 +1393,7 @@ fn rule_at(cx: &Ctx, prev: &str, prev_capitalised: bool) -> Option<(Span, usize)
         HeadKind::Named => t.name.then_some(Strength::Strong),
         HeadKind::Local => {
             if t.name || t.place {
-                if lex.needs_place.contains(key.as_str()) && !t.place {
+                if lex.needs_place.contains(key) && !t.place {
                     needs_place_ok(cx, i + hw, t.end).then_some(Strength::Strong)
                 } else {
                     Some(Strength::Strong)
@@ -1410,22 +1410,25 @@ fn rule_at(cx: &Ctx, prev: &str, prev_capitalised: bool) -> Option<(Span, usize)
     }?;
     let end = t.end.max(i + hw);
     let mut sp = span(toks, i, end, strength);
-    let text = canonical(&src[sp.start..sp.end]);
-    // A generic body, or the start of one ("Ban Giám" of "Ban Giám khảo").
-    if lists.generic_starts.contains(text.as_str()) {
+    // The span's canonical text in the shared buffer: no allocation per span.
+    let rejected = {
+        let mut text = cx.scratch.borrow_mut();
+        text.clear();
+        canonical_into(&src[sp.start..sp.end], &mut text);
+        // A generic body, or the start of one ("Ban Giám" of "Ban Giám khảo").
+        lists.generic_starts.contains(text.as_str())
+            // "báo Mỹ", "đảng Nga": a country's press or parties.
+            || (lower_head
+                && matches!(
+                    key,
+                    "báo" | "tờ" | "hãng" | "công ty" | "tập đoàn" | "đảng"
+                )
+                && lists
+                    .countries
+                    .contains(text.splitn(hw + 1, ' ').nth(hw).unwrap_or("")))
+    };
+    if rejected {
         return None;
-    }
-    // "báo Mỹ", "đảng Nga": a country's press or parties.
-    if lower_head
-        && matches!(
-            key.as_str(),
-            "báo" | "tờ" | "hãng" | "công ty" | "tập đoàn" | "đảng"
-        )
-    {
-        let name = text.splitn(hw + 1, ' ').nth(hw).unwrap_or("");
-        if lists.countries.contains(name) {
-            return None;
-        }
     }
     // "Ngân hàng Nhà nước (NHNN)": the abbreviation is its own mention.
     let mut next = sp.end;
