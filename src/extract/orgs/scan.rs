@@ -705,6 +705,10 @@ impl<'a> Ctx<'a> {
     }
     fn compound_key(&self, a: usize, b: usize) -> bool {
         let (x, y) = (self.low(a), self.low(b));
+        // Most words start no compound: one short lookup instead of joining and hashing both.
+        if !LEXICON.compound_first.contains(x) {
+            return false;
+        }
         let mut key = self.scratch.borrow_mut();
         key.clear();
         key.push_str(x);
