@@ -943,7 +943,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .iter()
         .filter_map(|c| c.split(' ').next().map(str::to_owned))
         .collect();
-    let mut heads = FastMap::default();
+    let mut heads = FastMap::with_capacity_and_hasher(HEADS.len(), Default::default());
     let mut max_head_words = 1;
     for &(h, kind) in HEADS {
         let key = crate::extract::orgs::canonical(h);

@@ -80,7 +80,7 @@ struct Lists {
 /// Every head cut before one of its spaces: a phrase that is none of these starts no longer
 /// head, so [`Ctx::head_at`] stops reading there.
 static HEAD_PREFIXES: LazyLock<FastSet<String>> = LazyLock::new(|| {
-    let mut set = FastSet::default();
+    let mut set = FastSet::with_capacity_and_hasher(LEXICON.heads.len(), Default::default());
     for h in LEXICON.heads.keys() {
         for (i, c) in h.char_indices() {
             if c == ' ' {

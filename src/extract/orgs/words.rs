@@ -155,7 +155,10 @@ fn filter_bit(w: &[u8]) -> usize {
 
 impl<T: Copy> ByFirstWord<T> {
     pub fn new(phrases: impl IntoIterator<Item = (String, T)>) -> Self {
-        let mut map: FastMap<String, Vec<(String, T)>> = FastMap::default();
+        let phrases = phrases.into_iter();
+        // Sized once: growing the table rehashes every key.
+        let mut map: FastMap<String, Vec<(String, T)>> =
+            FastMap::with_capacity_and_hasher(phrases.size_hint().0, Default::default());
         for (p, v) in phrases {
             let f = first_word(&p);
             if f.is_empty() {
