@@ -113,9 +113,17 @@ fn is_alnum(c: char) -> bool {
 /// follows them ("TP.HCM", "Ba-ra-ắc"); at a word's edge they become punctuation ("Lộc-").
 /// ASCII and the Vietnamese letters are decided from their bytes; other chars are decoded.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    tokenize_into(text, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out` (cleared first), for callers that tokenize many short texts with
+/// one buffer.
+pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    out.clear();
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut out = Vec::with_capacity(n / 5);
     let mut space_before = true;
     let mut i = 0;
     while i < n {
@@ -166,7 +174,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         space_before = false;
     }
-    out
 }
 
 /// The text of the word or number token that [`tokenize`] gives at the start of `text`, if

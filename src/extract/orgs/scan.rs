@@ -10,7 +10,7 @@ use crate::extract::orgs::{canonical, canonical_into, canonical_word};
 use crate::extract::tokens::{
     is_all_caps, is_alpha, is_alphanumeric, is_capitalised, Token, TokenKind,
 };
-use crate::extract::tokens::{leading_word, tokenize};
+use crate::extract::tokens::{leading_word, tokenize_into};
 use crate::lexicon::orgs::{FastMap, FastSet};
 use crate::lexicon::orgs::{HeadKind, Lexicon, HEADS, LEXICON};
 use std::borrow::Cow;
@@ -1050,8 +1050,13 @@ pub fn squad_word(src: &str, a: usize) -> &str {
     &r[..end]
 }
 
-/// Finds the candidate spans of one block, left to right, never overlapping.
-pub fn scan(src: &str, heads: &[(usize, usize, Option<HeadKind>)]) -> Vec<Span> {
+/// Finds the candidate spans of one block, left to right, never overlapping. `toks` is a
+/// buffer for the tokens of each window.
+pub fn scan(
+    src: &str,
+    heads: &[(usize, usize, Option<HeadKind>)],
+    toks: &mut Vec<Token>,
+) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let mut pos = 0;
     let mut triggers: Vec<usize> = heads
@@ -1070,8 +1075,8 @@ pub fn scan(src: &str, heads: &[(usize, usize, Option<HeadKind>)]) -> Vec<Span> 
         if lowercase_dead_end(win) {
             continue;
         }
-        let toks = tokenize(win);
-        let cx = Ctx::new(win, &toks);
+        tokenize_into(win, toks);
+        let cx = Ctx::new(win, toks);
         let (prev, prev_cap) = previous_word(src, a);
         if let Some((mut sp, next)) = rule_at(&cx, &prev, prev_cap) {
             sp.start += a;
