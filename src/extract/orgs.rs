@@ -33,8 +33,8 @@ pub fn find(article: &Article) -> Vec<Organisation> {
     // One lookup per word: heads open names, well-known bodies are names. The lists are
     // reused from block to block.
     let mut heads: Vec<(usize, usize, Option<HeadKind>)> = Vec::new();
-    // The tokens of one window at a time, one buffer for the whole article.
-    let mut window_toks = Vec::new();
+    // The buffers of the window rules, one set for the whole article.
+    let mut window_bufs = scan::Buffers::default();
     let mut known: Vec<(usize, usize)> = Vec::new();
     // Brand-shaped candidates, the words that [`ascii_words`] would give.
     let mut brands: Vec<(usize, usize)> = Vec::new();
@@ -101,7 +101,7 @@ pub fn find(article: &Article) -> Vec<Organisation> {
         if !spans.saw_mark && !bytes.contains(&b'_') {
             runs.by_block[bi] = Some((first_run, runs.spans.len()));
         }
-        let spans = scan::scan(src, &heads, &mut window_toks);
+        let spans = scan::scan(src, &heads, &mut window_bufs);
         let mut taken = Taken::default();
         for s in &spans {
             found.push(Found {

@@ -555,9 +555,9 @@ const COUNTRIES: &[&str] = &[
     "new zealand",
 ];
 
-struct Ctx<'a> {
+struct Ctx<'a, 'k> {
     src: &'a str,
-    toks: &'a [Token],
+    toks: &'k [Token],
     /// What is known of each token, computed when first asked for.
     memo: Vec<Memo<'a>>,
     /// A buffer for the keys of lookups.
@@ -574,16 +574,22 @@ struct Memo<'a> {
     compound_next: OnceCell<bool>,
 }
 
-impl<'a> Ctx<'a> {
-    fn new(src: &'a str, toks: &'a [Token]) -> Self {
-        let mut memo = Vec::with_capacity(toks.len());
+impl<'a, 'k> Ctx<'a, 'k> {
+    /// A context for the window `src` in the memo and key buffers of `bufs` (given back by
+    /// [`Self::into_buffers`]).
+    fn new(src: &'a str, toks: &'k [Token], bufs: (Vec<Memo<'a>>, String)) -> Self {
+        let (mut memo, scratch) = bufs;
+        memo.clear();
         memo.resize_with(toks.len(), Memo::default);
         Ctx {
             src,
             toks,
             memo,
-            scratch: RefCell::new(String::with_capacity(64)),
+            scratch: RefCell::new(scratch),
         }
+    }
+    fn into_buffers(self) -> (Vec<Memo<'a>>, String) {
+        (self.memo, self.scratch.into_inner())
     }
     fn low(&self, i: usize) -> &str {
         self.memo[i]
@@ -1050,12 +1056,19 @@ pub fn squad_word(src: &str, a: usize) -> &str {
     &r[..end]
 }
 
-/// Finds the candidate spans of one block, left to right, never overlapping. `toks` is a
-/// buffer for the tokens of each window.
-pub fn scan(
-    src: &str,
+/// Buffers of [`scan`] reused from window to window: one set per article.
+#[derive(Default)]
+pub struct Buffers<'a> {
+    toks: Vec<Token>,
+    memo: Vec<Memo<'a>>,
+    scratch: String,
+}
+
+/// Finds the candidate spans of one block, left to right, never overlapping.
+pub fn scan<'a>(
+    src: &'a str,
     heads: &[(usize, usize, Option<HeadKind>)],
-    toks: &mut Vec<Token>,
+    bufs: &mut Buffers<'a>,
 ) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let mut pos = 0;
@@ -1075,10 +1088,19 @@ pub fn scan(
         if lowercase_dead_end(win) {
             continue;
         }
-        tokenize_into(win, toks);
-        let cx = Ctx::new(win, toks);
+        tokenize_into(win, &mut bufs.toks);
+        let cx = Ctx::new(
+            win,
+            &bufs.toks,
+            (
+                std::mem::take(&mut bufs.memo),
+                std::mem::take(&mut bufs.scratch),
+            ),
+        );
         let (prev, prev_cap) = previous_word(src, a);
-        if let Some((mut sp, next)) = rule_at(&cx, &prev, prev_cap) {
+        let found = rule_at(&cx, &prev, prev_cap);
+        (bufs.memo, bufs.scratch) = cx.into_buffers();
+        if let Some((mut sp, next)) = found {
             sp.start += a;
             sp.end += a;
             // "PC67-Công an TP.HCM": a unit's code glued before its parent body.
