@@ -1062,6 +1062,8 @@ pub struct Buffers<'a> {
     toks: Vec<Token>,
     memo: Vec<Memo<'a>>,
     scratch: String,
+    /// The window starts of one block.
+    triggers: Vec<usize>,
 }
 
 /// Finds the candidate spans of one block, left to right, never overlapping.
@@ -1072,14 +1074,17 @@ pub fn scan<'a>(
 ) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let mut pos = 0;
-    let mut triggers: Vec<usize> = heads
-        .iter()
-        .filter(|(_, e, kind)| kind.is_none_or(|k| worth_a_look(src, *e, k)))
-        .map(|(a, _, _)| *a)
-        .collect();
+    let triggers = &mut bufs.triggers;
+    triggers.clear();
+    triggers.extend(
+        heads
+            .iter()
+            .filter(|(_, e, kind)| kind.is_none_or(|k| worth_a_look(src, *e, k)))
+            .map(|(a, _, _)| *a),
+    );
     triggers.sort_unstable();
     triggers.dedup();
-    for a in triggers {
+    for &a in bufs.triggers.iter() {
         if a < pos {
             continue;
         }
