@@ -341,13 +341,15 @@ fn is_initial(w: &str) -> bool {
     if !first.is_uppercase() {
         return false;
     }
-    let rest: Vec<char> = cs.collect();
-    match rest.as_slice() {
-        [] => true,
+    // The first two chars after it settle the shape: no need to collect them.
+    match (cs.next(), cs.next()) {
+        (None, _) => true,
         // "Ng.", "Th.": an uppercase letter and one lowercase consonant.
-        [c] => c.is_ascii_lowercase() && !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'),
+        (Some(c), None) => {
+            c.is_ascii_lowercase() && !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+        }
         // "N.T.H", "M.T": single letters joined by dots.
-        _ => w.split('.').all(|p| p.chars().count() <= 2) && w.contains('.'),
+        _ => w.contains('.') && w.split('.').all(|p| p.chars().count() <= 2),
     }
 }
 
@@ -1802,6 +1804,25 @@ mod tests {
         #[test]
         fn scan_is_tokenize(t in "[ a-zA-Z×÷ÀÿɏɐḀỿĐđàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹ.,’&_'\\-\u{301}\u{300}0-9\n“”…]{0,60}") {
             proptest::prop_assert_eq!(scan(&t), tokenize(&t));
+        }
+
+        #[test]
+        fn is_initial_is_the_collecting_check(w in "[A-Za-zĐđÂâ.]{0,6}") {
+            // The first form: every char after the first collected.
+            let old = |w: &str| {
+                let mut cs = w.chars();
+                let Some(first) = cs.next() else { return false };
+                if !first.is_uppercase() {
+                    return false;
+                }
+                let rest: Vec<char> = cs.collect();
+                match rest.as_slice() {
+                    [] => true,
+                    [c] => c.is_ascii_lowercase() && !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'),
+                    _ => w.split('.').all(|p| p.chars().count() <= 2) && w.contains('.'),
+                }
+            };
+            proptest::prop_assert_eq!(super::is_initial(&w), old(&w), "{:?}", w);
         }
     }
 
