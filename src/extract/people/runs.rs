@@ -36,8 +36,8 @@ pub struct Candidate {
     pub block: usize,
     pub start: usize,
     pub end: usize,
-    /// Matching key of each word.
-    pub parts: Vec<String>,
+    /// Matching key of each word (shared with the token keys: no copy per candidate).
+    pub parts: Vec<Rc<str>>,
     pub display: String,
     pub evidence: Evidence,
     /// Starts with a Vietnamese surname (so its first word is no short form).
@@ -1605,7 +1605,7 @@ impl<'a> View<'a> {
     fn candidate(&self, s: usize, e: usize, evidence: Evidence, author: bool) -> Candidate {
         let start = self.b.toks[s].start;
         let end = self.b.toks[e - 1].end;
-        let parts: Vec<String> = (s..e).map(|k| self.key1(k).to_owned()).collect();
+        let parts: Vec<Rc<str>> = (s..e).map(|k| self.keyed(k).0.clone()).collect();
         let display = roles::squash(&self.text[start..end]);
         let listed = s >= 1
             && (matches!(self.punct(s - 1), Some("," | "–" | "-"))
