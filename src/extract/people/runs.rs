@@ -612,10 +612,18 @@ impl<'a> View<'a> {
 
     /// The table [`bit`]s of the key of words `a..b`: one hash lookup, none for a phrase no
     /// table can hold.
+    #[inline]
     fn flags(&self, a: usize, b: usize) -> u32 {
+        // Most asks are for one word: that path stays small enough to inline.
         if b == a + 1 {
             return self.flags1(a);
         }
+        self.phrase_flags(a, b)
+    }
+
+    /// [`View::flags`] for several words.
+    #[inline(never)]
+    fn phrase_flags(&self, a: usize, b: usize) -> u32 {
         // No table has a phrase starting or ending with these words: skip the join.
         if self.flags1(a) & bit::PHRASE_FIRST == 0 || self.flags1(b - 1) & bit::PHRASE_LAST == 0 {
             return 0;
