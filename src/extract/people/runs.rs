@@ -624,8 +624,10 @@ impl<'a> View<'a> {
     /// [`View::flags`] for several words.
     #[inline(never)]
     fn phrase_flags(&self, a: usize, b: usize) -> u32 {
-        // No table has a phrase starting or ending with these words: skip the join.
-        if self.flags1(a) & bit::PHRASE_FIRST == 0 || self.flags1(b - 1) & bit::PHRASE_LAST == 0 {
+        // No table has a phrase ending or starting with these words: skip the join. The last
+        // word first: looking back from a name ("… Chủ tịch Nguyễn"), it is the same for every
+        // length tried and already keyed, and the far first word need not be keyed at all.
+        if self.flags1(b - 1) & bit::PHRASE_LAST == 0 || self.flags1(a) & bit::PHRASE_FIRST == 0 {
             return 0;
         }
         // The words are adjacent, so the phrase has only spaces between them.
