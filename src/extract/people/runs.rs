@@ -93,6 +93,8 @@ pub struct BlockTokens {
     phrase: RefCell<String>,
     /// The longest known place starting at each token, found on first use.
     places: Vec<OnceCell<usize>>,
+    /// Whether each token is a Vietnamese word or initial ([`View::viet`]), found on first use.
+    viets: Vec<OnceCell<bool>>,
 }
 
 /// Whether a lowercase word or word pair is written somewhere in an article's blocks ("an
@@ -403,6 +405,7 @@ impl BlockTokens {
             raw: Vec::new(),
             keys: Vec::new(),
             places: Vec::new(),
+            viets: Vec::new(),
             scratch: RefCell::new(String::new()),
             phrase: RefCell::new(String::new()),
         }
@@ -501,6 +504,8 @@ impl BlockTokens {
         self.keys.resize_with(n, OnceCell::new);
         self.places.clear();
         self.places.resize_with(n, OnceCell::new);
+        self.viets.clear();
+        self.viets.resize_with(n, OnceCell::new);
     }
 
     /// Every run's candidate, in text order.
@@ -655,9 +660,7 @@ impl<'a> View<'a> {
         }
         !w.chars().any(char::is_lowercase)
             && w.chars().filter(|c| c.is_uppercase()).count() >= 2
-            && !is_vietnamese_syllable(w)
-            && !is_initial(w.trim_end_matches('.'))
-            && !dotted_name(w)
+            && !self.viet(i)
     }
 
     /// A word that may be part of a name.
@@ -738,9 +741,12 @@ impl<'a> View<'a> {
         k > i && k < n && self.is_cap(k) && !self.viet(k)
     }
 
+    /// A Vietnamese word, an initial or a dotted name: asked often of the same token, so kept.
     fn viet(&self, i: usize) -> bool {
-        let w = self.tx(i);
-        is_vietnamese_syllable(w) || is_initial(w.trim_end_matches('.')) || dotted_name(w)
+        *self.b.viets[i].get_or_init(|| {
+            let w = self.tx(i);
+            is_vietnamese_syllable(w) || is_initial(w.trim_end_matches('.')) || dotted_name(w)
+        })
     }
 
     fn surname(&self, i: usize) -> bool {
