@@ -16,6 +16,7 @@ use crate::lexicon::people as lex;
 use key::canonical;
 use key::{FastMap, FastSet};
 use runs::{BlockTokens, Candidate, Evidence, LowerIndex};
+use std::rc::Rc;
 
 /// The people `article` mentions. Spans inside `organisations` mentions are not people.
 pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
@@ -84,14 +85,14 @@ pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
     let alone: FastSet<&str> = cands
         .iter()
         .filter(|c| c.parts.len() == 1)
-        .map(|c| c.parts[0].as_str())
+        .map(|c| &*c.parts[0])
         .collect();
     let weak: Vec<usize> = (0..cands.len())
         .filter(|&i| {
             let c = &cands[i];
             c.evidence == Evidence::Bare
-                && !alone.contains(c.parts[0].as_str())
-                && !alone.contains(c.parts[c.parts.len() - 1].as_str())
+                && !alone.contains(&*c.parts[0])
+                && !alone.contains(&*c.parts[c.parts.len() - 1])
         })
         .collect();
     for i in weak {
@@ -195,7 +196,7 @@ pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
 #[derive(Default)]
 struct Draft {
     name: String,
-    parts: Vec<String>,
+    parts: Vec<Rc<str>>,
     first: usize,
     roles: Vec<String>,
     role_keys: Vec<String>,
@@ -243,7 +244,7 @@ impl Registry {
             let last = &c.parts[n - 1];
             // An initial ("Q.") is no short form.
             if last.chars().count() > 2 {
-                self.add_short(last.clone(), id);
+                self.add_short(last.to_string(), id);
             }
             for k in 2..n {
                 self.add_short(c.parts[n - k..].join(" "), id);
@@ -254,7 +255,7 @@ impl Registry {
                 && lex::flags(&c.parts[0]) & lex::bit::GIVEN_NAME != 0
                 && lex::flags(&c.parts[1]) & lex::bit::SURNAME != 0;
             if !c.vietnamese_surname || stage {
-                self.add_short(c.parts[0].clone(), id);
+                self.add_short(c.parts[0].to_string(), id);
                 for k in 2..n {
                     self.add_short(c.parts[..k].join(" "), id);
                 }

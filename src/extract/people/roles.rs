@@ -50,8 +50,12 @@ pub fn after(text: &str, toks: &[Token], e: usize) -> Vec<String> {
             break;
         }
         let start = i + 1;
+        // The cheap test first: most separators are followed by a lowercase word.
+        if !toks.get(start).is_some_and(|t| is_cap(text, t)) {
+            break;
+        }
         let h = head_len(text, toks, start, &mut buf);
-        if h == 0 || !toks.get(start).is_some_and(|t| is_cap(text, t)) {
+        if h == 0 {
             break;
         }
         let mut j = start + h;
