@@ -25,6 +25,9 @@ struct Found {
     abbr_of: Option<usize>,
 }
 
+/// Articles up to this size (bytes of text) keep their word list for the later-mention search.
+const KEEP_WORDS_UP_TO: usize = 4 << 20;
+
 /// The organisations `article` mentions, each with all its mentions.
 pub fn find(article: &Article) -> Vec<Organisation> {
     let text = article.text.as_str();
@@ -38,8 +41,12 @@ pub fn find(article: &Article) -> Vec<Organisation> {
     let mut known: Vec<(usize, usize)> = Vec::new();
     // Brand-shaped candidates, the words that [`ascii_words`] would give.
     let mut brands: Vec<(usize, usize)> = Vec::new();
+    // Keeping every word saves walking the text again when later mentions are searched, but
+    // costs ~8 bytes per word: past a few megabytes memory matters more, and the walk gives
+    // the same words.
+    let keep_words = text.len() <= KEEP_WORDS_UP_TO;
     let mut runs = Runs {
-        spans: Vec::with_capacity(text.len() / 8),
+        spans: Vec::with_capacity(if keep_words { text.len() / 8 } else { 0 }),
         by_block: vec![None; article.blocks.len()],
     };
     for (bi, block) in article.blocks.iter().enumerate() {
@@ -59,7 +66,9 @@ pub fn find(article: &Article) -> Vec<Organisation> {
         for (a, b) in spans.by_ref() {
             // u32 halves the list, which holds every word of the article; texts are far
             // below 4 GB (the loader refuses files over 256 MB).
-            runs.spans.push(((base + a) as u32, (base + b) as u32));
+            if keep_words {
+                runs.spans.push(((base + a) as u32, (base + b) as u32));
+            }
             let mut head = false;
             let w = &bytes[a..b];
             if w.len() > 2
@@ -98,7 +107,7 @@ pub fn find(article: &Article) -> Vec<Organisation> {
         // Without `_` or combining marks (the chars where a word of letters, digits and marks
         // and a run of letters, digits and `_` differ), the words are exactly the runs
         // of word characters that propagation looks for (see [`word_hits`]).
-        if !spans.saw_mark && !bytes.contains(&b'_') {
+        if keep_words && !spans.saw_mark && !bytes.contains(&b'_') {
             runs.by_block[bi] = Some((first_run, runs.spans.len()));
         }
         let spans = scan::scan(src, &heads, &mut window_bufs);
