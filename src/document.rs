@@ -34,6 +34,12 @@ impl BlockKind {
     }
 }
 
+/// The index of the block (of `blocks`, in text order) holding byte `offset`, if any.
+pub fn block_at(blocks: &[Block], offset: usize) -> Option<usize> {
+    let i = blocks.partition_point(|b| b.end <= offset);
+    (i < blocks.len() && blocks[i].start <= offset).then_some(i)
+}
+
 /// One block of the article: its kind and its byte range in [`Article::text`].
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct Block {
@@ -195,8 +201,7 @@ impl Article {
 
     /// Index of the block containing byte `offset`, if any.
     pub fn block_at(&self, offset: usize) -> Option<usize> {
-        let i = self.blocks.partition_point(|b| b.end <= offset);
-        (i < self.blocks.len() && self.blocks[i].start <= offset).then_some(i)
+        block_at(&self.blocks, offset)
     }
 
     pub fn set_entities(&mut self, entities: Entities) {

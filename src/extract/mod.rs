@@ -8,25 +8,37 @@ pub mod people;
 pub mod segments;
 pub mod tokens;
 
-use crate::document::{Article, Entities};
+use crate::document::{Article, Block, Entities};
+
+/// What the passes read: the article's text and its blocks (or pieces of them).
+pub struct Source<'a> {
+    pub text: &'a str,
+    pub blocks: &'a [Block],
+}
+
+impl<'a> Source<'a> {
+    pub fn of(article: &'a Article) -> Self {
+        Source {
+            text: &article.text,
+            blocks: &article.blocks,
+        }
+    }
+
+    /// The block holding byte `offset`, if any.
+    pub fn block_at(&self, offset: usize) -> Option<usize> {
+        crate::document::block_at(self.blocks, offset)
+    }
+}
 
 /// Finds the people and organisations an article mentions.
 pub fn extract(article: &Article) -> Entities {
     match segments::cut(&article.text, &article.blocks, segments::MAX_PIECE) {
-        None => extract_blocks(article),
+        None => extract_from(&Source::of(article)),
         Some((pieces, owner)) => {
-            // The passes read blocks from an article; a view with the pieces as its blocks
-            // costs one copy of the text, far less than per-token data for a huge block.
-            let view = Article {
-                text: article.text.clone(),
-                blocks: pieces,
-                byline: article.byline.clone(),
-                title: article.title.clone(),
-                source: article.source.clone(),
-                published: article.published,
-                ..Article::default()
-            };
-            let mut found = extract_blocks(&view);
+            let mut found = extract_from(&Source {
+                text: &article.text,
+                blocks: &pieces,
+            });
             let mentions = found
                 .people
                 .iter_mut()
@@ -45,9 +57,9 @@ pub fn extract(article: &Article) -> Entities {
     }
 }
 
-fn extract_blocks(article: &Article) -> Entities {
-    let organisations = orgs::find(article);
-    let people = people::find(article, &organisations);
+fn extract_from(source: &Source) -> Entities {
+    let organisations = orgs::find_in(source);
+    let people = people::find_in(source, &organisations);
     Entities {
         people,
         organisations,

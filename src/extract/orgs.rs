@@ -11,6 +11,7 @@ mod words;
 
 use crate::document::{Article, BlockKind, Mention, Organisation};
 use crate::extract::tokens::{is_all_caps, is_alpha, is_alphanumeric};
+use crate::extract::Source;
 use crate::lexicon::orgs::{FastMap, FastSet, HeadKind, EXPANSIONS, LEXICON};
 use scan::{Entry, Strength};
 
@@ -30,7 +31,12 @@ const KEEP_WORDS_UP_TO: usize = 4 << 20;
 
 /// The organisations `article` mentions, each with all its mentions.
 pub fn find(article: &Article) -> Vec<Organisation> {
-    let text = article.text.as_str();
+    find_in(&Source::of(article))
+}
+
+/// [`find`] on any text and blocks.
+pub fn find_in(article: &Source) -> Vec<Organisation> {
+    let text = article.text;
     let mut found: Vec<Found> = Vec::new();
     let table = &*scan::TABLE;
     // One lookup per word: heads open names, well-known bodies are names. The lists are
@@ -384,8 +390,8 @@ fn own_acronym(s: &str) -> Option<&str> {
 
 /// Looks for every strong string again in the whole article: a later bare "Công ty BSC" or
 /// "NHNN" is a mention of the body introduced earlier.
-fn propagate(article: &Article, found: &mut Vec<Found>, runs: &Runs) {
-    let text = article.text.as_str();
+fn propagate(article: &Source, found: &mut Vec<Found>, runs: &Runs) {
+    let text = article.text;
     // The strength of each string as first found: a propagated copy keeps it.
     let mut strength_of: FastMap<&str, Strength> = FastMap::default();
     let mut pats: Vec<&str> = Vec::new();
@@ -491,8 +497,8 @@ fn glue_at(text: &str, i: usize) -> (bool, usize) {
 /// (pattern index, start). A word-bounded occurrence of a pattern that starts with a word
 /// character starts a run of word characters, and that run is exactly the pattern's first run;
 /// so only run starts are looked up, by their run. Other patterns are searched plainly.
-fn word_hits(article: &Article, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)> {
-    let text = article.text.as_str();
+fn word_hits(article: &Source, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)> {
+    let text = article.text;
     let mut by_run: FastMap<&str, Vec<usize>> = FastMap::default();
     let mut first_bytes = [false; 256];
     let mut odd: Vec<usize> = Vec::new();
@@ -636,9 +642,9 @@ struct Runs {
 
 /// Groups mentions into organisations by canonical key; abbreviations in parentheses join
 /// their full name; a bare local abbreviation joins the one body it can stand for.
-fn group(article: &Article, mut found: Vec<Found>) -> Vec<Organisation> {
+fn group(article: &Source, mut found: Vec<Found>) -> Vec<Organisation> {
     found.sort_by_key(|f| (f.start, f.end));
-    let text = article.text.as_str();
+    let text = article.text;
     // Keys are interned: propagated copies repeat the same few strings, so each string's key
     // is made once, and each distinct key gets one id that the steps below compare.
     let mut keys: Vec<String> = Vec::new();

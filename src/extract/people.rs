@@ -12,6 +12,7 @@ mod roles;
 mod runs;
 
 use crate::document::{Article, BlockKind, Mention, Organisation, Person};
+use crate::extract::Source;
 use crate::lexicon::people as lex;
 use key::canonical;
 use key::{FastMap, FastSet};
@@ -20,6 +21,11 @@ use std::rc::Rc;
 
 /// The people `article` mentions. Spans inside `organisations` mentions are not people.
 pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
+    find_in(&Source::of(article), organisations)
+}
+
+/// [`find`] on any text and blocks.
+pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> {
     let mut org_spans: Vec<(usize, usize)> = organisations
         .iter()
         .flat_map(|o| o.mentions.iter().map(|m| (m.start, m.end)))
@@ -43,13 +49,13 @@ pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
         if b.kind == BlockKind::Dateline {
             continue;
         }
-        toks.refill(&article.text, i, b);
-        toks.candidates(&article.text, &mut block_cands);
+        toks.refill(article.text, i, b);
+        toks.candidates(article.text, &mut block_cands);
         cands.extend(block_cands.drain(..).filter(|c| !in_org(c.start, c.end)));
     }
     drop(toks);
     drop(org_spans);
-    let lower = LowerIndex::new(&article.text, &article.blocks);
+    let lower = LowerIndex::new(article.text, article.blocks);
     // The questions `written` will be asked, asked all at once.
     let questions = |c: &Candidate| {
         c.unless_written
