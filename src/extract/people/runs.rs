@@ -1681,8 +1681,41 @@ fn scan(text: &str) -> Vec<Token> {
     out
 }
 
+/// Byte classes of the scanner: what a byte says on its own.
+const SPACE: u8 = 0;
+const ALPHA: u8 = 1;
+const DIGIT: u8 = 2;
+/// An ASCII joiner ("TP.HCM", "Ba-ra-ắc"): inside a word only when a letter or digit follows.
+const JOINER: u8 = 3;
+const PUNCT: u8 = 4;
+/// The lead byte of a two-byte letter of U+0100–U+01FF (Latin Extended-A and -B).
+const LATIN2: u8 = 5;
+/// Any other non-ASCII byte: the next byte (or the decoded char) settles it.
+const OTHER: u8 = 6;
+
+static CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        t[b] = match b as u8 {
+            b'\t'..=b'\r' | b' ' => SPACE,
+            b'a'..=b'z' | b'A'..=b'Z' => ALPHA,
+            b'0'..=b'9' => DIGIT,
+            b'.' | b'-' | b'&' | b'\'' | b'_' => JOINER,
+            _ => PUNCT,
+        };
+        b += 1;
+    }
+    let mut b = 0xC4;
+    while b <= 0xC8 {
+        t[b] = LATIN2;
+        b += 1;
+    }
+    t
+};
+
 /// [`scan`] into `out` (cleared first), with `base` added to every offset. ASCII and the Latin
-/// letters Vietnamese uses are told from their bytes; only other chars are decoded.
+/// letters Vietnamese uses are told from their bytes ([`CLASS`]); only other chars are decoded.
 fn scan_into(text: &str, base: usize, out: &mut Vec<Token>) {
     out.clear();
     let bytes = text.as_bytes();
@@ -1691,37 +1724,45 @@ fn scan_into(text: &str, base: usize, out: &mut Vec<Token>) {
     let mut space_before = true;
     while i < n {
         let b = bytes[i];
-        let (len, word, letter) = if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
-                (1, true, b.is_ascii_alphabetic())
-            } else if matches!(b, b'\t'..=b'\r' | b' ') {
+        let (len, word, letter) = match CLASS[b as usize] {
+            SPACE => {
                 space_before = true;
                 i += 1;
                 continue;
-            } else {
-                (1, false, false)
             }
-        } else if let Some(l) = latin_letter_len(bytes, i) {
-            (l, true, true)
-        } else {
-            let Some((c, len)) = char_at(text, i) else {
-                break;
-            };
-            if c.is_whitespace() {
-                space_before = true;
-                i += len;
-                continue;
+            ALPHA => (1, true, true),
+            DIGIT => (1, true, false),
+            JOINER | PUNCT => (1, false, false),
+            LATIN2 => (2, true, true),
+            _ => {
+                if let Some(l) = latin_letter_len(bytes, i) {
+                    (l, true, true)
+                } else {
+                    let Some((c, len)) = char_at(text, i) else {
+                        break;
+                    };
+                    if c.is_whitespace() {
+                        space_before = true;
+                        i += len;
+                        continue;
+                    }
+                    if !is_alnum(c) && is_combining(c) {
+                        // A stray mark belongs to nothing.
+                        space_before = false;
+                        i += len;
+                        continue;
+                    }
+                    (len, is_alnum(c), is_alpha(c))
+                }
             }
-            if !is_alnum(c) && is_combining(c) {
-                // A stray mark belongs to nothing.
-                space_before = false;
-                i += len;
-                continue;
-            }
-            (len, is_alnum(c), is_alpha(c))
         };
         if word {
-            let (end, has_letter) = word_end(text, i + len, letter);
+            // A word that starts with a letter has one: no need to look for it.
+            let (end, has_letter) = if letter {
+                (word_end::<false>(text, i + len).0, true)
+            } else {
+                word_end::<true>(text, i + len)
+            };
             out.push(Token {
                 start: base + i,
                 end: base + end,
@@ -1761,41 +1802,56 @@ fn latin_letter_len(bytes: &[u8], i: usize) -> Option<usize> {
     }
 }
 
-/// The end of a word going on at byte `j`, and whether it holds a letter.
+/// The end of a word going on at byte `j`, and whether it holds a letter (found only when
+/// `LOOK`: a word that started with a letter has one).
 #[inline]
-fn word_end(text: &str, mut j: usize, mut has_letter: bool) -> (usize, bool) {
+fn word_end<const LOOK: bool>(text: &str, mut j: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let n = bytes.len();
+    let mut has_letter = false;
     while j < n {
         let b = bytes[j];
-        if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
-                has_letter |= b.is_ascii_alphabetic();
-                j += 1;
-                continue;
+        let class = CLASS[b as usize];
+        // Letters first: most bytes of a word are ASCII letters.
+        if class == ALPHA {
+            if LOOK {
+                has_letter = true;
             }
-            // An inner joiner: "TP.HCM", "Ba-ra-ắc".
-            if matches!(b, b'.' | b'-' | b'&' | b'\'' | b'_') && alnum_at(text, j + 1) {
-                j += 1;
-                continue;
-            }
-            break;
-        }
-        if let Some(l) = latin_letter_len(bytes, j) {
-            has_letter = true;
-            j += l;
+            j += 1;
             continue;
         }
-        let Some((d, l)) = char_at(text, j) else {
-            break;
-        };
-        if is_alnum(d) || is_combining(d) {
-            has_letter |= is_alpha(d);
-            j += l;
-        } else if d == '’' && alnum_at(text, j + l) {
-            j += l;
-        } else {
-            break;
+        match class {
+            ALPHA => {
+                if LOOK {
+                    has_letter = true;
+                }
+                j += 1;
+            }
+            DIGIT => j += 1,
+            LATIN2 => {
+                has_letter = true;
+                j += 2;
+            }
+            JOINER if alnum_at(text, j + 1) => j += 1,
+            SPACE | JOINER | PUNCT => break,
+            _ => {
+                if let Some(l) = latin_letter_len(bytes, j) {
+                    has_letter = true;
+                    j += l;
+                    continue;
+                }
+                let Some((d, l)) = char_at(text, j) else {
+                    break;
+                };
+                if is_alnum(d) || is_combining(d) {
+                    has_letter |= is_alpha(d);
+                    j += l;
+                } else if d == '’' && alnum_at(text, j + l) {
+                    j += l;
+                } else {
+                    break;
+                }
+            }
         }
     }
     (j, has_letter)
