@@ -112,7 +112,7 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
         .collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(cands[i].parts.len()), cands[i].start));
     for i in order {
-        let id = reg.place(&cands[i]);
+        let id = reg.place(&cands[i], article.text);
         cands[i].person = Some(id);
     }
     // Pass 2: the other runs are mentions only if they name someone already known.
@@ -144,7 +144,7 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
                         && cands[i + 1].person.is_some()
                         && adjacent(&cands[i], &cands[i + 1]));
             if joined {
-                let id = reg.place(&cands[i]);
+                let id = reg.place(&cands[i], article.text);
                 cands[i].person = Some(id);
                 changed = true;
             }
@@ -229,7 +229,7 @@ impl Registry {
     }
 
     /// The person a seed belongs to, made if new.
-    fn place(&mut self, c: &Candidate) -> usize {
+    fn place(&mut self, c: &Candidate, text: &str) -> usize {
         let full = c.parts.join(" ");
         if let Some(&id) = self.full.get(&full) {
             return id;
@@ -239,7 +239,8 @@ impl Registry {
         }
         let id = self.people.len();
         self.people.push(Draft {
-            name: c.display.clone(),
+            // Only a new person's name is written out: squashed here, not per candidate.
+            name: roles::squash(&text[c.start..c.end]),
             parts: c.parts.clone(),
             first: c.start,
             ..Default::default()

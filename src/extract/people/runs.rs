@@ -6,7 +6,7 @@ use super::roles;
 use crate::document::{Block, BlockKind};
 use crate::extract::tokens::{is_alpha, Token, TokenKind};
 use crate::lexicon::people::{self as lex, bit};
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 use std::sync::LazyLock;
 
@@ -38,7 +38,6 @@ pub struct Candidate {
     pub end: usize,
     /// Matching key of each word (shared with the token keys: no copy per candidate).
     pub parts: Vec<Rc<str>>,
-    pub display: String,
     pub evidence: Evidence,
     /// Starts with a Vietnamese surname (so its first word is no short form).
     pub vietnamese_surname: bool,
@@ -87,14 +86,18 @@ pub struct BlockTokens {
     raw: Vec<Token>,
     /// Each token's matching key, made on first use.
     keys: Vec<OnceCell<(Key, u32)>>,
+    /// The thread's [`KEYED`] words, held while these tokens live (put back on drop): no
+    /// thread-local access per word.
+    keyed: RefCell<FastMap<String, (Key, u32)>>,
     /// Scratch buffer for making keys.
     scratch: RefCell<String>,
     /// Scratch buffer for joining phrase keys (apart: joining makes word keys).
     phrase: RefCell<String>,
     /// The longest known place starting at each token, found on first use.
     places: Vec<OnceCell<usize>>,
-    /// Whether each token is a Vietnamese word or initial ([`View::viet`]), found on first use.
-    viets: Vec<OnceCell<bool>>,
+    /// Each token's [`View::shape`] (0 until found): whether it is a Vietnamese syllable, word
+    /// or initial.
+    viets: Vec<Cell<u8>>,
 }
 
 /// Whether a lowercase word or word pair is written somewhere in an article's blocks ("an
@@ -406,6 +409,7 @@ impl BlockTokens {
             keys: Vec::new(),
             places: Vec::new(),
             viets: Vec::new(),
+            keyed: RefCell::new(KEYED.with(|c| std::mem::take(&mut *c.borrow_mut()))),
             scratch: RefCell::new(String::new()),
             phrase: RefCell::new(String::new()),
         }
@@ -505,7 +509,7 @@ impl BlockTokens {
         self.places.clear();
         self.places.resize_with(n, OnceCell::new);
         self.viets.clear();
-        self.viets.resize_with(n, OnceCell::new);
+        self.viets.resize(n, Cell::new(0));
     }
 
     /// Every run's candidate, in text order.
@@ -549,6 +553,19 @@ impl BlockTokens {
     }
 }
 
+impl Drop for BlockTokens {
+    fn drop(&mut self) {
+        let words = std::mem::take(self.keyed.get_mut());
+        // The thread may be ending: then the words go with it.
+        let _ = KEYED.try_with(|c| *c.borrow_mut() = words);
+    }
+}
+
+/// Bits of a token's shape ([`View::shape`]).
+const SHAPE_KNOWN: u8 = 1;
+const SYLLABLE: u8 = 2;
+const VIET: u8 = 4;
+
 struct View<'a> {
     text: &'a str,
     b: &'a BlockTokens,
@@ -585,23 +602,21 @@ impl<'a> View<'a> {
     fn keyed(&self, i: usize) -> &'a (Key, u32) {
         self.b.keys[i].get_or_init(|| {
             let w = self.tx(i);
-            KEYED.with(|cache| {
-                let mut cache = cache.borrow_mut();
-                if let Some(kf) = cache.get(w) {
-                    return kf.clone();
-                }
-                let mut k = self.b.scratch.borrow_mut();
-                canonical_into(w, &mut k);
-                if k.ends_with('.') {
-                    k.pop();
-                }
-                let kf: (Key, u32) = (Rc::from(k.as_str()), lex::flags(&k));
-                if cache.len() >= KEYED_MAX {
-                    cache.clear();
-                }
-                cache.insert(w.to_owned(), kf.clone());
-                kf
-            })
+            let mut cache = self.b.keyed.borrow_mut();
+            if let Some(kf) = cache.get(w) {
+                return kf.clone();
+            }
+            let mut k = self.b.scratch.borrow_mut();
+            canonical_into(w, &mut k);
+            if k.ends_with('.') {
+                k.pop();
+            }
+            let kf: (Key, u32) = (Rc::from(k.as_str()), lex::flags(&k));
+            if cache.len() >= KEYED_MAX {
+                cache.clear();
+            }
+            cache.insert(w.to_owned(), kf.clone());
+            kf
         })
     }
 
@@ -743,10 +758,28 @@ impl<'a> View<'a> {
 
     /// A Vietnamese word, an initial or a dotted name: asked often of the same token, so kept.
     fn viet(&self, i: usize) -> bool {
-        *self.b.viets[i].get_or_init(|| {
-            let w = self.tx(i);
-            is_vietnamese_syllable(w) || is_initial(w.trim_end_matches('.')) || dotted_name(w)
-        })
+        self.shape(i) & VIET != 0
+    }
+
+    /// Whether token `i` is a Vietnamese syllable ([`is_vietnamese_syllable`]), kept as
+    /// [`View::viet`] is.
+    fn syllable(&self, i: usize) -> bool {
+        self.shape(i) & SYLLABLE != 0
+    }
+
+    /// [`SHAPE_KNOWN`], [`SYLLABLE`] and [`VIET`] of token `i`, found on first use.
+    fn shape(&self, i: usize) -> u8 {
+        let cell = &self.b.viets[i];
+        let known = cell.get();
+        if known != 0 {
+            return known;
+        }
+        let w = self.tx(i);
+        let syllable = is_vietnamese_syllable(w);
+        let viet = syllable || is_initial(w.trim_end_matches('.')) || dotted_name(w);
+        let shape = SHAPE_KNOWN | if syllable { SYLLABLE } else { 0 } | if viet { VIET } else { 0 };
+        cell.set(shape);
+        shape
     }
 
     fn surname(&self, i: usize) -> bool {
@@ -817,7 +850,7 @@ impl<'a> View<'a> {
             && self.tx(a - 2).chars().count() <= 5
             && self.tx(a - 2).starts_with(|c: char| c.is_uppercase())
             // "… đội tuyển nữ Anh. Câu chuyện": a whole word ends a sentence.
-            && !is_vietnamese_syllable(self.tx(a - 2))
+            && !self.syllable(a - 2)
         {
             end = a - 1;
         }
@@ -1506,8 +1539,7 @@ impl<'a> View<'a> {
         ctx: Ctx,
         evidence: Evidence,
     ) -> Option<Option<(usize, usize)>> {
-        let w = self.tx(s);
-        let viet = is_vietnamese_syllable(w);
+        let viet = self.syllable(s);
         if evidence == Evidence::Context
             && matches!(ctx, Ctx::Office)
             && viet
@@ -1622,7 +1654,6 @@ impl<'a> View<'a> {
         let start = self.b.toks[s].start;
         let end = self.b.toks[e - 1].end;
         let parts: Vec<Rc<str>> = (s..e).map(|k| self.keyed(k).0.clone()).collect();
-        let display = roles::squash(&self.text[start..end]);
         let listed = s >= 1
             && (matches!(self.punct(s - 1), Some("," | "–" | "-"))
                 || (self.is_word(s - 1)
@@ -1636,7 +1667,6 @@ impl<'a> View<'a> {
             end,
             vietnamese_surname: self.surname(s) && e - s >= 2,
             parts,
-            display,
             evidence,
             author,
             roles: Vec::new(),
