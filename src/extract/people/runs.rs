@@ -565,6 +565,9 @@ impl Drop for BlockTokens {
 const SHAPE_KNOWN: u8 = 1;
 const SYLLABLE: u8 = 2;
 const VIET: u8 = 4;
+/// Whether [`View::namey`] is known, and its answer.
+const NAMEY_KNOWN: u8 = 8;
+const NAMEY: u8 = 16;
 
 struct View<'a> {
     text: &'a str,
@@ -647,8 +650,26 @@ impl<'a> View<'a> {
         // No table has a phrase ending or starting with these words: skip the join. The last
         // word first: looking back from a name ("… Chủ tịch Nguyễn"), it is the same for every
         // length tried and already keyed, and the far first word need not be keyed at all.
-        if self.flags1(b - 1) & bit::PHRASE_LAST == 0 || self.flags1(a) & bit::PHRASE_FIRST == 0 {
+        let last = self.flags1(b - 1);
+        if last & bit::PHRASE_LAST == 0 {
             return 0;
+        }
+        let first = self.flags1(a);
+        if first & bit::PHRASE_FIRST == 0 {
+            return 0;
+        }
+        // Keys hold no spaces, so the joined key has a word per token after a space; when
+        // the end tokens are words of their own, their bits say whether a phrase of that
+        // length starts or ends with them.
+        let toks = &self.b.toks;
+        let words = 1 + (a + 1..b).filter(|&i| toks[i].space_before).count();
+        if words >= 2 {
+            let (first_of, last_of) = bit::of_length(words);
+            if (toks[a + 1].space_before && first & first_of == 0)
+                || (toks[b - 1].space_before && last & last_of == 0)
+            {
+                return 0;
+            }
         }
         // The words are adjacent, so the phrase has only spaces between them.
         let mut k = self.b.phrase.borrow_mut();
@@ -678,8 +699,20 @@ impl<'a> View<'a> {
             && !self.viet(i)
     }
 
-    /// A word that may be part of a name.
+    /// A word that may be part of a name: asked again and again of a run's words, so kept.
     fn namey(&self, i: usize) -> bool {
+        let cell = &self.b.viets[i];
+        let known = cell.get();
+        if known & NAMEY_KNOWN != 0 {
+            return known & NAMEY != 0;
+        }
+        let namey = self.find_namey(i);
+        // Read again: finding it may have set the token's other shape bits.
+        cell.set(cell.get() | NAMEY_KNOWN | if namey { NAMEY } else { 0 });
+        namey
+    }
+
+    fn find_namey(&self, i: usize) -> bool {
         let w = self.tx(i);
         // "Dolce&Gabbana": an ampersand joins firms, not names; "Let’s", "Domino's" are no
         // names either.
@@ -771,13 +804,14 @@ impl<'a> View<'a> {
     fn shape(&self, i: usize) -> u8 {
         let cell = &self.b.viets[i];
         let known = cell.get();
-        if known != 0 {
+        if known & SHAPE_KNOWN != 0 {
             return known;
         }
         let w = self.tx(i);
         let syllable = is_vietnamese_syllable(w);
         let viet = syllable || is_initial(w.trim_end_matches('.')) || dotted_name(w);
         let shape = SHAPE_KNOWN | if syllable { SYLLABLE } else { 0 } | if viet { VIET } else { 0 };
+        let shape = shape | cell.get();
         cell.set(shape);
         shape
     }
