@@ -85,7 +85,10 @@ pub struct BlockTokens {
     /// The scanner's tokens, before the fixes above.
     raw: Vec<Token>,
     /// Each token's matching key, made on first use.
+    /// (Never shorter than the tokens; only the cells in `keyed_at` are set.)
     keys: Vec<OnceCell<(Key, u32)>>,
+    /// The tokens whose key is set, to unset on refill without a walk over every token.
+    keyed_at: RefCell<Vec<usize>>,
     /// The thread's [`KEYED`] words, held while these tokens live (put back on drop): no
     /// thread-local access per word.
     keyed: RefCell<FastMap<String, (Key, u32)>>,
@@ -94,7 +97,8 @@ pub struct BlockTokens {
     /// Scratch buffer for joining phrase keys (apart: joining makes word keys).
     phrase: RefCell<String>,
     /// The longest known place starting at each token, found on first use.
-    places: Vec<OnceCell<usize>>,
+    /// (Its length plus one, 0 until found.)
+    places: Vec<Cell<u8>>,
     /// Each token's [`View::shape`] (0 until found): whether it is a Vietnamese syllable, word
     /// or initial.
     viets: Vec<Cell<u8>>,
@@ -407,6 +411,7 @@ impl BlockTokens {
             toks: Vec::new(),
             raw: Vec::new(),
             keys: Vec::new(),
+            keyed_at: RefCell::new(Vec::new()),
             places: Vec::new(),
             viets: Vec::new(),
             keyed: RefCell::new(KEYED.with(|c| std::mem::take(&mut *c.borrow_mut()))),
@@ -430,10 +435,29 @@ impl BlockTokens {
         let bytes = text.as_bytes();
         let mut raw = std::mem::take(&mut self.raw);
         scan_into(src, block.start, &mut raw);
+        // Both fixes below apply to words starting with a capital that hold a hyphen or have a
+        // dot right after them: before the first such word, the tokens are the scanner's.
+        let fixable = |i: usize| {
+            let t = &raw[i];
+            t.kind == TokenKind::Word
+                && !matches!(bytes[t.start], b'a'..=b'z' | b'0'..=b'9')
+                && (bytes[t.start..t.end].contains(&b'-')
+                    || raw.get(i + 1).is_some_and(|n| {
+                        n.kind == TokenKind::Punct && !n.space_before && bytes[n.start] == b'.'
+                    }))
+        };
+        let Some(first) = (0..raw.len()).find(|&i| fixable(i)) else {
+            // Nothing to fix: the scanner's tokens as they are, and its buffer for the next.
+            std::mem::swap(&mut self.toks, &mut raw);
+            self.raw = raw;
+            self.reset_memo();
+            return;
+        };
         let toks = &mut self.toks;
         toks.clear();
         toks.reserve(raw.len());
-        let mut i = 0;
+        toks.extend_from_slice(&raw[..first]);
+        let mut i = first;
         while i < raw.len() {
             let mut t = raw[i];
             // Both fixes below apply to words starting with a capital: most words start with an
@@ -502,12 +526,21 @@ impl BlockTokens {
             toks.push(t);
             i += 1;
         }
-        let n = toks.len();
         self.raw = raw;
-        self.keys.clear();
-        self.keys.resize_with(n, OnceCell::new);
+        self.reset_memo();
+    }
+
+    /// Forgets what was found about the previous block's tokens.
+    fn reset_memo(&mut self) {
+        let n = self.toks.len();
+        for i in self.keyed_at.get_mut().drain(..) {
+            self.keys[i].take();
+        }
+        if self.keys.len() < n {
+            self.keys.resize_with(n, OnceCell::new);
+        }
         self.places.clear();
-        self.places.resize_with(n, OnceCell::new);
+        self.places.resize(n, Cell::new(0));
         self.viets.clear();
         self.viets.resize(n, Cell::new(0));
     }
@@ -604,6 +637,7 @@ impl<'a> View<'a> {
     /// One token's key and its table [`bit`]s, made on first use.
     fn keyed(&self, i: usize) -> &'a (Key, u32) {
         self.b.keys[i].get_or_init(|| {
+            self.b.keyed_at.borrow_mut().push(i);
             let w = self.tx(i);
             let mut cache = self.b.keyed.borrow_mut();
             if let Some(kf) = cache.get(w) {
@@ -826,7 +860,10 @@ impl<'a> View<'a> {
 
     /// Words of a known place starting at `i` (within `..z`), 0 if none.
     fn place_len(&self, i: usize, z: usize) -> usize {
-        let longest = *self.b.places[i].get_or_init(|| {
+        let cell = &self.b.places[i];
+        let longest = if cell.get() != 0 {
+            usize::from(cell.get() - 1)
+        } else {
             let n = self.b.toks.len();
             // Only words that open a longer place are worth joining with the next ones.
             let max = if self.flags1(i) & bit::PLACE_FIRST != 0 {
@@ -834,11 +871,14 @@ impl<'a> View<'a> {
             } else {
                 1
             };
-            (1..=max)
+            let longest = (1..=max)
                 .rev()
                 .find(|&k| self.is(i, i + k, bit::PLACE))
-                .unwrap_or(0)
-        });
+                .unwrap_or(0);
+            // At most four: it fits.
+            cell.set(longest as u8 + 1);
+            longest
+        };
         if longest <= z - i {
             return longest;
         }
