@@ -3,6 +3,7 @@
 
 use super::key::{canonical, canonical_into, is_vietnamese_syllable, FastMap};
 use super::roles;
+use super::words::Words;
 use crate::document::{Block, BlockKind};
 use crate::extract::tokens::{is_alpha, Token, TokenKind};
 use crate::lexicon::people::{self as lex, bit};
@@ -58,11 +59,8 @@ type Key = Rc<str>;
 thread_local! {
     /// Words this thread has keyed, by their text, with their table [`bit`]s: most words recur
     /// within an article and across articles, and finding one costs far less than keying it.
-    static KEYED: RefCell<FastMap<String, (Key, u32)>> = RefCell::new(FastMap::default());
+    static KEYED: RefCell<Words> = RefCell::new(Words::default());
 }
-
-/// Words [`KEYED`] holds at most (a few MB): past that it starts afresh.
-const KEYED_MAX: usize = 1 << 15;
 
 /// What the words right before a run make of it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,7 +89,7 @@ pub struct BlockTokens {
     keyed_at: RefCell<Vec<usize>>,
     /// The thread's [`KEYED`] words, held while these tokens live (put back on drop): no
     /// thread-local access per word.
-    keyed: RefCell<FastMap<String, (Key, u32)>>,
+    keyed: RefCell<Words>,
     /// Scratch buffer for making keys.
     scratch: RefCell<String>,
     /// Scratch buffer for joining phrase keys (apart: joining makes word keys).
@@ -639,21 +637,14 @@ impl<'a> View<'a> {
         self.b.keys[i].get_or_init(|| {
             self.b.keyed_at.borrow_mut().push(i);
             let w = self.tx(i);
-            let mut cache = self.b.keyed.borrow_mut();
-            if let Some(kf) = cache.get(w) {
-                return kf.clone();
-            }
-            let mut k = self.b.scratch.borrow_mut();
-            canonical_into(w, &mut k);
-            if k.ends_with('.') {
-                k.pop();
-            }
-            let kf: (Key, u32) = (Rc::from(k.as_str()), lex::flags(&k));
-            if cache.len() >= KEYED_MAX {
-                cache.clear();
-            }
-            cache.insert(w.to_owned(), kf.clone());
-            kf
+            self.b.keyed.borrow_mut().get_or_make(w, |w| {
+                let mut k = self.b.scratch.borrow_mut();
+                canonical_into(w, &mut k);
+                if k.ends_with('.') {
+                    k.pop();
+                }
+                (Rc::from(k.as_str()), lex::flags(&k))
+            })
         })
     }
 
