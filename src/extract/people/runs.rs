@@ -223,7 +223,7 @@ impl<'a> LowerIndex<'a> {
             .find(|(_, c)| c.is_whitespace())
             .map_or(be, |(i, _)| e + i);
         let w = &text[from..to];
-        scan_into(w, 0, buf);
+        let _ = scan_into(w, 0, buf);
         let lower = |t: &Token| {
             t.kind == TokenKind::Word
                 && w[t.start..]
@@ -432,19 +432,10 @@ impl BlockTokens {
         let src = &text[block.start..block.end];
         let bytes = text.as_bytes();
         let mut raw = std::mem::take(&mut self.raw);
-        scan_into(src, block.start, &mut raw);
+        let first = scan_into(src, block.start, &mut raw);
         // Both fixes below apply to words starting with a capital that hold a hyphen or have a
         // dot right after them: before the first such word, the tokens are the scanner's.
-        let fixable = |i: usize| {
-            let t = &raw[i];
-            t.kind == TokenKind::Word
-                && !matches!(bytes[t.start], b'a'..=b'z' | b'0'..=b'9')
-                && (bytes[t.start..t.end].contains(&b'-')
-                    || raw.get(i + 1).is_some_and(|n| {
-                        n.kind == TokenKind::Punct && !n.space_before && bytes[n.start] == b'.'
-                    }))
-        };
-        let Some(first) = (0..raw.len()).find(|&i| fixable(i)) else {
+        let Some(first) = first else {
             // Nothing to fix: the scanner's tokens as they are, and its buffer for the next.
             std::mem::swap(&mut self.toks, &mut raw);
             self.raw = raw;
@@ -1772,7 +1763,7 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
 #[cfg(test)]
 fn scan(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
-    scan_into(text, 0, &mut out);
+    let _ = scan_into(text, 0, &mut out);
     out
 }
 
@@ -1811,8 +1802,15 @@ static CLASS: [u8; 256] = {
 
 /// [`scan`] into `out` (cleared first), with `base` added to every offset. ASCII and the Latin
 /// letters Vietnamese uses are told from their bytes ([`CLASS`]); only other chars are decoded.
-fn scan_into(text: &str, base: usize, out: &mut Vec<Token>) {
+///
+/// Returns the first word a block's fixes may change ([`BlockTokens::refill`]): one that does
+/// not start with an ASCII lowercase letter or a digit and holds a hyphen or has a dot right
+/// after it.
+fn scan_into(text: &str, base: usize, out: &mut Vec<Token>) -> Option<usize> {
     out.clear();
+    let mut fixable = None;
+    // Whether a word starting with byte `b` may need a fix.
+    let capital = |b: u8| !matches!(b, b'a'..=b'z' | b'0'..=b'9');
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
@@ -1853,11 +1851,15 @@ fn scan_into(text: &str, base: usize, out: &mut Vec<Token>) {
         };
         if word {
             // A word that starts with a letter has one: no need to look for it.
-            let (end, has_letter) = if letter {
-                (word_end::<false>(text, i + len).0, true)
+            let (end, has_letter, hyphen) = if letter {
+                let (end, _, hyphen) = word_end::<false>(text, i + len);
+                (end, true, hyphen)
             } else {
                 word_end::<true>(text, i + len)
             };
+            if has_letter && hyphen && capital(b) && fixable.is_none() {
+                fixable = Some(out.len());
+            }
             out.push(Token {
                 start: base + i,
                 end: base + end,
@@ -1870,6 +1872,15 @@ fn scan_into(text: &str, base: usize, out: &mut Vec<Token>) {
             });
             i = end;
         } else {
+            let glued_dot = b == b'.' && !space_before;
+            if glued_dot && fixable.is_none() {
+                let after_word = out.last().is_some_and(|p: &Token| {
+                    p.kind == TokenKind::Word && capital(bytes[p.start - base])
+                });
+                if after_word {
+                    fixable = Some(out.len() - 1);
+                }
+            }
             out.push(Token {
                 start: base + i,
                 end: base + i + len,
@@ -1880,6 +1891,7 @@ fn scan_into(text: &str, base: usize, out: &mut Vec<Token>) {
         }
         space_before = false;
     }
+    fixable
 }
 
 /// The length of the letter at byte `i` if it lies in the Latin blocks holding every
@@ -1900,7 +1912,8 @@ fn latin_letter_len(bytes: &[u8], i: usize) -> Option<usize> {
 /// The end of a word going on at byte `j`, and whether it holds a letter (found only when
 /// `LOOK`: a word that started with a letter has one).
 #[inline]
-fn word_end<const LOOK: bool>(text: &str, mut j: usize) -> (usize, bool) {
+fn word_end<const LOOK: bool>(text: &str, mut j: usize) -> (usize, bool, bool) {
+    let mut hyphen = false;
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut has_letter = false;
@@ -1927,7 +1940,10 @@ fn word_end<const LOOK: bool>(text: &str, mut j: usize) -> (usize, bool) {
                 has_letter = true;
                 j += 2;
             }
-            JOINER if alnum_at(text, j + 1) => j += 1,
+            JOINER if alnum_at(text, j + 1) => {
+                hyphen |= b == b'-';
+                j += 1;
+            }
             SPACE | JOINER | PUNCT => break,
             _ => {
                 if let Some(l) = latin_letter_len(bytes, j) {
@@ -1949,7 +1965,7 @@ fn word_end<const LOOK: bool>(text: &str, mut j: usize) -> (usize, bool) {
             }
         }
     }
-    (j, has_letter)
+    (j, has_letter, hyphen)
 }
 
 /// Whether a letter or digit starts at byte `i`.
@@ -1971,6 +1987,27 @@ mod tests {
         #[test]
         fn scan_is_tokenize(t in "[ a-zA-Z×÷ÀÿɏɐḀỿĐđàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹ.,’&_'\\-\u{301}\u{300}0-9\n“”…]{0,60}") {
             proptest::prop_assert_eq!(scan(&t), tokenize(&t));
+        }
+
+        #[test]
+        fn scan_finds_the_first_fixable_word(t in "[ a-zA-ZĐđÂâ.\\-0-9,]{0,40}") {
+            // A word not starting with a lowercase ASCII letter or a digit, holding a hyphen
+            // or with a dot glued after it.
+            let toks = scan(&t);
+            let b = t.as_bytes();
+            let want = (0..toks.len()).find(|&i| {
+                let w = &toks[i];
+                w.kind == crate::extract::tokens::TokenKind::Word
+                    && !matches!(b[w.start], b'a'..=b'z' | b'0'..=b'9')
+                    && (b[w.start..w.end].contains(&b'-')
+                        || toks.get(i + 1).is_some_and(|n| {
+                            n.kind == crate::extract::tokens::TokenKind::Punct
+                                && !n.space_before
+                                && b[n.start] == b'.'
+                        }))
+            });
+            let mut out = Vec::new();
+            proptest::prop_assert_eq!(super::scan_into(&t, 0, &mut out), want);
         }
 
         #[test]
