@@ -200,6 +200,14 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
     out
 }
 
+/// A candidate's words joined by spaces, with no copy for a single word.
+fn joined(parts: &[Rc<str>]) -> std::borrow::Cow<'_, str> {
+    match parts {
+        [one] => std::borrow::Cow::Borrowed(one),
+        _ => std::borrow::Cow::Owned(parts.join(" ")),
+    }
+}
+
 #[derive(Default)]
 struct Draft {
     name: String,
@@ -222,17 +230,23 @@ struct Registry {
 }
 
 impl Registry {
-    fn add_short(&mut self, k: String, id: usize) {
-        let v = self.short.entry(k).or_default();
-        if !v.contains(&id) {
-            v.push(id);
+    fn add_short(&mut self, k: &str, id: usize) {
+        match self.short.get_mut(k) {
+            Some(v) => {
+                if !v.contains(&id) {
+                    v.push(id);
+                }
+            }
+            None => {
+                self.short.insert(k.to_owned(), vec![id]);
+            }
         }
     }
 
     /// The person a seed belongs to, made if new.
     fn place(&mut self, c: &Candidate, text: &str) -> usize {
-        let full = c.parts.join(" ");
-        if let Some(&id) = self.full.get(&full) {
+        let full = joined(&c.parts);
+        if let Some(&id) = self.full.get(&*full) {
             return id;
         }
         if let Some(id) = self.pick(&full, c.start) {
@@ -246,16 +260,16 @@ impl Registry {
             first: c.start,
             ..Default::default()
         });
-        self.full.insert(full.clone(), id);
+        self.full.insert(full.into_owned(), id);
         let n = c.parts.len();
         if n >= 2 {
             let last = &c.parts[n - 1];
             // An initial ("Q.") is no short form.
             if last.chars().count() > 2 {
-                self.add_short(last.to_string(), id);
+                self.add_short(last, id);
             }
             for k in 2..n {
-                self.add_short(c.parts[n - k..].join(" "), id);
+                self.add_short(&c.parts[n - k..].join(" "), id);
             }
             // Foreign and stage names are also shortened to their first word ("Park"), and so
             // is a given name before a surname-like word ("Hà Hồ" is "Hà").
@@ -263,9 +277,9 @@ impl Registry {
                 && lex::flags(&c.parts[0]) & lex::bit::GIVEN_NAME != 0
                 && lex::flags(&c.parts[1]) & lex::bit::SURNAME != 0;
             if !c.vietnamese_surname || stage {
-                self.add_short(c.parts[0].to_string(), id);
+                self.add_short(&c.parts[0], id);
                 for k in 2..n {
-                    self.add_short(c.parts[..k].join(" "), id);
+                    self.add_short(&c.parts[..k].join(" "), id);
                 }
             }
         }
@@ -283,8 +297,8 @@ impl Registry {
     }
 
     fn lookup(&self, c: &Candidate) -> Option<usize> {
-        let full = c.parts.join(" ");
-        if let Some(&id) = self.full.get(&full) {
+        let full = joined(&c.parts);
+        if let Some(&id) = self.full.get(&*full) {
             return Some(id);
         }
         if let Some(id) = self.pick(&full, c.start) {
