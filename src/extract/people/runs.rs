@@ -1732,13 +1732,16 @@ impl<'a> View<'a> {
 }
 
 /// `char::is_alphanumeric` with no table lookup for ASCII and the Vietnamese Latin ranges
-/// (the tokens module's tests check those ranges against the standard library).
+/// (the tokens module's tests check those ranges against the standard library), nor for the
+/// General Punctuation block, which holds the quotes, dashes and ellipsis of news text and no
+/// letter or digit (checked by the tests below).
 #[inline]
 fn is_alnum(c: char) -> bool {
     match c as u32 {
         0..=0x7F => c.is_ascii_alphanumeric(),
         0xD7 | 0xF7 => false,
         0xC0..=0x24F | 0x1E00..=0x1EFF => true,
+        0x2000..=0x206F => false,
         _ => c.is_alphanumeric(),
     }
 }
@@ -1839,13 +1842,15 @@ fn scan_into(text: &str, base: usize, out: &mut Vec<Token>) -> Option<usize> {
                         i += len;
                         continue;
                     }
-                    if !is_alnum(c) && is_combining(c) {
+                    let alnum = is_alnum(c);
+                    if !alnum && is_combining(c) {
                         // A stray mark belongs to nothing.
                         space_before = false;
                         i += len;
                         continue;
                     }
-                    (len, is_alnum(c), is_alpha(c))
+                    // Whether it is a letter matters only for a word.
+                    (len, alnum, alnum && is_alpha(c))
                 }
             }
         };
@@ -2147,6 +2152,15 @@ mod tests {
             }
             let qs: Vec<&str> = qs.iter().map(String::as_str).collect();
             lower_index_agrees(&t, &cuts, &qs);
+        }
+    }
+
+    #[test]
+    fn is_alnum_is_the_standard_test() {
+        let ranges = [(0..0x300u32), (0x1DC0..0x2100), (0x3000..0x3010)];
+        for u in ranges.into_iter().flatten() {
+            let Some(c) = char::from_u32(u) else { continue };
+            assert_eq!(super::is_alnum(c), c.is_alphanumeric(), "U+{u:04X}");
         }
     }
 
