@@ -155,9 +155,12 @@ impl<'a> LowerIndex<'a> {
         // A few questions, or a short text: a plain substring search each (an automaton costs
         // more to build than a few passes over a news article).
         if asked.len() <= FEW || asked.len() * self.text.len() <= SCAN_BUDGET {
+            let hay = self.text.as_bytes();
             for (q, f) in asked.iter().zip(&mut found) {
+                // Byte matches of a whole UTF-8 string fall on char boundaries, as `str::find`'s.
+                let finder = memchr::memmem::Finder::new(q.as_bytes());
                 let mut from = 0;
-                while let Some(i) = self.text[from..].find(q.as_str()) {
+                while let Some(i) = finder.find(&hay[from..]) {
                     let s = from + i;
                     if self.lower_at(s, s + q.len(), &mut buf) {
                         *f = true;
