@@ -143,6 +143,11 @@ impl Mention {
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
     }
+
+    /// The mention's text in `text`, the article text it was found in (empty if out of range).
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.range()).unwrap_or("")
+    }
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
