@@ -46,7 +46,6 @@ fn mentions(a: &Article, needle: &str) -> Vec<Mention> {
             block: a.block_at(s).expect("inside a block"),
             start: s,
             end: s + m.len(),
-            text: m.to_owned(),
         })
         .collect()
 }

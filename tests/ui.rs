@@ -21,7 +21,6 @@ fn mentions(a: &Article, needle: &str) -> Vec<Mention> {
                 block: a.block_at(s)?,
                 start: s,
                 end: s + m.len(),
-                text: m.to_owned(),
             })
         })
         .collect()

@@ -730,7 +730,6 @@ fn group(article: &Source, mut found: Vec<Found>) -> Vec<Organisation> {
             block: f.block,
             start: f.start,
             end: f.end,
-            text: text[f.start..f.end].to_owned(),
         });
     }
     for o in &mut orgs {

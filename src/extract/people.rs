@@ -164,7 +164,6 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
             block: c.block,
             start: c.start,
             end: c.end,
-            text: text.to_owned(),
         });
         if c.author {
             d.author = true;
