@@ -484,7 +484,7 @@ impl App {
                 .layout
                 .lines
                 .get(self.top + self.page())
-                .map_or(total, |l| l.anchor);
+                .map_or(total, |l| l.anchor());
             return (bottom.min(total) * 100) / total;
         }
         ((self.top + self.page()).min(len) * 100) / len
@@ -888,7 +888,7 @@ impl App {
 
     /// The article offset at the top of the view.
     fn top_offset(&self) -> usize {
-        self.layout.lines.get(self.top).map_or(0, |l| l.anchor)
+        self.layout.lines.get(self.top).map_or(0, |l| l.anchor())
     }
 
     /// Scrolls so the line showing `offset` is in view, a third down when it was not.
@@ -969,7 +969,7 @@ impl App {
             .layout
             .lines
             .get(self.search.origin)
-            .map_or(0, |l| l.anchor);
+            .map_or(0, |l| l.anchor());
         let hits = &self.search.matches;
         if hits.is_empty() {
             self.search.current = None;
@@ -1039,13 +1039,13 @@ impl App {
             return None;
         }
         let col = (x - s.text.x).checked_sub(line.indent)? as usize;
-        let text = a.text.get(line.range.clone())?;
+        let text = a.text.get(line.range())?;
         let mut used = 0;
         let mut offset = None;
         for (i, g) in unicode_segmentation::UnicodeSegmentation::grapheme_indices(text, true) {
             used += crate::wrap::grapheme_width(g);
             if used > col {
-                offset = Some(line.range.start + i);
+                offset = Some(line.range().start + i);
                 break;
             }
         }
