@@ -503,8 +503,14 @@ impl App {
     }
 
     /// Whether there is background work (laying out the rest of a huge article).
+    ///
+    /// None while the current article's entities are still being found: that pass is the
+    /// memory peak of a huge article, and the rest of its layout (as big as a tenth of the
+    /// text) can wait until the pass is over. What the screen or a key needs is laid out anyway.
     pub fn has_idle_work(&self) -> bool {
-        !self.layout.complete() && self.article().is_some()
+        !self.layout.complete()
+            && self.article().is_some()
+            && !self.extracting.contains(&self.current)
     }
 
     /// Runs `f` on the layout and the current article (split borrows of `self`).

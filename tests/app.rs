@@ -725,6 +725,41 @@ fn a_big_article_is_readable_before_its_entities_arrive() {
 }
 
 #[test]
+fn a_big_article_is_laid_out_in_the_background_only_once_its_entities_are_found() {
+    let mut text = String::from("Một bài rất dài\n\n");
+    for i in 0..60_000 {
+        text.push_str(&format!("Dòng {i} của bài về ông Lê Văn Hòa.\n"));
+    }
+    let a = bao::loader::parse(text, "big.txt");
+    let mut app = App::loading(vec!["big.txt".into()]);
+    app.update(Action::Resize(100, 30));
+    app.update(Action::Parsed {
+        index: 0,
+        article: std::sync::Arc::new(a),
+    });
+    assert!(!app.layout.complete(), "only the screen is laid out");
+    assert!(
+        !app.has_idle_work(),
+        "no background layout during extraction"
+    );
+    // Keys still lay out what they need.
+    key(&mut app, KeyCode::Char('G'));
+    assert!(app.layout.complete());
+    key(&mut app, KeyCode::Char('g'));
+    app.update(Action::Resize(90, 30));
+    assert!(!app.layout.complete() && !app.has_idle_work());
+    app.update(Action::Entities {
+        index: 0,
+        entities: bao::Entities::default(),
+    });
+    assert!(app.has_idle_work());
+    while app.has_idle_work() {
+        app.update(Action::Idle);
+    }
+    assert!(app.layout.complete());
+}
+
+#[test]
 fn mouse_wheel_and_click() {
     let mut app = app_with(vec![sample()], 120, 30);
     let s = app.screen();
