@@ -143,6 +143,24 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// The mention of bytes `start..end`, in block `block`.
+    pub fn new(block: usize, start: usize, end: usize) -> Self {
+        Mention { block, start, end }
+    }
+
+    /// The index of its block in `Article::blocks`.
+    pub fn block(&self) -> usize {
+        self.block
+    }
+
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
     }
