@@ -726,11 +726,9 @@ fn group(article: &Source, mut found: Vec<Found>) -> Vec<Organisation> {
             *oi = orgs.len();
             orgs.push(Organisation::default());
         }
-        orgs[*oi].mentions.push(Mention {
-            block: f.block,
-            start: f.start,
-            end: f.end,
-        });
+        orgs[*oi]
+            .mentions
+            .push(Mention::new(f.block, f.start, f.end));
     }
     for o in &mut orgs {
         name_org(o, text);
