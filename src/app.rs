@@ -1056,7 +1056,7 @@ impl App {
             }
         }
         let offset = offset?;
-        let hit = |m: &Mention| m.start <= offset && offset < m.end;
+        let hit = |m: &Mention| m.range().contains(&offset);
         // People first: a name inside an organisation's name is the more specific click.
         let person = a.people.iter().position(|p| p.mentions.iter().any(hit));
         let org = a

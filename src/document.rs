@@ -134,35 +134,41 @@ impl<'de> Deserialize<'de> for Published {
 ///
 /// Its text is `article.text[start..end]` ([`Mention::text`]) and is not kept: a long article
 /// has hundreds of thousands of mentions, and a copy of each text would cost more than the
-/// article itself.
+/// article itself. For the same reason the offsets are `u32` (12 bytes a mention); article
+/// texts are far below 4 GiB, as files are capped at 256 MB.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Mention {
-    pub block: usize,
-    pub start: usize,
-    pub end: usize,
+    block: u32,
+    start: u32,
+    end: u32,
 }
 
 impl Mention {
     /// The mention of bytes `start..end`, in block `block`.
     pub fn new(block: usize, start: usize, end: usize) -> Self {
-        Mention { block, start, end }
+        let small = |x: usize| u32::try_from(x).expect("article texts are far below 4 GiB");
+        Mention {
+            block: small(block),
+            start: small(start),
+            end: small(end),
+        }
     }
 
     /// The index of its block in `Article::blocks`.
     pub fn block(&self) -> usize {
-        self.block
+        self.block as usize
     }
 
     pub fn start(&self) -> usize {
-        self.start
+        self.start as usize
     }
 
     pub fn end(&self) -> usize {
-        self.end
+        self.end as usize
     }
 
     pub fn range(&self) -> Range<usize> {
-        self.start..self.end
+        self.start()..self.end()
     }
 
     /// The mention's text in `text`, the article text it was found in (empty if out of range).
@@ -272,9 +278,9 @@ struct JsonMentions<'a> {
 impl Serialize for JsonMentions<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(self.mentions.iter().map(|m| JsonMention {
-            block: m.block,
-            start: m.start,
-            end: m.end,
+            block: m.block(),
+            start: m.start(),
+            end: m.end(),
             text: m.text(self.text),
         }))
     }
@@ -415,12 +421,16 @@ mod tests {
     }
 
     #[test]
+    fn a_mention_is_small() {
+        // A 20 MB article has hundreds of thousands of mentions.
+        assert_eq!(std::mem::size_of::<Mention>(), 12);
+        let m = Mention::new(3, 10, 25);
+        assert_eq!((m.block(), m.range()), (3, 10..25));
+    }
+
+    #[test]
     fn json_mentions_carry_their_text_from_the_article() {
-        let mention = Mention {
-            block: 1,
-            start: 4,
-            end: 6,
-        };
+        let mention = Mention::new(1, 4, 6);
         let a = Article {
             text: "ab\n\ncd".into(),
             blocks: vec![
@@ -443,11 +453,7 @@ mod tests {
             organisations: vec![Organisation {
                 name: "ab".into(),
                 abbreviation: Some("A".into()),
-                mentions: vec![Mention {
-                    block: 0,
-                    start: 0,
-                    end: 2,
-                }],
+                mentions: vec![Mention::new(0, 0, 2)],
                 ..Default::default()
             }],
             ..Default::default()

@@ -42,11 +42,7 @@ fn sample() -> Article {
 fn mentions(a: &Article, needle: &str) -> Vec<Mention> {
     a.text
         .match_indices(needle)
-        .map(|(s, m)| Mention {
-            block: a.block_at(s).expect("inside a block"),
-            start: s,
-            end: s + m.len(),
-        })
+        .map(|(s, m)| Mention::new(a.block_at(s).expect("inside a block"), s, s + m.len()))
         .collect()
 }
 

@@ -19,7 +19,7 @@ fn mentions(body: &str) -> Vec<String> {
     let mut all: Vec<(usize, String)> = find(&a)
         .into_iter()
         .flat_map(|o| o.mentions)
-        .map(|m| (m.start, m.text(&a.text).to_owned()))
+        .map(|m| (m.start(), m.text(&a.text).to_owned()))
         .collect();
     all.sort();
     all.into_iter().map(|(_, t)| t).collect()
@@ -230,7 +230,7 @@ fn later_mentions_are_found_next_to_underscores_and_marks_but_not_glued() {
             .iter()
             .flat_map(|o| o.mentions.iter())
             .filter(|m| m.text(&a.text) == text)
-            .map(|m| m.block)
+            .map(|m| m.block())
             .collect();
         b.sort();
         b
@@ -264,7 +264,7 @@ fn the_dateline_is_skipped() {
     let found = find(&a);
     assert_eq!(found.len(), 1);
     for m in &found[0].mentions {
-        assert_ne!(a.blocks[m.block].kind, bao::BlockKind::Dateline);
+        assert_ne!(a.blocks[m.block()].kind, bao::BlockKind::Dateline);
     }
     assert_eq!(found[0].mentions.len(), 2);
 }
@@ -347,9 +347,9 @@ proptest! {
         for o in find(&a) {
             prop_assert!(!o.mentions.is_empty());
             for m in &o.mentions {
-                let b = &a.blocks[m.block];
-                prop_assert!(b.start <= m.start && m.end <= b.end && m.start < m.end);
-                prop_assert!(a.text.is_char_boundary(m.start) && a.text.is_char_boundary(m.end));
+                let b = &a.blocks[m.block()];
+                prop_assert!(b.start <= m.start() && m.end() <= b.end && m.start() < m.end());
+                prop_assert!(a.text.is_char_boundary(m.start()) && a.text.is_char_boundary(m.end()));
             }
         }
     }
@@ -359,7 +359,7 @@ proptest! {
         let a = bao::loader::parse(text, "t");
         let mut spans: Vec<(usize, usize)> = find(&a)
             .iter()
-            .flat_map(|o| o.mentions.iter().map(|m| (m.start, m.end)))
+            .flat_map(|o| o.mentions.iter().map(|m| (m.start(), m.end())))
             .collect();
         spans.sort();
         for w in spans.windows(2) {

@@ -151,11 +151,7 @@ fn names_inside_organisations_are_not_people() {
     let end = text.find(" đạt").unwrap();
     let org = Organisation {
         name: "Trường THPT Nguyễn Du".into(),
-        mentions: vec![Mention {
-            block: a.block_at(start).unwrap(),
-            start,
-            end,
-        }],
+        mentions: vec![Mention::new(a.block_at(start).unwrap(), start, end)],
         ..Default::default()
     };
     let ps = bao::extract::people::find(&a, &[org]);
@@ -203,17 +199,20 @@ fn the_seed_article() {
         .collect();
     assert_eq!(authors, ["Nông Vui"]);
     let vui = person(ps, "Nông Vui");
-    assert_eq!(a.blocks[vui.mentions[0].block].kind, bao::BlockKind::Byline);
+    assert_eq!(
+        a.blocks[vui.mentions[0].block()].kind,
+        bao::BlockKind::Byline
+    );
 }
 
 fn check_mentions(a: &Article) {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     for p in &a.people {
         for m in &p.mentions {
-            let b = &a.blocks[m.block];
-            assert!(b.start <= m.start && m.start < m.end && m.end <= b.end);
-            assert!(a.text.is_char_boundary(m.start) && a.text.is_char_boundary(m.end));
-            spans.push((m.start, m.end));
+            let b = &a.blocks[m.block()];
+            assert!(b.start <= m.start() && m.start() < m.end() && m.end() <= b.end);
+            assert!(a.text.is_char_boundary(m.start()) && a.text.is_char_boundary(m.end()));
+            spans.push((m.start(), m.end()));
         }
     }
     spans.sort_unstable();
