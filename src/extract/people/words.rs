@@ -13,13 +13,17 @@ pub struct Words {
     /// Index plus one into `words` (0: empty), at the top bits of the hash, then onwards.
     slots: Vec<u32>,
     words: Vec<Entry>,
+    /// Every word's spelling, one after another: one buffer, not one allocation a word.
+    spellings: String,
     /// log2 of `slots.len()`.
     bits: u32,
 }
 
 struct Entry {
     hash: u64,
-    spelling: Box<str>,
+    /// Where its spelling lies in `spellings`.
+    at: u32,
+    len: u32,
     keyed: Keyed,
 }
 
@@ -73,22 +77,29 @@ impl Words {
                 break;
             }
             let e = &self.words[(s - 1) as usize];
-            if e.hash == h && *e.spelling == *spelling {
+            let at = e.at as usize;
+            if e.hash == h && self.spellings.get(at..at + e.len as usize) == Some(spelling) {
                 return e.keyed.clone();
             }
             i = (i + 1) & mask;
         }
         let keyed = make(spelling);
-        if self.words.len() >= Self::MAX {
+        // Past MAX words, or offsets that no longer fit: afresh.
+        if self.words.len() >= Self::MAX
+            || self.spellings.len() + spelling.len() > u32::MAX as usize
+        {
             self.words.clear();
+            self.spellings.clear();
             self.slots.iter_mut().for_each(|s| *s = 0);
             i = (h >> (64 - self.bits)) as usize;
         }
         self.words.push(Entry {
             hash: h,
-            spelling: spelling.into(),
+            at: self.spellings.len() as u32,
+            len: spelling.len() as u32,
             keyed: keyed.clone(),
         });
+        self.spellings.push_str(spelling);
         self.slots[i] = self.words.len() as u32;
         // At most half full, so probes stay short.
         if self.words.len() * 2 > self.slots.len() {
