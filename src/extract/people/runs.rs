@@ -3,7 +3,7 @@
 
 use super::key::{canonical, canonical_into, is_vietnamese_syllable, FastMap};
 use super::roles;
-use super::words::Words;
+use super::words::{Keyed, Words};
 use crate::document::{Block, BlockKind};
 use crate::extract::tokens::{is_alpha, Token, TokenKind};
 use crate::lexicon::people::{self as lex, bit};
@@ -53,11 +53,8 @@ pub struct Candidate {
     pub unless_written: Vec<(usize, usize)>,
 }
 
-/// A word's key, shared between the tokens spelling the word the same way.
-type Key = Rc<str>;
-
 thread_local! {
-    /// Words this thread has keyed, by their text, with their table [`bit`]s: most words recur
+    /// Words this thread has keyed, by their text, with their table [`bit`]s and shape: most recur
     /// within an article and across articles, and finding one costs far less than keying it.
     static KEYED: RefCell<Words> = RefCell::new(Words::default());
 }
@@ -84,7 +81,7 @@ pub struct BlockTokens {
     raw: Vec<Token>,
     /// Each token's matching key, made on first use.
     /// (Never shorter than the tokens; only the cells in `keyed_at` are set.)
-    keys: Vec<OnceCell<(Key, u32)>>,
+    keys: Vec<OnceCell<Keyed>>,
     /// The tokens whose key is set, to unset on refill without a walk over every token.
     keyed_at: RefCell<Vec<usize>>,
     /// The thread's [`KEYED`] words, held while these tokens live (put back on drop): no
@@ -586,6 +583,13 @@ impl Drop for BlockTokens {
     }
 }
 
+/// The [`SHAPE_KNOWN`], [`SYLLABLE`] and [`VIET`] bits of a word spelt `w`.
+fn shape_of(w: &str) -> u8 {
+    let syllable = is_vietnamese_syllable(w);
+    let viet = syllable || is_initial(w.trim_end_matches('.')) || dotted_name(w);
+    SHAPE_KNOWN | if syllable { SYLLABLE } else { 0 } | if viet { VIET } else { 0 }
+}
+
 /// Bits of a token's shape ([`View::shape`]).
 const SHAPE_KNOWN: u8 = 1;
 const SYLLABLE: u8 = 2;
@@ -627,7 +631,7 @@ impl<'a> View<'a> {
     }
 
     /// One token's key and its table [`bit`]s, made on first use.
-    fn keyed(&self, i: usize) -> &'a (Key, u32) {
+    fn keyed(&self, i: usize) -> &'a Keyed {
         self.b.keys[i].get_or_init(|| {
             self.b.keyed_at.borrow_mut().push(i);
             let w = self.tx(i);
@@ -637,7 +641,7 @@ impl<'a> View<'a> {
                 if k.ends_with('.') {
                     k.pop();
                 }
-                (Rc::from(k.as_str()), lex::flags(&k))
+                (Rc::from(k.as_str()), lex::flags(&k), shape_of(w))
             })
         })
     }
@@ -826,11 +830,8 @@ impl<'a> View<'a> {
         if known & SHAPE_KNOWN != 0 {
             return known;
         }
-        let w = self.tx(i);
-        let syllable = is_vietnamese_syllable(w);
-        let viet = syllable || is_initial(w.trim_end_matches('.')) || dotted_name(w);
-        let shape = SHAPE_KNOWN | if syllable { SYLLABLE } else { 0 } | if viet { VIET } else { 0 };
-        let shape = shape | cell.get();
+        // A property of the spelling: found once per word the thread keys.
+        let shape = self.keyed(i).2 | cell.get();
         cell.set(shape);
         shape
     }

@@ -4,8 +4,9 @@
 
 use std::rc::Rc;
 
-/// A word's matching key and its table bits, shared by the tokens spelling the word the same.
-pub type Keyed = (Rc<str>, u32);
+/// A word's matching key, its table bits and the bits of its shape, shared by the tokens
+/// spelling the word the same.
+pub type Keyed = (Rc<str>, u32, u8);
 
 /// Spelling → [`Keyed`].
 #[derive(Default)]
@@ -129,7 +130,7 @@ mod tests {
     use std::rc::Rc;
 
     fn make(w: &str) -> Keyed {
-        (Rc::from(w.to_uppercase().as_str()), w.len() as u32)
+        (Rc::from(w.to_uppercase().as_str()), w.len() as u32, 0)
     }
 
     proptest::proptest! {
