@@ -583,11 +583,29 @@ impl Drop for BlockTokens {
     }
 }
 
-/// The [`SHAPE_KNOWN`], [`SYLLABLE`] and [`VIET`] bits of a word spelt `w`.
+/// The [`SHAPE_KNOWN`], [`SYLLABLE`], [`VIET`], [`ACRONYM`] and [`NAME_SHAPED`] bits of a word
+/// spelt `w`.
 fn shape_of(w: &str) -> u8 {
     let syllable = is_vietnamese_syllable(w);
     let viet = syllable || is_initial(w.trim_end_matches('.')) || dotted_name(w);
-    SHAPE_KNOWN | if syllable { SYLLABLE } else { 0 } | if viet { VIET } else { 0 }
+    // An ASCII lowercase letter settles it without decoding.
+    let acronym = !w.bytes().any(|b| b.is_ascii_lowercase())
+        && !w.chars().any(char::is_lowercase)
+        && w.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && !viet;
+    // "Dolce&Gabbana": an ampersand joins firms, not names; "Let’s", "Domino's" are no names
+    // either.
+    let name_shaped = w.chars().next().is_some_and(char::is_uppercase)
+        && !w.bytes().any(|b| b.is_ascii_digit() || b == b'&')
+        && !w.ends_with("’s")
+        && !w.ends_with("'s")
+        && !acronym;
+    let bit = |on: bool, b: u8| if on { b } else { 0 };
+    SHAPE_KNOWN
+        | bit(syllable, SYLLABLE)
+        | bit(viet, VIET)
+        | bit(acronym, ACRONYM)
+        | bit(name_shaped, NAME_SHAPED)
 }
 
 /// Bits of a token's shape ([`View::shape`]).
@@ -597,6 +615,11 @@ const VIET: u8 = 4;
 /// Whether [`View::namey`] is known, and its answer.
 const NAMEY_KNOWN: u8 = 8;
 const NAMEY: u8 = 16;
+/// [`View::acronym`].
+const ACRONYM: u8 = 32;
+/// Capitalised, with no digit, ampersand or "'s", and no acronym: a word of a name when it is
+/// a word token ([`View::namey`]).
+const NAME_SHAPED: u8 = 64;
 
 struct View<'a> {
     text: &'a str,
@@ -711,15 +734,9 @@ impl<'a> View<'a> {
         self.flags(a, b) & bits != 0
     }
 
+    /// Capitals only, at least two, and no Vietnamese word ("UBND", "HLV"): see [`shape_of`].
     fn acronym(&self, i: usize) -> bool {
-        let w = self.tx(i);
-        // An ASCII lowercase letter settles it without decoding.
-        if w.bytes().any(|b| b.is_ascii_lowercase()) {
-            return false;
-        }
-        !w.chars().any(char::is_lowercase)
-            && w.chars().filter(|c| c.is_uppercase()).count() >= 2
-            && !self.viet(i)
+        self.shape(i) & ACRONYM != 0
     }
 
     /// A word that may be part of a name: asked again and again of a run's words, so kept.
@@ -736,14 +753,7 @@ impl<'a> View<'a> {
     }
 
     fn find_namey(&self, i: usize) -> bool {
-        let w = self.tx(i);
-        // "Dolce&Gabbana": an ampersand joins firms, not names; "Let’s", "Domino's" are no
-        // names either.
-        (self.is_cap(i)
-            && !w.bytes().any(|b| b.is_ascii_digit() || b == b'&')
-            && !w.ends_with("’s")
-            && !w.ends_with("'s")
-            && !self.acronym(i))
+        (self.is_word(i) && self.shape(i) & NAME_SHAPED != 0)
             || self.particle_in_name(i)
             || self.particle_leads(i)
     }
