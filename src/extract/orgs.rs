@@ -77,8 +77,11 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
             }
             let mut head = false;
             let w = &bytes[a..b];
-            if w.len() > 2
-                && w[0].is_ascii_uppercase()
+            // Brands, police codes and squads start with an ASCII capital: most words skip
+            // all three tests on this one.
+            let upper = w[0].is_ascii_uppercase();
+            if upper
+                && w.len() > 2
                 && w.iter().all(u8::is_ascii_alphabetic)
                 && (a == 0 || !is_word_byte(bytes[a - 1]))
                 && (b == bytes.len() || !is_word_byte(bytes[b]))
@@ -101,19 +104,21 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
                     }
                 }
             }
-            // Police departments go by codes: "PC67", "PA83", "PK02".
-            if is_police_code(w) {
-                known.push((a, b));
-            }
-            // Squads: "U16 Việt Nam", "U.23 Thái Lan".
-            if !head && w[0] == b'U' && scan::is_u_squad(scan::squad_word(src, a)) {
-                heads.push((a, b, None));
+            if upper {
+                // Police departments go by codes: "PC67", "PA83", "PK02".
+                if is_police_code(w) {
+                    known.push((a, b));
+                }
+                // Squads: "U16 Việt Nam", "U.23 Thái Lan".
+                if !head && w[0] == b'U' && scan::is_u_squad(scan::squad_word(src, a)) {
+                    heads.push((a, b, None));
+                }
             }
         }
         // Without `_` or combining marks (the chars where a word of letters, digits and marks
         // and a run of letters, digits and `_` differ), the words are exactly the runs
         // of word characters that propagation looks for (see [`word_hits`]).
-        if keep_words && !spans.saw_mark && !bytes.contains(&b'_') {
+        if keep_words && !spans.saw_mark && !spans.saw_underscore {
             runs.by_block[bi] = Some((first_run, runs.spans.len()));
         }
         let spans = scan::scan(src, &heads, &mut window_bufs);

@@ -31,6 +31,8 @@ pub struct WordSpans<'a> {
     /// A char of lead byte 0xCC or 0xCD (the combining marks U+0300..=U+036F among them) was
     /// read.
     pub saw_mark: bool,
+    /// A `_` was read (between words: it is no word char). Saves a second pass over the text.
+    pub saw_underscore: bool,
 }
 
 impl<'a> WordSpans<'a> {
@@ -39,6 +41,7 @@ impl<'a> WordSpans<'a> {
             src,
             i: 0,
             saw_mark: false,
+            saw_underscore: false,
         }
     }
 
@@ -81,6 +84,7 @@ impl Iterator for WordSpans<'_> {
                 if ASCII_WORD[b as usize] {
                     break;
                 }
+                self.saw_underscore |= b == b'_';
                 i += 1;
                 continue;
             }
@@ -229,6 +233,13 @@ mod tests {
         #[test]
         fn byte_scan_matches_char_scan_on_any_text(t in "\\PC{0,80}") {
             proptest::prop_assert_eq!(word_spans(&t), word_spans_chars(&t));
+        }
+
+        #[test]
+        fn the_walk_sees_every_underscore(t in "[a-z_ .ễ\u{300}]{0,40}") {
+            let mut spans = WordSpans::new(&t);
+            spans.by_ref().for_each(drop);
+            proptest::prop_assert_eq!(spans.saw_underscore, t.contains('_'));
         }
     }
 
