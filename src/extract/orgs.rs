@@ -652,7 +652,6 @@ fn group(article: &Source, mut found: Vec<Found>) -> Vec<Organisation> {
     let text = article.text;
     // Keys are interned: propagated copies repeat the same few strings, so each string's key
     // is made once, and each distinct key gets one id that the steps below compare.
-    let mut keys: Vec<String> = Vec::new();
     let mut id_of_key: FastMap<String, usize> = FastMap::default();
     let mut id_of_str: FastMap<&str, usize> = FastMap::default();
     let mut ids: Vec<usize> = found
@@ -660,26 +659,28 @@ fn group(article: &Source, mut found: Vec<Found>) -> Vec<Organisation> {
         .map(|f| {
             let s = &text[f.start..f.end];
             *id_of_str.entry(s).or_insert_with(|| {
-                let k = key(s);
-                if let Some(&id) = id_of_key.get(&k) {
-                    return id;
-                }
-                id_of_key.insert(k.clone(), keys.len());
-                keys.push(k);
-                keys.len() - 1
+                // The map owns the key; ids are given in order of first appearance.
+                let next = id_of_key.len();
+                *id_of_key.entry(key(s)).or_insert(next)
             })
         })
         .collect();
+    let mut keys: Vec<&str> = vec![""; id_of_key.len()];
+    for (k, &id) in &id_of_key {
+        keys[id] = k;
+    }
     // An abbreviation in parentheses takes the key of its full name.
-    let by_start: FastMap<usize, usize> = found
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.start, i))
-        .collect();
     let mut alias_of: FastMap<usize, usize> = FastMap::default();
-    for (i, f) in found.iter().enumerate() {
-        if let Some(full) = f.abbr_of.and_then(|s| by_start.get(&s)) {
-            alias_of.insert(ids[i], ids[*full]);
+    if found.iter().any(|f| f.abbr_of.is_some()) {
+        let by_start: FastMap<usize, usize> = found
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.start, i))
+            .collect();
+        for (i, f) in found.iter().enumerate() {
+            if let Some(full) = f.abbr_of.and_then(|s| by_start.get(&s)) {
+                alias_of.insert(ids[i], ids[*full]);
+            }
         }
     }
     for id in ids.iter_mut() {
@@ -702,9 +703,9 @@ fn group(article: &Source, mut found: Vec<Found>) -> Vec<Organisation> {
             continue;
         }
         let target = *resolved.entry(ids[i]).or_insert_with(|| {
-            let bare = keys[ids[i]].as_str();
+            let bare = keys[ids[i]];
             let mut cands = (0..keys.len()).filter(|&k| {
-                let k_str = keys[k].as_str();
+                let k_str = keys[k];
                 is_strong[k]
                     && (k_str == bare
                         || (k_str.starts_with(bare) && k_str[bare.len()..].starts_with(' ')))

@@ -562,6 +562,8 @@ struct Ctx<'a, 'k> {
     memo: Vec<Memo<'a>>,
     /// A buffer for the keys of lookups.
     scratch: RefCell<String>,
+    /// The buffer of the head and the words after it read together (see [`rule_at`]).
+    lead: RefCell<String>,
 }
 
 /// The canonical form of a token, the head starting at it, and whether it starts a compound.
@@ -577,8 +579,8 @@ struct Memo<'a> {
 impl<'a, 'k> Ctx<'a, 'k> {
     /// A context for the window `src` in the memo and key buffers of `bufs` (given back by
     /// [`Self::into_buffers`]).
-    fn new(src: &'a str, toks: &'k [Token], bufs: (Vec<Memo<'a>>, String)) -> Self {
-        let (mut memo, scratch) = bufs;
+    fn new(src: &'a str, toks: &'k [Token], bufs: (Vec<Memo<'a>>, String, String)) -> Self {
+        let (mut memo, scratch, lead) = bufs;
         memo.clear();
         memo.resize_with(toks.len(), Memo::default);
         Ctx {
@@ -586,10 +588,11 @@ impl<'a, 'k> Ctx<'a, 'k> {
             toks,
             memo,
             scratch: RefCell::new(scratch),
+            lead: RefCell::new(lead),
         }
     }
-    fn into_buffers(self) -> (Vec<Memo<'a>>, String) {
-        (self.memo, self.scratch.into_inner())
+    fn into_buffers(self) -> (Vec<Memo<'a>>, String, String) {
+        (self.memo, self.scratch.into_inner(), self.lead.into_inner())
     }
     fn low(&self, i: usize) -> &str {
         self.memo[i]
@@ -1062,6 +1065,7 @@ pub struct Buffers<'a> {
     toks: Vec<Token>,
     memo: Vec<Memo<'a>>,
     scratch: String,
+    lead: String,
     /// The window starts of one block.
     triggers: Vec<usize>,
 }
@@ -1100,11 +1104,12 @@ pub fn scan<'a>(
             (
                 std::mem::take(&mut bufs.memo),
                 std::mem::take(&mut bufs.scratch),
+                std::mem::take(&mut bufs.lead),
             ),
         );
         let (prev, prev_cap) = previous_word(src, a);
         let found = rule_at(&cx, &prev, prev_cap);
-        (bufs.memo, bufs.scratch) = cx.into_buffers();
+        (bufs.memo, bufs.scratch, bufs.lead) = cx.into_buffers();
         if let Some((mut sp, next)) = found {
             sp.start += a;
             sp.end += a;
@@ -1247,8 +1252,10 @@ fn rule_at(cx: &Ctx, prev: &str, prev_capitalised: bool) -> Option<(Span, usize)
         }
     }
     // What the head and the next words say, read together ("Ban Giám khảo", "Tây Ban Nha").
-    let lead = {
-        let mut l = String::with_capacity(prev.len() + 96);
+    let mut lead = cx.lead.borrow_mut();
+    {
+        let l = &mut *lead;
+        l.clear();
         l.push_str(prev);
         for k in 0..(hw + 3).min(toks.len()) {
             if cx.word(k) {
@@ -1256,8 +1263,7 @@ fn rule_at(cx: &Ctx, prev: &str, prev_capitalised: bool) -> Option<(Span, usize)
                 l.push_str(cx.low(k));
             }
         }
-        l
-    };
+    }
     let lead_words = lead.trim_start();
     if !prev.is_empty() && lists.not_org_prefixes.first_match(lead_words).is_some() {
         return None;
