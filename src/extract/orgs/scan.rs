@@ -74,6 +74,9 @@ struct Lists {
     /// Every generic body and every start of one cut before a space.
     generic_starts: FastSet<String>,
     countries: FastSet<String>,
+    /// The last words of the countries of two words or more: a phrase ending in another word
+    /// names no country, and needs no joining and hashing.
+    country_ends: FastSet<String>,
     departments: FastSet<String>,
 }
 
@@ -120,6 +123,10 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             })
             .collect(),
         countries: set(COUNTRIES),
+        country_ends: COUNTRIES
+            .iter()
+            .filter_map(|c| canonical(c).rsplit_once(' ').map(|(_, l)| l.to_owned()))
+            .collect(),
         departments: set(DEPARTMENTS),
     }
 });
@@ -827,12 +834,13 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                     t.end = k;
                     // A country closes the name: "Bộ Ngoại giao Trung Quốc Lục Khảng".
                     // Two syllables at least: "Anh", "Đức", "Pháp" are also names and words.
-                    let country = (2..=3).any(|n| {
-                        k >= j + n
-                            && cx
-                                .with_phrase(k - n, n, |p| LISTS.countries.contains(p))
-                                .unwrap_or(false)
-                    });
+                    let country = LISTS.country_ends.contains(cx.low(k - 1))
+                        && (2..=3).any(|n| {
+                            k >= j + n
+                                && cx
+                                    .with_phrase(k - n, n, |p| LISTS.countries.contains(p))
+                                    .unwrap_or(false)
+                        });
                     if country && cx.cap(k) && cx.head_at(k).is_none() && !is_all_caps(cx.text(k)) {
                         break;
                     }
