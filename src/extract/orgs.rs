@@ -247,14 +247,12 @@ pub(crate) fn is_brand_shaped(w: &str) -> bool {
         "Studio",
         "Entertainment",
     ];
-    // Every suffix starts with an ASCII capital after a head of two chars or more.
-    if !w.bytes().skip(2).any(|b| b.is_ascii_uppercase()) {
+    // Every suffix is one ASCII capital and lowercase letters: a word ending in one has it
+    // from its last ASCII capital on, after a head of two chars or more.
+    let Some(at) = w.bytes().rposition(|b| b.is_ascii_uppercase()) else {
         return false;
-    }
-    SUFFIXES.iter().any(|s| {
-        w.strip_suffix(s)
-            .is_some_and(|head| head.chars().count() >= 2 && camel(w))
-    })
+    };
+    at >= 2 && SUFFIXES.contains(&&w[at..]) && w[..at].chars().count() >= 2 && camel(w)
 }
 
 /// Letters only, starting with a capital.
@@ -1146,6 +1144,78 @@ mod tests {
         for c in ('\u{0}'..='\u{2FF}').chain('\u{1E00}'..='\u{1EFF}') {
             let o_u = split_tone(c).is_some_and(|(b, _)| b == 'o' || b == 'u');
             assert_eq!(is_toned_o_u(c), o_u, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn brand_suffixes_are_one_capital_and_lowercase_letters() {
+        // What [`is_brand_shaped`] relies on to look up only the part from the last capital.
+        for w in [
+            "HaBank",
+            "ABCorp",
+            "VinaFoods",
+            "MySports",
+            "HDBank",
+            "AbcLand",
+        ] {
+            assert!(is_brand_shaped(w), "{w}");
+        }
+        for w in [
+            "XBank", "HaBanks", "BankX", "HaBankC", "HABANK", "Habank", "HàBank",
+        ] {
+            assert_eq!(is_brand_shaped(w), brand_shaped_reference(w), "{w}");
+        }
+        assert!(!is_brand_shaped("XBank") && !is_brand_shaped("HaBankC"));
+    }
+
+    /// The plain definition: the word ends with one of the suffixes after a head of two chars.
+    fn brand_shaped_reference(w: &str) -> bool {
+        const SUFFIXES: &[&str] = &[
+            "Bank",
+            "Group",
+            "Corp",
+            "Land",
+            "Tech",
+            "Telecom",
+            "Steel",
+            "Soft",
+            "Mart",
+            "Pharma",
+            "Petro",
+            "Securities",
+            "Holdings",
+            "Capital",
+            "Invest",
+            "Media",
+            "Food",
+            "Foods",
+            "Airways",
+            "Express",
+            "Logistics",
+            "Insurance",
+            "Energy",
+            "Power",
+            "Motors",
+            "Sport",
+            "Sports",
+            "Studio",
+            "Entertainment",
+        ];
+        SUFFIXES.iter().any(|s| {
+            w.strip_suffix(s)
+                .is_some_and(|head| head.chars().count() >= 2 && camel(w))
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn brand_shape_agrees_with_its_definition(
+            head in "[A-Za-zĐđà]{0,4}",
+            suffix in "(Bank|Foods?|Sports?|Corp|X|Entertainment|bank|)",
+            tail in "[A-Za-z]{0,2}",
+        ) {
+            let w = format!("{head}{suffix}{tail}");
+            proptest::prop_assert_eq!(is_brand_shaped(&w), brand_shaped_reference(&w));
         }
     }
 
