@@ -47,6 +47,8 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
     let mut known: Vec<(usize, usize)> = Vec::new();
     // Brand-shaped candidates, the words that [`ascii_words`] would give.
     let mut brands: Vec<(usize, usize)> = Vec::new();
+    // The words of a block, a batch at a time.
+    let mut batch: Vec<(usize, usize)> = Vec::with_capacity(256);
     // Keeping every word saves walking the text again when later mentions are searched, but
     // costs ~8 bytes per word: past a few megabytes memory matters more, and the walk gives
     // the same words.
@@ -69,49 +71,60 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
         let bytes = src.as_bytes();
         let first_run = runs.spans.len();
         let mut spans = words::WordSpans::new(src);
-        for (a, b) in spans.by_ref() {
+        loop {
+            // The words in batches: a few hundred at a time, whatever the block's size.
+            spans.fill(&mut batch, 256);
+            if batch.is_empty() {
+                break;
+            }
             // u32 halves the list, which holds every word of the article; texts are far
             // below 4 GB (the loader refuses files over 256 MB).
             if keep_words {
-                runs.spans.push(((base + a) as u32, (base + b) as u32));
+                runs.spans.extend(
+                    batch
+                        .iter()
+                        .map(|&(a, b)| ((base + a) as u32, (base + b) as u32)),
+                );
             }
-            let mut head = false;
-            let w = &bytes[a..b];
-            // Brands, police codes and squads start with an ASCII capital: most words skip
-            // all three tests on this one.
-            let upper = w[0].is_ascii_uppercase();
-            if upper
-                && w.len() > 2
-                && w.iter().all(u8::is_ascii_alphabetic)
-                && (a == 0 || !is_word_byte(bytes[a - 1]))
-                && (b == bytes.len() || !is_word_byte(bytes[b]))
-            {
-                brands.push((a, b));
-            }
-            if table.may_start(w) {
-                let mut bare = false;
-                for (e, entry) in table.matches_at(src, a, b) {
-                    match entry {
-                        Entry::Head(k) if !head => {
-                            heads.push((a, e, Some(k)));
-                            head = true;
+            for &(a, b) in &batch {
+                let mut head = false;
+                let w = &bytes[a..b];
+                // Brands, police codes and squads start with an ASCII capital: most words skip
+                // all three tests on this one.
+                let upper = w[0].is_ascii_uppercase();
+                if upper
+                    && w.len() > 2
+                    && w.iter().all(u8::is_ascii_alphabetic)
+                    && (a == 0 || !is_word_byte(bytes[a - 1]))
+                    && (b == bytes.len() || !is_word_byte(bytes[b]))
+                {
+                    brands.push((a, b));
+                }
+                if table.may_start(w) {
+                    let mut bare = false;
+                    for (e, entry) in table.matches_at(src, a, b) {
+                        match entry {
+                            Entry::Head(k) if !head => {
+                                heads.push((a, e, Some(k)));
+                                head = true;
+                            }
+                            Entry::Known if !bare => {
+                                known.push((a, e));
+                                bare = true;
+                            }
+                            _ => {}
                         }
-                        Entry::Known if !bare => {
-                            known.push((a, e));
-                            bare = true;
-                        }
-                        _ => {}
                     }
                 }
-            }
-            if upper {
-                // Police departments go by codes: "PC67", "PA83", "PK02".
-                if is_police_code(w) {
-                    known.push((a, b));
-                }
-                // Squads: "U16 Việt Nam", "U.23 Thái Lan".
-                if !head && w[0] == b'U' && scan::is_u_squad(scan::squad_word(src, a)) {
-                    heads.push((a, b, None));
+                if upper {
+                    // Police departments go by codes: "PC67", "PA83", "PK02".
+                    if is_police_code(w) {
+                        known.push((a, b));
+                    }
+                    // Squads: "U16 Việt Nam", "U.23 Thái Lan".
+                    if !head && w[0] == b'U' && scan::is_u_squad(scan::squad_word(src, a)) {
+                        heads.push((a, b, None));
+                    }
                 }
             }
         }

@@ -33,6 +33,9 @@ pub struct WordSpans<'a> {
     pub saw_mark: bool,
     /// A `_` was read (between words: it is no word char). Saves a second pass over the text.
     pub saw_underscore: bool,
+    /// [`Self::fill`] stopped inside a word that starts at `start`.
+    in_word: bool,
+    start: usize,
 }
 
 impl<'a> WordSpans<'a> {
@@ -42,6 +45,8 @@ impl<'a> WordSpans<'a> {
             i: 0,
             saw_mark: false,
             saw_underscore: false,
+            in_word: false,
+            start: 0,
         }
     }
 
@@ -63,6 +68,146 @@ impl<'a> WordSpans<'a> {
             }
         }
     }
+}
+
+impl WordSpans<'_> {
+    /// The next words into `out` (cleared first): `max` of them or a few more, all the rest
+    /// at the end of the text; `out` stays empty once the text is done. Not to be mixed with
+    /// [`Iterator::next`] on one walk.
+    pub fn fill(&mut self, out: &mut Vec<(usize, usize)>, max: usize) {
+        out.clear();
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: SSE2 is part of the x86_64 baseline: every x86_64 CPU has it.
+        unsafe {
+            self.fill_sse2(out, max)
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        while out.len() < max {
+            match self.next() {
+                Some(w) => out.push(w),
+                None => break,
+            }
+        }
+    }
+
+    /// [`Self::fill`] sixteen bytes at a step: one pass of byte compares finds the ASCII
+    /// chars that end words and the chars [`Self::letter_at`] must decide; words begin and
+    /// end at the bits of the first mask, and only the rare chars of the second (typographic
+    /// quotes and dashes, other scripts, ×, ÷, combining marks) are looked at one by one.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "sse2")]
+    fn fill_sse2(&mut self, out: &mut Vec<(usize, usize)>, max: usize) {
+        let bytes = self.src.as_bytes();
+        let n = bytes.len();
+        let (mut i, mut in_word, mut start) = (self.i, self.in_word, self.start);
+        let mut padded: [u8; 17];
+        while out.len() < max && i < n {
+            let (chunk, at) = if i + 17 <= n {
+                (bytes, i)
+            } else {
+                // The last bytes padded with spaces, which end a word and start none.
+                padded = [b' '; 17];
+                padded[..n - i].copy_from_slice(&bytes[i..]);
+                (&padded[..], 0)
+            };
+            {
+                let (sep, slow, underscore) = masks16(chunk, at);
+                self.saw_underscore |= underscore != 0;
+                // Bytes before the first char to decide: ASCII separators, and letters with
+                // their continuation bytes.
+                let limit = slow.trailing_zeros().min(16);
+                let in_range = (1u32 << limit) - 1;
+                let sep = sep & in_range;
+                let sep_before = ((sep << 1) | u32::from(!in_word)) & in_range;
+                let mut starts = !sep & sep_before;
+                let mut ends = sep & !sep_before;
+                // Starts and ends alternate.
+                loop {
+                    let events = if in_word { &mut ends } else { &mut starts };
+                    if *events == 0 {
+                        break;
+                    }
+                    let pos = i + events.trailing_zeros() as usize;
+                    *events &= *events - 1;
+                    if in_word {
+                        out.push((start, pos));
+                    } else {
+                        start = pos;
+                    }
+                    in_word = !in_word;
+                }
+                // Past the text's end only the padding is left.
+                i = (i + limit as usize).min(n);
+                if limit == 16 || i == n {
+                    continue;
+                }
+            }
+            // The char to decide: a lead byte.
+            debug_assert!(bytes[i] >= 0xC0);
+            let (letter, len) = self.letter_at(i);
+            if letter && !in_word {
+                start = i;
+                in_word = true;
+            } else if !letter && in_word {
+                out.push((start, i));
+                in_word = false;
+            }
+            i += len;
+        }
+        if i >= n && in_word {
+            out.push((start, n));
+            in_word = false;
+        }
+        (self.i, self.in_word, self.start) = (i, in_word, start);
+    }
+}
+
+/// For the sixteen bytes at `i` (`i + 17 <= bytes.len()`): bit masks of the ASCII bytes that
+/// are no word char, of the chars [`WordSpans::letter_at`] must decide (the lead bytes other
+/// than 0xC4..=0xC9, 0xC3 before anything but 0x97 and 0xB7 (× and ÷), and 0xE1 before 0xBA
+/// or 0xBB), and of the `_` bytes.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+#[inline]
+fn masks16(bytes: &[u8], i: usize) -> (u32, u32, u32) {
+    use std::arch::x86_64::*;
+    let word = |k: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&bytes[k..k + 8]);
+        i64::from_le_bytes(w)
+    };
+    let v = _mm_set_epi64x(word(i + 8), word(i));
+    // Each byte's next byte.
+    let next = _mm_set_epi64x(word(i + 9), word(i + 1));
+    let splat = |b: u8| _mm_set1_epi8(b as i8);
+    // Unsigned `lo <= x <= hi` per byte.
+    let range = |x: __m128i, lo: u8, hi: u8| {
+        let t = _mm_sub_epi8(x, splat(lo));
+        _mm_cmpeq_epi8(_mm_min_epu8(t, splat(hi - lo)), t)
+    };
+    let digit = range(v, b'0', b'9');
+    let letter = range(_mm_or_si128(v, splat(0x20)), b'a', b'z');
+    let ascii = _mm_cmpgt_epi8(v, _mm_set1_epi8(-1));
+    let sep = _mm_andnot_si128(_mm_or_si128(digit, letter), ascii);
+    let lead = _mm_cmpeq_epi8(_mm_max_epu8(v, splat(0xC0)), v);
+    let latin = range(v, 0xC4, 0xC9);
+    let c3 = _mm_cmpeq_epi8(v, splat(0xC3));
+    let times_or_divide = _mm_cmpeq_epi8(_mm_and_si128(next, splat(0xDF)), splat(0x97));
+    let vietnamese = _mm_and_si128(
+        _mm_cmpeq_epi8(v, splat(0xE1)),
+        _mm_cmpeq_epi8(_mm_and_si128(next, splat(0xFE)), splat(0xBA)),
+    );
+    let known = _mm_or_si128(
+        _mm_or_si128(latin, vietnamese),
+        _mm_andnot_si128(times_or_divide, c3),
+    );
+    let slow = _mm_andnot_si128(known, lead);
+    let underscore = _mm_cmpeq_epi8(v, splat(b'_'));
+    (
+        _mm_movemask_epi8(sep) as u32,
+        _mm_movemask_epi8(slow) as u32,
+        _mm_movemask_epi8(underscore) as u32,
+    )
 }
 
 impl Iterator for WordSpans<'_> {
@@ -236,11 +381,47 @@ mod tests {
         }
 
         #[test]
+        fn filling_matches_char_scan_on_any_text(
+            t in "([a-zA-Z0-9 ,._\u{300}×÷“”–ễảđƯơʊ漢€]|\\PC){0,120}",
+            max in 1usize..40,
+        ) {
+            let mut spans = WordSpans::new(&t);
+            let (mut all, mut batch) = (Vec::new(), Vec::new());
+            loop {
+                spans.fill(&mut batch, max);
+                if batch.is_empty() {
+                    break;
+                }
+                all.extend_from_slice(&batch);
+            }
+            proptest::prop_assert_eq!(all, word_spans_chars(&t));
+            proptest::prop_assert_eq!(spans.saw_underscore, t.contains('_'));
+            let mark = t.chars().any(|c| matches!(c as u32, 0x300..=0x37F));
+            proptest::prop_assert_eq!(spans.saw_mark, mark);
+        }
+
+        #[test]
         fn the_walk_sees_every_underscore(t in "[a-z_ .ễ\u{300}]{0,40}") {
             let mut spans = WordSpans::new(&t);
             spans.by_ref().for_each(drop);
             proptest::prop_assert_eq!(spans.saw_underscore, t.contains('_'));
         }
+    }
+
+    #[test]
+    fn filling_gives_the_words_in_batches() {
+        let t = "Sở GTVT, L'Oréal và UBND tỉnh.";
+        let mut spans = WordSpans::new(t);
+        let (mut all, mut batch) = (Vec::new(), Vec::new());
+        loop {
+            spans.fill(&mut batch, 3);
+            assert!(batch.len() <= 3);
+            if batch.is_empty() {
+                break;
+            }
+            all.extend_from_slice(&batch);
+        }
+        assert_eq!(all, word_spans(t));
     }
 
     #[test]
