@@ -795,11 +795,11 @@ fn name_org(o: &mut Organisation) {
     // of the name ("Tòa án nhân dân" is TAND).
     // Only abbreviations of bodies: not "TNHH", "CLB" or "BV", which say what kind of body.
     let table = |w: &str| {
-        LEXICON
-            .expansions
-            .get(w)
-            .filter(|_| is_all_caps(w) && BODY_ABBREVIATIONS.contains(&w))
-            .map(|e| (*e).to_owned())
+        // The short list first: most words are none of its abbreviations.
+        if !BODY_ABBREVIATIONS.contains(&w) || !is_all_caps(w) {
+            return None;
+        }
+        LEXICON.expansions.get(w).map(|e| (*e).to_owned())
     };
     let mut abbr: Option<(String, String)> = texts
         .iter()
@@ -911,7 +911,10 @@ pub fn canonical_word(s: &str) -> std::borrow::Cow<'_, str> {
 pub fn canonical_into(s: &str, out: &mut String) {
     let from = out.len();
     let mut space = false;
+    // A toned o or u right before a plain a, e or y ("oà" … "ùy") was written: only then
+    // may [`move_tones`] move a tone. `after` is that o or u as last char written.
     let mut toned = false;
+    let mut after = ToneBefore::None;
     let lower = &*LOWER;
     for c in s.chars() {
         if c.is_ascii() {
@@ -922,8 +925,12 @@ pub fn canonical_into(s: &str, out: &mut String) {
             if space {
                 out.push(' ');
                 space = false;
+                after = ToneBefore::None;
             }
-            out.push(c.to_ascii_lowercase());
+            let l = c.to_ascii_lowercase();
+            toned |= after.pairs_with(l);
+            after = ToneBefore::None;
+            out.push(l);
             continue;
         }
         // One table lookup for the Latin and Vietnamese letters; the rest by the standard
@@ -937,15 +944,18 @@ pub fn canonical_into(s: &str, out: &mut String) {
         if space {
             out.push(' ');
             space = false;
+            after = ToneBefore::None;
         }
         match l {
             Some(l) => {
-                toned |= is_toned_o_u(l);
+                toned |= after.pairs_with(l);
+                after = ToneBefore::of(l);
                 out.push(l);
             }
             None => {
                 for l in c.to_lowercase() {
-                    toned |= is_toned_o_u(l);
+                    toned |= after.pairs_with(l);
+                    after = ToneBefore::of(l);
                     out.push(l);
                 }
             }
@@ -953,6 +963,39 @@ pub fn canonical_into(s: &str, out: &mut String) {
     }
     if toned {
         move_tones(out, from);
+    }
+}
+
+/// The last char written by [`canonical_into`], as far as tone moves go.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ToneBefore {
+    None,
+    /// An o with a tone mark: "oa" and "oe" may move it.
+    O,
+    /// A u with a tone mark: "uy" may move it.
+    U,
+}
+
+impl ToneBefore {
+    #[inline]
+    fn of(c: char) -> Self {
+        if !is_toned_o_u(c) {
+            ToneBefore::None
+        } else if matches!(c, 'ò' | 'ó' | 'ỏ' | 'õ' | 'ọ') {
+            ToneBefore::O
+        } else {
+            ToneBefore::U
+        }
+    }
+
+    /// `c` after this char makes a pair whose tone [`move_tones`] may move.
+    #[inline]
+    fn pairs_with(self, c: char) -> bool {
+        match self {
+            ToneBefore::None => false,
+            ToneBefore::O => c == 'a' || c == 'e',
+            ToneBefore::U => c == 'y',
+        }
     }
 }
 
