@@ -517,6 +517,9 @@ fn word_hits(article: &Source, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)
     let text = article.text;
     let mut by_run: FastMap<&str, Vec<usize>> = FastMap::default();
     let mut first_bytes = [false; 256];
+    // A bit per (last byte, length) of the runs looked up: most runs that start like one
+    // differ there, and skip the hash.
+    let mut run_bits = [0u64; 64];
     let mut odd: Vec<usize> = Vec::new();
     for (pi, p) in pats.iter().enumerate() {
         let mut k = 0;
@@ -531,6 +534,8 @@ fn word_hits(article: &Source, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)
             odd.push(pi);
         } else {
             first_bytes[p.as_bytes()[0] as usize] = true;
+            let bit = run_bit(&p.as_bytes()[..k]);
+            run_bits[bit / 64] |= 1 << (bit % 64);
             by_run.entry(&p[..k]).or_default().push(pi);
         }
     }
@@ -557,6 +562,10 @@ fn word_hits(article: &Source, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)
     };
     // Callers test the first byte first: most runs start no pattern.
     let look_up = |i: usize, j: usize, hits: &mut Vec<(usize, usize)>| {
+        let bit = run_bit(&bytes[i..j]);
+        if run_bits[bit / 64] & (1 << (bit % 64)) == 0 {
+            return;
+        }
         if let Some(list) = by_run.get(&text[i..j]) {
             for &pi in list {
                 if text[i..].starts_with(pats[pi]) {
@@ -622,6 +631,13 @@ fn word_hits(article: &Source, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)
         odd_hits(text, pats, &odd, start, end, &mut hits);
     }
     hits
+}
+
+/// The bit of a run in the filter of [`word_hits`]: its last byte and length.
+#[inline]
+fn run_bit(run: &[u8]) -> usize {
+    let last = run.last().copied().unwrap_or(0) as usize;
+    (last.wrapping_mul(31) ^ run.len().wrapping_mul(0x9E5)) & 0xFFF
 }
 
 /// Occurrences in `start..end` of the patterns that start with no word character.
