@@ -100,7 +100,7 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
                 {
                     brands.push((a, b));
                 }
-                if table.may_start(w) {
+                if table.may_start(bytes, a, b) {
                     let mut bare = false;
                     for (e, entry) in table.matches_at(src, a, b) {
                         match entry {

@@ -298,6 +298,23 @@ pub struct ByFirstWord<T> {
     /// A bit per (first byte, last byte, length) of the first words: most words of a text miss
     /// it and skip the hash lookup.
     filter: Vec<u64>,
+    /// By the same bit: some phrase is its first word alone, or its first word and one byte.
+    short: Vec<u64>,
+    /// A bit per (first word's bit, the two bytes after the first word) of the longer phrases:
+    /// a first word that is also an ordinary word ("công", "trung") seldom goes on like one.
+    next_two: Vec<u64>,
+}
+
+fn has_bit(bits: &[u64], bit: usize) -> bool {
+    bits[bit / 64] & (1 << (bit % 64)) != 0
+}
+
+fn set_bit(bits: &mut [u64], bit: usize) {
+    bits[bit / 64] |= 1 << (bit % 64);
+}
+
+fn next_two_bit(first: usize, b0: u8, b1: u8) -> usize {
+    (first.wrapping_mul(0x9E37) ^ (b0 as usize).wrapping_mul(0x3B1) ^ (b1 as usize) << 7) & 0xFFFF
 }
 
 fn filter_bit(w: &[u8]) -> usize {
@@ -328,18 +345,39 @@ impl<T: Copy> ByFirstWord<T> {
             list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         }
         let mut filter = vec![0u64; 0x10000 / 64];
-        for k in map.keys() {
+        let mut short = vec![0u64; 0x10000 / 64];
+        let mut next_two = vec![0u64; 0x10000 / 64];
+        for (k, list) in &map {
             let bit = filter_bit(k.as_bytes());
-            filter[bit / 64] |= 1 << (bit % 64);
+            set_bit(&mut filter, bit);
+            for (p, _) in list {
+                match p.as_bytes()[k.len()..] {
+                    [b0, b1, ..] => set_bit(&mut next_two, next_two_bit(bit, b0, b1)),
+                    _ => set_bit(&mut short, bit),
+                }
+            }
         }
-        ByFirstWord { map, filter }
+        ByFirstWord {
+            map,
+            filter,
+            short,
+            next_two,
+        }
     }
 
-    /// Whether some phrase may start with the word `w`: a cheap test before [`Self::matches_at`].
+    /// Whether some phrase may start with the word `bytes[a..b]`, from the word and the two
+    /// bytes after it: a cheap test before [`Self::matches_at`].
     #[inline]
-    pub fn may_start(&self, w: &[u8]) -> bool {
-        let bit = filter_bit(w);
-        self.filter[bit / 64] & (1 << (bit % 64)) != 0
+    pub fn may_start(&self, bytes: &[u8], a: usize, b: usize) -> bool {
+        let bit = filter_bit(&bytes[a..b]);
+        if !has_bit(&self.filter, bit) {
+            return false;
+        }
+        if has_bit(&self.short, bit) {
+            return true;
+        }
+        let after = |k: usize| bytes.get(k).copied().unwrap_or(0);
+        has_bit(&self.next_two, next_two_bit(bit, after(b), after(b + 1)))
     }
 
     /// Every phrase that starts at `a` (whose first word is `src[a..b]`) and ends on a word
@@ -441,6 +479,33 @@ mod tests {
         assert_eq!(w, ["Sở", "GTVT", "L", "Oréal", "và", "UBND", "tỉnh"]);
         let t = ByFirstWord::new([("L'Oréal".to_owned(), 1), ("L".to_owned(), 2)]);
         let (a, b) = word_spans(s)[2];
+        assert!(t.may_start(s.as_bytes(), a, b));
         assert_eq!(t.matches_at(s, a, b).next(), Some((a + "L'Oréal".len(), 1)));
+    }
+
+    #[test]
+    fn the_filter_lets_every_match_through() {
+        let t = ByFirstWord::new(
+            [
+                "công an",
+                "công ty",
+                "Sở",
+                "TP.",
+                "Bộ Công an",
+                "L'Oréal",
+                "ab",
+            ]
+            .iter()
+            .enumerate()
+            .map(|(i, p)| ((*p).to_owned(), i)),
+        );
+        let s = "công việc, công an, Bộ Công an và Sở, TP. Vinh, L'Oréal, công ty ab";
+        for (a, b) in word_spans(s) {
+            if t.matches_at(s, a, b).next().is_some() {
+                assert!(t.may_start(s.as_bytes(), a, b), "{}", &s[a..]);
+            }
+        }
+        // "công" before "việc" starts none of the phrases.
+        assert!(!t.may_start(s.as_bytes(), 0, "công".len()));
     }
 }
