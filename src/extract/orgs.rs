@@ -260,6 +260,11 @@ pub(crate) fn is_brand_shaped(w: &str) -> bool {
         "Studio",
         "Entertainment",
     ];
+    // A head of two bytes or more, a suffix of four or more ending in a lowercase letter:
+    // acronyms and plain capitalised words stop here.
+    if w.len() < 6 || !w.as_bytes()[w.len() - 1].is_ascii_lowercase() {
+        return false;
+    }
     // Every suffix is one ASCII capital and lowercase letters: a word ending in one has it
     // from its last ASCII capital on, after a head of two chars or more.
     let Some(at) = w.bytes().rposition(|b| b.is_ascii_uppercase()) else {
@@ -681,6 +686,7 @@ fn group(article: &Source, mut found: Vec<Found>) -> Vec<Organisation> {
     // is made once, and each distinct key gets one id that the steps below compare.
     let mut id_of_key: FastMap<String, usize> = FastMap::default();
     let mut id_of_str: FastMap<&str, usize> = FastMap::default();
+    let (mut expanded, mut k) = (String::new(), String::new());
     let mut ids: Vec<usize> = found
         .iter()
         .map(|f| {
@@ -688,7 +694,14 @@ fn group(article: &Source, mut found: Vec<Found>) -> Vec<Organisation> {
             *id_of_str.entry(s).or_insert_with(|| {
                 // The map owns the key; ids are given in order of first appearance.
                 let next = id_of_key.len();
-                *id_of_key.entry(key(s)).or_insert(next)
+                key_into(s, &mut expanded, &mut k);
+                match id_of_key.get(k.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        id_of_key.insert(k.clone(), next);
+                        next
+                    }
+                }
             })
         })
         .collect();
@@ -856,34 +869,45 @@ fn name_org(o: &mut Organisation) {
 }
 
 /// The grouping key of a mention: abbreviations expanded, then [`canonical`].
+#[cfg(test)]
 fn key(s: &str) -> String {
-    let mut out = String::with_capacity(2 * s.len() + 32);
+    let (mut expanded, mut out) = (String::new(), String::new());
+    key_into(s, &mut expanded, &mut out);
+    out
+}
+
+/// [`key`] into `out`, with `expanded` as a scratch buffer (both cleared first): grouping
+/// makes one key per distinct string and reuses the two buffers.
+fn key_into(s: &str, expanded: &mut String, out: &mut String) {
+    expanded.clear();
+    out.clear();
     for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+        if !expanded.is_empty() {
+            expanded.push(' ');
         }
         match LEXICON.expansions.get(w) {
-            Some(e) => out.push_str(e),
+            Some(e) => expanded.push_str(e),
             None => match w.split_once('.') {
                 // "TP.HCM", "TP.Thanh Hóa": a glued place word.
                 Some((p, rest)) if !rest.is_empty() && LEXICON.expansions.contains_key(p) => {
-                    out.push_str(LEXICON.expansions[p]);
-                    out.push(' ');
-                    out.push_str(rest);
+                    expanded.push_str(LEXICON.expansions[p]);
+                    expanded.push(' ');
+                    expanded.push_str(rest);
                 }
-                _ => out.push_str(w.trim_end_matches('.')),
+                _ => expanded.push_str(w.trim_end_matches('.')),
             },
         }
     }
-    let c = canonical(&out);
+    canonical_into(expanded, out);
     // Words split at whitespace, dashes and commas, joined by single spaces: a canonical
     // string without dashes or commas is that already (0xE2 leads the en dash).
-    if !c.bytes().any(|b| matches!(b, b'-' | b',' | 0xE2)) {
-        return c;
+    if !out.bytes().any(|b| matches!(b, b'-' | b',' | 0xE2)) {
+        return;
     }
-    let mut k = String::with_capacity(c.len());
+    let k = expanded;
+    k.clear();
     let mut gap = false;
-    for ch in c.chars() {
+    for ch in out.chars() {
         if ch.is_whitespace() || ch == '-' || ch == '–' || ch == ',' {
             gap = !k.is_empty();
             continue;
@@ -894,7 +918,7 @@ fn key(s: &str) -> String {
         }
         k.push(ch);
     }
-    k
+    std::mem::swap(k, out);
 }
 
 /// Lowercase, whitespace collapsed, and the tone mark of "oa", "oe", "uy" on the second vowel
