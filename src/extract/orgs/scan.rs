@@ -13,6 +13,7 @@ use crate::extract::tokens::{
 use crate::extract::tokens::{leading_word, tokenize_into};
 use crate::lexicon::orgs::{FastMap, FastSet};
 use crate::lexicon::orgs::{HeadKind, Lexicon, HEADS, LEXICON};
+use crate::lexicon::orgs::{WORD_COMPOUND_FIRST, WORD_HEAD_FIRST, WORD_PLACE_FIRST, WORD_STOP};
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::sync::LazyLock;
@@ -581,6 +582,8 @@ struct Memo<'a> {
     head: OnceCell<Option<(HeadKind, usize, &'static str)>>,
     /// This word and the next form a compound.
     compound_next: OnceCell<bool>,
+    /// The `WORD_*` bits of the canonical form.
+    flags: OnceCell<u8>,
 }
 
 impl<'a, 'k> Ctx<'a, 'k> {
@@ -605,6 +608,12 @@ impl<'a, 'k> Ctx<'a, 'k> {
         self.memo[i]
             .low
             .get_or_init(|| canonical_word(self.toks[i].text(self.src)))
+    }
+    /// Which word lists hold the canonical form of token `i` (see [`Lexicon::word_flags`]).
+    fn flags(&self, i: usize) -> u8 {
+        *self.memo[i]
+            .flags
+            .get_or_init(|| LEXICON.word_flags.get(self.low(i)).copied().unwrap_or(0))
     }
     fn text(&self, i: usize) -> &str {
         self.toks[i].text(self.src)
@@ -650,7 +659,7 @@ impl<'a, 'k> Ctx<'a, 'k> {
     }
     fn find_head(&self, i: usize) -> Option<(HeadKind, usize, &'static str)> {
         let lex: &'static Lexicon = &LEXICON;
-        if !lex.head_first.contains(self.low(i)) {
+        if self.flags(i) & WORD_HEAD_FIRST == 0 {
             return None;
         }
         let mut key = self.scratch.borrow_mut();
@@ -684,7 +693,7 @@ impl<'a, 'k> Ctx<'a, 'k> {
     /// in tokens, counting a trailing dot.
     fn place_word_at(&self, i: usize) -> Option<usize> {
         let lex = &*LEXICON;
-        if !self.word(i) || !lex.place_first.contains(self.low(i)) {
+        if !self.word(i) || self.flags(i) & WORD_PLACE_FIRST == 0 {
             return None;
         }
         for n in [2, 1] {
@@ -705,7 +714,7 @@ impl<'a, 'k> Ctx<'a, 'k> {
         None
     }
     fn is_stop(&self, i: usize) -> bool {
-        LEXICON.stop_words.contains(self.low(i))
+        self.flags(i) & WORD_STOP != 0
     }
     /// Words `a` and `b` (adjacent) form a compound of the vocabulary of body names.
     fn compound(&self, a: usize, b: usize) -> bool {
@@ -720,11 +729,11 @@ impl<'a, 'k> Ctx<'a, 'k> {
         self.compound_key(a, b)
     }
     fn compound_key(&self, a: usize, b: usize) -> bool {
-        let (x, y) = (self.low(a), self.low(b));
         // Most words start no compound: one short lookup instead of joining and hashing both.
-        if !LEXICON.compound_first.contains(x) {
+        if self.flags(a) & WORD_COMPOUND_FIRST == 0 {
             return false;
         }
+        let (x, y) = (self.low(a), self.low(b));
         let mut key = self.scratch.borrow_mut();
         key.clear();
         key.push_str(x);
