@@ -82,12 +82,38 @@ impl WordSpans<'_> {
             self.fill_sse2(out, max)
         }
         #[cfg(not(target_arch = "x86_64"))]
-        while out.len() < max {
-            match self.next() {
-                Some(w) => out.push(w),
-                None => break,
+        self.fill_chars(out, max)
+    }
+
+    /// [`Self::fill`] a char at a step: the walk of other targets, and a reference for
+    /// [`Self::fill_sse2`] in the tests.
+    #[cfg_attr(all(target_arch = "x86_64", not(test)), allow(dead_code))]
+    fn fill_chars(&mut self, out: &mut Vec<(usize, usize)>, max: usize) {
+        let bytes = self.src.as_bytes();
+        let n = bytes.len();
+        let (mut i, mut in_word, mut start) = (self.i, self.in_word, self.start);
+        while out.len() < max && i < n {
+            let b = bytes[i];
+            let (letter, len) = if b < 0x80 {
+                self.saw_underscore |= b == b'_';
+                (ASCII_WORD[b as usize], 1)
+            } else {
+                self.letter_at(i)
+            };
+            if letter && !in_word {
+                start = i;
+                in_word = true;
+            } else if !letter && in_word {
+                out.push((start, i));
+                in_word = false;
             }
+            i += len;
         }
+        if i >= n && in_word {
+            out.push((start, n));
+            in_word = false;
+        }
+        (self.i, self.in_word, self.start) = (i, in_word, start);
     }
 
     /// [`Self::fill`] sixteen bytes at a step: one pass of byte compares finds the ASCII
@@ -435,10 +461,24 @@ mod tests {
                 }
                 all.extend_from_slice(&batch);
             }
-            proptest::prop_assert_eq!(all, word_spans_chars(&t));
+            proptest::prop_assert_eq!(&all, &word_spans_chars(&t));
             proptest::prop_assert_eq!(spans.saw_underscore, t.contains('_'));
             let mark = t.chars().any(|c| matches!(c as u32, 0x300..=0x37F));
             proptest::prop_assert_eq!(spans.saw_mark, mark);
+            // The char-at-a-step walk of other targets gives the same.
+            let mut chars = WordSpans::new(&t);
+            let mut by_char = Vec::new();
+            loop {
+                batch.clear();
+                chars.fill_chars(&mut batch, max);
+                if batch.is_empty() {
+                    break;
+                }
+                by_char.extend_from_slice(&batch);
+            }
+            proptest::prop_assert_eq!(&by_char, &all);
+            proptest::prop_assert_eq!(chars.saw_underscore, spans.saw_underscore);
+            proptest::prop_assert_eq!(chars.saw_mark, spans.saw_mark);
         }
 
         #[test]
