@@ -47,6 +47,8 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
     let mut known: Vec<(usize, usize)> = Vec::new();
     // Brand-shaped candidates, the words that [`ascii_words`] would give.
     let mut brands: Vec<(usize, usize)> = Vec::new();
+    // The words of a block, a batch at a time.
+    let mut batch: Vec<(usize, usize)> = Vec::with_capacity(256);
     // Keeping every word saves walking the text again when later mentions are searched, but
     // costs ~8 bytes per word: past a few megabytes memory matters more, and the walk gives
     // the same words.
@@ -69,51 +71,67 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
         let bytes = src.as_bytes();
         let first_run = runs.spans.len();
         let mut spans = words::WordSpans::new(src);
-        for (a, b) in spans.by_ref() {
+        loop {
+            // The words in batches: a few hundred at a time, whatever the block's size.
+            spans.fill(&mut batch, 256);
+            if batch.is_empty() {
+                break;
+            }
             // u32 halves the list, which holds every word of the article; texts are far
             // below 4 GB (the loader refuses files over 256 MB).
             if keep_words {
-                runs.spans.push(((base + a) as u32, (base + b) as u32));
+                runs.spans.extend(
+                    batch
+                        .iter()
+                        .map(|&(a, b)| ((base + a) as u32, (base + b) as u32)),
+                );
             }
-            let mut head = false;
-            let w = &bytes[a..b];
-            if w.len() > 2
-                && w[0].is_ascii_uppercase()
-                && w.iter().all(u8::is_ascii_alphabetic)
-                && (a == 0 || !is_word_byte(bytes[a - 1]))
-                && (b == bytes.len() || !is_word_byte(bytes[b]))
-            {
-                brands.push((a, b));
-            }
-            if table.may_start(w) {
-                let mut bare = false;
-                for (e, entry) in table.matches_at(src, a, b) {
-                    match entry {
-                        Entry::Head(k) if !head => {
-                            heads.push((a, e, Some(k)));
-                            head = true;
+            for &(a, b) in &batch {
+                let mut head = false;
+                let w = &bytes[a..b];
+                // Brands, police codes and squads start with an ASCII capital: most words skip
+                // all three tests on this one.
+                let upper = w[0].is_ascii_uppercase();
+                if upper
+                    && w.len() > 2
+                    && w.iter().all(u8::is_ascii_alphabetic)
+                    && (a == 0 || !is_word_byte(bytes[a - 1]))
+                    && (b == bytes.len() || !is_word_byte(bytes[b]))
+                {
+                    brands.push((a, b));
+                }
+                if table.may_start(bytes, a, b) {
+                    let mut bare = false;
+                    for (e, entry) in table.matches_at(src, a, b) {
+                        match entry {
+                            Entry::Head(k) if !head => {
+                                heads.push((a, e, Some(k)));
+                                head = true;
+                            }
+                            Entry::Known if !bare => {
+                                known.push((a, e));
+                                bare = true;
+                            }
+                            _ => {}
                         }
-                        Entry::Known if !bare => {
-                            known.push((a, e));
-                            bare = true;
-                        }
-                        _ => {}
                     }
                 }
-            }
-            // Police departments go by codes: "PC67", "PA83", "PK02".
-            if is_police_code(w) {
-                known.push((a, b));
-            }
-            // Squads: "U16 Việt Nam", "U.23 Thái Lan".
-            if !head && w[0] == b'U' && scan::is_u_squad(scan::squad_word(src, a)) {
-                heads.push((a, b, None));
+                if upper {
+                    // Police departments go by codes: "PC67", "PA83", "PK02".
+                    if is_police_code(w) {
+                        known.push((a, b));
+                    }
+                    // Squads: "U16 Việt Nam", "U.23 Thái Lan".
+                    if !head && w[0] == b'U' && scan::is_u_squad(scan::squad_word(src, a)) {
+                        heads.push((a, b, None));
+                    }
+                }
             }
         }
         // Without `_` or combining marks (the chars where a word of letters, digits and marks
         // and a run of letters, digits and `_` differ), the words are exactly the runs
         // of word characters that propagation looks for (see [`word_hits`]).
-        if keep_words && !spans.saw_mark && !bytes.contains(&b'_') {
+        if keep_words && !spans.saw_mark && !spans.saw_underscore {
             runs.by_block[bi] = Some((first_run, runs.spans.len()));
         }
         let spans = scan::scan(src, &heads, &mut window_bufs);
@@ -242,14 +260,17 @@ pub(crate) fn is_brand_shaped(w: &str) -> bool {
         "Studio",
         "Entertainment",
     ];
-    // Every suffix starts with an ASCII capital after a head of two chars or more.
-    if !w.bytes().skip(2).any(|b| b.is_ascii_uppercase()) {
+    // A head of two bytes or more, a suffix of four or more ending in a lowercase letter:
+    // acronyms and plain capitalised words stop here.
+    if w.len() < 6 || !w.as_bytes()[w.len() - 1].is_ascii_lowercase() {
         return false;
     }
-    SUFFIXES.iter().any(|s| {
-        w.strip_suffix(s)
-            .is_some_and(|head| head.chars().count() >= 2 && camel(w))
-    })
+    // Every suffix is one ASCII capital and lowercase letters: a word ending in one has it
+    // from its last ASCII capital on, after a head of two chars or more.
+    let Some(at) = w.bytes().rposition(|b| b.is_ascii_uppercase()) else {
+        return false;
+    };
+    at >= 2 && SUFFIXES.contains(&&w[at..]) && w[..at].chars().count() >= 2 && camel(w)
 }
 
 /// Letters only, starting with a capital.
@@ -501,6 +522,9 @@ fn word_hits(article: &Source, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)
     let text = article.text;
     let mut by_run: FastMap<&str, Vec<usize>> = FastMap::default();
     let mut first_bytes = [false; 256];
+    // A bit per (last byte, length) of the runs looked up: most runs that start like one
+    // differ there, and skip the hash.
+    let mut run_bits = [0u64; 64];
     let mut odd: Vec<usize> = Vec::new();
     for (pi, p) in pats.iter().enumerate() {
         let mut k = 0;
@@ -515,6 +539,8 @@ fn word_hits(article: &Source, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)
             odd.push(pi);
         } else {
             first_bytes[p.as_bytes()[0] as usize] = true;
+            let bit = run_bit(&p.as_bytes()[..k]);
+            run_bits[bit / 64] |= 1 << (bit % 64);
             by_run.entry(&p[..k]).or_default().push(pi);
         }
     }
@@ -541,6 +567,10 @@ fn word_hits(article: &Source, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)
     };
     // Callers test the first byte first: most runs start no pattern.
     let look_up = |i: usize, j: usize, hits: &mut Vec<(usize, usize)>| {
+        let bit = run_bit(&bytes[i..j]);
+        if run_bits[bit / 64] & (1 << (bit % 64)) == 0 {
+            return;
+        }
         if let Some(list) = by_run.get(&text[i..j]) {
             for &pi in list {
                 if text[i..].starts_with(pats[pi]) {
@@ -608,6 +638,13 @@ fn word_hits(article: &Source, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)
     hits
 }
 
+/// The bit of a run in the filter of [`word_hits`]: its last byte and length.
+#[inline]
+fn run_bit(run: &[u8]) -> usize {
+    let last = run.last().copied().unwrap_or(0) as usize;
+    (last.wrapping_mul(31) ^ run.len().wrapping_mul(0x9E5)) & 0xFFF
+}
+
 /// Occurrences in `start..end` of the patterns that start with no word character.
 fn odd_hits(
     text: &str,
@@ -647,34 +684,43 @@ fn group(article: &Source, mut found: Vec<Found>) -> Vec<Organisation> {
     let text = article.text;
     // Keys are interned: propagated copies repeat the same few strings, so each string's key
     // is made once, and each distinct key gets one id that the steps below compare.
-    let mut keys: Vec<String> = Vec::new();
     let mut id_of_key: FastMap<String, usize> = FastMap::default();
     let mut id_of_str: FastMap<&str, usize> = FastMap::default();
+    let (mut expanded, mut k) = (String::new(), String::new());
     let mut ids: Vec<usize> = found
         .iter()
         .map(|f| {
             let s = &text[f.start..f.end];
             *id_of_str.entry(s).or_insert_with(|| {
-                let k = key(s);
-                if let Some(&id) = id_of_key.get(&k) {
-                    return id;
+                // The map owns the key; ids are given in order of first appearance.
+                let next = id_of_key.len();
+                key_into(s, &mut expanded, &mut k);
+                match id_of_key.get(k.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        id_of_key.insert(k.clone(), next);
+                        next
+                    }
                 }
-                id_of_key.insert(k.clone(), keys.len());
-                keys.push(k);
-                keys.len() - 1
             })
         })
         .collect();
+    let mut keys: Vec<&str> = vec![""; id_of_key.len()];
+    for (k, &id) in &id_of_key {
+        keys[id] = k;
+    }
     // An abbreviation in parentheses takes the key of its full name.
-    let by_start: FastMap<usize, usize> = found
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.start, i))
-        .collect();
     let mut alias_of: FastMap<usize, usize> = FastMap::default();
-    for (i, f) in found.iter().enumerate() {
-        if let Some(full) = f.abbr_of.and_then(|s| by_start.get(&s)) {
-            alias_of.insert(ids[i], ids[*full]);
+    if found.iter().any(|f| f.abbr_of.is_some()) {
+        let by_start: FastMap<usize, usize> = found
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.start, i))
+            .collect();
+        for (i, f) in found.iter().enumerate() {
+            if let Some(full) = f.abbr_of.and_then(|s| by_start.get(&s)) {
+                alias_of.insert(ids[i], ids[*full]);
+            }
         }
     }
     for id in ids.iter_mut() {
@@ -697,9 +743,9 @@ fn group(article: &Source, mut found: Vec<Found>) -> Vec<Organisation> {
             continue;
         }
         let target = *resolved.entry(ids[i]).or_insert_with(|| {
-            let bare = keys[ids[i]].as_str();
+            let bare = keys[ids[i]];
             let mut cands = (0..keys.len()).filter(|&k| {
-                let k_str = keys[k].as_str();
+                let k_str = keys[k];
                 is_strong[k]
                     && (k_str == bare
                         || (k_str.starts_with(bare) && k_str[bare.len()..].starts_with(' ')))
@@ -775,11 +821,11 @@ fn name_org(o: &mut Organisation, text: &str) {
     // of the name ("Tòa án nhân dân" is TAND).
     // Only abbreviations of bodies: not "TNHH", "CLB" or "BV", which say what kind of body.
     let table = |w: &str| {
-        LEXICON
-            .expansions
-            .get(w)
-            .filter(|_| is_all_caps(w) && BODY_ABBREVIATIONS.contains(&w))
-            .map(|e| (*e).to_owned())
+        // The short list first: most words are none of its abbreviations.
+        if !BODY_ABBREVIATIONS.contains(&w) || !is_all_caps(w) {
+            return None;
+        }
+        LEXICON.expansions.get(w).map(|e| (*e).to_owned())
     };
     let mut abbr: Option<(String, String)> = texts
         .iter()
@@ -820,34 +866,45 @@ fn name_org(o: &mut Organisation, text: &str) {
 }
 
 /// The grouping key of a mention: abbreviations expanded, then [`canonical`].
+#[cfg(test)]
 fn key(s: &str) -> String {
-    let mut out = String::with_capacity(2 * s.len() + 32);
+    let (mut expanded, mut out) = (String::new(), String::new());
+    key_into(s, &mut expanded, &mut out);
+    out
+}
+
+/// [`key`] into `out`, with `expanded` as a scratch buffer (both cleared first): grouping
+/// makes one key per distinct string and reuses the two buffers.
+fn key_into(s: &str, expanded: &mut String, out: &mut String) {
+    expanded.clear();
+    out.clear();
     for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+        if !expanded.is_empty() {
+            expanded.push(' ');
         }
         match LEXICON.expansions.get(w) {
-            Some(e) => out.push_str(e),
+            Some(e) => expanded.push_str(e),
             None => match w.split_once('.') {
                 // "TP.HCM", "TP.Thanh Hóa": a glued place word.
                 Some((p, rest)) if !rest.is_empty() && LEXICON.expansions.contains_key(p) => {
-                    out.push_str(LEXICON.expansions[p]);
-                    out.push(' ');
-                    out.push_str(rest);
+                    expanded.push_str(LEXICON.expansions[p]);
+                    expanded.push(' ');
+                    expanded.push_str(rest);
                 }
-                _ => out.push_str(w.trim_end_matches('.')),
+                _ => expanded.push_str(w.trim_end_matches('.')),
             },
         }
     }
-    let c = canonical(&out);
+    canonical_into(expanded, out);
     // Words split at whitespace, dashes and commas, joined by single spaces: a canonical
     // string without dashes or commas is that already (0xE2 leads the en dash).
-    if !c.bytes().any(|b| matches!(b, b'-' | b',' | 0xE2)) {
-        return c;
+    if !out.bytes().any(|b| matches!(b, b'-' | b',' | 0xE2)) {
+        return;
     }
-    let mut k = String::with_capacity(c.len());
+    let k = expanded;
+    k.clear();
     let mut gap = false;
-    for ch in c.chars() {
+    for ch in out.chars() {
         if ch.is_whitespace() || ch == '-' || ch == '–' || ch == ',' {
             gap = !k.is_empty();
             continue;
@@ -858,7 +915,7 @@ fn key(s: &str) -> String {
         }
         k.push(ch);
     }
-    k
+    std::mem::swap(k, out);
 }
 
 /// Lowercase, whitespace collapsed, and the tone mark of "oa", "oe", "uy" on the second vowel
@@ -891,7 +948,10 @@ pub fn canonical_word(s: &str) -> std::borrow::Cow<'_, str> {
 pub fn canonical_into(s: &str, out: &mut String) {
     let from = out.len();
     let mut space = false;
+    // A toned o or u right before a plain a, e or y ("oà" … "ùy") was written: only then
+    // may [`move_tones`] move a tone. `after` is that o or u as last char written.
     let mut toned = false;
+    let mut after = ToneBefore::None;
     let lower = &*LOWER;
     for c in s.chars() {
         if c.is_ascii() {
@@ -902,8 +962,12 @@ pub fn canonical_into(s: &str, out: &mut String) {
             if space {
                 out.push(' ');
                 space = false;
+                after = ToneBefore::None;
             }
-            out.push(c.to_ascii_lowercase());
+            let l = c.to_ascii_lowercase();
+            toned |= after.pairs_with(l);
+            after = ToneBefore::None;
+            out.push(l);
             continue;
         }
         // One table lookup for the Latin and Vietnamese letters; the rest by the standard
@@ -917,15 +981,18 @@ pub fn canonical_into(s: &str, out: &mut String) {
         if space {
             out.push(' ');
             space = false;
+            after = ToneBefore::None;
         }
         match l {
             Some(l) => {
-                toned |= is_toned_o_u(l);
+                toned |= after.pairs_with(l);
+                after = ToneBefore::of(l);
                 out.push(l);
             }
             None => {
                 for l in c.to_lowercase() {
-                    toned |= is_toned_o_u(l);
+                    toned |= after.pairs_with(l);
+                    after = ToneBefore::of(l);
                     out.push(l);
                 }
             }
@@ -933,6 +1000,39 @@ pub fn canonical_into(s: &str, out: &mut String) {
     }
     if toned {
         move_tones(out, from);
+    }
+}
+
+/// The last char written by [`canonical_into`], as far as tone moves go.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ToneBefore {
+    None,
+    /// An o with a tone mark: "oa" and "oe" may move it.
+    O,
+    /// A u with a tone mark: "uy" may move it.
+    U,
+}
+
+impl ToneBefore {
+    #[inline]
+    fn of(c: char) -> Self {
+        if !is_toned_o_u(c) {
+            ToneBefore::None
+        } else if matches!(c, 'ò' | 'ó' | 'ỏ' | 'õ' | 'ọ') {
+            ToneBefore::O
+        } else {
+            ToneBefore::U
+        }
+    }
+
+    /// `c` after this char makes a pair whose tone [`move_tones`] may move.
+    #[inline]
+    fn pairs_with(self, c: char) -> bool {
+        match self {
+            ToneBefore::None => false,
+            ToneBefore::O => c == 'a' || c == 'e',
+            ToneBefore::U => c == 'y',
+        }
     }
 }
 
@@ -1137,6 +1237,78 @@ mod tests {
         for c in ('\u{0}'..='\u{2FF}').chain('\u{1E00}'..='\u{1EFF}') {
             let o_u = split_tone(c).is_some_and(|(b, _)| b == 'o' || b == 'u');
             assert_eq!(is_toned_o_u(c), o_u, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn brand_suffixes_are_one_capital_and_lowercase_letters() {
+        // What [`is_brand_shaped`] relies on to look up only the part from the last capital.
+        for w in [
+            "HaBank",
+            "ABCorp",
+            "VinaFoods",
+            "MySports",
+            "HDBank",
+            "AbcLand",
+        ] {
+            assert!(is_brand_shaped(w), "{w}");
+        }
+        for w in [
+            "XBank", "HaBanks", "BankX", "HaBankC", "HABANK", "Habank", "HàBank",
+        ] {
+            assert_eq!(is_brand_shaped(w), brand_shaped_reference(w), "{w}");
+        }
+        assert!(!is_brand_shaped("XBank") && !is_brand_shaped("HaBankC"));
+    }
+
+    /// The plain definition: the word ends with one of the suffixes after a head of two chars.
+    fn brand_shaped_reference(w: &str) -> bool {
+        const SUFFIXES: &[&str] = &[
+            "Bank",
+            "Group",
+            "Corp",
+            "Land",
+            "Tech",
+            "Telecom",
+            "Steel",
+            "Soft",
+            "Mart",
+            "Pharma",
+            "Petro",
+            "Securities",
+            "Holdings",
+            "Capital",
+            "Invest",
+            "Media",
+            "Food",
+            "Foods",
+            "Airways",
+            "Express",
+            "Logistics",
+            "Insurance",
+            "Energy",
+            "Power",
+            "Motors",
+            "Sport",
+            "Sports",
+            "Studio",
+            "Entertainment",
+        ];
+        SUFFIXES.iter().any(|s| {
+            w.strip_suffix(s)
+                .is_some_and(|head| head.chars().count() >= 2 && camel(w))
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn brand_shape_agrees_with_its_definition(
+            head in "[A-Za-zĐđà]{0,4}",
+            suffix in "(Bank|Foods?|Sports?|Corp|X|Entertainment|bank|)",
+            tail in "[A-Za-z]{0,2}",
+        ) {
+            let w = format!("{head}{suffix}{tail}");
+            proptest::prop_assert_eq!(is_brand_shaped(&w), brand_shaped_reference(&w));
         }
     }
 

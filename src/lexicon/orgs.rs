@@ -927,7 +927,16 @@ pub struct Lexicon {
     pub known_set: FastSet<&'static str>,
     pub not_orgs: FastSet<&'static str>,
     pub needs_place: FastSet<&'static str>,
+    /// Canonical word → which of `head_first`, `place_first`, `compound_first` and
+    /// `stop_words` hold it (the `WORD_*` bits): one lookup instead of four.
+    pub word_flags: FastMap<String, u8>,
 }
+
+/// Bits of [`Lexicon::word_flags`].
+pub const WORD_HEAD_FIRST: u8 = 1;
+pub const WORD_PLACE_FIRST: u8 = 2;
+pub const WORD_COMPOUND_FIRST: u8 = 4;
+pub const WORD_STOP: u8 = 8;
 
 fn compounds() -> FastSet<String> {
     COMPOUNDS
@@ -939,7 +948,7 @@ fn compounds() -> FastSet<String> {
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let compounds = compounds();
-    let compound_first = compounds
+    let compound_first: FastSet<String> = compounds
         .iter()
         .filter_map(|c| c.split(' ').next().map(str::to_owned))
         .collect();
@@ -951,18 +960,34 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         max_head_words = max_head_words.max(words);
         heads.insert(key.clone(), Head { key, kind, words });
     }
-    let head_first = heads
+    let head_first: FastSet<String> = heads
         .keys()
         .map(|k: &String| k.split(' ').next().unwrap_or("").to_owned())
         .collect();
-    let place_first = PLACE_WORDS
+    let place_first: FastSet<String> = PLACE_WORDS
         .iter()
         .map(|p| {
             let c = crate::extract::orgs::canonical(p);
             c.split(' ').next().unwrap_or("").to_owned()
         })
         .collect();
+    let stop_words: FastSet<&'static str> = STOP_WORDS.iter().copied().collect();
+    let mut word_flags: FastMap<String, u8> = FastMap::default();
+    let sets: [(&FastSet<String>, u8); 3] = [
+        (&head_first, WORD_HEAD_FIRST),
+        (&place_first, WORD_PLACE_FIRST),
+        (&compound_first, WORD_COMPOUND_FIRST),
+    ];
+    for (set, bit) in sets {
+        for w in set {
+            *word_flags.entry(w.clone()).or_default() |= bit;
+        }
+    }
+    for w in &stop_words {
+        *word_flags.entry((*w).to_owned()).or_default() |= WORD_STOP;
+    }
     Lexicon {
+        word_flags,
         head_first,
         place_first,
         heads,
@@ -980,10 +1005,52 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         compounds,
         compound_first,
         surnames: SURNAMES.iter().copied().collect(),
-        stop_words: STOP_WORDS.iter().copied().collect(),
+        stop_words,
         known: KNOWN.to_vec(),
         known_set: KNOWN.iter().copied().collect(),
         not_orgs: NOT_ORGS.iter().copied().collect(),
         needs_place: NEEDS_PLACE.iter().copied().collect(),
     }
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The combined flags say exactly what the four lists say.
+    #[test]
+    fn word_flags_agree_with_the_lists() {
+        let lex = &*LEXICON;
+        let flag = |w: &str| lex.word_flags.get(w).copied().unwrap_or(0);
+        for w in &lex.head_first {
+            assert_ne!(flag(w) & WORD_HEAD_FIRST, 0, "{w}");
+        }
+        for w in &lex.place_first {
+            assert_ne!(flag(w) & WORD_PLACE_FIRST, 0, "{w}");
+        }
+        for w in &lex.compound_first {
+            assert_ne!(flag(w) & WORD_COMPOUND_FIRST, 0, "{w}");
+        }
+        for w in &lex.stop_words {
+            assert_ne!(flag(w) & WORD_STOP, 0, "{w}");
+        }
+        for (w, &f) in &lex.word_flags {
+            assert_eq!(f & WORD_HEAD_FIRST != 0, lex.head_first.contains(w), "{w}");
+            assert_eq!(
+                f & WORD_PLACE_FIRST != 0,
+                lex.place_first.contains(w),
+                "{w}"
+            );
+            assert_eq!(
+                f & WORD_COMPOUND_FIRST != 0,
+                lex.compound_first.contains(w),
+                "{w}"
+            );
+            assert_eq!(
+                f & WORD_STOP != 0,
+                lex.stop_words.contains(w.as_str()),
+                "{w}"
+            );
+        }
+    }
+}

@@ -13,6 +13,7 @@ use crate::extract::tokens::{
 use crate::extract::tokens::{leading_word, tokenize_into};
 use crate::lexicon::orgs::{FastMap, FastSet};
 use crate::lexicon::orgs::{HeadKind, Lexicon, HEADS, LEXICON};
+use crate::lexicon::orgs::{WORD_COMPOUND_FIRST, WORD_HEAD_FIRST, WORD_PLACE_FIRST, WORD_STOP};
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::sync::LazyLock;
@@ -74,6 +75,9 @@ struct Lists {
     /// Every generic body and every start of one cut before a space.
     generic_starts: FastSet<String>,
     countries: FastSet<String>,
+    /// The last words of the countries of two words or more: a phrase ending in another word
+    /// names no country, and needs no joining and hashing.
+    country_ends: FastSet<String>,
     departments: FastSet<String>,
 }
 
@@ -120,6 +124,10 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             })
             .collect(),
         countries: set(COUNTRIES),
+        country_ends: COUNTRIES
+            .iter()
+            .filter_map(|c| canonical(c).rsplit_once(' ').map(|(_, l)| l.to_owned()))
+            .collect(),
         departments: set(DEPARTMENTS),
     }
 });
@@ -562,6 +570,8 @@ struct Ctx<'a, 'k> {
     memo: Vec<Memo<'a>>,
     /// A buffer for the keys of lookups.
     scratch: RefCell<String>,
+    /// The buffer of the head and the words after it read together (see [`rule_at`]).
+    lead: RefCell<String>,
 }
 
 /// The canonical form of a token, the head starting at it, and whether it starts a compound.
@@ -572,13 +582,15 @@ struct Memo<'a> {
     head: OnceCell<Option<(HeadKind, usize, &'static str)>>,
     /// This word and the next form a compound.
     compound_next: OnceCell<bool>,
+    /// The `WORD_*` bits of the canonical form.
+    flags: OnceCell<u8>,
 }
 
 impl<'a, 'k> Ctx<'a, 'k> {
     /// A context for the window `src` in the memo and key buffers of `bufs` (given back by
     /// [`Self::into_buffers`]).
-    fn new(src: &'a str, toks: &'k [Token], bufs: (Vec<Memo<'a>>, String)) -> Self {
-        let (mut memo, scratch) = bufs;
+    fn new(src: &'a str, toks: &'k [Token], bufs: (Vec<Memo<'a>>, String, String)) -> Self {
+        let (mut memo, scratch, lead) = bufs;
         memo.clear();
         memo.resize_with(toks.len(), Memo::default);
         Ctx {
@@ -586,15 +598,22 @@ impl<'a, 'k> Ctx<'a, 'k> {
             toks,
             memo,
             scratch: RefCell::new(scratch),
+            lead: RefCell::new(lead),
         }
     }
-    fn into_buffers(self) -> (Vec<Memo<'a>>, String) {
-        (self.memo, self.scratch.into_inner())
+    fn into_buffers(self) -> (Vec<Memo<'a>>, String, String) {
+        (self.memo, self.scratch.into_inner(), self.lead.into_inner())
     }
     fn low(&self, i: usize) -> &str {
         self.memo[i]
             .low
             .get_or_init(|| canonical_word(self.toks[i].text(self.src)))
+    }
+    /// Which word lists hold the canonical form of token `i` (see [`Lexicon::word_flags`]).
+    fn flags(&self, i: usize) -> u8 {
+        *self.memo[i]
+            .flags
+            .get_or_init(|| LEXICON.word_flags.get(self.low(i)).copied().unwrap_or(0))
     }
     fn text(&self, i: usize) -> &str {
         self.toks[i].text(self.src)
@@ -640,7 +659,7 @@ impl<'a, 'k> Ctx<'a, 'k> {
     }
     fn find_head(&self, i: usize) -> Option<(HeadKind, usize, &'static str)> {
         let lex: &'static Lexicon = &LEXICON;
-        if !lex.head_first.contains(self.low(i)) {
+        if self.flags(i) & WORD_HEAD_FIRST == 0 {
             return None;
         }
         let mut key = self.scratch.borrow_mut();
@@ -674,7 +693,7 @@ impl<'a, 'k> Ctx<'a, 'k> {
     /// in tokens, counting a trailing dot.
     fn place_word_at(&self, i: usize) -> Option<usize> {
         let lex = &*LEXICON;
-        if !self.word(i) || !lex.place_first.contains(self.low(i)) {
+        if !self.word(i) || self.flags(i) & WORD_PLACE_FIRST == 0 {
             return None;
         }
         for n in [2, 1] {
@@ -695,7 +714,7 @@ impl<'a, 'k> Ctx<'a, 'k> {
         None
     }
     fn is_stop(&self, i: usize) -> bool {
-        LEXICON.stop_words.contains(self.low(i))
+        self.flags(i) & WORD_STOP != 0
     }
     /// Words `a` and `b` (adjacent) form a compound of the vocabulary of body names.
     fn compound(&self, a: usize, b: usize) -> bool {
@@ -710,11 +729,11 @@ impl<'a, 'k> Ctx<'a, 'k> {
         self.compound_key(a, b)
     }
     fn compound_key(&self, a: usize, b: usize) -> bool {
-        let (x, y) = (self.low(a), self.low(b));
         // Most words start no compound: one short lookup instead of joining and hashing both.
-        if !LEXICON.compound_first.contains(x) {
+        if self.flags(a) & WORD_COMPOUND_FIRST == 0 {
             return false;
         }
+        let (x, y) = (self.low(a), self.low(b));
         let mut key = self.scratch.borrow_mut();
         key.clear();
         key.push_str(x);
@@ -824,12 +843,13 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                     t.end = k;
                     // A country closes the name: "Bộ Ngoại giao Trung Quốc Lục Khảng".
                     // Two syllables at least: "Anh", "Đức", "Pháp" are also names and words.
-                    let country = (2..=3).any(|n| {
-                        k >= j + n
-                            && cx
-                                .with_phrase(k - n, n, |p| LISTS.countries.contains(p))
-                                .unwrap_or(false)
-                    });
+                    let country = LISTS.country_ends.contains(cx.low(k - 1))
+                        && (2..=3).any(|n| {
+                            k >= j + n
+                                && cx
+                                    .with_phrase(k - n, n, |p| LISTS.countries.contains(p))
+                                    .unwrap_or(false)
+                        });
                     if country && cx.cap(k) && cx.head_at(k).is_none() && !is_all_caps(cx.text(k)) {
                         break;
                     }
@@ -1062,6 +1082,7 @@ pub struct Buffers<'a> {
     toks: Vec<Token>,
     memo: Vec<Memo<'a>>,
     scratch: String,
+    lead: String,
     /// The window starts of one block.
     triggers: Vec<usize>,
 }
@@ -1100,11 +1121,12 @@ pub fn scan<'a>(
             (
                 std::mem::take(&mut bufs.memo),
                 std::mem::take(&mut bufs.scratch),
+                std::mem::take(&mut bufs.lead),
             ),
         );
         let (prev, prev_cap) = previous_word(src, a);
         let found = rule_at(&cx, &prev, prev_cap);
-        (bufs.memo, bufs.scratch) = cx.into_buffers();
+        (bufs.memo, bufs.scratch, bufs.lead) = cx.into_buffers();
         if let Some((mut sp, next)) = found {
             sp.start += a;
             sp.end += a;
@@ -1247,8 +1269,10 @@ fn rule_at(cx: &Ctx, prev: &str, prev_capitalised: bool) -> Option<(Span, usize)
         }
     }
     // What the head and the next words say, read together ("Ban Giám khảo", "Tây Ban Nha").
-    let lead = {
-        let mut l = String::with_capacity(prev.len() + 96);
+    let mut lead = cx.lead.borrow_mut();
+    {
+        let l = &mut *lead;
+        l.clear();
         l.push_str(prev);
         for k in 0..(hw + 3).min(toks.len()) {
             if cx.word(k) {
@@ -1256,8 +1280,7 @@ fn rule_at(cx: &Ctx, prev: &str, prev_capitalised: bool) -> Option<(Span, usize)
                 l.push_str(cx.low(k));
             }
         }
-        l
-    };
+    }
     let lead_words = lead.trim_start();
     if !prev.is_empty() && lists.not_org_prefixes.first_match(lead_words).is_some() {
         return None;

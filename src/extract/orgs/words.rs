@@ -31,6 +31,11 @@ pub struct WordSpans<'a> {
     /// A char of lead byte 0xCC or 0xCD (the combining marks U+0300..=U+036F among them) was
     /// read.
     pub saw_mark: bool,
+    /// A `_` was read (between words: it is no word char). Saves a second pass over the text.
+    pub saw_underscore: bool,
+    /// [`Self::fill`] stopped inside a word that starts at `start`.
+    in_word: bool,
+    start: usize,
 }
 
 impl<'a> WordSpans<'a> {
@@ -39,6 +44,9 @@ impl<'a> WordSpans<'a> {
             src,
             i: 0,
             saw_mark: false,
+            saw_underscore: false,
+            in_word: false,
+            start: 0,
         }
     }
 
@@ -62,6 +70,175 @@ impl<'a> WordSpans<'a> {
     }
 }
 
+impl WordSpans<'_> {
+    /// The next words into `out` (cleared first): `max` of them or a few more, all the rest
+    /// at the end of the text; `out` stays empty once the text is done. Not to be mixed with
+    /// [`Iterator::next`] on one walk.
+    pub fn fill(&mut self, out: &mut Vec<(usize, usize)>, max: usize) {
+        out.clear();
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: SSE2 is part of the x86_64 baseline: every x86_64 CPU has it.
+        unsafe {
+            self.fill_sse2(out, max)
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        self.fill_chars(out, max)
+    }
+
+    /// [`Self::fill`] a char at a step: the walk of other targets, and a reference for
+    /// [`Self::fill_sse2`] in the tests.
+    #[cfg_attr(all(target_arch = "x86_64", not(test)), allow(dead_code))]
+    fn fill_chars(&mut self, out: &mut Vec<(usize, usize)>, max: usize) {
+        let bytes = self.src.as_bytes();
+        let n = bytes.len();
+        let (mut i, mut in_word, mut start) = (self.i, self.in_word, self.start);
+        while out.len() < max && i < n {
+            let b = bytes[i];
+            let (letter, len) = if b < 0x80 {
+                self.saw_underscore |= b == b'_';
+                (ASCII_WORD[b as usize], 1)
+            } else {
+                self.letter_at(i)
+            };
+            if letter && !in_word {
+                start = i;
+                in_word = true;
+            } else if !letter && in_word {
+                out.push((start, i));
+                in_word = false;
+            }
+            i += len;
+        }
+        if i >= n && in_word {
+            out.push((start, n));
+            in_word = false;
+        }
+        (self.i, self.in_word, self.start) = (i, in_word, start);
+    }
+
+    /// [`Self::fill`] sixteen bytes at a step: one pass of byte compares finds the ASCII
+    /// chars that end words and the chars [`Self::letter_at`] must decide; words begin and
+    /// end at the bits of the first mask, and only the rare chars of the second (typographic
+    /// quotes and dashes, other scripts, ×, ÷, combining marks) are looked at one by one.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "sse2")]
+    fn fill_sse2(&mut self, out: &mut Vec<(usize, usize)>, max: usize) {
+        let bytes = self.src.as_bytes();
+        let n = bytes.len();
+        let (mut i, mut in_word, mut start) = (self.i, self.in_word, self.start);
+        let mut padded: [u8; 17];
+        while out.len() < max && i < n {
+            let (chunk, at) = if i + 17 <= n {
+                (bytes, i)
+            } else {
+                // The last bytes padded with spaces, which end a word and start none.
+                padded = [b' '; 17];
+                padded[..n - i].copy_from_slice(&bytes[i..]);
+                (&padded[..], 0)
+            };
+            {
+                let (sep, slow, underscore) = masks16(chunk, at);
+                self.saw_underscore |= underscore != 0;
+                // Bytes before the first char to decide: ASCII separators, and letters with
+                // their continuation bytes.
+                let limit = slow.trailing_zeros().min(16);
+                let in_range = (1u32 << limit) - 1;
+                let sep = sep & in_range;
+                let sep_before = ((sep << 1) | u32::from(!in_word)) & in_range;
+                let mut starts = !sep & sep_before;
+                let mut ends = sep & !sep_before;
+                // Starts and ends alternate: the first end closes an open word, then each
+                // start pairs with the next end, and a start without one stays open.
+                if in_word && ends != 0 {
+                    out.push((start, i + ends.trailing_zeros() as usize));
+                    ends &= ends - 1;
+                    in_word = false;
+                }
+                while starts != 0 {
+                    let from = i + starts.trailing_zeros() as usize;
+                    starts &= starts - 1;
+                    if ends == 0 {
+                        start = from;
+                        in_word = true;
+                        break;
+                    }
+                    out.push((from, i + ends.trailing_zeros() as usize));
+                    ends &= ends - 1;
+                }
+                // Past the text's end only the padding is left.
+                i = (i + limit as usize).min(n);
+                if limit == 16 || i == n {
+                    continue;
+                }
+            }
+            // The char to decide: a lead byte.
+            debug_assert!(bytes[i] >= 0xC0);
+            let (letter, len) = self.letter_at(i);
+            if letter && !in_word {
+                start = i;
+                in_word = true;
+            } else if !letter && in_word {
+                out.push((start, i));
+                in_word = false;
+            }
+            i += len;
+        }
+        if i >= n && in_word {
+            out.push((start, n));
+            in_word = false;
+        }
+        (self.i, self.in_word, self.start) = (i, in_word, start);
+    }
+}
+
+/// For the sixteen bytes at `i` (`i + 17 <= bytes.len()`): bit masks of the ASCII bytes that
+/// are no word char, of the chars [`WordSpans::letter_at`] must decide (the lead bytes other
+/// than 0xC4..=0xC9, 0xC3 before anything but 0x97 and 0xB7 (× and ÷), and 0xE1 before 0xBA
+/// or 0xBB), and of the `_` bytes.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+#[inline]
+fn masks16(bytes: &[u8], i: usize) -> (u32, u32, u32) {
+    use std::arch::x86_64::*;
+    let word = |k: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&bytes[k..k + 8]);
+        i64::from_le_bytes(w)
+    };
+    let v = _mm_set_epi64x(word(i + 8), word(i));
+    // Each byte's next byte.
+    let next = _mm_set_epi64x(word(i + 9), word(i + 1));
+    let splat = |b: u8| _mm_set1_epi8(b as i8);
+    // Unsigned `lo <= x <= hi` per byte.
+    let range = |x: __m128i, lo: u8, hi: u8| {
+        let t = _mm_sub_epi8(x, splat(lo));
+        _mm_cmpeq_epi8(_mm_min_epu8(t, splat(hi - lo)), t)
+    };
+    let digit = range(v, b'0', b'9');
+    let letter = range(_mm_or_si128(v, splat(0x20)), b'a', b'z');
+    let ascii = _mm_cmpgt_epi8(v, _mm_set1_epi8(-1));
+    let sep = _mm_andnot_si128(_mm_or_si128(digit, letter), ascii);
+    let lead = _mm_cmpeq_epi8(_mm_max_epu8(v, splat(0xC0)), v);
+    let latin = range(v, 0xC4, 0xC9);
+    let c3 = _mm_cmpeq_epi8(v, splat(0xC3));
+    let times_or_divide = _mm_cmpeq_epi8(_mm_and_si128(next, splat(0xDF)), splat(0x97));
+    let vietnamese = _mm_and_si128(
+        _mm_cmpeq_epi8(v, splat(0xE1)),
+        _mm_cmpeq_epi8(_mm_and_si128(next, splat(0xFE)), splat(0xBA)),
+    );
+    let known = _mm_or_si128(
+        _mm_or_si128(latin, vietnamese),
+        _mm_andnot_si128(times_or_divide, c3),
+    );
+    let slow = _mm_andnot_si128(known, lead);
+    let underscore = _mm_cmpeq_epi8(v, splat(b'_'));
+    (
+        _mm_movemask_epi8(sep) as u32,
+        _mm_movemask_epi8(slow) as u32,
+        _mm_movemask_epi8(underscore) as u32,
+    )
+}
+
 impl Iterator for WordSpans<'_> {
     type Item = (usize, usize);
 
@@ -81,6 +258,7 @@ impl Iterator for WordSpans<'_> {
                 if ASCII_WORD[b as usize] {
                     break;
                 }
+                self.saw_underscore |= b == b'_';
                 i += 1;
                 continue;
             }
@@ -146,6 +324,23 @@ pub struct ByFirstWord<T> {
     /// A bit per (first byte, last byte, length) of the first words: most words of a text miss
     /// it and skip the hash lookup.
     filter: Vec<u64>,
+    /// By the same bit: some phrase is its first word alone, or its first word and one byte.
+    short: Vec<u64>,
+    /// A bit per (first word's bit, the two bytes after the first word) of the longer phrases:
+    /// a first word that is also an ordinary word ("công", "trung") seldom goes on like one.
+    next_two: Vec<u64>,
+}
+
+fn has_bit(bits: &[u64], bit: usize) -> bool {
+    bits[bit / 64] & (1 << (bit % 64)) != 0
+}
+
+fn set_bit(bits: &mut [u64], bit: usize) {
+    bits[bit / 64] |= 1 << (bit % 64);
+}
+
+fn next_two_bit(first: usize, b0: u8, b1: u8) -> usize {
+    (first.wrapping_mul(0x9E37) ^ (b0 as usize).wrapping_mul(0x3B1) ^ (b1 as usize) << 7) & 0xFFFF
 }
 
 fn filter_bit(w: &[u8]) -> usize {
@@ -176,18 +371,39 @@ impl<T: Copy> ByFirstWord<T> {
             list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         }
         let mut filter = vec![0u64; 0x10000 / 64];
-        for k in map.keys() {
+        let mut short = vec![0u64; 0x10000 / 64];
+        let mut next_two = vec![0u64; 0x10000 / 64];
+        for (k, list) in &map {
             let bit = filter_bit(k.as_bytes());
-            filter[bit / 64] |= 1 << (bit % 64);
+            set_bit(&mut filter, bit);
+            for (p, _) in list {
+                match p.as_bytes()[k.len()..] {
+                    [b0, b1, ..] => set_bit(&mut next_two, next_two_bit(bit, b0, b1)),
+                    _ => set_bit(&mut short, bit),
+                }
+            }
         }
-        ByFirstWord { map, filter }
+        ByFirstWord {
+            map,
+            filter,
+            short,
+            next_two,
+        }
     }
 
-    /// Whether some phrase may start with the word `w`: a cheap test before [`Self::matches_at`].
+    /// Whether some phrase may start with the word `bytes[a..b]`, from the word and the two
+    /// bytes after it: a cheap test before [`Self::matches_at`].
     #[inline]
-    pub fn may_start(&self, w: &[u8]) -> bool {
-        let bit = filter_bit(w);
-        self.filter[bit / 64] & (1 << (bit % 64)) != 0
+    pub fn may_start(&self, bytes: &[u8], a: usize, b: usize) -> bool {
+        let bit = filter_bit(&bytes[a..b]);
+        if !has_bit(&self.filter, bit) {
+            return false;
+        }
+        if has_bit(&self.short, bit) {
+            return true;
+        }
+        let after = |k: usize| bytes.get(k).copied().unwrap_or(0);
+        has_bit(&self.next_two, next_two_bit(bit, after(b), after(b + 1)))
     }
 
     /// Every phrase that starts at `a` (whose first word is `src[a..b]`) and ends on a word
@@ -230,6 +446,64 @@ mod tests {
         fn byte_scan_matches_char_scan_on_any_text(t in "\\PC{0,80}") {
             proptest::prop_assert_eq!(word_spans(&t), word_spans_chars(&t));
         }
+
+        #[test]
+        fn filling_matches_char_scan_on_any_text(
+            t in "([a-zA-Z0-9 ,._\u{300}×÷“”–ễảđƯơʊ漢€]|\\PC){0,120}",
+            max in 1usize..40,
+        ) {
+            let mut spans = WordSpans::new(&t);
+            let (mut all, mut batch) = (Vec::new(), Vec::new());
+            loop {
+                spans.fill(&mut batch, max);
+                if batch.is_empty() {
+                    break;
+                }
+                all.extend_from_slice(&batch);
+            }
+            proptest::prop_assert_eq!(&all, &word_spans_chars(&t));
+            proptest::prop_assert_eq!(spans.saw_underscore, t.contains('_'));
+            let mark = t.chars().any(|c| matches!(c as u32, 0x300..=0x37F));
+            proptest::prop_assert_eq!(spans.saw_mark, mark);
+            // The char-at-a-step walk of other targets gives the same.
+            let mut chars = WordSpans::new(&t);
+            let mut by_char = Vec::new();
+            loop {
+                batch.clear();
+                chars.fill_chars(&mut batch, max);
+                if batch.is_empty() {
+                    break;
+                }
+                by_char.extend_from_slice(&batch);
+            }
+            proptest::prop_assert_eq!(&by_char, &all);
+            proptest::prop_assert_eq!(chars.saw_underscore, spans.saw_underscore);
+            proptest::prop_assert_eq!(chars.saw_mark, spans.saw_mark);
+        }
+
+        #[test]
+        fn the_walk_sees_every_underscore(t in "[a-z_ .ễ\u{300}]{0,40}") {
+            let mut spans = WordSpans::new(&t);
+            spans.by_ref().for_each(drop);
+            proptest::prop_assert_eq!(spans.saw_underscore, t.contains('_'));
+        }
+    }
+
+    #[test]
+    fn filling_gives_the_words_in_batches() {
+        let t = "Sở GTVT, L'Oréal và UBND tỉnh.";
+        let mut spans = WordSpans::new(t);
+        let (mut all, mut batch) = (Vec::new(), Vec::new());
+        loop {
+            spans.fill(&mut batch, 3);
+            // A step of sixteen bytes ends eight words at most.
+            assert!(batch.len() < 3 + 8);
+            if batch.is_empty() {
+                break;
+            }
+            all.extend_from_slice(&batch);
+        }
+        assert_eq!(all, word_spans(t));
     }
 
     #[test]
@@ -245,6 +519,33 @@ mod tests {
         assert_eq!(w, ["Sở", "GTVT", "L", "Oréal", "và", "UBND", "tỉnh"]);
         let t = ByFirstWord::new([("L'Oréal".to_owned(), 1), ("L".to_owned(), 2)]);
         let (a, b) = word_spans(s)[2];
+        assert!(t.may_start(s.as_bytes(), a, b));
         assert_eq!(t.matches_at(s, a, b).next(), Some((a + "L'Oréal".len(), 1)));
+    }
+
+    #[test]
+    fn the_filter_lets_every_match_through() {
+        let t = ByFirstWord::new(
+            [
+                "công an",
+                "công ty",
+                "Sở",
+                "TP.",
+                "Bộ Công an",
+                "L'Oréal",
+                "ab",
+            ]
+            .iter()
+            .enumerate()
+            .map(|(i, p)| ((*p).to_owned(), i)),
+        );
+        let s = "công việc, công an, Bộ Công an và Sở, TP. Vinh, L'Oréal, công ty ab";
+        for (a, b) in word_spans(s) {
+            if t.matches_at(s, a, b).next().is_some() {
+                assert!(t.may_start(s.as_bytes(), a, b), "{}", &s[a..]);
+            }
+        }
+        // "công" before "việc" starts none of the phrases.
+        assert!(!t.may_start(s.as_bytes(), 0, "công".len()));
     }
 }
