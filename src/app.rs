@@ -484,7 +484,7 @@ impl App {
                 .layout
                 .lines
                 .get(self.top + self.page())
-                .map_or(total, |l| l.anchor);
+                .map_or(total, |l| l.anchor());
             return (bottom.min(total) * 100) / total;
         }
         ((self.top + self.page()).min(len) * 100) / len
@@ -503,8 +503,14 @@ impl App {
     }
 
     /// Whether there is background work (laying out the rest of a huge article).
+    ///
+    /// None while the current article's entities are still being found: that pass is the
+    /// memory peak of a huge article, and the rest of its layout (as big as a tenth of the
+    /// text) can wait until the pass is over. What the screen or a key needs is laid out anyway.
     pub fn has_idle_work(&self) -> bool {
-        !self.layout.complete() && self.article().is_some()
+        !self.layout.complete()
+            && self.article().is_some()
+            && !self.extracting.contains(&self.current)
     }
 
     /// Runs `f` on the layout and the current article (split borrows of `self`).
@@ -888,7 +894,7 @@ impl App {
 
     /// The article offset at the top of the view.
     fn top_offset(&self) -> usize {
-        self.layout.lines.get(self.top).map_or(0, |l| l.anchor)
+        self.layout.lines.get(self.top).map_or(0, |l| l.anchor())
     }
 
     /// Scrolls so the line showing `offset` is in view, a third down when it was not.
@@ -969,7 +975,7 @@ impl App {
             .layout
             .lines
             .get(self.search.origin)
-            .map_or(0, |l| l.anchor);
+            .map_or(0, |l| l.anchor());
         let hits = &self.search.matches;
         if hits.is_empty() {
             self.search.current = None;
@@ -1039,18 +1045,18 @@ impl App {
             return None;
         }
         let col = (x - s.text.x).checked_sub(line.indent)? as usize;
-        let text = a.text.get(line.range.clone())?;
+        let text = a.text.get(line.range())?;
         let mut used = 0;
         let mut offset = None;
         for (i, g) in unicode_segmentation::UnicodeSegmentation::grapheme_indices(text, true) {
             used += crate::wrap::grapheme_width(g);
             if used > col {
-                offset = Some(line.range.start + i);
+                offset = Some(line.range().start + i);
                 break;
             }
         }
         let offset = offset?;
-        let hit = |m: &Mention| m.start <= offset && offset < m.end;
+        let hit = |m: &Mention| m.range().contains(&offset);
         // People first: a name inside an organisation's name is the more specific click.
         let person = a.people.iter().position(|p| p.mentions.iter().any(hit));
         let org = a

@@ -131,32 +131,63 @@ impl<'de> Deserialize<'de> for Published {
 }
 
 /// One occurrence of an entity: a byte range in the article's text, inside block `block`.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+///
+/// Its text is `article.text[start..end]` ([`Mention::text`]) and is not kept: a long article
+/// has hundreds of thousands of mentions, and a copy of each text would cost more than the
+/// article itself. For the same reason the offsets are `u32` (12 bytes a mention); article
+/// texts are far below 4 GiB, as files are capped at 256 MB.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Mention {
-    pub block: usize,
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
+    block: u32,
+    start: u32,
+    end: u32,
 }
 
 impl Mention {
+    /// The mention of bytes `start..end`, in block `block`.
+    pub fn new(block: usize, start: usize, end: usize) -> Self {
+        let small = |x: usize| u32::try_from(x).expect("article texts are far below 4 GiB");
+        Mention {
+            block: small(block),
+            start: small(start),
+            end: small(end),
+        }
+    }
+
+    /// The index of its block in `Article::blocks`.
+    pub fn block(&self) -> usize {
+        self.block as usize
+    }
+
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     pub fn range(&self) -> Range<usize> {
-        self.start..self.end
+        self.start()..self.end()
+    }
+
+    /// The mention's text in `text`, the article text it was found in (empty if out of range).
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.range()).unwrap_or("")
     }
 }
 
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Person {
     pub name: String,
     pub roles: Vec<String>,
     pub aliases: Vec<String>,
     pub mentions: Vec<Mention>,
     /// The article's author (found in its byline), not a person the text is about.
-    #[serde(default)]
     pub author: bool,
 }
 
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Organisation {
     pub name: String,
     pub abbreviation: Option<String>,
@@ -166,7 +197,7 @@ pub struct Organisation {
 }
 
 /// People and organisations found in one article.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Entities {
     pub people: Vec<Person>,
     pub organisations: Vec<Organisation>,
@@ -211,13 +242,13 @@ impl Article {
 
     /// The JSON Lines shape of `bao --json`.
     pub fn to_json(&self) -> serde_json::Result<String> {
-        serde_json::to_string(&JsonArticle::from(self))
+        serde_json::to_string(&self.json())
     }
 
     /// [`Article::to_json`] written straight to `w`: a long article's line is never held
     /// in memory whole.
     pub fn write_json<W: std::io::Write>(&self, w: W) -> serde_json::Result<()> {
-        serde_json::to_writer(w, &JsonArticle::from(self))
+        serde_json::to_writer(w, &self.json())
     }
 }
 
@@ -229,35 +260,117 @@ struct JsonBlock<'a> {
     end: usize,
 }
 
+/// A mention as `--json` writes it: with its text, taken from the article on the way out.
 #[derive(Serialize)]
-struct JsonArticle<'a> {
+struct JsonMention<'a> {
+    block: usize,
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+/// A list of mentions, written one by one with their text (nothing is collected).
+struct JsonMentions<'a> {
+    mentions: &'a [Mention],
+    text: &'a str,
+}
+
+impl Serialize for JsonMentions<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.mentions.iter().map(|m| JsonMention {
+            block: m.block(),
+            start: m.start(),
+            end: m.end(),
+            text: m.text(self.text),
+        }))
+    }
+}
+
+#[derive(Serialize)]
+struct JsonPerson<'a> {
+    name: &'a str,
+    roles: &'a [String],
+    aliases: &'a [String],
+    mentions: JsonMentions<'a>,
+    author: bool,
+}
+
+#[derive(Serialize)]
+struct JsonOrganisation<'a> {
+    name: &'a str,
+    abbreviation: Option<&'a str>,
+    expansion: Option<&'a str>,
+    aliases: &'a [String],
+    mentions: JsonMentions<'a>,
+}
+
+/// A slice written as a JSON array, each item through `f` (nothing is collected).
+struct JsonSeq<'a, T, F> {
+    items: &'a [T],
+    f: F,
+}
+
+impl<'a, T, J: Serialize, F: Fn(&'a T) -> J> Serialize for JsonSeq<'a, T, F> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.items.iter().map(&self.f))
+    }
+}
+
+#[derive(Serialize)]
+struct JsonArticle<'a, B, P, O> {
     source: &'a str,
     title: &'a str,
     published: Option<Published>,
     byline: Option<&'a str>,
-    blocks: Vec<JsonBlock<'a>>,
-    people: &'a [Person],
-    organisations: &'a [Organisation],
+    blocks: B,
+    people: P,
+    organisations: O,
 }
 
-impl<'a> From<&'a Article> for JsonArticle<'a> {
-    fn from(a: &'a Article) -> Self {
+impl Article {
+    /// The `--json` shape of the article, borrowing everything from it.
+    fn json<'a>(&'a self) -> impl Serialize + 'a {
+        let text = self.text.as_str();
         JsonArticle {
-            source: &a.source,
-            title: &a.title,
-            published: a.published,
-            byline: a.byline.as_deref(),
-            blocks: a
-                .blocks_with_text()
-                .map(|(b, text)| JsonBlock {
+            source: &self.source,
+            title: &self.title,
+            published: self.published,
+            byline: self.byline.as_deref(),
+            blocks: JsonSeq {
+                items: &self.blocks,
+                f: move |b: &'a Block| JsonBlock {
                     kind: b.kind,
-                    text,
+                    text: text.get(b.range()).unwrap_or(""),
                     start: b.start,
                     end: b.end,
-                })
-                .collect(),
-            people: &a.people,
-            organisations: &a.organisations,
+                },
+            },
+            people: JsonSeq {
+                items: &self.people,
+                f: move |p: &'a Person| JsonPerson {
+                    name: &p.name,
+                    roles: &p.roles,
+                    aliases: &p.aliases,
+                    mentions: JsonMentions {
+                        mentions: &p.mentions,
+                        text,
+                    },
+                    author: p.author,
+                },
+            },
+            organisations: JsonSeq {
+                items: &self.organisations,
+                f: move |o: &'a Organisation| JsonOrganisation {
+                    name: &o.name,
+                    abbreviation: o.abbreviation.as_deref(),
+                    expansion: o.expansion.as_deref(),
+                    aliases: &o.aliases,
+                    mentions: JsonMentions {
+                        mentions: &o.mentions,
+                        text,
+                    },
+                },
+            },
         }
     }
 }
@@ -305,5 +418,57 @@ mod tests {
         assert_eq!(a.block_at(6), None);
         assert_eq!(a.block_text(1), "cd");
         assert_eq!(a.block_text(9), "");
+    }
+
+    #[test]
+    fn a_mention_is_small() {
+        // A 20 MB article has hundreds of thousands of mentions.
+        assert_eq!(std::mem::size_of::<Mention>(), 12);
+        let m = Mention::new(3, 10, 25);
+        assert_eq!((m.block(), m.range()), (3, 10..25));
+    }
+
+    #[test]
+    fn json_mentions_carry_their_text_from_the_article() {
+        let mention = Mention::new(1, 4, 6);
+        let a = Article {
+            text: "ab\n\ncd".into(),
+            blocks: vec![
+                Block {
+                    kind: BlockKind::Title,
+                    start: 0,
+                    end: 2,
+                },
+                Block {
+                    kind: BlockKind::Paragraph,
+                    start: 4,
+                    end: 6,
+                },
+            ],
+            people: vec![Person {
+                name: "cd".into(),
+                mentions: vec![mention],
+                ..Default::default()
+            }],
+            organisations: vec![Organisation {
+                name: "ab".into(),
+                abbreviation: Some("A".into()),
+                mentions: vec![Mention::new(0, 0, 2)],
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        assert_eq!(mention.text(&a.text), "cd");
+        assert_eq!(mention.text("ab"), "", "out of range");
+        let json = a.to_json().unwrap();
+        assert!(
+            json.ends_with(
+                r#""people":[{"name":"cd","roles":[],"aliases":[],"mentions":[{"block":1,"start":4,"end":6,"text":"cd"}],"author":false}],"organisations":[{"name":"ab","abbreviation":"A","expansion":null,"aliases":[],"mentions":[{"block":0,"start":0,"end":2,"text":"ab"}]}]}"#
+            ),
+            "{json}"
+        );
+        let mut written = Vec::new();
+        a.write_json(&mut written).unwrap();
+        assert_eq!(written, json.as_bytes());
     }
 }

@@ -32,17 +32,51 @@ pub enum Source {
     Header,
 }
 
-/// One visual line.
+/// One visual line. A long article has hundreds of thousands, so its offsets are kept as
+/// `u32` (16 bytes a line; texts are far below 4 GiB, as files are capped at 256 MB).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VLine {
     pub kind: LineKind,
     pub source: Source,
-    pub range: Range<usize>,
     /// Columns of indentation before the text.
     pub indent: u16,
+    start: u32,
+    end: u32,
+    anchor: u32,
+}
+
+impl VLine {
+    fn new(
+        kind: LineKind,
+        source: Source,
+        range: Range<usize>,
+        indent: u16,
+        anchor: usize,
+    ) -> Self {
+        VLine {
+            kind,
+            source,
+            indent,
+            start: offset(range.start),
+            end: offset(range.end),
+            anchor: offset(anchor),
+        }
+    }
+
+    /// The line's bytes, in `Article::text` or in `Layout::header` (see [`VLine::source`]).
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
     /// An offset in `Article::text` that orders lines (non-decreasing along the list), used to
     /// keep the reading position across widths.
-    pub anchor: usize,
+    pub fn anchor(&self) -> usize {
+        self.anchor as usize
+    }
+}
+
+fn offset(x: usize) -> u32 {
+    u32::try_from(x).expect("article texts are far below 4 GiB")
 }
 
 /// The wrapped article, possibly still being laid out (see [`Layout::complete`]).
@@ -137,13 +171,13 @@ impl Layout {
             _ => (LineKind::Paragraph, 0),
         };
         if off == b.start && !self.lines.is_empty() {
-            self.lines.push(VLine {
-                kind: LineKind::Blank,
-                source: Source::Text,
-                range: b.start..b.start,
-                indent: 0,
-                anchor: b.start,
-            });
+            self.lines.push(VLine::new(
+                LineKind::Blank,
+                Source::Text,
+                b.start..b.start,
+                0,
+                b.start,
+            ));
         }
         // A chunk that ends after a space, so its words are whole; its last line may go on in
         // the next chunk, so it is wrapped again from there.
@@ -164,7 +198,7 @@ impl Layout {
         self.push_text(article, off..end, kind, indent);
         if end < b.end && self.lines.len() > before + 1 {
             let last = self.lines.pop().expect("more than one line");
-            self.next = Some((bi, last.range.start));
+            self.next = Some((bi, last.range().start));
         } else if end < b.end {
             // One line only (a huge word): keep it and go on after the chunk.
             self.next = Some((bi, end));
@@ -202,13 +236,9 @@ impl Layout {
         let text = &article.text[r.clone()];
         for l in wrap(text, w) {
             let range = r.start + l.start..r.start + l.end;
-            self.lines.push(VLine {
-                kind,
-                source: Source::Text,
-                anchor: range.start,
-                range,
-                indent: indent as u16,
-            });
+            let anchor = range.start;
+            self.lines
+                .push(VLine::new(kind, Source::Text, range, indent as u16, anchor));
         }
     }
 
@@ -216,13 +246,13 @@ impl Layout {
         let base = self.header.len();
         self.header.push_str(s);
         for l in wrap(s, self.width) {
-            self.lines.push(VLine {
+            self.lines.push(VLine::new(
                 kind,
-                source: Source::Header,
-                range: base + l.start..base + l.end,
-                indent: 0,
+                Source::Header,
+                base + l.start..base + l.end,
+                0,
                 anchor,
-            });
+            ));
         }
     }
 
@@ -237,8 +267,8 @@ impl Layout {
     /// The text of line `i`.
     pub fn text<'a>(&'a self, article: &'a Article, i: usize) -> &'a str {
         match self.lines.get(i) {
-            Some(l) if l.source == Source::Text => article.text.get(l.range.clone()).unwrap_or(""),
-            Some(l) => self.header.get(l.range.clone()).unwrap_or(""),
+            Some(l) if l.source == Source::Text => article.text.get(l.range()).unwrap_or(""),
+            Some(l) => self.header.get(l.range()).unwrap_or(""),
             None => "",
         }
     }
@@ -246,7 +276,7 @@ impl Layout {
     /// The line that shows article offset `offset`: the last line starting at or before it.
     pub fn line_of(&self, offset: usize) -> usize {
         self.lines
-            .partition_point(|l| l.anchor <= offset)
+            .partition_point(|l| l.anchor() <= offset)
             .saturating_sub(1)
     }
 
@@ -257,15 +287,15 @@ impl Layout {
             return (usize::MAX, 0);
         };
         let first = self.lines.partition_point(|x| x.anchor < l.anchor);
-        (l.anchor, i - first)
+        (l.anchor(), i - first)
     }
 
     /// The line for a [`Layout::position`] taken at another width.
     pub fn restore(&self, (anchor, rank): (usize, usize)) -> usize {
-        let first = self.lines.partition_point(|x| x.anchor < anchor);
+        let first = self.lines.partition_point(|x| x.anchor() < anchor);
         match self.lines.get(first) {
-            Some(l) if l.anchor == anchor => {
-                let end = self.lines.partition_point(|x| x.anchor <= anchor);
+            Some(l) if l.anchor() == anchor => {
+                let end = self.lines.partition_point(|x| x.anchor() <= anchor);
                 (first + rank).min(end - 1)
             }
             _ => self.line_of(anchor),
@@ -276,6 +306,12 @@ impl Layout {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_is_small() {
+        // A 20 MB article has half a million lines: their size is the reader's biggest cache.
+        assert_eq!(std::mem::size_of::<VLine>(), 16);
+    }
 
     /// Wrapped a step at a time, a huge block gives the very lines of one wrap of the block.
     #[test]
@@ -300,9 +336,9 @@ mod tests {
             let got: Vec<Range<usize>> = lay
                 .lines
                 .iter()
-                .filter(|l| l.source == Source::Text && a.block_at(l.anchor) == a.block_at(start))
+                .filter(|l| l.source == Source::Text && a.block_at(l.anchor()) == a.block_at(start))
                 .filter(|l| l.kind != LineKind::Blank)
-                .map(|l| l.range.clone())
+                .map(|l| l.range())
                 .collect();
             assert_eq!(got, want, "width {width}");
             // Laying out a little at a time gives the same.

@@ -42,12 +42,7 @@ fn sample() -> Article {
 fn mentions(a: &Article, needle: &str) -> Vec<Mention> {
     a.text
         .match_indices(needle)
-        .map(|(s, m)| Mention {
-            block: a.block_at(s).expect("inside a block"),
-            start: s,
-            end: s + m.len(),
-            text: m.to_owned(),
-        })
+        .map(|(s, m)| Mention::new(a.block_at(s).expect("inside a block"), s, s + m.len()))
         .collect()
 }
 
@@ -183,16 +178,16 @@ fn a_huge_article_is_laid_out_as_it_is_read() {
     assert!(app.layout.len() > first);
     key(&mut app, KeyCode::Enter);
     // Resizing keeps the place, laying out only as far as needed.
-    let at = app.layout.lines[app.top].anchor;
+    let at = app.layout.lines[app.top].anchor();
     app.update(Action::Resize(60, 20));
     assert!(!app.layout.complete());
-    assert_eq!(app.layout.lines[app.top].anchor, at);
+    assert_eq!(app.layout.lines[app.top].anchor(), at);
     // Idle turns finish the work.
     while app.has_idle_work() {
         app.update(Action::Idle);
     }
     assert!(app.layout.complete());
-    assert_eq!(app.layout.lines[app.top].anchor, at);
+    assert_eq!(app.layout.lines[app.top].anchor(), at);
     assert_eq!(app.total_lines(), app.layout.len());
 }
 
@@ -204,18 +199,19 @@ fn resize_keeps_the_text_at_the_top() {
     }
     let line = app.layout.lines[app.top].clone();
     assert_eq!(line.source, Source::Text);
-    let before = line.range.start;
+    let before = line.range().start;
     app.update(Action::Resize(50, 20));
     assert_eq!(app.layout.width, 47);
     let now = &app.layout.lines[app.top];
     assert!(
-        now.range.start <= before && before < now.range.end.max(now.range.start + 1),
+        now.range().start <= before && before < now.range().end.max(now.range().start + 1),
         "the line that was at the top is still at the top: {before} in {:?}",
-        now.range
+        now.range()
     );
     app.update(Action::Resize(120, 30));
     assert_eq!(
-        app.layout.lines[app.top].range.start, before,
+        app.layout.lines[app.top].range().start,
+        before,
         "and back again"
     );
 }
@@ -416,7 +412,7 @@ fn the_list_filters_after_slash() {
 
 /// The article offset of the top line and the text shown there.
 fn top_place(app: &App) -> (usize, String) {
-    (app.layout.lines[app.top].anchor, top_text(app))
+    (app.layout.lines[app.top].anchor(), top_text(app))
 }
 
 #[test]
@@ -448,14 +444,17 @@ fn leaving_an_article_remembers_where() {
     let (anchor, _) = top_place(&app);
     let line = &app.layout.lines[app.top];
     assert!(
-        line.range.start <= place.0 && place.0 < line.range.end.max(line.range.start + 1),
+        line.range().start <= place.0 && place.0 < line.range().end.max(line.range().start + 1),
         "the same text at the top at another width: {anchor} vs {}",
         place.0
     );
     // Quitting records too.
     key(&mut app, KeyCode::Char('g'));
     key(&mut app, KeyCode::Char('q'));
-    assert_eq!(app.marks[0].at.unwrap().offset, app.layout.lines[0].anchor);
+    assert_eq!(
+        app.marks[0].at.unwrap().offset,
+        app.layout.lines[0].anchor()
+    );
 }
 
 #[test]
@@ -719,6 +718,41 @@ fn a_big_article_is_readable_before_its_entities_arrive() {
     assert!(app.extracting.is_empty());
     assert_eq!(app.entries().len(), 5);
     assert_eq!(app.top, 1, "the reading position stays");
+}
+
+#[test]
+fn a_big_article_is_laid_out_in_the_background_only_once_its_entities_are_found() {
+    let mut text = String::from("Một bài rất dài\n\n");
+    for i in 0..60_000 {
+        text.push_str(&format!("Dòng {i} của bài về ông Lê Văn Hòa.\n"));
+    }
+    let a = bao::loader::parse(text, "big.txt");
+    let mut app = App::loading(vec!["big.txt".into()]);
+    app.update(Action::Resize(100, 30));
+    app.update(Action::Parsed {
+        index: 0,
+        article: std::sync::Arc::new(a),
+    });
+    assert!(!app.layout.complete(), "only the screen is laid out");
+    assert!(
+        !app.has_idle_work(),
+        "no background layout during extraction"
+    );
+    // Keys still lay out what they need.
+    key(&mut app, KeyCode::Char('G'));
+    assert!(app.layout.complete());
+    key(&mut app, KeyCode::Char('g'));
+    app.update(Action::Resize(90, 30));
+    assert!(!app.layout.complete() && !app.has_idle_work());
+    app.update(Action::Entities {
+        index: 0,
+        entities: bao::Entities::default(),
+    });
+    assert!(app.has_idle_work());
+    while app.has_idle_work() {
+        app.update(Action::Idle);
+    }
+    assert!(app.layout.complete());
 }
 
 #[test]

@@ -16,14 +16,7 @@ fn mentions(a: &Article, needle: &str) -> Vec<Mention> {
     a.text
         .match_indices(needle)
         // The seed's repeated caption line is not a block: no mention there.
-        .filter_map(|(s, m)| {
-            Some(Mention {
-                block: a.block_at(s)?,
-                start: s,
-                end: s + m.len(),
-                text: m.to_owned(),
-            })
-        })
+        .filter_map(|(s, m)| Some(Mention::new(a.block_at(s)?, s, s + m.len())))
         .collect()
 }
 

@@ -8,7 +8,7 @@ pub mod people;
 pub mod segments;
 pub mod tokens;
 
-use crate::document::{Article, Block, Entities};
+use crate::document::{Article, Block, Entities, Mention};
 
 /// What the passes read: the article's text and its blocks (or pieces of them).
 pub struct Source<'a> {
@@ -50,7 +50,7 @@ pub fn extract(article: &Article) -> Entities {
                         .flat_map(|o| o.mentions.iter_mut()),
                 );
             for m in mentions {
-                m.block = owner[m.block];
+                *m = Mention::new(owner[m.block()], m.start(), m.end());
             }
             found
         }
@@ -89,14 +89,14 @@ mod tests {
             .expect("person found");
         assert_eq!(person.mentions.len(), times, "one mention per sentence");
         for m in &person.mentions {
-            assert_eq!(m.block, long);
-            assert_eq!(&article.text[m.start..m.end], "Trần Văn Hùng");
+            assert_eq!(m.block(), long);
+            assert_eq!(m.text(&article.text), "Trần Văn Hùng");
         }
         let org_mentions: usize = found
             .organisations
             .iter()
             .flat_map(|o| &o.mentions)
-            .inspect(|m| assert_eq!(m.block, long))
+            .inspect(|m| assert_eq!(m.block(), long))
             .count();
         assert!(org_mentions >= times, "{org_mentions} < {times}");
     }

@@ -726,15 +726,12 @@ fn group(article: &Source, mut found: Vec<Found>) -> Vec<Organisation> {
             *oi = orgs.len();
             orgs.push(Organisation::default());
         }
-        orgs[*oi].mentions.push(Mention {
-            block: f.block,
-            start: f.start,
-            end: f.end,
-            text: text[f.start..f.end].to_owned(),
-        });
+        orgs[*oi]
+            .mentions
+            .push(Mention::new(f.block, f.start, f.end));
     }
     for o in &mut orgs {
-        name_org(o);
+        name_org(o, text);
     }
     orgs
 }
@@ -759,8 +756,8 @@ static BODY_EXPANSIONS: std::sync::LazyLock<FastMap<&'static str, Vec<&'static E
     });
 
 /// Display name, abbreviation, expansion and aliases from the mentions.
-fn name_org(o: &mut Organisation) {
-    let texts: Vec<&str> = o.mentions.iter().map(|m| m.text.as_str()).collect();
+fn name_org(o: &mut Organisation, text: &str) {
+    let texts: Vec<&str> = o.mentions.iter().map(|m| m.text(text)).collect();
     let has_abbr = |t: &str| {
         t.split_whitespace()
             .any(|w| LEXICON.expansions.contains_key(w))

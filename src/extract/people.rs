@@ -28,7 +28,7 @@ pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
 pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> {
     let mut org_spans: Vec<(usize, usize)> = organisations
         .iter()
-        .flat_map(|o| o.mentions.iter().map(|m| (m.start, m.end)))
+        .flat_map(|o| o.mentions.iter().map(|m| (m.start(), m.end())))
         .collect();
     org_spans.sort_unstable();
     let in_org = |s: usize, e: usize| {
@@ -160,12 +160,7 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
         let Some(id) = c.person else { continue };
         let d = &mut people[id];
         let text = &article.text[c.start..c.end];
-        d.mentions.push(Mention {
-            block: c.block,
-            start: c.start,
-            end: c.end,
-            text: text.to_owned(),
-        });
+        d.mentions.push(Mention::new(c.block, c.start, c.end));
         if c.author {
             d.author = true;
         }
@@ -185,7 +180,7 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
         .into_iter()
         .filter(|d| !d.mentions.is_empty())
         .map(|mut d| {
-            d.mentions.sort_by_key(|m| m.start);
+            d.mentions.sort_by_key(|m| m.start());
             Person {
                 name: d.name,
                 roles: d.roles,
@@ -195,7 +190,7 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
             }
         })
         .collect();
-    out.sort_by_key(|p| (p.author, p.mentions[0].start));
+    out.sort_by_key(|p| (p.author, p.mentions[0].start()));
     out
 }
 

@@ -42,9 +42,9 @@ pub(super) fn article(app: &App, buf: &mut Buffer, s: &Screen, t: &Theme) {
             LineKind::Byline => t.byline,
         };
         let mut marks: Vec<(Range<usize>, Style)> = Vec::new();
-        if line.source == Source::Text && !line.range.is_empty() {
+        if line.source == Source::Text && !line.range().is_empty() {
             if let Some(st) = selected_style {
-                for r in overlapping(&app.mentions, &line.range) {
+                for r in overlapping(&app.mentions, &line.range()) {
                     let st = if Some(r) == current_mention.as_ref() {
                         st.patch(t.current)
                     } else {
@@ -53,7 +53,7 @@ pub(super) fn article(app: &App, buf: &mut Buffer, s: &Screen, t: &Theme) {
                     marks.push((r.clone(), st));
                 }
             }
-            for r in overlapping(&app.search.matches, &line.range) {
+            for r in overlapping(&app.search.matches, &line.range()) {
                 let st = if Some(r) == current_hit.as_ref() {
                     t.search.patch(t.current)
                 } else {
@@ -62,7 +62,7 @@ pub(super) fn article(app: &App, buf: &mut Buffer, s: &Screen, t: &Theme) {
                 marks.push((r.clone(), st));
             }
         }
-        let spans = styled_spans(text, line.range.start, base, &marks);
+        let spans = styled_spans(text, line.range().start, base, &marks);
         let indent = line.indent.min(s.text.width);
         buf.set_line(
             s.text.x + indent,
