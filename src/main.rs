@@ -10,7 +10,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
 
 /// A terminal reader for Vietnamese news articles, with the people and organisations they
 /// mention.
@@ -150,6 +150,7 @@ struct State {
     waiting: usize,
     /// A write failed or a worker panicked: everyone stops.
     stop: bool,
+    panicked: bool,
     out: io::BufWriter<io::Stdout>,
     error: Option<io::Error>,
     failed: bool,
@@ -204,6 +205,7 @@ impl Shared {
                 if std::thread::panicking() {
                     let mut st = lock(&self.0.state);
                     st.stop = true;
+                    st.panicked = true;
                     self.0.wake.notify_all();
                 }
             }
@@ -343,37 +345,47 @@ fn json(paths: &[PathBuf]) -> Result<ExitCode> {
             loaded: VecDeque::new(),
             waiting: 0,
             stop: false,
+            panicked: false,
             out: io::BufWriter::with_capacity(1 << 16, io::stdout()),
             error: None,
             failed: false,
         }),
         wake: Condvar::new(),
     };
-    let shared = &shared;
-    let expand_errors = std::thread::scope(|s| {
-        for _ in 1..workers() {
-            s.spawn(|| {
-                shared.warm_up();
-                shared.work();
-            });
-        }
-        let (files, errors) = loader::expand_paths(paths);
-        for e in &errors {
-            report(e);
-        }
-        let _ = shared.files.set(files);
-        shared.wake_all(&lock(&shared.state));
-        // A helper that has not started yet leaves the tables to this thread.
-        shared.warm_up();
-        shared.work();
-        errors
-    });
+    let shared = Arc::new(shared);
+    for _ in 1..workers() {
+        let shared = Arc::clone(&shared);
+        std::thread::spawn(move || {
+            shared.warm_up();
+            shared.work();
+            // Parked until the process exits: a thread that ends drops its thread-local
+            // caches (the extractor's keyed words, ~1M instructions here), which exiting skips.
+            loop {
+                std::thread::park();
+            }
+        });
+    }
+    let (files, errors) = loader::expand_paths(paths);
+    for e in &errors {
+        report(e);
+    }
+    let n = files.len();
+    let _ = shared.files.set(files);
+    shared.wake_all(&lock(&shared.state));
+    // A helper that has not started yet leaves the tables to this thread.
+    shared.warm_up();
+    shared.work();
+    // The helpers' last lines.
     let mut st = lock(&shared.state);
+    while !st.stop && st.written < n {
+        st = shared.wait(st);
+    }
+    assert!(!st.panicked, "a --json worker panicked");
     if let Some(e) = st.error.take() {
         return Err(e.into());
     }
     st.out.flush()?;
-    Ok(exit(st.failed || !expand_errors.is_empty()))
+    Ok(exit(st.failed || !errors.is_empty()))
 }
 
 fn print(paths: &[PathBuf], width: usize) -> Result<ExitCode> {
