@@ -832,7 +832,8 @@ impl<'a> View<'a> {
         self.shape(i) & SYLLABLE != 0
     }
 
-    /// [`SHAPE_KNOWN`], [`SYLLABLE`] and [`VIET`] of token `i`, found on first use.
+    /// The shape bits of token `i` ([`shape_of`] its spelling, found once per word keyed), kept
+    /// with its [`View::namey`] bits.
     fn shape(&self, i: usize) -> u8 {
         let cell = &self.b.shapes[i];
         let known = cell.get();
