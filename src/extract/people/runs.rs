@@ -94,9 +94,8 @@ pub struct BlockTokens {
     /// The longest known place starting at each token, found on first use.
     /// (Its length plus one, 0 until found.)
     places: Vec<Cell<u8>>,
-    /// Each token's [`View::shape`] (0 until found): whether it is a Vietnamese syllable, word
-    /// or initial.
-    viets: Vec<Cell<u8>>,
+    /// Each token's [`View::shape`] bits and [`View::namey`] answer (0 until found).
+    shapes: Vec<Cell<u8>>,
 }
 
 /// Whether a lowercase word or word pair is written somewhere in an article's blocks ("an
@@ -411,7 +410,7 @@ impl BlockTokens {
             keys: Vec::new(),
             keyed_at: RefCell::new(Vec::new()),
             places: Vec::new(),
-            viets: Vec::new(),
+            shapes: Vec::new(),
             keyed: RefCell::new(KEYED.with(|c| std::mem::take(&mut *c.borrow_mut()))),
             scratch: RefCell::new(String::new()),
             phrase: RefCell::new(String::new()),
@@ -530,8 +529,8 @@ impl BlockTokens {
         }
         self.places.clear();
         self.places.resize(n, Cell::new(0));
-        self.viets.clear();
-        self.viets.resize(n, Cell::new(0));
+        self.shapes.clear();
+        self.shapes.resize(n, Cell::new(0));
     }
 
     /// Every run's candidate, in text order.
@@ -741,7 +740,7 @@ impl<'a> View<'a> {
 
     /// A word that may be part of a name: asked again and again of a run's words, so kept.
     fn namey(&self, i: usize) -> bool {
-        let cell = &self.b.viets[i];
+        let cell = &self.b.shapes[i];
         let known = cell.get();
         if known & NAMEY_KNOWN != 0 {
             return known & NAMEY != 0;
@@ -833,9 +832,10 @@ impl<'a> View<'a> {
         self.shape(i) & SYLLABLE != 0
     }
 
-    /// [`SHAPE_KNOWN`], [`SYLLABLE`] and [`VIET`] of token `i`, found on first use.
+    /// The shape bits of token `i` ([`shape_of`] its spelling, found once per word keyed), kept
+    /// with its [`View::namey`] bits.
     fn shape(&self, i: usize) -> u8 {
-        let cell = &self.b.viets[i];
+        let cell = &self.b.shapes[i];
         let known = cell.get();
         if known & SHAPE_KNOWN != 0 {
             return known;
