@@ -1501,6 +1501,31 @@ impl<'a> View<'a> {
     /// `cued`: a title or honorific comes before the name.
     fn person_after(&self, s: usize, e: usize, cued: bool) -> bool {
         let n = self.b.toks.len();
+        // The tests on the name's own words first, cheapest first: most names asked about are
+        // one capitalised common word ("Việc", "Nhiều"), which the lone-word test settles.
+        if e - s == 1 {
+            let f = self.flags1(s);
+            let not_name = bit::HONORIFIC | bit::TITLE | bit::NOT_START | bit::ROLE_HEAD;
+            // A lone Vietnamese word must be a given name ("Hùng nói", not "Mẹ nói").
+            if f & not_name != 0 || (self.viet(s) && f & bit::GIVEN_NAME == 0) {
+                return false;
+            }
+        }
+        // "Phía Nga cho rằng", "Bệnh Alzheimer": a classifier opens no name.
+        let opener = bit::PLACE_WORD | bit::BODY_CLASSIFIER | bit::NOT_START;
+        if self.flags1(s) & opener != 0 {
+            return false;
+        }
+        // Vietnamese words without a surname speak for a person only if all are given names
+        // ("Tuấn Anh"): "Yên Tử nhận định" is a board whose name the text shortened.
+        // Words without marks ("Hu Ling", "Tu Dinh Huong") are pinyin or a nickname.
+        if e - s >= 2
+            && (s..e).all(|k| self.viet(k))
+            && !(s..e).all(|k| self.tx(k).is_ascii())
+            && !(s..e).all(|k| self.flags1(k) & bit::GIVEN_NAME != 0)
+        {
+            return false;
+        }
         // A place, or a name holding a place of two words; "Tuấn Anh" keeps its "Anh".
         if (s..e).any(|k| self.is(k, k + 1, bit::FOREIGN_NOT) || self.place_len(k, e) > 1)
             || self.place_len(s, e) == e - s
@@ -1520,28 +1545,8 @@ impl<'a> View<'a> {
         if self.classifier_before(s) {
             return false;
         }
-        // "Phía Nga cho rằng", "Bệnh Alzheimer": a classifier opens no name.
-        let opener = bit::PLACE_WORD | bit::BODY_CLASSIFIER | bit::NOT_START;
-        if self.flags1(s) & opener != 0 || (s..e).any(|k| self.tx(k).contains('.')) {
+        if (s..e).any(|k| self.tx(k).contains('.')) {
             return false;
-        }
-        // Vietnamese words without a surname speak for a person only if all are given names
-        // ("Tuấn Anh"): "Yên Tử nhận định" is a board whose name the text shortened.
-        // Words without marks ("Hu Ling", "Tu Dinh Huong") are pinyin or a nickname.
-        if e - s >= 2
-            && (s..e).all(|k| self.viet(k))
-            && !(s..e).all(|k| self.tx(k).is_ascii())
-            && !(s..e).all(|k| self.flags1(k) & bit::GIVEN_NAME != 0)
-        {
-            return false;
-        }
-        if e - s == 1 {
-            let f = self.flags1(s);
-            let not_name = bit::HONORIFIC | bit::TITLE | bit::NOT_START | bit::ROLE_HEAD;
-            // A lone Vietnamese word must be a given name ("Hùng nói", not "Mẹ nói").
-            if f & not_name != 0 || (self.viet(s) && f & bit::GIVEN_NAME == 0) {
-                return false;
-            }
         }
         let phrase_at = |j: usize, bits: u32| {
             (1..=lex::MAX_PHRASE_WORDS.min(n.saturating_sub(j)))
