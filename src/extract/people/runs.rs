@@ -1548,10 +1548,6 @@ impl<'a> View<'a> {
         if (s..e).any(|k| self.tx(k).contains('.')) {
             return false;
         }
-        let phrase_at = |j: usize, bits: u32| {
-            (1..=lex::MAX_PHRASE_WORDS.min(n.saturating_sub(j)))
-                .any(|k| (j..j + k).all(|i| self.is_word(i)) && self.is(j, j + k, bits))
-        };
         if e < n && self.is_word(e) && self.b.toks[e].space_before {
             // "người dân Đồng Văn nói riêng": a set phrase, not speech.
             let set_phrase = self.key1(e) == fixed().noi
@@ -1564,7 +1560,7 @@ impl<'a> View<'a> {
                 && self.punct(s - 1) == Some(",")
                 && matches!(self.punct(s - 2), Some("\"" | "”" | "’" | "'"));
             let mononym = e - s == 1 && !self.viet(s);
-            return !set_phrase && (quoted || cued || !mononym) && phrase_at(e, bit::SAYING);
+            return !set_phrase && (quoted || cued || !mononym) && self.phrase_at(e, bit::SAYING);
         }
         // "Tuấn Anh (cựu giám đốc …)", "Hạnh (SN 1990)", "Lin (35 tuổi)".
         if self.punct(e) == Some("(") && e + 1 < n {
@@ -1577,7 +1573,9 @@ impl<'a> View<'a> {
                 && self.is_word(j + 1)
                 && self.key1(j + 1) == fixed().tuoi;
             let born = self.is_word(j) && (self.key1(j) == "sn" || self.key1(j) == "sinh");
-            return aged || born || (self.is_word(j) && phrase_at(j, bit::TITLE | bit::ROLE_HEAD));
+            return aged
+                || born
+                || (self.is_word(j) && self.phrase_at(j, bit::TITLE | bit::ROLE_HEAD));
         }
         if self.punct(e) != Some(",") || e + 1 >= n || !self.is_word(e + 1) {
             return false;
@@ -1593,17 +1591,26 @@ impl<'a> View<'a> {
         } else if k == fixed().cuu {
             j += 1;
         }
-        j < n && phrase_at(j, bits)
+        j < n && self.phrase_at(j, bits)
     }
 
     /// Whether a role or title starts at token `i` ("Phó Giám đốc", "Chủ tịch").
     fn role_head_at(&self, i: usize) -> bool {
+        self.phrase_at(i, bit::ROLE_HEAD | bit::TITLE)
+    }
+
+    /// Whether a phrase of words in a table among `bits` starts at token `j`.
+    fn phrase_at(&self, j: usize, bits: u32) -> bool {
         let n = self.b.toks.len();
-        (1..=lex::MAX_PHRASE_WORDS.min(n - i)).any(|k| {
-            (i..i + k).all(|j| self.is_word(j)) && {
-                self.is(i, i + k, bit::ROLE_HEAD | bit::TITLE)
-            }
-        })
+        // A word opening no phrase needs no look at the words after it ([`View::phrase_flags`]
+        // finds nothing longer for it).
+        let longest = if j < n && self.is_word(j) && self.flags1(j) & bit::PHRASE_FIRST == 0 {
+            1
+        } else {
+            lex::MAX_PHRASE_WORDS
+        };
+        (1..=longest.min(n.saturating_sub(j)))
+            .any(|k| (j..j + k).all(|i| self.is_word(i)) && self.is(j, j + k, bits))
     }
 
     /// Whether a lone capitalised word may be a name rather than half of a common noun: `None`
