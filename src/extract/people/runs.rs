@@ -924,7 +924,18 @@ impl<'a> View<'a> {
         {
             end = a - 1;
         }
-        for k in (1..=lex::MAX_PHRASE_WORDS.min(end)).rev() {
+        // Every phrase ends with the word right before: one that ends none leaves only itself.
+        let last = if end > 0 && self.is_word(end - 1) {
+            self.flags1(end - 1)
+        } else {
+            0
+        };
+        let longest = if last & bit::PHRASE_LAST != 0 {
+            lex::MAX_PHRASE_WORDS
+        } else {
+            1
+        };
+        for k in (1..=longest.min(end)).rev() {
             if !(end - k..end).all(|j| self.is_word(j)) {
                 continue;
             }
