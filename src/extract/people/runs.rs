@@ -547,7 +547,9 @@ impl BlockTokens {
                 i += 1;
                 continue;
             }
-            if !v.is_cap(i) && !v.particle_leads(i) {
+            // Each particle that leads a name starts with "v" or "d" (see `particle_leads`).
+            let opens = v.is_cap(i) || (matches!(b, b'v' | b'd') && v.particle_leads(i));
+            if !opens {
                 i += 1;
                 continue;
             }
@@ -635,6 +637,7 @@ impl<'a> View<'a> {
         self.b.toks[i].kind == TokenKind::Word
     }
 
+    #[inline]
     fn is_cap(&self, i: usize) -> bool {
         let t = &self.b.toks[i];
         if t.kind != TokenKind::Word {
@@ -645,6 +648,13 @@ impl<'a> View<'a> {
         if b.is_ascii() {
             return b.is_ascii_uppercase();
         }
+        self.starts_upper(i)
+    }
+
+    /// [`View::is_cap`] for a word starting with a non-ASCII letter: out of line, so the
+    /// ASCII test inlines.
+    #[inline(never)]
+    fn starts_upper(&self, i: usize) -> bool {
         self.tx(i).chars().next().is_some_and(|c| c.is_uppercase())
     }
 
@@ -761,6 +771,13 @@ impl<'a> View<'a> {
     /// "Bashar al-Assad" (after a foreign capitalised word, before a capitalised one).
     fn particle_in_name(&self, i: usize) -> bool {
         let w = self.tx(i);
+        // One byte rules out most words: each particle below starts with one of these.
+        if !matches!(
+            w.as_bytes().first(),
+            Some(b'a' | b'b' | b'd' | b'e' | b'i' | b'l' | b't' | b'v')
+        ) {
+            return false;
+        }
         let glued = w.starts_with("al-") || w.starts_with("el-");
         let particle = glued
             || matches!(
