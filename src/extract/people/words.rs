@@ -79,7 +79,11 @@ impl Words {
             }
             let e = &self.words[(s - 1) as usize];
             let at = e.at as usize;
-            if e.hash == h && self.spellings.get(at..at + e.len as usize) == Some(spelling) {
+            // Bytes, not a str slice: no char-boundary checks on a hit.
+            if e.hash == h
+                && e.len as usize == spelling.len()
+                && self.spellings.as_bytes()[at..at + spelling.len()] == *spelling.as_bytes()
+            {
                 return e.keyed.clone();
             }
             i = (i + 1) & mask;
