@@ -4,7 +4,7 @@
 //! loaded articles arrive as actions too, so every behaviour is testable with plain values.
 
 use crate::document::{Article, Mention};
-use crate::fold::{self, Folded, Mode};
+use crate::fold::{self, Folded, Hits, Mode};
 use crate::layout::Layout;
 use crate::positions::Position;
 use crate::screen::{self, Screen};
@@ -205,10 +205,10 @@ pub struct Search {
     /// The query is being typed.
     pub editing: bool,
     /// Hits as ranges of the article text, in order.
-    pub matches: Vec<Range<usize>>,
+    pub matches: Hits,
     pub current: Option<usize>,
-    /// The same hits in the folded text (what the next keystroke refines).
-    folded_hits: Vec<Range<usize>>,
+    /// Where the same hits start in the folded text (what the next keystroke refines).
+    folded_hits: Vec<u32>,
     /// The transformed query the matches were computed for.
     needle: String,
     mode: Option<Mode>,
@@ -862,33 +862,29 @@ impl App {
             let n = self.search.matches.len();
             let i = match self.search.current {
                 Some(c) => step(c, n, forward),
-                None => self.first_hit_from_top(&self.search.matches, forward),
+                None => {
+                    let before = self.search.matches.starting_before(self.top_offset());
+                    first_hit(before, n, forward)
+                }
             };
             self.search.current = Some(i);
-            self.reveal(self.search.matches[i].start);
+            let at = self.search.matches.get(i).map_or(0, |r| r.start);
+            self.reveal(at);
         } else if mentions {
             let n = self.mentions.len();
             let i = match self.mention {
                 Some(c) => step(c, n, forward),
-                None => self.first_hit_from_top(&self.mentions, forward),
+                None => {
+                    let from = self.top_offset();
+                    first_hit(
+                        self.mentions.partition_point(|r| r.start < from),
+                        n,
+                        forward,
+                    )
+                }
             };
             self.mention = Some(i);
             self.reveal(self.mentions[i].start);
-        }
-    }
-
-    /// The first hit at or after the top of the view (or the last before it, going back).
-    fn first_hit_from_top(&self, hits: &[Range<usize>], forward: bool) -> usize {
-        let from = self.top_offset();
-        let i = hits.partition_point(|r| r.start < from);
-        if forward {
-            if i < hits.len() {
-                i
-            } else {
-                0
-            }
-        } else {
-            i.checked_sub(1).unwrap_or(hits.len() - 1)
         }
     }
 
@@ -950,24 +946,29 @@ impl App {
         let mode = fold::mode_for(q);
         let needle = fold::transform(q, mode);
         if self.folded.as_ref().is_none_or(|f| f.mode != mode) {
+            // The old one (as big as the text) goes first.
+            self.folded = None;
             self.folded = Some(Folded::new(&article.text, mode));
         }
         let folded = self.folded.as_ref().expect("just built");
         let refine = self.search.mode == Some(mode)
             && !self.search.needle.is_empty()
             && needle.starts_with(&self.search.needle);
-        (self.search.folded_hits, self.search.matches) = if refine {
+        if refine {
             folded.refine_mapped(
                 &article.text,
-                &self.search.folded_hits,
-                &self.search.matches,
+                &mut self.search.folded_hits,
+                &mut self.search.matches,
                 &needle,
-            )
+            );
         } else {
+            // The old hits go before the new are found: a short query has millions.
+            self.search.folded_hits = Vec::new();
+            self.search.matches = Hits::default();
             let hits = folded.find(&needle);
-            let orig = folded.to_original(&article.text, &hits);
-            (hits, orig)
-        };
+            self.search.matches = folded.to_original(&article.text, &hits, needle.len());
+            self.search.folded_hits = hits;
+        }
         self.search.needle = needle;
         self.search.mode = Some(mode);
         // The first hit from where the search started.
@@ -981,11 +982,12 @@ impl App {
             self.search.current = None;
             self.top = self.search.origin.min(self.max_top());
         } else {
-            let i = hits.partition_point(|r| r.start < from);
+            let i = hits.starting_before(from);
             let i = if i < hits.len() { i } else { 0 };
+            let at = hits.get(i).map_or(0, |r| r.start);
             self.search.current = Some(i);
             self.top = self.search.origin.min(self.max_top());
-            self.reveal(hits[i].start);
+            self.reveal(at);
         }
     }
 
@@ -1147,6 +1149,20 @@ impl App {
         }
         self.ensure_lines(self.top + 2 * self.page());
         self.top = self.top.min(self.max_top());
+    }
+}
+
+/// Of `n` hits, `before` of them starting before the top of the view: the first at or after
+/// it (or the last before it, going back).
+fn first_hit(before: usize, n: usize, forward: bool) -> usize {
+    if forward {
+        if before < n {
+            before
+        } else {
+            0
+        }
+    } else {
+        before.checked_sub(1).unwrap_or(n - 1)
     }
 }
 

@@ -50,17 +50,22 @@ pub fn decode_vec(bytes: Vec<u8>) -> Result<String, DecodeError> {
     let plain = !bytes.is_empty()
         && utf32_bom(&bytes).is_none()
         && Encoding::for_bom(&bytes).is_none()
-        && binary_signature(&bytes).is_none()
-        && !bytes.contains(&0);
+        && binary_signature(&bytes).is_none();
     if !plain {
         return decode(&bytes);
     }
-    match valid_utf8(&bytes) {
-        // One copy (a memcpy) instead of std's validation in String::from_utf8, which took
-        // several times longer on Vietnamese text.
-        Some(raw) => finish(raw.to_owned(), UTF_8.name(), false).map(|(s, _)| s),
-        None => decode(&bytes),
+    let Some(raw) = valid_utf8(&bytes) else {
+        return decode(&bytes);
+    };
+    // A NUL is a control, so text the scan finds clean has none: only the others are searched
+    // for one (NUL bytes mean UTF-16 or a binary file, which `decode` sorts out).
+    let scanned = scan(raw);
+    if scanned.dirty && bytes.contains(&0) {
+        return decode(&bytes);
     }
+    // One copy (a memcpy) instead of std's validation in String::from_utf8, which took
+    // several times longer on Vietnamese text.
+    finish_scanned(raw.to_owned(), scanned, UTF_8.name(), false).map(|(s, _)| s)
 }
 
 /// `bytes` as text when they are valid UTF-8. encoding_rs validates several times faster
@@ -87,7 +92,17 @@ fn finish(
     encoding: &'static str,
     lossy: bool,
 ) -> Result<(String, Decoded), DecodeError> {
-    let scan = scan(&raw);
+    let scanned = scan(&raw);
+    finish_scanned(raw, scanned, encoding, lossy)
+}
+
+/// As [`finish`], with [`scan`]'s answer for `raw` already known.
+fn finish_scanned(
+    raw: String,
+    scan: Scan,
+    encoding: &'static str,
+    lossy: bool,
+) -> Result<(String, Decoded), DecodeError> {
     // Valid UTF-8 without a single control character is text; everything else is checked.
     let checked = scan.dirty || lossy || encoding != UTF_8.name();
     if checked && implausible(&raw) {
@@ -783,6 +798,30 @@ mod tests {
             proptest::prop_assert_eq!(valid_utf8(&bytes), std::str::from_utf8(&bytes).ok());
             proptest::prop_assert_eq!(decode_vec(bytes.clone()), decode(&bytes));
         }
+    }
+
+    #[test]
+    fn nul_bytes_in_valid_utf8_are_not_text() {
+        // Valid UTF-8 with a NUL anywhere, in clean or dirty text, goes the way of `decode`.
+        let clean = "Hà Nội mùa thu năm ấy\n".repeat(4);
+        for at in 0..clean.len() {
+            if !clean.is_char_boundary(at) {
+                continue;
+            }
+            for extra in ["\0", "\0\r", "\r\0", "\0\0"] {
+                let mut t = clean.clone();
+                t.insert_str(at, extra);
+                let b = t.into_bytes();
+                assert_eq!(decode_vec(b.clone()), decode(&b), "{extra:?} at {at}");
+                assert!(decode_vec(b).is_err(), "{extra:?} at {at}");
+            }
+        }
+        let utf16: Vec<u8> = "Hà Nội\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(decode_vec(utf16.clone()).unwrap(), "Hà Nội\n");
+        assert_eq!(decode_vec(utf16.clone()), decode(&utf16));
     }
 
     #[test]

@@ -133,6 +133,67 @@ pub fn transform(s: &str, mode: Mode) -> String {
     out
 }
 
+/// Sorted hits, as ranges of the original text. Kept as `u32` pairs, 8 bytes a hit: a
+/// one-letter search of a 20 MB article has over a million (texts are far below 4 GiB, as
+/// files are capped at 256 MB).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Hits(Vec<[u32; 2]>);
+
+impl Hits {
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn get(&self, i: usize) -> Option<Range<usize>> {
+        self.0.get(i).map(|&h| range(h))
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.0.iter().map(|&h| range(h))
+    }
+
+    /// How many hits start before `offset`.
+    pub fn starting_before(&self, offset: usize) -> usize {
+        self.0.partition_point(|h| (h[0] as usize) < offset)
+    }
+
+    /// The hits that touch `line`, in order (hits have one folded length, so their ends are
+    /// sorted too).
+    pub fn touching(&self, line: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+        let first = self.0.partition_point(|h| (h[1] as usize) <= line.start);
+        self.0[first..]
+            .iter()
+            .map(|&h| range(h))
+            .take_while(move |r| r.start < line.end)
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
+impl FromIterator<Range<usize>> for Hits {
+    fn from_iter<I: IntoIterator<Item = Range<usize>>>(iter: I) -> Self {
+        Hits(
+            iter.into_iter()
+                .map(|r| [small(r.start), small(r.end)])
+                .collect(),
+        )
+    }
+}
+
+fn range([s, e]: [u32; 2]) -> Range<usize> {
+    s as usize..e as usize
+}
+
+fn small(x: usize) -> u32 {
+    u32::try_from(x).expect("texts are far below 4 GiB")
+}
+
 /// Original bytes between two marks: a hit is mapped back by walking at most this far.
 const MARK_EVERY: usize = 4096;
 
@@ -170,8 +231,9 @@ impl Folded {
         Folded { mode, text, marks }
     }
 
-    /// Every non-overlapping occurrence of `needle` (already transformed), as folded ranges.
-    pub fn find(&self, needle: &str) -> Vec<Range<usize>> {
+    /// Every occurrence of `needle` (already transformed), as the folded offsets where they
+    /// start (each is `needle.len()` long).
+    pub fn find(&self, needle: &str) -> Vec<u32> {
         if needle.is_empty() {
             return Vec::new();
         }
@@ -180,30 +242,37 @@ impl Folded {
         let Ok(ac) = aho_corasick::AhoCorasick::new([needle]) else {
             return Vec::new();
         };
-        ac.find_overlapping_iter(self.text.as_str())
-            .map(|m| m.start()..m.end())
-            .collect()
+        // Counted first, so the list is made at its size: growing it by doubling would leave
+        // the outgrown copies (megabytes for a short query) in the allocator's free memory.
+        let n = ac.find_overlapping_iter(self.text.as_str()).count();
+        let mut starts = Vec::with_capacity(n);
+        starts.extend(
+            ac.find_overlapping_iter(self.text.as_str())
+                .map(|m| small(m.start())),
+        );
+        starts
     }
 
     /// The hits of a shorter query refined for a longer `needle` that extends it: the
     /// incremental-search step, which costs the hits, not the text.
-    pub fn refine(&self, previous: &[Range<usize>], needle: &str) -> Vec<Range<usize>> {
-        let mut out: Vec<Range<usize>> = Vec::with_capacity(previous.len());
-        for r in previous {
-            if self
-                .text
-                .get(r.start..)
-                .is_some_and(|rest| rest.starts_with(needle))
-            {
-                out.push(r.start..r.start + needle.len());
-            }
-        }
-        out
+    pub fn refine(&self, previous: &[u32], needle: &str) -> Vec<u32> {
+        previous
+            .iter()
+            .copied()
+            .filter(|&f| self.has_at(f as usize, needle))
+            .collect()
     }
 
-    /// Maps sorted folded ranges back onto `original`, the text this was built from. A hit
-    /// that starts or ends inside a char's transformed form covers the whole char.
-    pub fn to_original(&self, original: &str, hits: &[Range<usize>]) -> Vec<Range<usize>> {
+    fn has_at(&self, f: usize, needle: &str) -> bool {
+        self.text
+            .get(f..)
+            .is_some_and(|rest| rest.starts_with(needle))
+    }
+
+    /// Maps sorted folded hits (their starts, each `len` long) back onto `original`, the text
+    /// this was built from. A hit that starts or ends inside a char's transformed form covers
+    /// the whole char.
+    pub fn to_original(&self, original: &str, starts: &[u32], len: usize) -> Hits {
         // Starts and ends are each sorted (hits have one length): one forward walk for each.
         let new_walk = || Walk {
             f: 0,
@@ -211,57 +280,59 @@ impl Folded {
             scratch: String::new(),
         };
         let (mut ws, mut we) = (new_walk(), new_walk());
-        hits.iter()
-            .map(|r| {
-                let s = self.walk(&mut ws, original, r.start, false);
-                let e = self.walk(&mut we, original, r.end, true);
+        starts
+            .iter()
+            .map(|&f| {
+                let f = f as usize;
+                let s = self.walk(&mut ws, original, f, false);
+                let e = self.walk(&mut we, original, f + len, true);
                 s..e.max(s)
             })
             .collect()
     }
 
-    /// [`Folded::refine`] with the original ranges too: a refined hit starts where the old one
-    /// did, so only its end is mapped, walking the needle's length from that start.
+    /// [`Folded::refine`] with the original ranges too, in place (a short query has millions
+    /// of hits, and no second list is made): a refined hit starts where the old one did, so
+    /// only its end is mapped, walking the needle's length from that start.
     pub fn refine_mapped(
         &self,
         original: &str,
-        previous: &[Range<usize>],
-        previous_original: &[Range<usize>],
+        hits: &mut Vec<u32>,
+        orig: &mut Hits,
         needle: &str,
-    ) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
-        let mut hits = Vec::with_capacity(previous.len());
-        let mut orig = Vec::with_capacity(previous.len());
+    ) {
         let mut w = Walk {
             f: 0,
             o: 0,
             scratch: String::new(),
         };
-        for (r, o) in previous.iter().zip(previous_original) {
-            if !self
-                .text
-                .get(r.start..)
-                .is_some_and(|rest| rest.starts_with(needle))
-            {
+        let mut kept = 0;
+        for i in 0..hits.len().min(orig.len()) {
+            let f = hits[i] as usize;
+            if !self.has_at(f, needle) {
                 continue;
             }
-            let end = r.start + needle.len();
+            let os = orig.0[i][0] as usize;
+            let end = f + needle.len();
             // Walk from the old start when it sits where its char's transformed form begins
             // (almost always); a start inside a char that expands walks from the mark before.
-            let c = original[o.start..].chars().next();
+            let c = original[os..].chars().next();
             w.scratch.clear();
             if let Some(c) = c {
                 push_char(c, self.mode, &mut w.scratch);
             }
-            if self.text[r.start..].starts_with(w.scratch.as_str()) {
-                (w.f, w.o) = (r.start, o.start);
+            if self.text[f..].starts_with(w.scratch.as_str()) {
+                (w.f, w.o) = (f, os);
             } else {
                 (w.f, w.o) = (usize::MAX, 0);
             }
             let oe = self.walk(&mut w, original, end, true);
-            hits.push(r.start..end);
-            orig.push(o.start..oe.max(o.start));
+            hits[kept] = hits[i];
+            orig.0[kept] = [small(os), small(oe.max(os))];
+            kept += 1;
         }
-        (hits, orig)
+        hits.truncate(kept);
+        orig.0.truncate(kept);
     }
 
     fn walk(&self, w: &mut Walk, original: &str, target: usize, end: bool) -> usize {
@@ -296,7 +367,10 @@ impl Folded {
 pub fn find(text: &str, query: &str) -> Vec<Range<usize>> {
     let mode = mode_for(query);
     let f = Folded::new(text, mode);
-    f.to_original(text, &f.find(&transform(query, mode)))
+    let needle = transform(query, mode);
+    f.to_original(text, &f.find(&needle), needle.len())
+        .iter()
+        .collect()
 }
 
 /// Whether `haystack` contains `query`, folded when the query has no diacritics.
@@ -348,15 +422,15 @@ mod tests {
         let refined = f.refine(&f.find("lo"), "loc");
         assert_eq!(refined, f.find("loc"));
         let back: Vec<&str> = f
-            .to_original(t, &refined)
-            .into_iter()
+            .to_original(t, &refined, 3)
+            .iter()
             .map(|r| &t[r])
             .collect();
         assert_eq!(back, ["Lộc", "lốc", "LOC"]);
-        let (hits, orig) =
-            f.refine_mapped(t, &f.find("lo"), &f.to_original(t, &f.find("lo")), "loc");
+        let (mut hits, mut orig) = (f.find("lo"), f.to_original(t, &f.find("lo"), 2));
+        f.refine_mapped(t, &mut hits, &mut orig, "loc");
         assert_eq!(hits, f.find("loc"));
-        assert_eq!(orig, f.to_original(t, &hits));
+        assert_eq!(orig, f.to_original(t, &hits, 3));
         let aaa = Folded::new("aaaa", Mode::Fold);
         assert_eq!(aaa.refine(&aaa.find("a"), "aa"), aaa.find("aa"));
     }
@@ -408,11 +482,13 @@ mod tests {
                 let short = &needle[..needle.char_indices().last().map_or(0, |c| c.0)];
                 if !short.is_empty() {
                     let prev = f.find(short);
-                    let (rh, ro) = f.refine_mapped(&t, &prev, &f.to_original(&t, &prev), needle);
+                    let mut ro = f.to_original(&t, &prev, short.len());
+                    let mut rh = prev;
+                    f.refine_mapped(&t, &mut rh, &mut ro, needle);
                     proptest::prop_assert_eq!(&rh, &hits);
-                    proptest::prop_assert_eq!(ro, f.to_original(&t, &hits));
+                    proptest::prop_assert_eq!(ro, f.to_original(&t, &hits, needle.len()));
                 }
-                for r in f.to_original(&t, &hits) {
+                for r in f.to_original(&t, &hits, needle.len()).iter() {
                     proptest::prop_assert!(t.is_char_boundary(r.start) && t.is_char_boundary(r.end));
                     proptest::prop_assert!(Folded::new(&t[r.clone()], mode).text.contains(needle),
                         "{:?} does not fold to contain {:?}", &t[r], needle);
@@ -435,6 +511,25 @@ mod tests {
                 assert_eq!(folded_len(c, mode, &mut scratch), b.len());
             }
         }
+    }
+
+    #[test]
+    fn hits_are_small_and_answer_by_range() {
+        assert_eq!(std::mem::size_of::<[u32; 2]>(), 8);
+        // Overlapping hits of one length ("aa" in "aaaa"), then one further on.
+        let hits: Hits = [0..2, 1..3, 2..4, 10..12].into_iter().collect();
+        assert_eq!(hits.len(), 4);
+        assert_eq!(hits.get(3), Some(10..12));
+        assert_eq!(hits.get(4), None);
+        assert_eq!(hits.starting_before(0), 0);
+        assert_eq!(hits.starting_before(2), 2);
+        assert_eq!(hits.starting_before(99), 4);
+        let touching = |r: Range<usize>| hits.touching(r).collect::<Vec<_>>();
+        assert_eq!(touching(3..10), vec![2..4]);
+        assert_eq!(touching(1..2), [0..2, 1..3]);
+        assert!(touching(4..10).is_empty());
+        assert_eq!(touching(11..20), vec![10..12]);
+        assert_eq!(hits.iter().count(), 4);
     }
 
     #[test]

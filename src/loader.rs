@@ -85,11 +85,8 @@ pub fn load_file(path: &Path) -> Result<Article, LoadError> {
             limit: MAX_FILE_SIZE,
         });
     }
-    // Read at most one byte past the limit: a file that grows after the size check is still
-    // refused, and a device or FIFO disguised as a file cannot make us read forever.
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes))
+    let bytes = fs::File::open(path)
+        .and_then(|f| read_all(f, meta.len()))
         .map_err(io_err)?;
     if bytes.len() as u64 > MAX_FILE_SIZE {
         return Err(LoadError::TooLarge {
@@ -103,6 +100,29 @@ pub fn load_file(path: &Path) -> Result<Article, LoadError> {
         source,
     })?;
     Ok(parse(text, &path.display().to_string()))
+}
+
+/// Reads a file that had `size` bytes when it was looked at. Reads at most one byte past the
+/// limit: a file that grows after the size check is still refused, and a device or FIFO
+/// disguised as a file cannot make us read forever.
+fn read_all(file: fs::File, size: u64) -> io::Result<Vec<u8>> {
+    let mut file = file.take(MAX_FILE_SIZE + 1);
+    // One read asks for a byte more than the file had: getting exactly its size back is its
+    // end, and the second read that `read_to_end` spends to see the end is saved (a system
+    // call per file, for files of a few kilobytes). A file that changed is read to its end.
+    // (A read of 0 bytes is the end too, so an empty file needs no second look either.)
+    let mut bytes = vec![0; size as usize + 1];
+    let got = loop {
+        match file.read(&mut bytes) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            r => break r?,
+        }
+    };
+    bytes.truncate(got);
+    if got as u64 != size {
+        file.read_to_end(&mut bytes)?;
+    }
+    Ok(bytes)
 }
 
 /// Files in a folder that are articles: visible, with no extension or a text one, and not the
@@ -626,6 +646,22 @@ mod tests {
             None
         );
         assert_eq!(parse_dateline("25/02/2022"), None);
+    }
+
+    #[test]
+    fn read_all_reads_to_the_end_whatever_size_was_seen() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("a.txt");
+        let body = "Hà Nội mùa thu\n".repeat(700);
+        fs::write(&p, &body).unwrap();
+        let len = body.len() as u64;
+        // The size seen, a file that grew since (size seen smaller) and one that shrank.
+        for seen in [len, 0, 1, len - 1, len + 1, 2 * len] {
+            let got = read_all(fs::File::open(&p).unwrap(), seen).unwrap();
+            assert_eq!(got, body.as_bytes(), "seen {seen}");
+        }
+        fs::write(&p, "").unwrap();
+        assert!(read_all(fs::File::open(&p).unwrap(), 0).unwrap().is_empty());
     }
 
     #[test]

@@ -5,9 +5,12 @@ use bao::loader::{self, LoadError};
 use bao::Article;
 use clap::Parser;
 use rayon::prelude::*;
+use std::collections::VecDeque;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
 
 /// A terminal reader for Vietnamese news articles, with the people and organisations they
 /// mention.
@@ -111,69 +114,278 @@ fn reader(paths: &[PathBuf]) -> Result<ExitCode> {
 /// Articles longer than this (bytes of text) are written out as JSON without building the line.
 const STREAM_JSON_ABOVE: usize = 1 << 20;
 
+/// How many files may be taken but not yet written: keeps memory flat on a folder of thousands
+/// of files while one worker is held up by a long article.
+const IN_FLIGHT: usize = 256;
+
 enum JsonLine {
     Text(Vec<u8>),
     Article(Box<Article>),
 }
 
-fn json(paths: &[PathBuf]) -> Result<ExitCode> {
-    let (files, errors) = loader::expand_paths(paths);
-    let mut failed = !errors.is_empty();
-    for e in &errors {
-        report(e);
+/// The workers' common state for `--json`.
+struct Shared {
+    /// Set once the files are listed (the helper starts before they are).
+    files: OnceLock<Vec<PathBuf>>,
+    /// Whether a worker has started building the extractor's tables.
+    warming: AtomicBool,
+    /// Whether the extractor's tables are built.
+    warm: AtomicBool,
+    state: Mutex<State>,
+    /// Signalled when the files are listed, when lines are written while a worker waits for
+    /// room, and when work stops.
+    wake: Condvar,
+}
+
+struct State {
+    /// The next file to take.
+    next: usize,
+    /// How many lines (or failures) are out, in file order.
+    written: usize,
+    /// Finished files from `written` on; `None` where one is still being worked on.
+    ready: VecDeque<Option<Result<JsonLine, LoadError>>>,
+    /// Files loaded before the tables were built, waiting for extraction, in order.
+    loaded: VecDeque<(usize, Result<Article, LoadError>)>,
+    /// Workers waiting on `wake`.
+    waiting: usize,
+    /// A write failed or a worker panicked: everyone stops.
+    stop: bool,
+    panicked: bool,
+    out: io::BufWriter<io::Stdout>,
+    error: Option<io::Error>,
+    failed: bool,
+}
+
+/// What a worker does next.
+enum Task {
+    /// Load only: the tables are still being built.
+    Load(usize),
+    /// Load, extract and make the line.
+    Whole(usize),
+    /// Extract from a file loaded earlier.
+    Extract(usize, Result<Article, LoadError>),
+}
+
+fn lock(m: &Mutex<State>) -> MutexGuard<'_, State> {
+    // A worker that panicked has said so already; the others only need to stop.
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl Shared {
+    /// Builds the extractor's tables unless another worker does: the first one free does,
+    /// while the others load files.
+    fn warm_up(&self) {
+        if !self.warming.swap(true, Ordering::AcqRel) {
+            bao::warm_up();
+            self.warm.store(true, Ordering::Release);
+        }
     }
-    let out = io::stdout();
-    let mut out = io::BufWriter::with_capacity(1 << 16, out.lock());
-    // Bounded chunks keep memory flat on a folder of thousands of files.
-    for (i, chunk) in files.chunks(256).enumerate() {
-        let load = || -> Vec<Result<Article, LoadError>> {
-            chunk.par_iter().map(|p| loader::load_file(p)).collect()
-        };
-        // The extractor builds its tables on first use, and a thread that needs them while
-        // another builds them waits: build them on one thread while the others load files.
-        let loaded = if i == 0 {
-            rayon::join(bao::warm_up, load).1
-        } else {
-            load()
-        };
-        // Lines are made in parallel, but a long article is kept and written straight out: its
-        // line can be several times its text.
-        let lines: Vec<Result<JsonLine, LoadError>> = loaded
-            .into_par_iter()
-            .map(|r| {
-                r.map(|mut a| {
-                    bao::add_entities(&mut a);
-                    if a.text.len() > STREAM_JSON_ABOVE {
-                        JsonLine::Article(Box::new(a))
-                    } else {
-                        // Sized once: a line is under twice its text (block texts, plus
-                        // offsets and mentions), so it never grows by copying itself.
-                        let mut line = Vec::with_capacity(2 * a.text.len() + 1024);
-                        a.write_json(&mut line).expect("serialising an article");
-                        JsonLine::Text(line)
-                    }
-                })
-            })
-            .collect();
-        for line in lines {
-            match line {
-                Ok(JsonLine::Text(l)) => {
-                    out.write_all(&l)?;
-                    out.write_all(b"\n")?;
-                }
-                Ok(JsonLine::Article(a)) => {
-                    a.write_json(&mut out)?;
-                    out.write_all(b"\n")?;
-                }
-                Err(e) => {
-                    report(&e);
-                    failed = true;
+
+    fn wait<'a>(&self, mut st: MutexGuard<'a, State>) -> MutexGuard<'a, State> {
+        st.waiting += 1;
+        let mut st = self.wake.wait(st).unwrap_or_else(PoisonError::into_inner);
+        st.waiting -= 1;
+        st
+    }
+
+    fn wake_all(&self, st: &State) {
+        // Waking costs a system call; most of the time nobody waits.
+        if st.waiting > 0 {
+            self.wake.notify_all();
+        }
+    }
+
+    /// Takes files and finishes them until none is left. Whoever finishes the next line in
+    /// order writes it, and the ready ones after it.
+    fn work(&self) {
+        // Stops the others if this worker panics, instead of leaving them waiting for it.
+        struct OnPanic<'a>(&'a Shared);
+        impl Drop for OnPanic<'_> {
+            fn drop(&mut self) {
+                if std::thread::panicking() {
+                    let mut st = lock(&self.0.state);
+                    st.stop = true;
+                    st.panicked = true;
+                    self.0.wake.notify_all();
                 }
             }
         }
+        let _guard = OnPanic(self);
+        let mut st = lock(&self.state);
+        let files = loop {
+            if st.stop {
+                return;
+            }
+            match self.files.get() {
+                Some(f) => break f,
+                None => st = self.wait(st),
+            }
+        };
+        loop {
+            if st.stop {
+                return;
+            }
+            let warm = self.warm.load(Ordering::Acquire);
+            let room = st.next < files.len() && st.next < st.written + IN_FLIGHT;
+            let task = if !st.loaded.is_empty() && (warm || !room) {
+                // With nothing else to do, extraction waits for the tables being built.
+                let (i, r) = st.loaded.pop_front().expect("not empty");
+                Task::Extract(i, r)
+            } else if room {
+                st.next += 1;
+                if warm {
+                    Task::Whole(st.next - 1)
+                } else {
+                    Task::Load(st.next - 1)
+                }
+            } else if st.next >= files.len() {
+                return;
+            } else {
+                // IN_FLIGHT files are out and another worker holds the next one to write.
+                st = self.wait(st);
+                continue;
+            };
+            drop(st);
+            let (i, line) = match task {
+                Task::Load(i) => {
+                    let r = loader::load_file(&files[i]);
+                    st = lock(&self.state);
+                    st.loaded.push_back((i, r));
+                    continue;
+                }
+                Task::Whole(i) => (i, json_line(loader::load_file(&files[i]))),
+                Task::Extract(i, r) => (i, json_line(r)),
+            };
+            st = lock(&self.state);
+            self.finish(&mut st, i, line);
+        }
     }
-    out.flush()?;
-    Ok(exit(failed))
+
+    /// Stores file `i`'s line and writes out the lines ready in order from the next one.
+    fn finish(&self, st: &mut State, i: usize, line: Result<JsonLine, LoadError>) {
+        let k = i - st.written;
+        if st.ready.len() <= k {
+            st.ready.resize_with(k + 1, || None);
+        }
+        st.ready[k] = Some(line);
+        if k > 0 {
+            return;
+        }
+        while matches!(st.ready.front(), Some(Some(_))) {
+            let line = st.ready.pop_front().flatten().expect("ready");
+            st.written += 1;
+            if let Err(e) = write_line(st, line) {
+                st.error = Some(e);
+                st.stop = true;
+                break;
+            }
+        }
+        self.wake_all(st);
+    }
+}
+
+/// Extracts and makes the line. A long article is kept and written straight out: its line can
+/// be several times its text.
+fn json_line(loaded: Result<Article, LoadError>) -> Result<JsonLine, LoadError> {
+    loaded.map(|mut a| {
+        bao::add_entities(&mut a);
+        if a.text.len() > STREAM_JSON_ABOVE {
+            JsonLine::Article(Box::new(a))
+        } else {
+            // Sized once: a line is under twice its text (block texts, plus offsets and
+            // mentions), so it never grows by copying itself.
+            let mut line = Vec::with_capacity(2 * a.text.len() + 1024);
+            a.write_json(&mut line).expect("serialising an article");
+            JsonLine::Text(line)
+        }
+    })
+}
+
+fn write_line(st: &mut State, line: Result<JsonLine, LoadError>) -> io::Result<()> {
+    match line {
+        Ok(JsonLine::Text(l)) => {
+            st.out.write_all(&l)?;
+            st.out.write_all(b"\n")
+        }
+        Ok(JsonLine::Article(a)) => {
+            a.write_json(&mut st.out)?;
+            st.out.write_all(b"\n")
+        }
+        Err(e) => {
+            report(&e);
+            st.failed = true;
+            Ok(())
+        }
+    }
+}
+
+/// How many threads work on `--json`: one per core, or `RAYON_NUM_THREADS` as elsewhere.
+fn workers() -> usize {
+    std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .filter(|&n| n > 0)
+        .or_else(|| std::thread::available_parallelism().ok().map(|n| n.get()))
+        .unwrap_or(1)
+}
+
+/// One line per file, in order, made by this thread and helpers. A helper builds the
+/// extractor's tables while this thread lists the files and loads the first ones (a thread
+/// that extracted meanwhile would only wait for the tables); when no helper has started by
+/// the time the files are listed, this thread builds them and the helpers load.
+fn json(paths: &[PathBuf]) -> Result<ExitCode> {
+    let shared = Shared {
+        files: OnceLock::new(),
+        warming: AtomicBool::new(false),
+        warm: AtomicBool::new(false),
+        state: Mutex::new(State {
+            next: 0,
+            written: 0,
+            ready: VecDeque::new(),
+            loaded: VecDeque::new(),
+            waiting: 0,
+            stop: false,
+            panicked: false,
+            out: io::BufWriter::with_capacity(1 << 16, io::stdout()),
+            error: None,
+            failed: false,
+        }),
+        wake: Condvar::new(),
+    };
+    let shared = Arc::new(shared);
+    for _ in 1..workers() {
+        let shared = Arc::clone(&shared);
+        std::thread::spawn(move || {
+            shared.warm_up();
+            shared.work();
+            // Parked until the process exits: a thread that ends drops its thread-local
+            // caches (the extractor's keyed words, ~1M instructions here), which exiting skips.
+            loop {
+                std::thread::park();
+            }
+        });
+    }
+    let (files, errors) = loader::expand_paths(paths);
+    for e in &errors {
+        report(e);
+    }
+    let n = files.len();
+    let _ = shared.files.set(files);
+    shared.wake_all(&lock(&shared.state));
+    // A helper that has not started yet leaves the tables to this thread.
+    shared.warm_up();
+    shared.work();
+    // The helpers' last lines.
+    let mut st = lock(&shared.state);
+    while !st.stop && st.written < n {
+        st = shared.wait(st);
+    }
+    assert!(!st.panicked, "a --json worker panicked");
+    if let Some(e) = st.error.take() {
+        return Err(e.into());
+    }
+    st.out.flush()?;
+    Ok(exit(st.failed || !errors.is_empty()))
 }
 
 fn print(paths: &[PathBuf], width: usize) -> Result<ExitCode> {

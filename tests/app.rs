@@ -174,7 +174,7 @@ fn a_huge_article_is_laid_out_as_it_is_read() {
     key(&mut app, KeyCode::Char('/'));
     keys(&mut app, "dong 45000 ");
     assert_eq!(app.search.matches.len(), 1);
-    assert!(visible(&app, app.search.matches[0].start));
+    assert!(visible(&app, app.search.matches.get(0).unwrap().start));
     assert!(app.layout.len() > first);
     key(&mut app, KeyCode::Enter);
     // Resizing keeps the place, laying out only as far as needed.
@@ -224,8 +224,8 @@ fn search_folds_diacritics() {
     keys(&mut app, "tran thi loc");
     let a = app.article().unwrap();
     assert_eq!(app.search.matches.len(), 3);
-    for m in &app.search.matches {
-        assert_eq!(&a.text[m.clone()], "Trần Thị Lộc");
+    for m in app.search.matches.iter() {
+        assert_eq!(&a.text[m], "Trần Thị Lộc");
     }
     assert_eq!(app.search.current, Some(0));
     // Typing is incremental: a shorter query finds more.
@@ -264,14 +264,14 @@ fn search_next_and_previous_wrap_around() {
     assert_eq!(n, 3);
     key(&mut app, KeyCode::Char('n'));
     assert_eq!(app.search.current, Some(1));
-    let hit = app.search.matches[1].start;
+    let hit = app.search.matches.get(1).unwrap().start;
     assert!(visible(&app, hit), "the view follows the hit");
     key(&mut app, KeyCode::Char('n'));
     key(&mut app, KeyCode::Char('n'));
     assert_eq!(app.search.current, Some(0), "wraps to the first");
     key(&mut app, KeyCode::Char('N'));
     assert_eq!(app.search.current, Some(2), "and back to the last");
-    assert!(visible(&app, app.search.matches[2].start));
+    assert!(visible(&app, app.search.matches.get(2).unwrap().start));
     key(&mut app, KeyCode::Esc);
     assert!(!app.search.active() && app.search.matches.is_empty());
 }

@@ -517,3 +517,80 @@ fn json_lines_are_the_library_articles_across_chunks() {
     assert_eq!(failures.len(), 20);
     assert_eq!(stderr_lines(&o), failures);
 }
+
+/// Files of every kind for the `--json` workers: short and long articles, failures among them,
+/// more than can be in flight at once.
+fn mixed_files(d: &Path, n: usize) -> Vec<PathBuf> {
+    let para = "Ông Lò Văn Sáng, Giám đốc Sở Y tế tỉnh Hòa Bình, cho biết như vậy. ";
+    (0..n)
+        .map(|i| {
+            let p = d.join(format!("{i:04}.txt"));
+            let body = match i % 7 {
+                0 => String::new(),
+                1 => format!("Bài dài {i}\n\n{}\n", para.repeat(200 + i)),
+                2 => OWN.replace('\n', "\r\n"),
+                _ => OWN.replace("Hải Yến", &format!("Phóng viên {i}")),
+            };
+            fs::write(&p, body).unwrap();
+            p
+        })
+        .collect()
+}
+
+#[test]
+fn json_is_the_same_whatever_the_number_of_workers() {
+    // One worker does everything in order; with more, lines finish out of order and are
+    // written by whichever worker finishes the next one.
+    let d = tempfile::tempdir().unwrap();
+    let paths = mixed_files(d.path(), 600);
+    let mut args: Vec<&OsStr> = vec![OsStr::new("--json")];
+    args.extend(paths.iter().map(|p| p.as_os_str()));
+    let run = |workers: &str| {
+        Command::new(BAO)
+            .args(&args)
+            .env("RAYON_NUM_THREADS", workers)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    };
+    let one = run("1");
+    assert_no_panic(&one);
+    assert_eq!(one.status.code(), Some(1), "empty files are failures");
+    assert_eq!(
+        String::from_utf8_lossy(&one.stdout).lines().count(),
+        600 - 86
+    );
+    assert_eq!(stderr_lines(&one).len(), 86);
+    for workers in ["2", "5"] {
+        let o = run(workers);
+        assert_eq!(o.status, one.status, "{workers} workers");
+        assert!(o.stdout == one.stdout, "{workers} workers: other lines");
+        assert_eq!(o.stderr, one.stderr, "{workers} workers");
+    }
+}
+
+#[test]
+fn json_into_a_closed_pipe_stops_quietly() {
+    let d = tempfile::tempdir().unwrap();
+    let paths = mixed_files(d.path(), 400);
+    let mut child = Command::new(BAO)
+        .arg("--json")
+        .args(&paths)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    assert_no_panic(&o);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    // Files that failed before the pipe closed may be named; nothing else is said.
+    assert!(stderr_lines(&o).iter().all(|l| l.ends_with(": empty file")));
+}

@@ -10,6 +10,7 @@
 pub mod key;
 mod roles;
 mod runs;
+mod words;
 
 use crate::document::{Article, BlockKind, Mention, Organisation, Person};
 use crate::extract::Source;
@@ -112,7 +113,7 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
         .collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(cands[i].parts.len()), cands[i].start));
     for i in order {
-        let id = reg.place(&cands[i]);
+        let id = reg.place(&cands[i], article.text);
         cands[i].person = Some(id);
     }
     // Pass 2: the other runs are mentions only if they name someone already known.
@@ -144,7 +145,7 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
                         && cands[i + 1].person.is_some()
                         && adjacent(&cands[i], &cands[i + 1]));
             if joined {
-                let id = reg.place(&cands[i]);
+                let id = reg.place(&cands[i], article.text);
                 cands[i].person = Some(id);
                 changed = true;
             }
@@ -194,6 +195,14 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
     out
 }
 
+/// A candidate's words joined by spaces, with no copy for a single word.
+fn joined(parts: &[Rc<str>]) -> std::borrow::Cow<'_, str> {
+    match parts {
+        [one] => std::borrow::Cow::Borrowed(one),
+        _ => std::borrow::Cow::Owned(parts.join(" ")),
+    }
+}
+
 #[derive(Default)]
 struct Draft {
     name: String,
@@ -216,17 +225,23 @@ struct Registry {
 }
 
 impl Registry {
-    fn add_short(&mut self, k: String, id: usize) {
-        let v = self.short.entry(k).or_default();
-        if !v.contains(&id) {
-            v.push(id);
+    fn add_short(&mut self, k: &str, id: usize) {
+        match self.short.get_mut(k) {
+            Some(v) => {
+                if !v.contains(&id) {
+                    v.push(id);
+                }
+            }
+            None => {
+                self.short.insert(k.to_owned(), vec![id]);
+            }
         }
     }
 
     /// The person a seed belongs to, made if new.
-    fn place(&mut self, c: &Candidate) -> usize {
-        let full = c.parts.join(" ");
-        if let Some(&id) = self.full.get(&full) {
+    fn place(&mut self, c: &Candidate, text: &str) -> usize {
+        let full = joined(&c.parts);
+        if let Some(&id) = self.full.get(&*full) {
             return id;
         }
         if let Some(id) = self.pick(&full, c.start) {
@@ -234,21 +249,22 @@ impl Registry {
         }
         let id = self.people.len();
         self.people.push(Draft {
-            name: c.display.clone(),
+            // Only a new person's name is written out: squashed here, not per candidate.
+            name: roles::squash(&text[c.start..c.end]),
             parts: c.parts.clone(),
             first: c.start,
             ..Default::default()
         });
-        self.full.insert(full.clone(), id);
+        self.full.insert(full.into_owned(), id);
         let n = c.parts.len();
         if n >= 2 {
             let last = &c.parts[n - 1];
             // An initial ("Q.") is no short form.
             if last.chars().count() > 2 {
-                self.add_short(last.to_string(), id);
+                self.add_short(last, id);
             }
             for k in 2..n {
-                self.add_short(c.parts[n - k..].join(" "), id);
+                self.add_short(&c.parts[n - k..].join(" "), id);
             }
             // Foreign and stage names are also shortened to their first word ("Park"), and so
             // is a given name before a surname-like word ("Hà Hồ" is "Hà").
@@ -256,9 +272,9 @@ impl Registry {
                 && lex::flags(&c.parts[0]) & lex::bit::GIVEN_NAME != 0
                 && lex::flags(&c.parts[1]) & lex::bit::SURNAME != 0;
             if !c.vietnamese_surname || stage {
-                self.add_short(c.parts[0].to_string(), id);
+                self.add_short(&c.parts[0], id);
                 for k in 2..n {
-                    self.add_short(c.parts[..k].join(" "), id);
+                    self.add_short(&c.parts[..k].join(" "), id);
                 }
             }
         }
@@ -276,8 +292,8 @@ impl Registry {
     }
 
     fn lookup(&self, c: &Candidate) -> Option<usize> {
-        let full = c.parts.join(" ");
-        if let Some(&id) = self.full.get(&full) {
+        let full = joined(&c.parts);
+        if let Some(&id) = self.full.get(&*full) {
             return Some(id);
         }
         if let Some(id) = self.pick(&full, c.start) {

@@ -594,6 +594,23 @@ pub mod bit {
     pub const YEAR_BRANCH: u32 = 1 << 23;
     pub const OPEN_PLACE: u32 = 1 << 24;
     pub const EAST_ASIAN: u32 = 1 << 25;
+    /// First (last) word of a phrase of two, three, or four and more words, among those
+    /// [`PHRASE_FIRST`] ([`PHRASE_LAST`]) counts: a phrase of another length is not looked up.
+    pub const FIRST_OF_2: u32 = 1 << 26;
+    pub const FIRST_OF_3: u32 = 1 << 27;
+    pub const FIRST_OF_4: u32 = 1 << 28;
+    pub const LAST_OF_2: u32 = 1 << 29;
+    pub const LAST_OF_3: u32 = 1 << 30;
+    pub const LAST_OF_4: u32 = 1 << 31;
+
+    /// The [`FIRST_OF_2`] … and [`LAST_OF_2`] … bits of a phrase of `words` words (two or more).
+    pub const fn of_length(words: usize) -> (u32, u32) {
+        match words {
+            0..=2 => (FIRST_OF_2, LAST_OF_2),
+            3 => (FIRST_OF_3, LAST_OF_3),
+            _ => (FIRST_OF_4, LAST_OF_4),
+        }
+    }
 }
 
 /// Every word list with its [`bit`], and whether the first and last words of its phrases
@@ -644,8 +661,12 @@ static FLAGS: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
                 continue;
             };
             if phrases {
-                add(first, bit::PHRASE_FIRST);
-                add(k.rsplit(' ').next().unwrap_or(""), bit::PHRASE_LAST);
+                let (first_of, last_of) = bit::of_length(k.split(' ').count());
+                add(first, bit::PHRASE_FIRST | first_of);
+                add(
+                    k.rsplit(' ').next().unwrap_or(""),
+                    bit::PHRASE_LAST | last_of,
+                );
             }
             if b == bit::PLACE {
                 add(first, bit::PLACE_FIRST);
@@ -726,5 +747,28 @@ mod tests {
         assert_eq!(*PHRASE_LAST, lasts);
         assert_eq!(*PLACE_FIRST, place_firsts);
         assert!(PHRASE_FIRST.contains(&canonical("chủ")), "chủ tịch");
+        // Every phrase's first and last words carry the bits of its length, and no key has
+        // spaces at its ends or two in a row (the phrase lookup counts words by spaces).
+        for k in FLAGS.keys() {
+            assert!(
+                !k.starts_with(' ') && !k.ends_with(' ') && !k.contains("  "),
+                "{k:?}"
+            );
+            let words: Vec<&str> = k.split(' ').collect();
+            let Some((first, last)) = words.first().zip(words.last()) else {
+                continue;
+            };
+            let of_phrase_table = TABLES
+                .iter()
+                .any(|t| t.2 && t.0.iter().any(|w| canonical(w) == *k));
+            if words.len() < 2 || !of_phrase_table {
+                continue;
+            }
+            let (fb, lb) = bit::of_length(words.len());
+            assert_ne!(flags(first) & fb, 0, "{k:?}");
+            assert_ne!(flags(last) & lb, 0, "{k:?}");
+        }
+        assert_eq!(bit::of_length(5), bit::of_length(4));
+        assert_ne!(bit::of_length(2), bit::of_length(3));
     }
 }

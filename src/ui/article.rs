@@ -23,11 +23,7 @@ pub(super) fn article(app: &App, buf: &mut Buffer, s: &Screen, t: &Theme) {
     let page = s.text.height as usize;
     let selected_style = app.selected.map(|r| t.entity(r.kind));
     let current_mention = app.mention.and_then(|i| app.mentions.get(i)).cloned();
-    let current_hit = app
-        .search
-        .current
-        .and_then(|i| app.search.matches.get(i))
-        .cloned();
+    let current_hit = app.search.current.and_then(|i| app.search.matches.get(i));
     for row in 0..page {
         let i = app.top + row;
         let Some(line) = lay.lines.get(i) else { break };
@@ -53,13 +49,13 @@ pub(super) fn article(app: &App, buf: &mut Buffer, s: &Screen, t: &Theme) {
                     marks.push((r.clone(), st));
                 }
             }
-            for r in overlapping(&app.search.matches, &line.range()) {
-                let st = if Some(r) == current_hit.as_ref() {
+            for r in app.search.matches.touching(line.range()) {
+                let st = if Some(&r) == current_hit.as_ref() {
                     t.search.patch(t.current)
                 } else {
                     t.search
                 };
-                marks.push((r.clone(), st));
+                marks.push((r, st));
             }
         }
         let spans = styled_spans(text, line.range().start, base, &marks);

@@ -26,10 +26,18 @@ impl Hasher for FastHasher {
         for c in &mut chunks {
             self.add(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
         }
-        let mut tail = [0u8; 8];
-        let rest = chunks.remainder();
-        tail[..rest.len()].copy_from_slice(rest);
-        self.add(u64::from_le_bytes(tail) ^ ((rest.len() as u64) << 56));
+        // The tail from at most two overlapping loads: no copy into a buffer.
+        let r = chunks.remainder();
+        let n = r.len();
+        let word = |at: usize| u32::from_le_bytes([r[at], r[at + 1], r[at + 2], r[at + 3]]);
+        let v = if n >= 4 {
+            u64::from(word(0)) | u64::from(word(n - 4)) << 32
+        } else if n > 0 {
+            u64::from(r[0]) | u64::from(r[n / 2]) << 8 | u64::from(r[n - 1]) << 16
+        } else {
+            0
+        };
+        self.add(v ^ ((n as u64) << 56));
     }
     fn write_u8(&mut self, i: u8) {
         self.add(u64::from(i));

@@ -3,10 +3,11 @@
 
 use super::key::{canonical, canonical_into, is_vietnamese_syllable, FastMap};
 use super::roles;
+use super::words::{Keyed, Words};
 use crate::document::{Block, BlockKind};
 use crate::extract::tokens::{is_alpha, Token, TokenKind};
 use crate::lexicon::people::{self as lex, bit};
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 use std::sync::LazyLock;
 
@@ -38,7 +39,6 @@ pub struct Candidate {
     pub end: usize,
     /// Matching key of each word (shared with the token keys: no copy per candidate).
     pub parts: Vec<Rc<str>>,
-    pub display: String,
     pub evidence: Evidence,
     /// Starts with a Vietnamese surname (so its first word is no short form).
     pub vietnamese_surname: bool,
@@ -53,17 +53,11 @@ pub struct Candidate {
     pub unless_written: Vec<(usize, usize)>,
 }
 
-/// A word's key, shared between the tokens spelling the word the same way.
-type Key = Rc<str>;
-
 thread_local! {
-    /// Words this thread has keyed, by their text, with their table [`bit`]s: most words recur
+    /// Words this thread has keyed, by their text, with their table [`bit`]s and shape: most recur
     /// within an article and across articles, and finding one costs far less than keying it.
-    static KEYED: RefCell<FastMap<String, (Key, u32)>> = RefCell::new(FastMap::default());
+    static KEYED: RefCell<Words> = RefCell::new(Words::default());
 }
-
-/// Words [`KEYED`] holds at most (a few MB): past that it starts afresh.
-const KEYED_MAX: usize = 1 << 15;
 
 /// What the words right before a run make of it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,15 +80,22 @@ pub struct BlockTokens {
     /// The scanner's tokens, before the fixes above.
     raw: Vec<Token>,
     /// Each token's matching key, made on first use.
-    keys: Vec<OnceCell<(Key, u32)>>,
+    /// (Never shorter than the tokens; only the cells in `keyed_at` are set.)
+    keys: Vec<OnceCell<Keyed>>,
+    /// The tokens whose key is set, to unset on refill without a walk over every token.
+    keyed_at: RefCell<Vec<usize>>,
+    /// The thread's [`KEYED`] words, held while these tokens live (put back on drop): no
+    /// thread-local access per word.
+    keyed: RefCell<Words>,
     /// Scratch buffer for making keys.
     scratch: RefCell<String>,
     /// Scratch buffer for joining phrase keys (apart: joining makes word keys).
     phrase: RefCell<String>,
     /// The longest known place starting at each token, found on first use.
-    places: Vec<OnceCell<usize>>,
-    /// Whether each token is a Vietnamese word or initial ([`View::viet`]), found on first use.
-    viets: Vec<OnceCell<bool>>,
+    /// (Its length plus one, 0 until found.)
+    places: Vec<Cell<u8>>,
+    /// Each token's [`View::shape`] bits and [`View::namey`] answer (0 until found).
+    shapes: Vec<Cell<u8>>,
 }
 
 /// Whether a lowercase word or word pair is written somewhere in an article's blocks ("an
@@ -150,9 +151,12 @@ impl<'a> LowerIndex<'a> {
         // A few questions, or a short text: a plain substring search each (an automaton costs
         // more to build than a few passes over a news article).
         if asked.len() <= FEW || asked.len() * self.text.len() <= SCAN_BUDGET {
+            let hay = self.text.as_bytes();
             for (q, f) in asked.iter().zip(&mut found) {
+                // Byte matches of a whole UTF-8 string fall on char boundaries, as `str::find`'s.
+                let finder = memchr::memmem::Finder::new(q.as_bytes());
                 let mut from = 0;
-                while let Some(i) = self.text[from..].find(q.as_str()) {
+                while let Some(i) = finder.find(&hay[from..]) {
                     let s = from + i;
                     if self.lower_at(s, s + q.len(), &mut buf) {
                         *f = true;
@@ -218,7 +222,7 @@ impl<'a> LowerIndex<'a> {
             .find(|(_, c)| c.is_whitespace())
             .map_or(be, |(i, _)| e + i);
         let w = &text[from..to];
-        scan_into(w, 0, buf);
+        let _ = scan_into(w, 0, buf);
         let lower = |t: &Token| {
             t.kind == TokenKind::Word
                 && w[t.start..]
@@ -404,8 +408,10 @@ impl BlockTokens {
             toks: Vec::new(),
             raw: Vec::new(),
             keys: Vec::new(),
+            keyed_at: RefCell::new(Vec::new()),
             places: Vec::new(),
-            viets: Vec::new(),
+            shapes: Vec::new(),
+            keyed: RefCell::new(KEYED.with(|c| std::mem::take(&mut *c.borrow_mut()))),
             scratch: RefCell::new(String::new()),
             phrase: RefCell::new(String::new()),
         }
@@ -425,11 +431,21 @@ impl BlockTokens {
         let src = &text[block.start..block.end];
         let bytes = text.as_bytes();
         let mut raw = std::mem::take(&mut self.raw);
-        scan_into(src, block.start, &mut raw);
+        let first = scan_into(src, block.start, &mut raw);
+        // Both fixes below apply to words starting with a capital that hold a hyphen or have a
+        // dot right after them: before the first such word, the tokens are the scanner's.
+        let Some(first) = first else {
+            // Nothing to fix: the scanner's tokens as they are, and its buffer for the next.
+            std::mem::swap(&mut self.toks, &mut raw);
+            self.raw = raw;
+            self.reset_memo();
+            return;
+        };
         let toks = &mut self.toks;
         toks.clear();
         toks.reserve(raw.len());
-        let mut i = 0;
+        toks.extend_from_slice(&raw[..first]);
+        let mut i = first;
         while i < raw.len() {
             let mut t = raw[i];
             // Both fixes below apply to words starting with a capital: most words start with an
@@ -498,14 +514,23 @@ impl BlockTokens {
             toks.push(t);
             i += 1;
         }
-        let n = toks.len();
         self.raw = raw;
-        self.keys.clear();
-        self.keys.resize_with(n, OnceCell::new);
+        self.reset_memo();
+    }
+
+    /// Forgets what was found about the previous block's tokens.
+    fn reset_memo(&mut self) {
+        let n = self.toks.len();
+        for i in self.keyed_at.get_mut().drain(..) {
+            self.keys[i].take();
+        }
+        if self.keys.len() < n {
+            self.keys.resize_with(n, OnceCell::new);
+        }
         self.places.clear();
-        self.places.resize_with(n, OnceCell::new);
-        self.viets.clear();
-        self.viets.resize_with(n, OnceCell::new);
+        self.places.resize(n, Cell::new(0));
+        self.shapes.clear();
+        self.shapes.resize(n, Cell::new(0));
     }
 
     /// Every run's candidate, in text order.
@@ -549,6 +574,52 @@ impl BlockTokens {
     }
 }
 
+impl Drop for BlockTokens {
+    fn drop(&mut self) {
+        let words = std::mem::take(self.keyed.get_mut());
+        // The thread may be ending: then the words go with it.
+        let _ = KEYED.try_with(|c| *c.borrow_mut() = words);
+    }
+}
+
+/// The [`SHAPE_KNOWN`], [`SYLLABLE`], [`VIET`], [`ACRONYM`] and [`NAME_SHAPED`] bits of a word
+/// spelt `w`.
+fn shape_of(w: &str) -> u8 {
+    let syllable = is_vietnamese_syllable(w);
+    let viet = syllable || is_initial(w.trim_end_matches('.')) || dotted_name(w);
+    // An ASCII lowercase letter settles it without decoding.
+    let acronym = !w.bytes().any(|b| b.is_ascii_lowercase())
+        && !w.chars().any(char::is_lowercase)
+        && w.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && !viet;
+    // "Dolce&Gabbana": an ampersand joins firms, not names; "Let’s", "Domino's" are no names
+    // either.
+    let name_shaped = w.chars().next().is_some_and(char::is_uppercase)
+        && !w.bytes().any(|b| b.is_ascii_digit() || b == b'&')
+        && !w.ends_with("’s")
+        && !w.ends_with("'s")
+        && !acronym;
+    let bit = |on: bool, b: u8| if on { b } else { 0 };
+    SHAPE_KNOWN
+        | bit(syllable, SYLLABLE)
+        | bit(viet, VIET)
+        | bit(acronym, ACRONYM)
+        | bit(name_shaped, NAME_SHAPED)
+}
+
+/// Bits of a token's shape ([`View::shape`]).
+const SHAPE_KNOWN: u8 = 1;
+const SYLLABLE: u8 = 2;
+const VIET: u8 = 4;
+/// Whether [`View::namey`] is known, and its answer.
+const NAMEY_KNOWN: u8 = 8;
+const NAMEY: u8 = 16;
+/// [`View::acronym`].
+const ACRONYM: u8 = 32;
+/// Capitalised, with no digit, ampersand or "'s", and no acronym: a word of a name when it is
+/// a word token ([`View::namey`]).
+const NAME_SHAPED: u8 = 64;
+
 struct View<'a> {
     text: &'a str,
     b: &'a BlockTokens,
@@ -582,25 +653,17 @@ impl<'a> View<'a> {
     }
 
     /// One token's key and its table [`bit`]s, made on first use.
-    fn keyed(&self, i: usize) -> &'a (Key, u32) {
+    fn keyed(&self, i: usize) -> &'a Keyed {
         self.b.keys[i].get_or_init(|| {
+            self.b.keyed_at.borrow_mut().push(i);
             let w = self.tx(i);
-            KEYED.with(|cache| {
-                let mut cache = cache.borrow_mut();
-                if let Some(kf) = cache.get(w) {
-                    return kf.clone();
-                }
+            self.b.keyed.borrow_mut().get_or_make(w, |w| {
                 let mut k = self.b.scratch.borrow_mut();
                 canonical_into(w, &mut k);
                 if k.ends_with('.') {
                     k.pop();
                 }
-                let kf: (Key, u32) = (Rc::from(k.as_str()), lex::flags(&k));
-                if cache.len() >= KEYED_MAX {
-                    cache.clear();
-                }
-                cache.insert(w.to_owned(), kf.clone());
-                kf
+                (Rc::from(k.as_str()), lex::flags(&k), shape_of(w))
             })
         })
     }
@@ -632,8 +695,26 @@ impl<'a> View<'a> {
         // No table has a phrase ending or starting with these words: skip the join. The last
         // word first: looking back from a name ("… Chủ tịch Nguyễn"), it is the same for every
         // length tried and already keyed, and the far first word need not be keyed at all.
-        if self.flags1(b - 1) & bit::PHRASE_LAST == 0 || self.flags1(a) & bit::PHRASE_FIRST == 0 {
+        let last = self.flags1(b - 1);
+        if last & bit::PHRASE_LAST == 0 {
             return 0;
+        }
+        let first = self.flags1(a);
+        if first & bit::PHRASE_FIRST == 0 {
+            return 0;
+        }
+        // Keys hold no spaces, so the joined key has a word per token after a space; when
+        // the end tokens are words of their own, their bits say whether a phrase of that
+        // length starts or ends with them.
+        let toks = &self.b.toks;
+        let words = 1 + (a + 1..b).filter(|&i| toks[i].space_before).count();
+        if words >= 2 {
+            let (first_of, last_of) = bit::of_length(words);
+            if (toks[a + 1].space_before && first & first_of == 0)
+                || (toks[b - 1].space_before && last & last_of == 0)
+            {
+                return 0;
+            }
         }
         // The words are adjacent, so the phrase has only spaces between them.
         let mut k = self.b.phrase.borrow_mut();
@@ -652,27 +733,26 @@ impl<'a> View<'a> {
         self.flags(a, b) & bits != 0
     }
 
+    /// Capitals only, at least two, and no Vietnamese word ("UBND", "HLV"): see [`shape_of`].
     fn acronym(&self, i: usize) -> bool {
-        let w = self.tx(i);
-        // An ASCII lowercase letter settles it without decoding.
-        if w.bytes().any(|b| b.is_ascii_lowercase()) {
-            return false;
-        }
-        !w.chars().any(char::is_lowercase)
-            && w.chars().filter(|c| c.is_uppercase()).count() >= 2
-            && !self.viet(i)
+        self.shape(i) & ACRONYM != 0
     }
 
-    /// A word that may be part of a name.
+    /// A word that may be part of a name: asked again and again of a run's words, so kept.
     fn namey(&self, i: usize) -> bool {
-        let w = self.tx(i);
-        // "Dolce&Gabbana": an ampersand joins firms, not names; "Let’s", "Domino's" are no
-        // names either.
-        (self.is_cap(i)
-            && !w.bytes().any(|b| b.is_ascii_digit() || b == b'&')
-            && !w.ends_with("’s")
-            && !w.ends_with("'s")
-            && !self.acronym(i))
+        let cell = &self.b.shapes[i];
+        let known = cell.get();
+        if known & NAMEY_KNOWN != 0 {
+            return known & NAMEY != 0;
+        }
+        let namey = self.find_namey(i);
+        // Read again: finding it may have set the token's other shape bits.
+        cell.set(cell.get() | NAMEY_KNOWN | if namey { NAMEY } else { 0 });
+        namey
+    }
+
+    fn find_namey(&self, i: usize) -> bool {
+        (self.is_word(i) && self.shape(i) & NAME_SHAPED != 0)
             || self.particle_in_name(i)
             || self.particle_leads(i)
     }
@@ -743,10 +823,27 @@ impl<'a> View<'a> {
 
     /// A Vietnamese word, an initial or a dotted name: asked often of the same token, so kept.
     fn viet(&self, i: usize) -> bool {
-        *self.b.viets[i].get_or_init(|| {
-            let w = self.tx(i);
-            is_vietnamese_syllable(w) || is_initial(w.trim_end_matches('.')) || dotted_name(w)
-        })
+        self.shape(i) & VIET != 0
+    }
+
+    /// Whether token `i` is a Vietnamese syllable ([`is_vietnamese_syllable`]), kept as
+    /// [`View::viet`] is.
+    fn syllable(&self, i: usize) -> bool {
+        self.shape(i) & SYLLABLE != 0
+    }
+
+    /// The shape bits of token `i` ([`shape_of`] its spelling, found once per word keyed), kept
+    /// with its [`View::namey`] bits.
+    fn shape(&self, i: usize) -> u8 {
+        let cell = &self.b.shapes[i];
+        let known = cell.get();
+        if known & SHAPE_KNOWN != 0 {
+            return known;
+        }
+        // A property of the spelling: found once per word the thread keys.
+        let shape = self.keyed(i).2 | cell.get();
+        cell.set(shape);
+        shape
     }
 
     fn surname(&self, i: usize) -> bool {
@@ -759,7 +856,10 @@ impl<'a> View<'a> {
 
     /// Words of a known place starting at `i` (within `..z`), 0 if none.
     fn place_len(&self, i: usize, z: usize) -> usize {
-        let longest = *self.b.places[i].get_or_init(|| {
+        let cell = &self.b.places[i];
+        let longest = if cell.get() != 0 {
+            usize::from(cell.get() - 1)
+        } else {
             let n = self.b.toks.len();
             // Only words that open a longer place are worth joining with the next ones.
             let max = if self.flags1(i) & bit::PLACE_FIRST != 0 {
@@ -767,11 +867,14 @@ impl<'a> View<'a> {
             } else {
                 1
             };
-            (1..=max)
+            let longest = (1..=max)
                 .rev()
                 .find(|&k| self.is(i, i + k, bit::PLACE))
-                .unwrap_or(0)
-        });
+                .unwrap_or(0);
+            // At most four: it fits.
+            cell.set(longest as u8 + 1);
+            longest
+        };
         if longest <= z - i {
             return longest;
         }
@@ -817,7 +920,7 @@ impl<'a> View<'a> {
             && self.tx(a - 2).chars().count() <= 5
             && self.tx(a - 2).starts_with(|c: char| c.is_uppercase())
             // "… đội tuyển nữ Anh. Câu chuyện": a whole word ends a sentence.
-            && !is_vietnamese_syllable(self.tx(a - 2))
+            && !self.syllable(a - 2)
         {
             end = a - 1;
         }
@@ -1506,8 +1609,7 @@ impl<'a> View<'a> {
         ctx: Ctx,
         evidence: Evidence,
     ) -> Option<Option<(usize, usize)>> {
-        let w = self.tx(s);
-        let viet = is_vietnamese_syllable(w);
+        let viet = self.syllable(s);
         if evidence == Evidence::Context
             && matches!(ctx, Ctx::Office)
             && viet
@@ -1622,7 +1724,6 @@ impl<'a> View<'a> {
         let start = self.b.toks[s].start;
         let end = self.b.toks[e - 1].end;
         let parts: Vec<Rc<str>> = (s..e).map(|k| self.keyed(k).0.clone()).collect();
-        let display = roles::squash(&self.text[start..end]);
         let listed = s >= 1
             && (matches!(self.punct(s - 1), Some("," | "–" | "-"))
                 || (self.is_word(s - 1)
@@ -1636,7 +1737,6 @@ impl<'a> View<'a> {
             end,
             vietnamese_surname: self.surname(s) && e - s >= 2,
             parts,
-            display,
             evidence,
             author,
             roles: Vec::new(),
@@ -1646,13 +1746,16 @@ impl<'a> View<'a> {
 }
 
 /// `char::is_alphanumeric` with no table lookup for ASCII and the Vietnamese Latin ranges
-/// (the tokens module's tests check those ranges against the standard library).
+/// (the tokens module's tests check those ranges against the standard library), nor for the
+/// General Punctuation block, which holds the quotes, dashes and ellipsis of news text and no
+/// letter or digit (checked by the tests below).
 #[inline]
 fn is_alnum(c: char) -> bool {
     match c as u32 {
         0..=0x7F => c.is_ascii_alphanumeric(),
         0xD7 | 0xF7 => false,
         0xC0..=0x24F | 0x1E00..=0x1EFF => true,
+        0x2000..=0x206F => false,
         _ => c.is_alphanumeric(),
     }
 }
@@ -1677,51 +1780,105 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
 #[cfg(test)]
 fn scan(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
-    scan_into(text, 0, &mut out);
+    let _ = scan_into(text, 0, &mut out);
     out
 }
 
+/// Byte classes of the scanner: what a byte says on its own.
+const SPACE: u8 = 0;
+const ALPHA: u8 = 1;
+const DIGIT: u8 = 2;
+/// An ASCII joiner ("TP.HCM", "Ba-ra-ắc"): inside a word only when a letter or digit follows.
+const JOINER: u8 = 3;
+const PUNCT: u8 = 4;
+/// The lead byte of a two-byte letter of U+0100–U+01FF (Latin Extended-A and -B).
+const LATIN2: u8 = 5;
+/// Any other non-ASCII byte: the next byte (or the decoded char) settles it.
+const OTHER: u8 = 6;
+
+static CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        t[b] = match b as u8 {
+            b'\t'..=b'\r' | b' ' => SPACE,
+            b'a'..=b'z' | b'A'..=b'Z' => ALPHA,
+            b'0'..=b'9' => DIGIT,
+            b'.' | b'-' | b'&' | b'\'' | b'_' => JOINER,
+            _ => PUNCT,
+        };
+        b += 1;
+    }
+    let mut b = 0xC4;
+    while b <= 0xC8 {
+        t[b] = LATIN2;
+        b += 1;
+    }
+    t
+};
+
 /// [`scan`] into `out` (cleared first), with `base` added to every offset. ASCII and the Latin
-/// letters Vietnamese uses are told from their bytes; only other chars are decoded.
-fn scan_into(text: &str, base: usize, out: &mut Vec<Token>) {
+/// letters Vietnamese uses are told from their bytes ([`CLASS`]); only other chars are decoded.
+///
+/// Returns the first word a block's fixes may change ([`BlockTokens::refill`]): one that does
+/// not start with an ASCII lowercase letter or a digit and holds a hyphen or has a dot right
+/// after it.
+fn scan_into(text: &str, base: usize, out: &mut Vec<Token>) -> Option<usize> {
     out.clear();
+    let mut fixable = None;
+    // Whether a word starting with byte `b` may need a fix.
+    let capital = |b: u8| !matches!(b, b'a'..=b'z' | b'0'..=b'9');
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
     let mut space_before = true;
     while i < n {
         let b = bytes[i];
-        let (len, word, letter) = if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
-                (1, true, b.is_ascii_alphabetic())
-            } else if matches!(b, b'\t'..=b'\r' | b' ') {
+        let (len, word, letter) = match CLASS[b as usize] {
+            SPACE => {
                 space_before = true;
                 i += 1;
                 continue;
-            } else {
-                (1, false, false)
             }
-        } else if let Some(l) = latin_letter_len(bytes, i) {
-            (l, true, true)
-        } else {
-            let Some((c, len)) = char_at(text, i) else {
-                break;
-            };
-            if c.is_whitespace() {
-                space_before = true;
-                i += len;
-                continue;
+            ALPHA => (1, true, true),
+            DIGIT => (1, true, false),
+            JOINER | PUNCT => (1, false, false),
+            LATIN2 => (2, true, true),
+            _ => {
+                if let Some(l) = latin_letter_len(bytes, i) {
+                    (l, true, true)
+                } else {
+                    let Some((c, len)) = char_at(text, i) else {
+                        break;
+                    };
+                    if c.is_whitespace() {
+                        space_before = true;
+                        i += len;
+                        continue;
+                    }
+                    let alnum = is_alnum(c);
+                    if !alnum && is_combining(c) {
+                        // A stray mark belongs to nothing.
+                        space_before = false;
+                        i += len;
+                        continue;
+                    }
+                    // Whether it is a letter matters only for a word.
+                    (len, alnum, alnum && is_alpha(c))
+                }
             }
-            if !is_alnum(c) && is_combining(c) {
-                // A stray mark belongs to nothing.
-                space_before = false;
-                i += len;
-                continue;
-            }
-            (len, is_alnum(c), is_alpha(c))
         };
         if word {
-            let (end, has_letter) = word_end(text, i + len, letter);
+            // A word that starts with a letter has one: no need to look for it.
+            let (end, has_letter, hyphen) = if letter {
+                let (end, _, hyphen) = word_end::<false>(text, i + len);
+                (end, true, hyphen)
+            } else {
+                word_end::<true>(text, i + len)
+            };
+            if has_letter && hyphen && capital(b) && fixable.is_none() {
+                fixable = Some(out.len());
+            }
             out.push(Token {
                 start: base + i,
                 end: base + end,
@@ -1734,6 +1891,15 @@ fn scan_into(text: &str, base: usize, out: &mut Vec<Token>) {
             });
             i = end;
         } else {
+            let glued_dot = b == b'.' && !space_before;
+            if glued_dot && fixable.is_none() {
+                let after_word = out.last().is_some_and(|p: &Token| {
+                    p.kind == TokenKind::Word && capital(bytes[p.start - base])
+                });
+                if after_word {
+                    fixable = Some(out.len() - 1);
+                }
+            }
             out.push(Token {
                 start: base + i,
                 end: base + i + len,
@@ -1744,6 +1910,7 @@ fn scan_into(text: &str, base: usize, out: &mut Vec<Token>) {
         }
         space_before = false;
     }
+    fixable
 }
 
 /// The length of the letter at byte `i` if it lies in the Latin blocks holding every
@@ -1761,44 +1928,63 @@ fn latin_letter_len(bytes: &[u8], i: usize) -> Option<usize> {
     }
 }
 
-/// The end of a word going on at byte `j`, and whether it holds a letter.
+/// The end of a word going on at byte `j`, and whether it holds a letter (found only when
+/// `LOOK`: a word that started with a letter has one).
 #[inline]
-fn word_end(text: &str, mut j: usize, mut has_letter: bool) -> (usize, bool) {
+fn word_end<const LOOK: bool>(text: &str, mut j: usize) -> (usize, bool, bool) {
+    let mut hyphen = false;
     let bytes = text.as_bytes();
     let n = bytes.len();
+    let mut has_letter = false;
     while j < n {
         let b = bytes[j];
-        if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
-                has_letter |= b.is_ascii_alphabetic();
-                j += 1;
-                continue;
+        let class = CLASS[b as usize];
+        // Letters first: most bytes of a word are ASCII letters.
+        if class == ALPHA {
+            if LOOK {
+                has_letter = true;
             }
-            // An inner joiner: "TP.HCM", "Ba-ra-ắc".
-            if matches!(b, b'.' | b'-' | b'&' | b'\'' | b'_') && alnum_at(text, j + 1) {
-                j += 1;
-                continue;
-            }
-            break;
-        }
-        if let Some(l) = latin_letter_len(bytes, j) {
-            has_letter = true;
-            j += l;
+            j += 1;
             continue;
         }
-        let Some((d, l)) = char_at(text, j) else {
-            break;
-        };
-        if is_alnum(d) || is_combining(d) {
-            has_letter |= is_alpha(d);
-            j += l;
-        } else if d == '’' && alnum_at(text, j + l) {
-            j += l;
-        } else {
-            break;
+        match class {
+            ALPHA => {
+                if LOOK {
+                    has_letter = true;
+                }
+                j += 1;
+            }
+            DIGIT => j += 1,
+            LATIN2 => {
+                has_letter = true;
+                j += 2;
+            }
+            JOINER if alnum_at(text, j + 1) => {
+                hyphen |= b == b'-';
+                j += 1;
+            }
+            SPACE | JOINER | PUNCT => break,
+            _ => {
+                if let Some(l) = latin_letter_len(bytes, j) {
+                    has_letter = true;
+                    j += l;
+                    continue;
+                }
+                let Some((d, l)) = char_at(text, j) else {
+                    break;
+                };
+                if is_alnum(d) || is_combining(d) {
+                    has_letter |= is_alpha(d);
+                    j += l;
+                } else if d == '’' && alnum_at(text, j + l) {
+                    j += l;
+                } else {
+                    break;
+                }
+            }
         }
     }
-    (j, has_letter)
+    (j, has_letter, hyphen)
 }
 
 /// Whether a letter or digit starts at byte `i`.
@@ -1820,6 +2006,27 @@ mod tests {
         #[test]
         fn scan_is_tokenize(t in "[ a-zA-Z×÷ÀÿɏɐḀỿĐđàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹ.,’&_'\\-\u{301}\u{300}0-9\n“”…]{0,60}") {
             proptest::prop_assert_eq!(scan(&t), tokenize(&t));
+        }
+
+        #[test]
+        fn scan_finds_the_first_fixable_word(t in "[ a-zA-ZĐđÂâ.\\-0-9,]{0,40}") {
+            // A word not starting with a lowercase ASCII letter or a digit, holding a hyphen
+            // or with a dot glued after it.
+            let toks = scan(&t);
+            let b = t.as_bytes();
+            let want = (0..toks.len()).find(|&i| {
+                let w = &toks[i];
+                w.kind == crate::extract::tokens::TokenKind::Word
+                    && !matches!(b[w.start], b'a'..=b'z' | b'0'..=b'9')
+                    && (b[w.start..w.end].contains(&b'-')
+                        || toks.get(i + 1).is_some_and(|n| {
+                            n.kind == crate::extract::tokens::TokenKind::Punct
+                                && !n.space_before
+                                && b[n.start] == b'.'
+                        }))
+            });
+            let mut out = Vec::new();
+            proptest::prop_assert_eq!(super::scan_into(&t, 0, &mut out), want);
         }
 
         #[test]
@@ -1959,6 +2166,15 @@ mod tests {
             }
             let qs: Vec<&str> = qs.iter().map(String::as_str).collect();
             lower_index_agrees(&t, &cuts, &qs);
+        }
+    }
+
+    #[test]
+    fn is_alnum_is_the_standard_test() {
+        let ranges = [(0..0x300u32), (0x1DC0..0x2100), (0x3000..0x3010)];
+        for u in ranges.into_iter().flatten() {
+            let Some(c) = char::from_u32(u) else { continue };
+            assert_eq!(super::is_alnum(c), c.is_alphanumeric(), "U+{u:04X}");
         }
     }
 
