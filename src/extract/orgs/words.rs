@@ -116,7 +116,7 @@ impl WordSpans<'_> {
         (self.i, self.in_word, self.start) = (i, in_word, start);
     }
 
-    /// [`Self::fill`] sixteen bytes at a step: one pass of byte compares finds the ASCII
+    /// [`Self::fill`] thirty-two bytes at a step: one pass of byte compares finds the ASCII
     /// chars that end words and the chars [`Self::letter_at`] must decide; words begin and
     /// end at the bits of the first mask, and only the rare chars of the second (typographic
     /// quotes and dashes, other scripts, ×, ÷, combining marks) are looked at one by one.
@@ -126,23 +126,26 @@ impl WordSpans<'_> {
         let bytes = self.src.as_bytes();
         let n = bytes.len();
         let (mut i, mut in_word, mut start) = (self.i, self.in_word, self.start);
-        let mut padded: [u8; 17];
+        let mut padded: [u8; 33];
         while out.len() < max && i < n {
-            let (chunk, at) = if i + 17 <= n {
+            let (chunk, at) = if i + 33 <= n {
                 (bytes, i)
             } else {
                 // The last bytes padded with spaces, which end a word and start none.
-                padded = [b' '; 17];
+                padded = [b' '; 33];
                 padded[..n - i].copy_from_slice(&bytes[i..]);
                 (&padded[..], 0)
             };
             {
-                let (sep, slow, underscore) = masks16(chunk, at);
-                self.saw_underscore |= underscore != 0;
+                // Thirty-two bytes: two steps of sixteen in one mask.
+                let (sep_lo, slow_lo, underscore_lo) = masks16(chunk, at);
+                let (sep_hi, slow_hi, underscore_hi) = masks16(chunk, at + 16);
+                let (sep, slow) = (sep_lo | sep_hi << 16, slow_lo | slow_hi << 16);
+                self.saw_underscore |= (underscore_lo | underscore_hi) != 0;
                 // Bytes before the first char to decide: ASCII separators, and letters with
                 // their continuation bytes.
-                let limit = slow.trailing_zeros().min(16);
-                let in_range = (1u32 << limit) - 1;
+                let limit = slow.trailing_zeros();
+                let in_range = u32::MAX.checked_shr(32 - limit).unwrap_or(0);
                 let sep = sep & in_range;
                 let sep_before = ((sep << 1) | u32::from(!in_word)) & in_range;
                 let mut starts = !sep & sep_before;
@@ -167,7 +170,7 @@ impl WordSpans<'_> {
                 }
                 // Past the text's end only the padding is left.
                 i = (i + limit as usize).min(n);
-                if limit == 16 || i == n {
+                if limit == 32 || i == n {
                     continue;
                 }
             }
@@ -496,8 +499,8 @@ mod tests {
         let (mut all, mut batch) = (Vec::new(), Vec::new());
         loop {
             spans.fill(&mut batch, 3);
-            // A step of sixteen bytes ends eight words at most.
-            assert!(batch.len() < 3 + 8);
+            // A step of thirty-two bytes ends sixteen words at most.
+            assert!(batch.len() < 3 + 16);
             if batch.is_empty() {
                 break;
             }
