@@ -50,7 +50,27 @@ pub struct Candidate {
     pub listed: bool,
     /// Words (byte ranges) that, if the article also writes them in lowercase, show this is a
     /// common word and not a name.
-    pub unless_written: Vec<(usize, usize)>,
+    pub unless_written: Spans,
+}
+
+/// At most two byte ranges, kept inline: most candidates are one word with one or two, and
+/// a list each would cost an allocation.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Spans {
+    n: u8,
+    spans: [(usize, usize); 2],
+}
+
+impl Spans {
+    /// Adds a range; a candidate asks for two at most.
+    fn push(&mut self, span: (usize, usize)) {
+        self.spans[usize::from(self.n)] = span;
+        self.n += 1;
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, (usize, usize)> {
+        self.spans[..usize::from(self.n)].iter()
+    }
 }
 
 thread_local! {
@@ -1485,7 +1505,9 @@ impl<'a> View<'a> {
                 c.roles.push(roles::squash(t));
             }
         }
-        c.unless_written.extend(lone);
+        if let Some(span) = lone {
+            c.unless_written.push(span);
+        }
         if evidence == Evidence::Lookup && e - s == 1 && self.sentence_start(s) {
             // "An ninh …" at a sentence start is a word, not the person An: keep it only if the
             // document never writes the word in lowercase.
@@ -1769,7 +1791,7 @@ impl<'a> View<'a> {
                 || (self.is_word(s - 1)
                     && matches!(self.tx(s - 1), "và" | "hay" | "hoặc" | "cùng")));
         Candidate {
-            unless_written: Vec::new(),
+            unless_written: Spans::default(),
             tokens: (s, e),
             listed,
             block: self.b.index,
