@@ -675,7 +675,7 @@ impl<'a> View<'a> {
     /// ASCII test inlines.
     #[inline(never)]
     fn starts_upper(&self, i: usize) -> bool {
-        self.tx(i).chars().next().is_some_and(|c| c.is_uppercase())
+        starts_upper(self.tx(i))
     }
 
     fn punct(&self, i: usize) -> Option<&'a str> {
@@ -1807,6 +1807,21 @@ impl<'a> View<'a> {
     }
 }
 
+/// Whether `w` starts with an uppercase letter: the Vietnamese letters outside ASCII ("Đ",
+/// "Á", "Ở" …) by their bytes, the rest by the standard test.
+fn starts_upper(w: &str) -> bool {
+    match *w.as_bytes() {
+        // U+00C0–U+00DE are capitals but ×; U+00DF on are small.
+        [0xC3, c, ..] => (0x80..=0x9E).contains(&c) && c != 0x97,
+        // "Đ", "đ".
+        [0xC4, c @ (0x90 | 0x91), ..] => c == 0x90,
+        // U+1EA0–U+1EFF (the Vietnamese letters with two marks): capital, small, in turn.
+        [0xE1, 0xBA, c, ..] if c >= 0xA0 => c % 2 == 0,
+        [0xE1, 0xBB, c, ..] => c % 2 == 0,
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
 /// `char::is_alphanumeric` with no table lookup for ASCII and the Vietnamese Latin ranges
 /// (the tokens module's tests check those ranges against the standard library), nor for the
 /// General Punctuation block, which holds the quotes, dashes and ellipsis of news text and no
@@ -2229,6 +2244,18 @@ mod tests {
             let qs: Vec<&str> = qs.iter().map(String::as_str).collect();
             lower_index_agrees(&t, &cuts, &qs);
         }
+    }
+
+    #[test]
+    fn starts_upper_is_the_standard_test() {
+        for c in (0x80..0x3000)
+            .chain(0x1E00..0x1F00)
+            .filter_map(char::from_u32)
+        {
+            let w = format!("{c}a");
+            assert_eq!(super::starts_upper(&w), c.is_uppercase(), "{c:?}");
+        }
+        assert!(!super::starts_upper(""));
     }
 
     #[test]
