@@ -563,7 +563,11 @@ impl BlockTokens {
             // capital nor a particle ("van", "de") opens a run there: one byte settles them.
             let t = &self.toks[i];
             let b = text.as_bytes()[t.start];
-            if t.kind != TokenKind::Word || (b.is_ascii_lowercase() && b != b'v' && b != b'd') {
+            // "đ" (U+0111) opens many lowercase words ("đã", "được") and no run either.
+            if t.kind != TokenKind::Word
+                || (b.is_ascii_lowercase() && b != b'v' && b != b'd')
+                || (b == 0xC4 && text.as_bytes()[t.start + 1] == 0x91)
+            {
                 i += 1;
                 continue;
             }
