@@ -713,6 +713,28 @@ impl<'a, 'k> Ctx<'a, 'k> {
         }
         None
     }
+    /// [`canonical`] of the text of tokens `from..to`: when only spaces part them, their
+    /// memoised canonical forms joined by one space each (the canonical form collapses
+    /// whitespace, and tones move only within a word), else computed afresh.
+    fn span_canonical_into(&self, from: usize, to: usize, out: &mut String) {
+        let toks = self.toks;
+        let bytes = self.src.as_bytes();
+        let spaced = (from + 1..to).all(|k| {
+            bytes[toks[k - 1].end..toks[k].start]
+                .iter()
+                .all(|&b| b == b' ')
+        });
+        if !spaced {
+            canonical_into(&self.src[toks[from].start..toks[to - 1].end], out);
+            return;
+        }
+        for k in from..to {
+            if k > from && toks[k].start > toks[k - 1].end {
+                out.push(' ');
+            }
+            out.push_str(self.low(k));
+        }
+    }
     fn is_stop(&self, i: usize) -> bool {
         self.flags(i) & WORD_STOP != 0
     }
@@ -1473,7 +1495,7 @@ fn rule_at(cx: &Ctx, prev: &str, prev_capitalised: bool) -> Option<(Span, usize)
     let rejected = {
         let mut text = cx.scratch.borrow_mut();
         text.clear();
-        canonical_into(&src[sp.start..sp.end], &mut text);
+        cx.span_canonical_into(i, end, &mut text);
         // A generic body, or the start of one ("Ban Giám" of "Ban Giám khảo").
         lists.generic_starts.contains(text.as_str())
             // "báo Mỹ", "đảng Nga": a country's press or parties.
