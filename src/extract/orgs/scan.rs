@@ -12,7 +12,7 @@ use crate::extract::tokens::{
 };
 use crate::extract::tokens::{leading_word, tokenize_into};
 use crate::lexicon::orgs::{FastMap, FastSet};
-use crate::lexicon::orgs::{HeadKind, Lexicon, HEADS, LEXICON};
+use crate::lexicon::orgs::{Head, HeadKind, Lexicon, HEADS, LEXICON};
 use crate::lexicon::orgs::{WORD_COMPOUND_FIRST, WORD_HEAD_FIRST, WORD_PLACE_FIRST, WORD_STOP};
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
@@ -81,18 +81,21 @@ struct Lists {
     departments: FastSet<String>,
 }
 
-/// Every head cut before one of its spaces: a phrase that is none of these starts no longer
-/// head, so [`Ctx::head_at`] stops reading there.
-static HEAD_PREFIXES: LazyLock<FastSet<String>> = LazyLock::new(|| {
-    let mut set = FastSet::with_capacity_and_hasher(LEXICON.heads.len(), Default::default());
-    for h in LEXICON.heads.keys() {
+/// Every head cut before one of its spaces, with the head it is itself if any: a phrase that
+/// is none of these starts no longer head, so [`Ctx::head_at`] stops reading there, and one
+/// lookup answers both questions for the phrases that go on.
+static HEAD_PREFIXES: LazyLock<FastMap<String, Option<&'static Head>>> = LazyLock::new(|| {
+    let lex: &'static Lexicon = &LEXICON;
+    let mut map = FastMap::with_capacity_and_hasher(lex.heads.len(), Default::default());
+    for h in lex.heads.keys() {
         for (i, c) in h.char_indices() {
             if c == ' ' {
-                set.insert(h[..i].to_owned());
+                map.entry(h[..i].to_owned())
+                    .or_insert_with(|| lex.heads.get(&h[..i]));
             }
         }
     }
-    set
+    map
 });
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
@@ -673,10 +676,14 @@ impl<'a, 'k> Ctx<'a, 'k> {
                 key.push(' ');
             }
             key.push_str(self.low(k));
-            if let Some(h) = lex.heads.get(key.as_str()) {
+            let (head, prefix) = match HEAD_PREFIXES.get(key.as_str()) {
+                Some(&head) => (head, true),
+                None => (lex.heads.get(key.as_str()), false),
+            };
+            if let Some(h) = head {
                 best = Some((h.kind, k + 1 - i, h.key.as_str()));
             }
-            if !HEAD_PREFIXES.contains(key.as_str()) {
+            if !prefix {
                 break;
             }
         }
