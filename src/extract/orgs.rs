@@ -838,10 +838,16 @@ fn name_org(o: &mut Organisation, text: &str) {
             .find_map(|w| table(w).map(|e| (w.to_owned(), e)));
     }
     if abbr.is_none() {
-        let cname = canonical(name);
-        let first = cname.split(' ').next().unwrap_or("");
-        abbr = BODY_EXPANSIONS
-            .get(first)
+        // The first word's canonical form is the canonical name's first word: most names
+        // start with no expansion's first word, and need no more.
+        let first = canonical_word(name.split_whitespace().next().unwrap_or(""));
+        let expansions = BODY_EXPANSIONS.get(&*first);
+        let cname = if expansions.is_some() {
+            canonical(name)
+        } else {
+            String::new()
+        };
+        abbr = expansions
             .into_iter()
             .flatten()
             .filter(|(_, _, ce)| {
