@@ -883,7 +883,7 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                         break;
                     }
                     // After an acronym name ("Hội NDVN"), lowercase words are the sentence.
-                    if is_all_caps(w) && !LEXICON.expansions.contains_key(w) {
+                    if is_all_caps(w) && LEXICON.expansion(w).is_none() {
                         in_description = false;
                     }
                     // Acronyms ("TNHH MTV") are not a proper name the sentence goes on after.
@@ -911,7 +911,7 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                     let field = cx.cap(k + 1)
                         && cx.head_at(k + 1).is_none()
                         && (cx.compound(k + 1, k + 2)
-                            || LEXICON.expansions.contains_key(cx.text(k + 1)));
+                            || LEXICON.expansion(cx.text(k + 1)).is_some());
                     // Not after a proper name: "trường THCS Đồng Thắng và Mầm non …" are two.
                     if t.name && field && caps_run < 2 {
                         k += 1;
