@@ -581,8 +581,9 @@ struct Ctx<'a, 'k> {
 #[derive(Default)]
 struct Memo<'a> {
     low: OnceCell<Cow<'a, str>>,
-    /// (kind, words, canonical key of the head).
-    head: OnceCell<Option<(HeadKind, usize, &'static str)>>,
+    /// The longest head starting here (its words are the tokens it spans: a canonical word
+    /// holds no space).
+    head: OnceCell<Option<&'static Head>>,
     /// This word and the next form a compound.
     compound_next: OnceCell<bool>,
     /// The `WORD_*` bits of the canonical form.
@@ -658,9 +659,9 @@ impl<'a, 'k> Ctx<'a, 'k> {
         self.memo[i]
             .head
             .get_or_init(|| self.find_head(i))
-            .map(|(kind, words, _)| (kind, words))
+            .map(|h| (h.kind, h.words))
     }
-    fn find_head(&self, i: usize) -> Option<(HeadKind, usize, &'static str)> {
+    fn find_head(&self, i: usize) -> Option<&'static Head> {
         let lex: &'static Lexicon = &LEXICON;
         if self.flags(i) & WORD_HEAD_FIRST == 0 {
             return None;
@@ -680,8 +681,8 @@ impl<'a, 'k> Ctx<'a, 'k> {
                 Some(&head) => (head, true),
                 None => (lex.heads.get(key.as_str()), false),
             };
-            if let Some(h) = head {
-                best = Some((h.kind, k + 1 - i, h.key.as_str()));
+            if head.is_some() {
+                best = head;
             }
             if !prefix {
                 break;
@@ -694,7 +695,7 @@ impl<'a, 'k> Ctx<'a, 'k> {
         self.memo[i]
             .head
             .get_or_init(|| self.find_head(i))
-            .map(|(_, _, key)| key)
+            .map(|h| h.key.as_str())
     }
     /// A place word of one or two tokens at `i` ("tỉnh", "thành phố", "TP" + "."): its length
     /// in tokens, counting a trailing dot.
