@@ -804,10 +804,7 @@ static BODY_EXPANSIONS: std::sync::LazyLock<FastMap<&'static str, Vec<&'static E
 /// Display name, abbreviation, expansion and aliases from the mentions.
 fn name_org(o: &mut Organisation, text: &str) {
     let texts: Vec<&str> = o.mentions.iter().map(|m| m.text(text)).collect();
-    let has_abbr = |t: &str| {
-        t.split_whitespace()
-            .any(|w| LEXICON.expansions.contains_key(w))
-    };
+    let has_abbr = |t: &str| t.split_whitespace().any(|w| LEXICON.expansion(w).is_some());
     // The first written-out form, else the longest.
     let name = texts
         .iter()
@@ -838,10 +835,16 @@ fn name_org(o: &mut Organisation, text: &str) {
             .find_map(|w| table(w).map(|e| (w.to_owned(), e)));
     }
     if abbr.is_none() {
-        let cname = canonical(name);
-        let first = cname.split(' ').next().unwrap_or("");
-        abbr = BODY_EXPANSIONS
-            .get(first)
+        // The first word's canonical form is the canonical name's first word: most names
+        // start with no expansion's first word, and need no more.
+        let first = canonical_word(name.split_whitespace().next().unwrap_or(""));
+        let expansions = BODY_EXPANSIONS.get(&*first);
+        let cname = if expansions.is_some() {
+            canonical(name)
+        } else {
+            String::new()
+        };
+        abbr = expansions
             .into_iter()
             .flatten()
             .filter(|(_, _, ce)| {
@@ -882,12 +885,12 @@ fn key_into(s: &str, expanded: &mut String, out: &mut String) {
         if !expanded.is_empty() {
             expanded.push(' ');
         }
-        match LEXICON.expansions.get(w) {
+        match LEXICON.expansion(w) {
             Some(e) => expanded.push_str(e),
             None => match w.split_once('.') {
                 // "TP.HCM", "TP.Thanh Hóa": a glued place word.
-                Some((p, rest)) if !rest.is_empty() && LEXICON.expansions.contains_key(p) => {
-                    expanded.push_str(LEXICON.expansions[p]);
+                Some((p, rest)) if !rest.is_empty() && LEXICON.expansion(p).is_some() => {
+                    expanded.push_str(LEXICON.expansion(p).unwrap_or_default());
                     expanded.push(' ');
                     expanded.push_str(rest);
                 }

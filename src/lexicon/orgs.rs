@@ -912,6 +912,9 @@ pub struct Lexicon {
     pub max_head_words: usize,
     /// Abbreviation (as written) → expansion.
     pub expansions: FastMap<&'static str, &'static str>,
+    /// A bit per [`expansion_bit`] of the abbreviations: most words are none, and skip the
+    /// hash lookup of [`Lexicon::expansion`].
+    expansion_bits: [u64; 64],
     /// (abbreviation, expansion, canonical expansion).
     pub expansion_keys: Vec<(&'static str, &'static str, String)>,
     /// Canonical keys of place words.
@@ -930,6 +933,25 @@ pub struct Lexicon {
     /// Canonical word → which of `head_first`, `place_first`, `compound_first` and
     /// `stop_words` hold it (the `WORD_*` bits): one lookup instead of four.
     pub word_flags: FastMap<String, u8>,
+}
+
+/// The bit of a word in [`Lexicon::expansion_bits`]: its first two bytes and its length.
+fn expansion_bit(w: &[u8]) -> usize {
+    let first = w.first().copied().unwrap_or(0) as usize;
+    let second = w.get(1).copied().unwrap_or(0) as usize;
+    (first.wrapping_mul(31) ^ second.wrapping_mul(131) ^ w.len() << 7) & 0xFFF
+}
+
+impl Lexicon {
+    /// The expansion of the abbreviation `w` (as written), if it is one.
+    #[inline]
+    pub fn expansion(&self, w: &str) -> Option<&'static str> {
+        let bit = expansion_bit(w.as_bytes());
+        if self.expansion_bits[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        self.expansions.get(w).copied()
+    }
 }
 
 /// Bits of [`Lexicon::word_flags`].
@@ -986,8 +1008,14 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for w in &stop_words {
         *word_flags.entry((*w).to_owned()).or_default() |= WORD_STOP;
     }
+    let mut expansion_bits = [0u64; 64];
+    for (a, _) in EXPANSIONS {
+        let bit = expansion_bit(a.as_bytes());
+        expansion_bits[bit / 64] |= 1 << (bit % 64);
+    }
     Lexicon {
         word_flags,
+        expansion_bits,
         head_first,
         place_first,
         heads,
@@ -1016,6 +1044,24 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The filter before the lookup lets every abbreviation through, and only those answer.
+    #[test]
+    fn expansion_finds_every_abbreviation() {
+        for &(a, e) in EXPANSIONS {
+            assert_eq!(
+                LEXICON.expansion(a),
+                LEXICON.expansions.get(a).copied(),
+                "{a}"
+            );
+            assert!(LEXICON
+                .expansion(a)
+                .is_some_and(|x| x == e || EXPANSIONS.iter().any(|&(b, y)| b == a && y == x)));
+        }
+        for w in ["Công", "ty", "", "U", "Hà Nội"] {
+            assert_eq!(LEXICON.expansion(w), None, "{w}");
+        }
+    }
 
     /// The combined flags say exactly what the four lists say.
     #[test]

@@ -12,7 +12,7 @@ use crate::extract::tokens::{
 };
 use crate::extract::tokens::{leading_word, tokenize_into};
 use crate::lexicon::orgs::{FastMap, FastSet};
-use crate::lexicon::orgs::{HeadKind, Lexicon, HEADS, LEXICON};
+use crate::lexicon::orgs::{Head, HeadKind, Lexicon, HEADS, LEXICON};
 use crate::lexicon::orgs::{WORD_COMPOUND_FIRST, WORD_HEAD_FIRST, WORD_PLACE_FIRST, WORD_STOP};
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
@@ -81,18 +81,21 @@ struct Lists {
     departments: FastSet<String>,
 }
 
-/// Every head cut before one of its spaces: a phrase that is none of these starts no longer
-/// head, so [`Ctx::head_at`] stops reading there.
-static HEAD_PREFIXES: LazyLock<FastSet<String>> = LazyLock::new(|| {
-    let mut set = FastSet::with_capacity_and_hasher(LEXICON.heads.len(), Default::default());
-    for h in LEXICON.heads.keys() {
+/// Every head cut before one of its spaces, with the head it is itself if any: a phrase that
+/// is none of these starts no longer head, so [`Ctx::head_at`] stops reading there, and one
+/// lookup answers both questions for the phrases that go on.
+static HEAD_PREFIXES: LazyLock<FastMap<String, Option<&'static Head>>> = LazyLock::new(|| {
+    let lex: &'static Lexicon = &LEXICON;
+    let mut map = FastMap::with_capacity_and_hasher(lex.heads.len(), Default::default());
+    for h in lex.heads.keys() {
         for (i, c) in h.char_indices() {
             if c == ' ' {
-                set.insert(h[..i].to_owned());
+                map.entry(h[..i].to_owned())
+                    .or_insert_with(|| lex.heads.get(&h[..i]));
             }
         }
     }
-    set
+    map
 });
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
@@ -578,8 +581,9 @@ struct Ctx<'a, 'k> {
 #[derive(Default)]
 struct Memo<'a> {
     low: OnceCell<Cow<'a, str>>,
-    /// (kind, words, canonical key of the head).
-    head: OnceCell<Option<(HeadKind, usize, &'static str)>>,
+    /// The longest head starting here (its words are the tokens it spans: a canonical word
+    /// holds no space).
+    head: OnceCell<Option<&'static Head>>,
     /// This word and the next form a compound.
     compound_next: OnceCell<bool>,
     /// The `WORD_*` bits of the canonical form.
@@ -655,9 +659,9 @@ impl<'a, 'k> Ctx<'a, 'k> {
         self.memo[i]
             .head
             .get_or_init(|| self.find_head(i))
-            .map(|(kind, words, _)| (kind, words))
+            .map(|h| (h.kind, h.words))
     }
-    fn find_head(&self, i: usize) -> Option<(HeadKind, usize, &'static str)> {
+    fn find_head(&self, i: usize) -> Option<&'static Head> {
         let lex: &'static Lexicon = &LEXICON;
         if self.flags(i) & WORD_HEAD_FIRST == 0 {
             return None;
@@ -673,10 +677,14 @@ impl<'a, 'k> Ctx<'a, 'k> {
                 key.push(' ');
             }
             key.push_str(self.low(k));
-            if let Some(h) = lex.heads.get(key.as_str()) {
-                best = Some((h.kind, k + 1 - i, h.key.as_str()));
+            let (head, prefix) = match HEAD_PREFIXES.get(key.as_str()) {
+                Some(&head) => (head, true),
+                None => (lex.heads.get(key.as_str()), false),
+            };
+            if head.is_some() {
+                best = head;
             }
-            if !HEAD_PREFIXES.contains(key.as_str()) {
+            if !prefix {
                 break;
             }
         }
@@ -687,7 +695,7 @@ impl<'a, 'k> Ctx<'a, 'k> {
         self.memo[i]
             .head
             .get_or_init(|| self.find_head(i))
-            .map(|(_, _, key)| key)
+            .map(|h| h.key.as_str())
     }
     /// A place word of one or two tokens at `i` ("tỉnh", "thành phố", "TP" + "."): its length
     /// in tokens, counting a trailing dot.
@@ -712,6 +720,28 @@ impl<'a, 'k> Ctx<'a, 'k> {
             }
         }
         None
+    }
+    /// [`canonical`] of the text of tokens `from..to`: when only spaces part them, their
+    /// memoised canonical forms joined by one space each (the canonical form collapses
+    /// whitespace, and tones move only within a word), else computed afresh.
+    fn span_canonical_into(&self, from: usize, to: usize, out: &mut String) {
+        let toks = self.toks;
+        let bytes = self.src.as_bytes();
+        let spaced = (from + 1..to).all(|k| {
+            bytes[toks[k - 1].end..toks[k].start]
+                .iter()
+                .all(|&b| b == b' ')
+        });
+        if !spaced {
+            canonical_into(&self.src[toks[from].start..toks[to - 1].end], out);
+            return;
+        }
+        for k in from..to {
+            if k > from && toks[k].start > toks[k - 1].end {
+                out.push(' ');
+            }
+            out.push_str(self.low(k));
+        }
     }
     fn is_stop(&self, i: usize) -> bool {
         self.flags(i) & WORD_STOP != 0
@@ -854,7 +884,7 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                         break;
                     }
                     // After an acronym name ("Hội NDVN"), lowercase words are the sentence.
-                    if is_all_caps(w) && !LEXICON.expansions.contains_key(w) {
+                    if is_all_caps(w) && LEXICON.expansion(w).is_none() {
                         in_description = false;
                     }
                     // Acronyms ("TNHH MTV") are not a proper name the sentence goes on after.
@@ -882,7 +912,7 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                     let field = cx.cap(k + 1)
                         && cx.head_at(k + 1).is_none()
                         && (cx.compound(k + 1, k + 2)
-                            || LEXICON.expansions.contains_key(cx.text(k + 1)));
+                            || LEXICON.expansion(cx.text(k + 1)).is_some());
                     // Not after a proper name: "trường THCS Đồng Thắng và Mầm non …" are two.
                     if t.name && field && caps_run < 2 {
                         k += 1;
@@ -1473,7 +1503,7 @@ fn rule_at(cx: &Ctx, prev: &str, prev_capitalised: bool) -> Option<(Span, usize)
     let rejected = {
         let mut text = cx.scratch.borrow_mut();
         text.clear();
-        canonical_into(&src[sp.start..sp.end], &mut text);
+        cx.span_canonical_into(i, end, &mut text);
         // A generic body, or the start of one ("Ban Giám" of "Ban Giám khảo").
         lists.generic_starts.contains(text.as_str())
             // "báo Mỹ", "đảng Nga": a country's press or parties.

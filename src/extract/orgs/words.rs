@@ -326,19 +326,25 @@ pub struct ByFirstWord<T> {
     map: FastMap<String, Vec<(String, T)>>,
     /// A bit per (first byte, last byte, length) of the first words: most words of a text miss
     /// it and skip the hash lookup.
-    filter: Vec<u64>,
+    filter: Box<Bits>,
     /// By the same bit: some phrase is its first word alone, or its first word and one byte.
-    short: Vec<u64>,
+    short: Box<Bits>,
     /// A bit per (first word's bit, the two bytes after the first word) of the longer phrases:
     /// a first word that is also an ordinary word ("công", "trung") seldom goes on like one.
-    next_two: Vec<u64>,
+    next_two: Box<Bits>,
 }
 
-fn has_bit(bits: &[u64], bit: usize) -> bool {
+/// A bit per 16-bit hash: a fixed size, so that indexing it by a masked hash needs no bounds
+/// check.
+type Bits = [u64; 0x10000 / 64];
+
+fn has_bit(bits: &Bits, bit: usize) -> bool {
+    let bit = bit & 0xFFFF;
     bits[bit / 64] & (1 << (bit % 64)) != 0
 }
 
-fn set_bit(bits: &mut [u64], bit: usize) {
+fn set_bit(bits: &mut Bits, bit: usize) {
+    let bit = bit & 0xFFFF;
     bits[bit / 64] |= 1 << (bit % 64);
 }
 
@@ -373,9 +379,9 @@ impl<T: Copy> ByFirstWord<T> {
         for list in map.values_mut() {
             list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         }
-        let mut filter = vec![0u64; 0x10000 / 64];
-        let mut short = vec![0u64; 0x10000 / 64];
-        let mut next_two = vec![0u64; 0x10000 / 64];
+        let mut filter: Box<Bits> = Box::new([0; 0x10000 / 64]);
+        let mut short: Box<Bits> = Box::new([0; 0x10000 / 64]);
+        let mut next_two: Box<Bits> = Box::new([0; 0x10000 / 64]);
         for (k, list) in &map {
             let bit = filter_bit(k.as_bytes());
             set_bit(&mut filter, bit);
