@@ -1,7 +1,9 @@
-//! The words a thread has keyed, by their spelling in the text: an open-addressing table, so
-//! that a word seen before costs one hash of its bytes, a probe or two and one comparison (the
-//! people pass keys tens of thousands of words per MB of text, most of them seen before).
+//! The words a thread has keyed, by their spelling in the text, so that a word seen before
+//! costs one hash of its bytes and one comparison (the people pass keys tens of thousands of
+//! words per MB of text, most of them seen before).
 
+use hashbrown::HashTable;
+use std::hash::BuildHasher;
 use std::rc::Rc;
 
 /// A word's matching key, its table bits and the bits of its shape, shared by the tokens
@@ -11,13 +13,10 @@ pub type Keyed = (Rc<str>, u32, u8);
 /// Spelling → [`Keyed`].
 #[derive(Default)]
 pub struct Words {
-    /// Index plus one into `words` (0: empty), at the top bits of the hash, then onwards.
-    slots: Vec<u32>,
-    words: Vec<Entry>,
+    table: HashTable<Entry>,
     /// Every word's spelling, one after another: one buffer, not one allocation a word.
     spellings: String,
-    /// log2 of `slots.len()`.
-    bits: u32,
+    hasher: foldhash::fast::FixedState,
 }
 
 struct Entry {
@@ -28,102 +27,45 @@ struct Entry {
     keyed: Keyed,
 }
 
-const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-/// A multiply-rotate hash of a short word, read eight bytes at a time.
-#[inline]
-fn hash(b: &[u8]) -> u64 {
-    let mut h = (b.len() as u64).wrapping_mul(K);
-    let mut chunks = b.chunks_exact(8);
-    for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-    }
-    // The tail from at most two overlapping loads: no copy into a buffer.
-    let r = chunks.remainder();
-    let n = r.len();
-    let word = |at: usize| u32::from_le_bytes([r[at], r[at + 1], r[at + 2], r[at + 3]]);
-    let v = if n >= 4 {
-        u64::from(word(0)) | u64::from(word(n - 4)) << 32
-    } else if n > 0 {
-        u64::from(r[0]) | u64::from(r[n / 2]) << 8 | u64::from(r[n - 1]) << 16
-    } else {
-        0
-    };
-    (h.rotate_left(5) ^ v).wrapping_mul(K)
-}
-
 impl Words {
     /// Words held at most (a few MB): past that the table starts afresh.
     pub const MAX: usize = 1 << 15;
 
     #[cfg(test)]
     pub fn len(&self) -> usize {
-        self.words.len()
+        self.table.len()
     }
 
     /// The key of `spelling`, made by `make` if the table has none.
     pub fn get_or_make(&mut self, spelling: &str, make: impl FnOnce(&str) -> Keyed) -> Keyed {
-        if self.slots.is_empty() {
-            self.bits = 10;
-            self.slots = vec![0; 1 << self.bits];
-        }
-        let h = hash(spelling.as_bytes());
-        let mask = self.slots.len() - 1;
-        let mut i = (h >> (64 - self.bits)) as usize;
-        loop {
-            let s = self.slots[i];
-            if s == 0 {
-                break;
-            }
-            let e = &self.words[(s - 1) as usize];
-            let at = e.at as usize;
-            // Bytes, not a str slice: no char-boundary checks on a hit.
-            if e.hash == h
+        let h = self.hasher.hash_one(spelling.as_bytes());
+        let spellings = self.spellings.as_bytes();
+        // Bytes, not a str slice: no char-boundary checks on a hit.
+        let same = |e: &Entry| {
+            e.hash == h
                 && e.len as usize == spelling.len()
-                && self.spellings.as_bytes()[at..at + spelling.len()] == *spelling.as_bytes()
-            {
-                return e.keyed.clone();
-            }
-            i = (i + 1) & mask;
+                && spellings[e.at as usize..e.at as usize + spelling.len()] == *spelling.as_bytes()
+        };
+        if let Some(e) = self.table.find(h, same) {
+            return e.keyed.clone();
         }
         let keyed = make(spelling);
         // Past MAX words, or offsets that no longer fit: afresh.
-        if self.words.len() >= Self::MAX
+        if self.table.len() >= Self::MAX
             || self.spellings.len() + spelling.len() > u32::MAX as usize
         {
-            self.words.clear();
+            self.table.clear();
             self.spellings.clear();
-            self.slots.iter_mut().for_each(|s| *s = 0);
-            i = (h >> (64 - self.bits)) as usize;
         }
-        self.words.push(Entry {
+        let entry = Entry {
             hash: h,
             at: self.spellings.len() as u32,
             len: spelling.len() as u32,
             keyed: keyed.clone(),
-        });
+        };
         self.spellings.push_str(spelling);
-        self.slots[i] = self.words.len() as u32;
-        // At most half full, so probes stay short.
-        if self.words.len() * 2 > self.slots.len() {
-            self.grow();
-        }
+        self.table.insert_unique(h, entry, |e| e.hash);
         keyed
-    }
-
-    fn grow(&mut self) {
-        self.bits += 1;
-        self.slots = vec![0; 1 << self.bits];
-        let mask = self.slots.len() - 1;
-        for (n, e) in self.words.iter().enumerate() {
-            let mut i = (e.hash >> (64 - self.bits)) as usize;
-            while self.slots[i] != 0 {
-                i = (i + 1) & mask;
-            }
-            self.slots[i] = n as u32 + 1;
-        }
     }
 }
 
