@@ -4,48 +4,9 @@
 //! Everything here is general knowledge of how Vietnamese news names bodies; nothing is taken
 //! from any evaluation set.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-/// A small, fast hasher for short keys (the Fx hash of rustc): these tables are looked up once
-/// per word of every article, and SipHash's protection against flooding is not needed here.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        // The last bytes in one step (most keys are words shorter than eight bytes): two
-        // overlapping reads, or the first, middle and last byte, with the length.
-        let r = chunks.remainder();
-        let n = r.len();
-        let v = match n {
-            0 => return,
-            1..=3 => r[0] as u64 | (r[n / 2] as u64) << 8 | (r[n - 1] as u64) << 16,
-            _ => {
-                let lo = u32::from_le_bytes(r[..4].try_into().unwrap_or([0; 4]));
-                let hi = u32::from_le_bytes(r[n - 4..].try_into().unwrap_or([0; 4]));
-                lo as u64 | (hi as u64) << 32
-            }
-        };
-        self.0 = (self.0.rotate_left(5) ^ v ^ (n as u64) << 59).wrapping_mul(K);
-    }
-    fn write_u8(&mut self, b: u8) {
-        self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+pub use super::{FastMap, FastSet};
 
 /// How a head word behaves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

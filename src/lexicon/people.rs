@@ -645,7 +645,8 @@ const TABLES: &[(&[&str], u32, bool)] = &[
 /// pass, each entry keyed once into one buffer: every run of `bao` pays for it.
 static FLAGS: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
     let n: usize = TABLES.iter().map(|t| t.0.len()).sum();
-    let mut m: FastMap<String, u32> = FastMap::with_capacity_and_hasher(n + n / 4, FastBuild);
+    let mut m: FastMap<String, u32> =
+        FastMap::with_capacity_and_hasher(n + n / 4, FastBuild::default());
     let mut add = |key: &str, b: u32| match m.get_mut(key) {
         Some(f) => *f |= b,
         None => {

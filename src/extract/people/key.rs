@@ -1,67 +1,9 @@
 //! Matching keys for names: case and tone placement folded, so that "Hòa" and "Hoà", "Thủy"
 //! and "Thuỷ", "LỘC" and "Lộc" are one key, while different tones stay different names.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasher, Hasher};
 use unicode_normalization::char::decompose_canonical;
 
-/// A small, fast, non-keyed hash for the short keys of names (an Fx-style multiply-rotate);
-/// the tables are fixed and the inputs are words, so hash flooding is no concern.
-#[derive(Default, Clone, Copy, Debug)]
-pub struct FastBuild;
-
-pub struct FastHasher(u64);
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FastHasher {
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
-        }
-        // The tail from at most two overlapping loads: no copy into a buffer.
-        let r = chunks.remainder();
-        let n = r.len();
-        let word = |at: usize| u32::from_le_bytes([r[at], r[at + 1], r[at + 2], r[at + 3]]);
-        let v = if n >= 4 {
-            u64::from(word(0)) | u64::from(word(n - 4)) << 32
-        } else if n > 0 {
-            u64::from(r[0]) | u64::from(r[n / 2]) << 8 | u64::from(r[n - 1]) << 16
-        } else {
-            0
-        };
-        self.add(v ^ ((n as u64) << 56));
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl BuildHasher for FastBuild {
-    type Hasher = FastHasher;
-    fn build_hasher(&self) -> FastHasher {
-        FastHasher(0)
-    }
-}
-
-pub type FastSet<T> = HashSet<T, FastBuild>;
-pub type FastMap<K, V> = HashMap<K, V, FastBuild>;
+pub use crate::lexicon::{FastBuild, FastMap, FastSet};
 
 /// The five Vietnamese tone marks (combining forms).
 fn tone_of(c: char) -> Option<u8> {
