@@ -16,7 +16,7 @@ use crate::document::{Article, BlockKind, Mention, Organisation, Person};
 use crate::extract::Source;
 use crate::lexicon::people as lex;
 use key::canonical;
-use key::{FastMap, FastSet};
+use key::{FastBuild, FastMap, FastSet};
 use runs::{BlockTokens, Candidate, Evidence, LowerIndex};
 use std::rc::Rc;
 
@@ -221,21 +221,32 @@ struct Registry {
     people: Vec<Draft>,
     full: FastMap<String, usize>,
     /// Short form key → people it may stand for.
-    short: FastMap<String, Vec<usize>>,
+    short: hashbrown::HashMap<String, Vec<usize>, FastBuild>,
+    /// Scratch buffer for joining a short form's words.
+    joined: String,
 }
 
 impl Registry {
     fn add_short(&mut self, k: &str, id: usize) {
-        match self.short.get_mut(k) {
-            Some(v) => {
-                if !v.contains(&id) {
-                    v.push(id);
-                }
-            }
-            None => {
-                self.short.insert(k.to_owned(), vec![id]);
-            }
+        // One hash whether the form is new or not.
+        let v = self.short.entry_ref(k).or_default();
+        if !v.contains(&id) {
+            v.push(id);
         }
+    }
+
+    /// [`Registry::add_short`] of `parts` joined by spaces, joined in a reused buffer.
+    fn add_short_words(&mut self, parts: &[Rc<str>], id: usize) {
+        let mut k = std::mem::take(&mut self.joined);
+        k.clear();
+        for (i, p) in parts.iter().enumerate() {
+            if i > 0 {
+                k.push(' ');
+            }
+            k.push_str(p);
+        }
+        self.add_short(&k, id);
+        self.joined = k;
     }
 
     /// The person a seed belongs to, made if new.
@@ -264,7 +275,7 @@ impl Registry {
                 self.add_short(last, id);
             }
             for k in 2..n {
-                self.add_short(&c.parts[n - k..].join(" "), id);
+                self.add_short_words(&c.parts[n - k..], id);
             }
             // Foreign and stage names are also shortened to their first word ("Park"), and so
             // is a given name before a surname-like word ("Hà Hồ" is "Hà").
@@ -274,7 +285,7 @@ impl Registry {
             if !c.vietnamese_surname || stage {
                 self.add_short(&c.parts[0], id);
                 for k in 2..n {
-                    self.add_short(&c.parts[..k].join(" "), id);
+                    self.add_short_words(&c.parts[..k], id);
                 }
             }
         }

@@ -5,7 +5,7 @@
 //! [`crate::extract::people::key::canonical`], so tone placement ("Hòa"/"Hoà") and case do not
 //! matter. Nothing here is a list of particular people: only how Vietnamese news writes names.
 
-use crate::extract::people::key::{canonical, canonical_into, FastBuild, FastMap, FastSet};
+use crate::extract::people::key::{canonical, canonical_into, FastBuild, FastSet};
 use std::sync::LazyLock;
 
 /// Vietnamese family names, including those of ethnic minorities and the Sino-Vietnamese
@@ -469,8 +469,8 @@ pub static PHRASE_LAST: LazyLock<FastSet<String>> = LazyLock::new(|| with_bit(bi
 fn with_bit(b: u32) -> FastSet<String> {
     FLAGS
         .iter()
-        .filter(|&(_, &f)| f & b != 0)
-        .map(|(k, _)| k.clone())
+        .filter(|&(_, f)| f & b != 0)
+        .map(|(k, _)| k.to_owned())
         .collect()
 }
 
@@ -643,43 +643,93 @@ const TABLES: &[(&[&str], u32, bool)] = &[
 
 /// Every key of every table above, with the [`bit`]s of the tables that hold it. Built in one
 /// pass, each entry keyed once into one buffer: every run of `bao` pays for it.
-static FLAGS: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
+static FLAGS: LazyLock<Flags> = LazyLock::new(|| {
     let n: usize = TABLES.iter().map(|t| t.0.len()).sum();
-    let mut m: FastMap<String, u32> =
-        FastMap::with_capacity_and_hasher(n + n / 4, FastBuild::default());
-    let mut add = |key: &str, b: u32| match m.get_mut(key) {
-        Some(f) => *f |= b,
-        None => {
-            m.insert(key.to_owned(), b);
-        }
+    let mut m = Flags {
+        table: hashbrown::HashTable::with_capacity(n + n / 4),
+        keys: String::with_capacity(n * 12),
+        hasher: FastBuild::default(),
     };
     let mut k = String::new();
     for &(words, b, phrases) in TABLES {
         for w in words {
             canonical_into(w, &mut k);
-            add(&k, b);
+            m.add(&k, b);
             let Some((first, _)) = k.split_once(' ') else {
                 continue;
             };
             if phrases {
                 let (first_of, last_of) = bit::of_length(k.split(' ').count());
-                add(first, bit::PHRASE_FIRST | first_of);
-                add(
+                m.add(first, bit::PHRASE_FIRST | first_of);
+                m.add(
                     k.rsplit(' ').next().unwrap_or(""),
                     bit::PHRASE_LAST | last_of,
                 );
             }
             if b == bit::PLACE {
-                add(first, bit::PLACE_FIRST);
+                m.add(first, bit::PLACE_FIRST);
             }
         }
     }
     m
 });
 
+/// Key → [`bit`]s, the keys one after another in one buffer: no allocation a key.
+struct Flags {
+    /// (Where the key lies in `keys`, its length, its bits.)
+    table: hashbrown::HashTable<(u32, u32, u32)>,
+    keys: String,
+    hasher: FastBuild,
+}
+
+impl Flags {
+    /// Every key with its bits.
+    fn iter(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.table
+            .iter()
+            .map(|&(at, len, f)| (&self.keys[at as usize..(at + len) as usize], f))
+    }
+
+    fn hash(&self, key: &str) -> u64 {
+        use std::hash::BuildHasher;
+        self.hasher.hash_one(key.as_bytes())
+    }
+
+    fn find(&self, h: u64, key: &str) -> Option<&(u32, u32, u32)> {
+        let keys = self.keys.as_bytes();
+        self.table.find(h, |&(at, len, _)| {
+            len as usize == key.len()
+                && keys[at as usize..at as usize + key.len()] == *key.as_bytes()
+        })
+    }
+
+    fn add(&mut self, key: &str, b: u32) {
+        let h = self.hash(key);
+        let keys = self.keys.as_bytes();
+        let same = |&(at, len, _): &(u32, u32, u32)| {
+            len as usize == key.len()
+                && keys[at as usize..at as usize + key.len()] == *key.as_bytes()
+        };
+        if let Some(e) = self.table.find_mut(h, same) {
+            e.2 |= b;
+            return;
+        }
+        let at = self.keys.len() as u32;
+        self.keys.push_str(key);
+        let hasher = &self.hasher;
+        let keys = &self.keys;
+        self.table
+            .insert_unique(h, (at, key.len() as u32, b), |&(at, len, _)| {
+                use std::hash::BuildHasher;
+                hasher.hash_one(&keys.as_bytes()[at as usize..(at + len) as usize])
+            });
+    }
+}
+
 /// The [`bit`]s of the tables that hold `key` (a canonical key), 0 if none.
 pub fn flags(key: &str) -> u32 {
-    FLAGS.get(key).copied().unwrap_or(0)
+    let f = &*FLAGS;
+    f.find(f.hash(key), key).map_or(0, |e| e.2)
 }
 
 #[cfg(test)]
@@ -726,7 +776,7 @@ mod tests {
                 assert_ne!(flags(k) & b, 0, "{k} {b}");
             }
             assert_eq!(
-                FLAGS.values().filter(|&&f| f & b != 0).count(),
+                FLAGS.iter().filter(|&(_, f)| f & b != 0).count(),
                 set.len(),
                 "{b}"
             );
@@ -750,7 +800,7 @@ mod tests {
         assert!(PHRASE_FIRST.contains(&canonical("chủ")), "chủ tịch");
         // Every phrase's first and last words carry the bits of its length, and no key has
         // spaces at its ends or two in a row (the phrase lookup counts words by spaces).
-        for k in FLAGS.keys() {
+        for (k, _) in FLAGS.iter() {
             assert!(
                 !k.starts_with(' ') && !k.ends_with(' ') && !k.contains("  "),
                 "{k:?}"

@@ -24,17 +24,30 @@ fn is_cap(text: &str, t: &Token) -> bool {
 
 /// Length in words of a role head starting at token `i`, 0 if none.
 pub fn head_len(text: &str, toks: &[Token], i: usize, buf: &mut String) -> usize {
-    for k in (1..=lex::MAX_PHRASE_WORDS).rev() {
-        let Some(last) = toks.get(i + k - 1) else {
-            continue;
-        };
-        if !toks[i..i + k].iter().all(|t| t.kind == TokenKind::Word) {
-            continue;
+    let Some(first) = toks.get(i) else {
+        return 0;
+    };
+    // The first word's key: the answer for one word, and, when a space follows it, the first
+    // word of any longer phrase's key, which must then start a phrase of some table.
+    canonical_into(&text[first.start..first.end], buf);
+    let one = lex::flags(buf);
+    let longer = one & bit::PHRASE_FIRST != 0 || toks.get(i + 1).is_some_and(|t| !t.space_before);
+    if longer {
+        for k in (2..=lex::MAX_PHRASE_WORDS).rev() {
+            let Some(last) = toks.get(i + k - 1) else {
+                continue;
+            };
+            if !toks[i..i + k].iter().all(|t| t.kind == TokenKind::Word) {
+                continue;
+            }
+            canonical_into(&text[first.start..last.end], buf);
+            if lex::flags(buf) & (bit::ROLE_HEAD | bit::TITLE) != 0 {
+                return k;
+            }
         }
-        canonical_into(&text[toks[i].start..last.end], buf);
-        if lex::flags(buf) & (bit::ROLE_HEAD | bit::TITLE) != 0 {
-            return k;
-        }
+    }
+    if first.kind == TokenKind::Word && one & (bit::ROLE_HEAD | bit::TITLE) != 0 {
+        return 1;
     }
     0
 }

@@ -463,6 +463,7 @@ impl BlockTokens {
         };
         let toks = &mut self.toks;
         toks.clear();
+        toks.reserve(raw.len() + 2);
         toks.reserve(raw.len());
         toks.extend_from_slice(&raw[..first]);
         let mut i = first;
@@ -1906,6 +1907,9 @@ static CLASS: [u8; 256] = {
 /// after it.
 fn scan_into(text: &str, base: usize, out: &mut Vec<Token>) -> Option<usize> {
     out.clear();
+    // News text has about a token per four or five bytes: room for them at once, not by a
+    // doubling per push past each size (capped, so a block of long words takes no more).
+    out.reserve((text.len() / 4).min(1 << 12));
     let mut fixable = None;
     // Whether a word starting with byte `b` may need a fix.
     let capital = |b: u8| !matches!(b, b'a'..=b'z' | b'0'..=b'9');

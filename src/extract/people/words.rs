@@ -44,7 +44,10 @@ impl Words {
         let same = |e: &Entry| {
             e.hash == h
                 && e.len as usize == spelling.len()
-                && spellings[e.at as usize..e.at as usize + spelling.len()] == *spelling.as_bytes()
+                && same_bytes(
+                    &spellings[e.at as usize..e.at as usize + spelling.len()],
+                    spelling.as_bytes(),
+                )
         };
         if let Some(e) = self.table.find(h, same) {
             return e.keyed.clone();
@@ -66,6 +69,22 @@ impl Words {
         self.spellings.push_str(spelling);
         self.table.insert_unique(h, entry, |e| e.hash);
         keyed
+    }
+}
+
+/// `a == b` for slices of one length, a word's few bytes compared by two loads each, not
+/// by a call to `memcmp`.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    debug_assert_eq!(n, b.len());
+    let u64_at = |s: &[u8], i: usize| u64::from_le_bytes(s[i..i + 8].try_into().unwrap_or([0; 8]));
+    let u32_at = |s: &[u8], i: usize| u32::from_le_bytes(s[i..i + 4].try_into().unwrap_or([0; 4]));
+    match n {
+        // The first and the last eight (or four) bytes, overlapping: every byte is compared.
+        8..=16 => u64_at(a, 0) == u64_at(b, 0) && u64_at(a, n - 8) == u64_at(b, n - 8),
+        4..=7 => u32_at(a, 0) == u32_at(b, 0) && u32_at(a, n - 4) == u32_at(b, n - 4),
+        _ => a == b,
     }
 }
 
@@ -97,6 +116,18 @@ mod tests {
             // Each word is made once only.
             proptest::prop_assert!(made.values().all(|&n| n == 1));
             proptest::prop_assert_eq!(made.len(), m.len());
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn same_bytes_is_equality(a in proptest::collection::vec(0u8..3, 0..40), flip in 0usize..40) {
+            let mut b = a.clone();
+            proptest::prop_assert!(super::same_bytes(&a, &b));
+            if flip < b.len() {
+                b[flip] ^= 1;
+                proptest::prop_assert!(!super::same_bytes(&a, &b));
+            }
         }
     }
 
