@@ -413,16 +413,15 @@ fn own_acronym(s: &str) -> Option<&str> {
 /// "NHNN" is a mention of the body introduced earlier.
 fn propagate(article: &Source, found: &mut Vec<Found>, runs: &Runs) {
     let text = article.text;
-    // The strength of each string as first found: a propagated copy keeps it.
-    let mut strength_of: FastMap<&str, Strength> = FastMap::default();
+    // The strength of each string as first found (a propagated copy keeps it), and whether
+    // a strong mention of it was read already (a repeated string adds no pattern).
+    let mut strength_of: FastMap<&str, (Strength, bool)> = FastMap::default();
     let mut pats: Vec<&str> = Vec::new();
     let mut seen: FastSet<&str> = FastSet::default();
-    // Strings already read: a repeated string adds no pattern.
-    let mut done: FastSet<&str> = FastSet::default();
     for f in found.iter() {
         let s = &text[f.start..f.end];
-        strength_of.entry(s).or_insert(f.strength);
-        if f.strength == Strength::Bare || !done.insert(s) {
+        let (_, done) = strength_of.entry(s).or_insert((f.strength, false));
+        if f.strength == Strength::Bare || std::mem::replace(done, true) {
             continue;
         }
         if seen.insert(s) {
@@ -472,7 +471,7 @@ fn propagate(article: &Source, found: &mut Vec<Found>, runs: &Runs) {
                 block: bi,
                 start: a,
                 end: b,
-                strength: strength_of.get(p).copied().unwrap_or(Strength::Strong),
+                strength: strength_of.get(p).map_or(Strength::Strong, |&(s, _)| s),
                 abbr_of: None,
             });
             taken.push((a, b));
