@@ -12,7 +12,7 @@ mod words;
 use crate::document::{Article, BlockKind, Mention, Organisation};
 use crate::extract::tokens::{is_all_caps, is_alpha, is_alphanumeric};
 use crate::extract::Source;
-use crate::lexicon::orgs::{FastMap, FastSet, HeadKind, EXPANSIONS, LEXICON};
+use crate::lexicon::orgs::{FastMap, HeadKind, EXPANSIONS, LEXICON};
 use scan::{Entry, Strength};
 
 /// One found span with what the rules know about it.
@@ -413,23 +413,24 @@ fn own_acronym(s: &str) -> Option<&str> {
 /// "NHNN" is a mention of the body introduced earlier.
 fn propagate(article: &Source, found: &mut Vec<Found>, runs: &Runs) {
     let text = article.text;
-    // The strength of each string as first found (a propagated copy keeps it), and whether
-    // a strong mention of it was read already (a repeated string adds no pattern).
-    let mut strength_of: FastMap<&str, (Strength, bool)> = FastMap::default();
+    // Per string: its strength as first found (a propagated copy keeps it), whether a strong
+    // mention of it was read already (a repeated string adds no pattern), and whether it is
+    // a pattern already. One map for the three: each string is hashed once.
+    let mut read: FastMap<&str, Read> = FastMap::default();
     let mut pats: Vec<&str> = Vec::new();
-    let mut seen: FastSet<&str> = FastSet::default();
     for f in found.iter() {
         let s = &text[f.start..f.end];
-        let (_, done) = strength_of.entry(s).or_insert((f.strength, false));
-        if f.strength == Strength::Bare || std::mem::replace(done, true) {
+        let r = read.entry(s).or_default();
+        r.strength.get_or_insert(f.strength);
+        if f.strength == Strength::Bare || std::mem::replace(&mut r.done, true) {
             continue;
         }
-        if seen.insert(s) {
+        if !std::mem::replace(&mut r.pattern, true) {
             pats.push(s);
         }
         // "Công ty BSC" … "BSC": a body named by an acronym is also written bare.
         if let Some(last) = own_acronym(s) {
-            if seen.insert(last) {
+            if !std::mem::replace(&mut read.entry(last).or_default().pattern, true) {
                 pats.push(last);
             }
         }
@@ -438,7 +439,7 @@ fn propagate(article: &Source, found: &mut Vec<Found>, runs: &Runs) {
             s.strip_prefix(**p)
                 .is_some_and(|r| r.starts_with(' ') && !r[1..].contains(' '))
         }) {
-            if seen.insert(short) {
+            if !std::mem::replace(&mut read.entry(short).or_default().pattern, true) {
                 pats.push(short);
             }
         }
@@ -471,13 +472,27 @@ fn propagate(article: &Source, found: &mut Vec<Found>, runs: &Runs) {
                 block: bi,
                 start: a,
                 end: b,
-                strength: strength_of.get(p).map_or(Strength::Strong, |&(s, _)| s),
+                strength: read
+                    .get(p)
+                    .and_then(|r| r.strength)
+                    .unwrap_or(Strength::Strong),
                 abbr_of: None,
             });
             taken.push((a, b));
         }
     }
     found.extend(extra);
+}
+
+/// What [`propagate`] knows of a string.
+#[derive(Default)]
+struct Read {
+    /// The strength of its first found mention, if it was found.
+    strength: Option<Strength>,
+    /// A strong mention of it was read.
+    done: bool,
+    /// It is one of the patterns searched for.
+    pattern: bool,
 }
 
 /// ASCII letters, digits and `_`: the ASCII chars of [`is_glue`].
