@@ -26,6 +26,9 @@ struct Found {
     abbr_of: Option<usize>,
 }
 
+/// The most entries the per-string maps of [`propagate`] and [`group`] are sized for up front.
+const MAP_SIZE: usize = 1024;
+
 /// Articles up to this size (bytes of text) keep their word list for the later-mention search.
 const KEEP_WORDS_UP_TO: usize = 4 << 20;
 
@@ -416,7 +419,10 @@ fn propagate(article: &Source, found: &mut Vec<Found>, runs: &Runs) {
     // Per string: its strength as first found (a propagated copy keeps it), whether a strong
     // mention of it was read already (a repeated string adds no pattern), and whether it is
     // a pattern already. One map for the three: each string is hashed once.
-    let mut read: FastMap<&str, Read> = FastMap::default();
+    // Sized once for an article's few strings (growing rehashes them all); a long text,
+    // whose mentions repeat, grows it as needed.
+    let mut read: FastMap<&str, Read> =
+        FastMap::with_capacity_and_hasher(found.len().min(MAP_SIZE) + 8, Default::default());
     let mut pats: Vec<&str> = Vec::new();
     for f in found.iter() {
         let s = &text[f.start..f.end];
@@ -534,7 +540,8 @@ fn glue_at(text: &str, i: usize) -> (bool, usize) {
 /// so only run starts are looked up, by their run. Other patterns are searched plainly.
 fn word_hits(article: &Source, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)> {
     let text = article.text;
-    let mut by_run: FastMap<&str, Vec<usize>> = FastMap::default();
+    let mut by_run: FastMap<&str, Vec<usize>> =
+        FastMap::with_capacity_and_hasher(pats.len(), Default::default());
     let mut first_bytes = [false; 256];
     // A bit per (last byte, length) of the runs looked up: most runs that start like one
     // differ there, and skip the hash.
@@ -698,8 +705,13 @@ fn group(article: &Source, mut found: Vec<Found>) -> Vec<Organisation> {
     let text = article.text;
     // Keys are interned: propagated copies repeat the same few strings, so each string's key
     // is made once, and each distinct key gets one id that the steps below compare.
-    let mut id_of_key: FastMap<String, usize> = FastMap::default();
-    let mut id_of_str: FastMap<&str, usize> = FastMap::default();
+    // Sized once for an article's few strings (growing rehashes every key); a long text,
+    // whose mentions repeat, grows them as needed.
+    let size = found.len().min(MAP_SIZE);
+    let mut id_of_key: FastMap<String, usize> =
+        FastMap::with_capacity_and_hasher(size, Default::default());
+    let mut id_of_str: FastMap<&str, usize> =
+        FastMap::with_capacity_and_hasher(size, Default::default());
     let (mut expanded, mut k) = (String::new(), String::new());
     let mut ids: Vec<usize> = found
         .iter()
