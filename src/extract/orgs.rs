@@ -26,7 +26,8 @@ struct Found {
     abbr_of: Option<usize>,
 }
 
-/// The most entries the per-string maps of [`propagate`] and [`group`] are sized for up front.
+/// The most entries the per-string maps and lists of [`propagate`] and [`group`] are sized
+/// for up front.
 const MAP_SIZE: usize = 1024;
 
 /// Articles up to this size (bytes of text) keep their word list for the later-mention search.
@@ -40,7 +41,8 @@ pub fn find(article: &Article) -> Vec<Organisation> {
 /// [`find`] on any text and blocks.
 pub fn find_in(article: &Source) -> Vec<Organisation> {
     let text = article.text;
-    let mut found: Vec<Found> = Vec::new();
+    // Room for a usual article's spans: growing from empty copies them several times.
+    let mut found: Vec<Found> = Vec::with_capacity(64);
     let table = &*scan::TABLE;
     // One lookup per word: heads open names, well-known bodies are names. The lists are
     // reused from block to block.
@@ -423,7 +425,7 @@ fn propagate(article: &Source, found: &mut Vec<Found>, runs: &Runs) {
     // whose mentions repeat, grows it as needed.
     let mut read: FastMap<&str, Read> =
         FastMap::with_capacity_and_hasher(found.len().min(MAP_SIZE) + 8, Default::default());
-    let mut pats: Vec<&str> = Vec::new();
+    let mut pats: Vec<&str> = Vec::with_capacity(found.len().min(MAP_SIZE));
     for f in found.iter() {
         let s = &text[f.start..f.end];
         let r = read.entry(s).or_default();
@@ -462,7 +464,7 @@ fn propagate(article: &Source, found: &mut Vec<Found>, runs: &Runs) {
     for f in found.iter() {
         taken.push((f.start, f.end));
     }
-    let mut extra = Vec::new();
+    let mut extra = Vec::with_capacity(hits.len().min(MAP_SIZE));
     for (pi, a) in hits {
         let p = pats[pi];
         let b = a + p.len();
@@ -565,7 +567,7 @@ fn word_hits(article: &Source, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)
             by_run.entry(&p[..k]).or_default().push(pi);
         }
     }
-    let mut hits = Vec::new();
+    let mut hits = Vec::with_capacity(64);
     let bytes = text.as_bytes();
     // The end of the run of word characters that goes on at `j`.
     let run_end = |mut j: usize| {
@@ -787,7 +789,7 @@ fn group(article: &Source, mut found: Vec<Found>) -> Vec<Organisation> {
         }
     }
 
-    let mut orgs: Vec<Organisation> = Vec::new();
+    let mut orgs: Vec<Organisation> = Vec::with_capacity(keys.len().min(MAP_SIZE));
     let mut org_of = vec![usize::MAX; keys.len()];
     for (i, f) in found.iter().enumerate() {
         if !keep[i] {
