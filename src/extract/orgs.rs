@@ -46,12 +46,12 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
     let table = &*scan::TABLE;
     // One lookup per word: heads open names, well-known bodies are names. The lists are
     // reused from block to block.
-    let mut heads: Vec<(usize, usize, Option<HeadKind>)> = Vec::new();
+    let mut heads: Vec<(usize, usize, Option<HeadKind>)> = Vec::with_capacity(32);
     // The buffers of the window rules, one set for the whole article.
-    let mut window_bufs = scan::Buffers::default();
-    let mut known: Vec<(usize, usize)> = Vec::new();
+    let mut window_bufs = scan::Buffers::with_room();
+    let mut known: Vec<(usize, usize)> = Vec::with_capacity(16);
     // Brand-shaped candidates, the words that [`ascii_words`] would give.
-    let mut brands: Vec<(usize, usize)> = Vec::new();
+    let mut brands: Vec<(usize, usize)> = Vec::with_capacity(16);
     // The words of a block, a batch at a time.
     let mut batch: Vec<(usize, usize)> = Vec::with_capacity(256);
     // Keeping every word saves walking the text again when later mentions are searched, but

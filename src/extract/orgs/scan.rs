@@ -1121,6 +1121,20 @@ pub struct Buffers<'a> {
     triggers: Vec<usize>,
 }
 
+impl Buffers<'_> {
+    /// Buffers with room for a usual window and block: growing them from empty in every
+    /// article costs more than the few bytes.
+    pub fn with_room() -> Self {
+        Buffers {
+            toks: Vec::with_capacity(64),
+            memo: Vec::with_capacity(64),
+            scratch: String::with_capacity(64),
+            lead: String::with_capacity(128),
+            triggers: Vec::with_capacity(32),
+        }
+    }
+}
+
 /// Finds the candidate spans of one block, left to right, never overlapping.
 pub fn scan<'a>(
     src: &'a str,
