@@ -716,7 +716,8 @@ fn group(article: &Source, mut found: Vec<Found>) -> Vec<Organisation> {
         FastMap::with_capacity_and_hasher(size, Default::default());
     let mut id_of_str: FastMap<&str, usize> =
         FastMap::with_capacity_and_hasher(size, Default::default());
-    let (mut expanded, mut k) = (String::new(), String::new());
+    // Room for a long name and its expansion: the buffers never grow in most articles.
+    let (mut expanded, mut k) = (String::with_capacity(256), String::with_capacity(256));
     let mut ids: Vec<usize> = found
         .iter()
         .map(|f| {
