@@ -12,7 +12,7 @@ mod words;
 use crate::document::{Article, BlockKind, Mention, Organisation};
 use crate::extract::tokens::{is_all_caps, is_alpha, is_alphanumeric};
 use crate::extract::Source;
-use crate::lexicon::orgs::{FastMap, FastSet, HeadKind, EXPANSIONS, LEXICON};
+use crate::lexicon::orgs::{FastMap, HeadKind, EXPANSIONS, LEXICON};
 use scan::{Entry, Strength};
 
 /// One found span with what the rules know about it.
@@ -26,6 +26,10 @@ struct Found {
     abbr_of: Option<usize>,
 }
 
+/// The most entries the per-string maps and lists of [`propagate`] and [`group`] are sized
+/// for up front.
+const MAP_SIZE: usize = 1024;
+
 /// Articles up to this size (bytes of text) keep their word list for the later-mention search.
 const KEEP_WORDS_UP_TO: usize = 4 << 20;
 
@@ -37,16 +41,17 @@ pub fn find(article: &Article) -> Vec<Organisation> {
 /// [`find`] on any text and blocks.
 pub fn find_in(article: &Source) -> Vec<Organisation> {
     let text = article.text;
-    let mut found: Vec<Found> = Vec::new();
+    // Room for a usual article's spans: growing from empty copies them several times.
+    let mut found: Vec<Found> = Vec::with_capacity(64);
     let table = &*scan::TABLE;
     // One lookup per word: heads open names, well-known bodies are names. The lists are
     // reused from block to block.
-    let mut heads: Vec<(usize, usize, Option<HeadKind>)> = Vec::new();
+    let mut heads: Vec<(usize, usize, Option<HeadKind>)> = Vec::with_capacity(32);
     // The buffers of the window rules, one set for the whole article.
-    let mut window_bufs = scan::Buffers::default();
-    let mut known: Vec<(usize, usize)> = Vec::new();
+    let mut window_bufs = scan::Buffers::with_room();
+    let mut known: Vec<(usize, usize)> = Vec::with_capacity(16);
     // Brand-shaped candidates, the words that [`ascii_words`] would give.
-    let mut brands: Vec<(usize, usize)> = Vec::new();
+    let mut brands: Vec<(usize, usize)> = Vec::with_capacity(16);
     // The words of a block, a batch at a time.
     let mut batch: Vec<(usize, usize)> = Vec::with_capacity(256);
     // Keeping every word saves walking the text again when later mentions are searched, but
@@ -54,7 +59,9 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
     // the same words.
     let keep_words = text.len() <= KEEP_WORDS_UP_TO;
     let mut runs = Runs {
-        spans: Vec::with_capacity(if keep_words { text.len() / 8 } else { 0 }),
+        // News text has a word per ~6 bytes (5.3 at the densest): room for all of them
+        // saves copying the list when it outgrows a smaller guess.
+        spans: Vec::with_capacity(if keep_words { text.len() / 5 } else { 0 }),
         by_block: vec![None; article.blocks.len()],
     };
     for (bi, block) in article.blocks.iter().enumerate() {
@@ -413,24 +420,27 @@ fn own_acronym(s: &str) -> Option<&str> {
 /// "NHNN" is a mention of the body introduced earlier.
 fn propagate(article: &Source, found: &mut Vec<Found>, runs: &Runs) {
     let text = article.text;
-    // The strength of each string as first found: a propagated copy keeps it.
-    let mut strength_of: FastMap<&str, Strength> = FastMap::default();
-    let mut pats: Vec<&str> = Vec::new();
-    let mut seen: FastSet<&str> = FastSet::default();
-    // Strings already read: a repeated string adds no pattern.
-    let mut done: FastSet<&str> = FastSet::default();
+    // Per string: its strength as first found (a propagated copy keeps it), whether a strong
+    // mention of it was read already (a repeated string adds no pattern), and whether it is
+    // a pattern already. One map for the three: each string is hashed once.
+    // Sized once for an article's few strings (growing rehashes them all); a long text,
+    // whose mentions repeat, grows it as needed.
+    let mut read: FastMap<&str, Read> =
+        FastMap::with_capacity_and_hasher(found.len().min(MAP_SIZE) + 8, Default::default());
+    let mut pats: Vec<&str> = Vec::with_capacity(found.len().min(MAP_SIZE));
     for f in found.iter() {
         let s = &text[f.start..f.end];
-        strength_of.entry(s).or_insert(f.strength);
-        if f.strength == Strength::Bare || !done.insert(s) {
+        let r = read.entry(s).or_default();
+        r.strength.get_or_insert(f.strength);
+        if f.strength == Strength::Bare || std::mem::replace(&mut r.done, true) {
             continue;
         }
-        if seen.insert(s) {
+        if !std::mem::replace(&mut r.pattern, true) {
             pats.push(s);
         }
         // "Công ty BSC" … "BSC": a body named by an acronym is also written bare.
         if let Some(last) = own_acronym(s) {
-            if seen.insert(last) {
+            if !std::mem::replace(&mut read.entry(last).or_default().pattern, true) {
                 pats.push(last);
             }
         }
@@ -439,7 +449,7 @@ fn propagate(article: &Source, found: &mut Vec<Found>, runs: &Runs) {
             s.strip_prefix(**p)
                 .is_some_and(|r| r.starts_with(' ') && !r[1..].contains(' '))
         }) {
-            if seen.insert(short) {
+            if !std::mem::replace(&mut read.entry(short).or_default().pattern, true) {
                 pats.push(short);
             }
         }
@@ -456,7 +466,7 @@ fn propagate(article: &Source, found: &mut Vec<Found>, runs: &Runs) {
     for f in found.iter() {
         taken.push((f.start, f.end));
     }
-    let mut extra = Vec::new();
+    let mut extra = Vec::with_capacity(hits.len().min(MAP_SIZE));
     for (pi, a) in hits {
         let p = pats[pi];
         let b = a + p.len();
@@ -472,13 +482,27 @@ fn propagate(article: &Source, found: &mut Vec<Found>, runs: &Runs) {
                 block: bi,
                 start: a,
                 end: b,
-                strength: strength_of.get(p).copied().unwrap_or(Strength::Strong),
+                strength: read
+                    .get(p)
+                    .and_then(|r| r.strength)
+                    .unwrap_or(Strength::Strong),
                 abbr_of: None,
             });
             taken.push((a, b));
         }
     }
     found.extend(extra);
+}
+
+/// What [`propagate`] knows of a string.
+#[derive(Default)]
+struct Read {
+    /// The strength of its first found mention, if it was found.
+    strength: Option<Strength>,
+    /// A strong mention of it was read.
+    done: bool,
+    /// It is one of the patterns searched for.
+    pattern: bool,
 }
 
 /// ASCII letters, digits and `_`: the ASCII chars of [`is_glue`].
@@ -520,7 +544,8 @@ fn glue_at(text: &str, i: usize) -> (bool, usize) {
 /// so only run starts are looked up, by their run. Other patterns are searched plainly.
 fn word_hits(article: &Source, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)> {
     let text = article.text;
-    let mut by_run: FastMap<&str, Vec<usize>> = FastMap::default();
+    let mut by_run: FastMap<&str, Vec<usize>> =
+        FastMap::with_capacity_and_hasher(pats.len(), Default::default());
     let mut first_bytes = [false; 256];
     // A bit per (last byte, length) of the runs looked up: most runs that start like one
     // differ there, and skip the hash.
@@ -544,7 +569,7 @@ fn word_hits(article: &Source, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)
             by_run.entry(&p[..k]).or_default().push(pi);
         }
     }
-    let mut hits = Vec::new();
+    let mut hits = Vec::with_capacity(64);
     let bytes = text.as_bytes();
     // The end of the run of word characters that goes on at `j`.
     let run_end = |mut j: usize| {
@@ -684,9 +709,15 @@ fn group(article: &Source, mut found: Vec<Found>) -> Vec<Organisation> {
     let text = article.text;
     // Keys are interned: propagated copies repeat the same few strings, so each string's key
     // is made once, and each distinct key gets one id that the steps below compare.
-    let mut id_of_key: FastMap<String, usize> = FastMap::default();
-    let mut id_of_str: FastMap<&str, usize> = FastMap::default();
-    let (mut expanded, mut k) = (String::new(), String::new());
+    // Sized once for an article's few strings (growing rehashes every key); a long text,
+    // whose mentions repeat, grows them as needed.
+    let size = found.len().min(MAP_SIZE);
+    let mut id_of_key: FastMap<String, usize> =
+        FastMap::with_capacity_and_hasher(size, Default::default());
+    let mut id_of_str: FastMap<&str, usize> =
+        FastMap::with_capacity_and_hasher(size, Default::default());
+    // Room for a long name and its expansion: the buffers never grow in most articles.
+    let (mut expanded, mut k) = (String::with_capacity(256), String::with_capacity(256));
     let mut ids: Vec<usize> = found
         .iter()
         .map(|f| {
@@ -761,7 +792,7 @@ fn group(article: &Source, mut found: Vec<Found>) -> Vec<Organisation> {
         }
     }
 
-    let mut orgs: Vec<Organisation> = Vec::new();
+    let mut orgs: Vec<Organisation> = Vec::with_capacity(keys.len().min(MAP_SIZE));
     let mut org_of = vec![usize::MAX; keys.len()];
     for (i, f) in found.iter().enumerate() {
         if !keep[i] {

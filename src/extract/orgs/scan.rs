@@ -81,19 +81,23 @@ struct Lists {
     departments: FastSet<String>,
 }
 
-/// Every head cut before one of its spaces, with the head it is itself if any: a phrase that
-/// is none of these starts no longer head, so [`Ctx::head_at`] stops reading there, and one
-/// lookup answers both questions for the phrases that go on.
-static HEAD_PREFIXES: LazyLock<FastMap<String, Option<&'static Head>>> = LazyLock::new(|| {
+/// Every head, and every head cut before one of its spaces, with the head it is itself if
+/// any and whether it is such a cut: a phrase that is no cut starts no longer head, so
+/// [`Ctx::head_at`] stops reading there, and one lookup answers both questions.
+static HEAD_STEPS: LazyLock<FastMap<String, (Option<&'static Head>, bool)>> = LazyLock::new(|| {
     let lex: &'static Lexicon = &LEXICON;
-    let mut map = FastMap::with_capacity_and_hasher(lex.heads.len(), Default::default());
+    let mut map = FastMap::with_capacity_and_hasher(2 * lex.heads.len(), Default::default());
     for h in lex.heads.keys() {
         for (i, c) in h.char_indices() {
             if c == ' ' {
                 map.entry(h[..i].to_owned())
-                    .or_insert_with(|| lex.heads.get(&h[..i]));
+                    .or_insert_with(|| (lex.heads.get(&h[..i]), true))
+                    .1 = true;
             }
         }
+    }
+    for (k, h) in &lex.heads {
+        map.entry(k.clone()).or_insert((Some(h), false));
     }
     map
 });
@@ -677,10 +681,10 @@ impl<'a, 'k> Ctx<'a, 'k> {
                 key.push(' ');
             }
             key.push_str(self.low(k));
-            let (head, prefix) = match HEAD_PREFIXES.get(key.as_str()) {
-                Some(&head) => (head, true),
-                None => (lex.heads.get(key.as_str()), false),
-            };
+            let (head, prefix) = HEAD_STEPS
+                .get(key.as_str())
+                .copied()
+                .unwrap_or((None, false));
             if head.is_some() {
                 best = head;
             }
@@ -1115,6 +1119,20 @@ pub struct Buffers<'a> {
     lead: String,
     /// The window starts of one block.
     triggers: Vec<usize>,
+}
+
+impl Buffers<'_> {
+    /// Buffers with room for a usual window and block: growing them from empty in every
+    /// article costs more than the few bytes.
+    pub fn with_room() -> Self {
+        Buffers {
+            toks: Vec::with_capacity(64),
+            memo: Vec::with_capacity(64),
+            scratch: String::with_capacity(64),
+            lead: String::with_capacity(128),
+            triggers: Vec::with_capacity(32),
+        }
+    }
 }
 
 /// Finds the candidate spans of one block, left to right, never overlapping.
