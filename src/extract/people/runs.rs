@@ -556,7 +556,11 @@ impl BlockTokens {
 
     /// Every run's candidate, in text order.
     pub fn candidates(&self, text: &str, out: &mut Vec<Candidate>) {
-        let v = View { text, b: self };
+        let v = View {
+            text,
+            b: self,
+            context: Cell::new(None),
+        };
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
@@ -573,7 +577,8 @@ impl BlockTokens {
                 continue;
             }
             // Each particle that leads a name starts with "v" or "d" (see `particle_leads`).
-            let opens = v.is_cap(i) || (matches!(b, b'v' | b'd') && v.particle_leads(i));
+            let opens = v.is_cap(i)
+                || (matches!(b, b'v' | b'd') && v.particle_shaped(i) && v.particle_leads(i));
             if !opens {
                 i += 1;
                 continue;
@@ -582,7 +587,8 @@ impl BlockTokens {
             i += 1;
             while i < n
                 && self.toks[i].space_before
-                && (v.is_cap(i) || v.particle_in_name(i) || v.particle_leads(i))
+                && (v.is_cap(i)
+                    || (v.particle_shaped(i) && (v.particle_in_name(i) || v.particle_leads(i))))
             {
                 // "Nguyễn Văn Q. Hàng xóm …": a dotted initial after a name ends it.
                 if i - a >= 2 && v.tx(i - 1).ends_with('.') {
@@ -647,9 +653,15 @@ const ACRONYM: u8 = 32;
 /// a word token ([`View::namey`]).
 const NAME_SHAPED: u8 = 64;
 
+/// What [`View::context_key`] finds: the context, where its phrase starts, the phrase's bits.
+type Context = (Ctx, usize, u32);
+
 struct View<'a> {
     text: &'a str,
     b: &'a BlockTokens,
+    /// The last [`View::context_key`] found, with the token it was found for: a run's
+    /// context is asked for again and again while the run is analysed.
+    context: Cell<Option<(usize, Context)>>,
 }
 
 impl<'a> View<'a> {
@@ -790,6 +802,18 @@ impl<'a> View<'a> {
         (self.is_word(i) && self.shape(i) & NAME_SHAPED != 0)
             || self.particle_in_name(i)
             || self.particle_leads(i)
+    }
+
+    /// Whether token `i` may be a particle of [`View::particle_in_name`] or
+    /// [`View::particle_leads`]: each is two letters or more, the first one of these and the
+    /// second ASCII lowercase. Two bytes rule out most words without a call.
+    #[inline]
+    fn particle_shaped(&self, i: usize) -> bool {
+        let t = &self.b.toks[i];
+        let w = &self.text.as_bytes()[t.start..t.end];
+        w.len() >= 2
+            && matches!(w[0], b'a' | b'b' | b'd' | b'e' | b'i' | b'l' | b't' | b'v')
+            && w[1].is_ascii_lowercase()
     }
 
     /// A lowercase particle inside a foreign name: "Vasco da Gama", "Ruud van Nistelrooy",
@@ -941,6 +965,18 @@ impl<'a> View<'a> {
 
     /// The context, where its phrase starts, and the phrase's table [`bit`]s.
     fn context_key(&self, a: usize) -> (Ctx, usize, u32) {
+        if let Some((at, found)) = self.context.get() {
+            if at == a {
+                return found;
+            }
+        }
+        let found = self.find_context_key(a);
+        self.context.set(Some((a, found)));
+        found
+    }
+
+    /// [`View::context_key`], found.
+    fn find_context_key(&self, a: usize) -> (Ctx, usize, u32) {
         let toks = &self.b.toks;
         if a >= 2 && self.punct(a - 1) == Some(":") && self.credit_word(a - 2) {
             return (Ctx::Credit, toks[a - 2].start, 0);
