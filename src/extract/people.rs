@@ -10,6 +10,7 @@
 pub mod key;
 mod roles;
 mod runs;
+mod scan;
 mod words;
 
 use crate::document::{Article, BlockKind, Mention, Organisation, Person};

@@ -1,0 +1,748 @@
+//! The people pass's tokenizer: the tokens of [`crate::extract::tokens::tokenize`], made
+//! with table-free letter tests for Vietnamese text (the people pass tokenizes every block:
+//! its hot loop). On x86_64, thirty-two bytes are classed at a step ([`scan_sse2`]).
+
+use crate::extract::tokens::{is_alpha, Token, TokenKind};
+
+/// The tokens of `text` into `out` (cleared first), with `base` added to every offset.
+///
+/// Returns the first word a block's fixes may change (`BlockTokens::refill`): one that does
+/// not start with an ASCII lowercase letter or a digit and holds a hyphen or has a dot right
+/// after it.
+pub fn scan_into(text: &str, base: usize, out: &mut Vec<Token>) -> Option<usize> {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: SSE2 is part of the x86_64 baseline: every x86_64 CPU has it.
+    unsafe {
+        scan_sse2(text, base, out)
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    scan_bytes(text, base, out)
+}
+
+/// The tokens of `text`.
+#[cfg(test)]
+pub fn scan(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let _ = scan_into(text, 0, &mut out);
+    out
+}
+
+/// Whether a word starting with byte `b` may need a fix.
+#[inline]
+fn capital(b: u8) -> bool {
+    !matches!(b, b'a'..=b'z' | b'0'..=b'9')
+}
+
+/// `char::is_alphanumeric` with no table lookup for ASCII and the Vietnamese Latin ranges
+/// (the tokens module's tests check those ranges against the standard library), nor for the
+/// General Punctuation block, which holds the quotes, dashes and ellipsis of news text and no
+/// letter or digit (checked by the tests below).
+#[inline]
+pub fn is_alnum(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xD7 | 0xF7 => false,
+        0xC0..=0x24F | 0x1E00..=0x1EFF => true,
+        0x2000..=0x206F => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
+}
+
+/// The char at byte `i` and its length, with a fast path for ASCII.
+#[inline]
+pub fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = text[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// Byte classes of the scanner: what a byte says on its own.
+const SPACE: u8 = 0;
+const ALPHA: u8 = 1;
+const DIGIT: u8 = 2;
+/// An ASCII joiner ("TP.HCM", "Ba-ra-ắc"): inside a word only when a letter or digit follows.
+const JOINER: u8 = 3;
+const PUNCT: u8 = 4;
+/// The lead byte of a two-byte letter of U+0100–U+01FF (Latin Extended-A and -B).
+const LATIN2: u8 = 5;
+/// Any other non-ASCII byte: the next byte (or the decoded char) settles it.
+const OTHER: u8 = 6;
+
+static CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        t[b] = match b as u8 {
+            b'\t'..=b'\r' | b' ' => SPACE,
+            b'a'..=b'z' | b'A'..=b'Z' => ALPHA,
+            b'0'..=b'9' => DIGIT,
+            b'.' | b'-' | b'&' | b'\'' | b'_' => JOINER,
+            _ => PUNCT,
+        };
+        b += 1;
+    }
+    let mut b = 0xC4;
+    while b <= 0xC8 {
+        t[b] = LATIN2;
+        b += 1;
+    }
+    t
+};
+
+/// [`scan_into`] a char at a step: the scanner of other targets, and the reference for
+/// [`scan_sse2`] in the tests. ASCII and the Latin letters Vietnamese uses are told from their
+/// bytes ([`CLASS`]); only other chars are decoded.
+#[cfg_attr(all(target_arch = "x86_64", not(test)), allow(dead_code))]
+fn scan_bytes(text: &str, base: usize, out: &mut Vec<Token>) -> Option<usize> {
+    out.clear();
+    // News text has about a token per four or five bytes: room for them at once, not by a
+    // doubling per push past each size (capped, so a block of long words takes no more).
+    out.reserve((text.len() / 4).min(1 << 12));
+    let mut fixable = None;
+    // Whether a word starting with byte `b` may need a fix.
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut i = 0;
+    let mut space_before = true;
+    while i < n {
+        let b = bytes[i];
+        let (len, word, letter) = match CLASS[b as usize] {
+            SPACE => {
+                space_before = true;
+                i += 1;
+                continue;
+            }
+            ALPHA => (1, true, true),
+            DIGIT => (1, true, false),
+            JOINER | PUNCT => (1, false, false),
+            LATIN2 => (2, true, true),
+            _ => {
+                if let Some(l) = latin_letter_len(bytes, i) {
+                    (l, true, true)
+                } else {
+                    let Some((c, len)) = char_at(text, i) else {
+                        break;
+                    };
+                    if c.is_whitespace() {
+                        space_before = true;
+                        i += len;
+                        continue;
+                    }
+                    let alnum = is_alnum(c);
+                    if !alnum && is_combining(c) {
+                        // A stray mark belongs to nothing.
+                        space_before = false;
+                        i += len;
+                        continue;
+                    }
+                    // Whether it is a letter matters only for a word.
+                    (len, alnum, alnum && is_alpha(c))
+                }
+            }
+        };
+        if word {
+            // A word that starts with a letter has one: no need to look for it.
+            let (end, has_letter, hyphen) = if letter {
+                let (end, _, hyphen) = word_end::<false>(text, i + len);
+                (end, true, hyphen)
+            } else {
+                word_end::<true>(text, i + len)
+            };
+            if has_letter && hyphen && capital(b) && fixable.is_none() {
+                fixable = Some(out.len());
+            }
+            out.push(Token {
+                start: base + i,
+                end: base + end,
+                kind: if has_letter {
+                    TokenKind::Word
+                } else {
+                    TokenKind::Number
+                },
+                space_before,
+            });
+            i = end;
+        } else {
+            let glued_dot = b == b'.' && !space_before;
+            if glued_dot && fixable.is_none() {
+                let after_word = out.last().is_some_and(|p: &Token| {
+                    p.kind == TokenKind::Word && capital(bytes[p.start - base])
+                });
+                if after_word {
+                    fixable = Some(out.len() - 1);
+                }
+            }
+            out.push(Token {
+                start: base + i,
+                end: base + i + len,
+                kind: TokenKind::Punct,
+                space_before,
+            });
+            i += len;
+        }
+        space_before = false;
+    }
+    fixable
+}
+
+/// The length of the letter at byte `i` if it lies in the Latin blocks holding every
+/// Vietnamese letter (U+00C0–U+024F but × and ÷, U+1E00–U+1EFF), all letters.
+#[inline]
+fn latin_letter_len(bytes: &[u8], i: usize) -> Option<usize> {
+    let b = bytes[i];
+    let b1 = bytes.get(i + 1).copied().unwrap_or(0);
+    match b {
+        0xC3 if b1 != 0x97 && b1 != 0xB7 => Some(2),
+        0xC4..=0xC8 => Some(2),
+        0xC9 if b1 <= 0x8F => Some(2),
+        0xE1 if (0xB8..=0xBB).contains(&b1) => Some(3),
+        _ => None,
+    }
+}
+
+/// The end of a word going on at byte `j`, and whether it holds a letter (found only when
+/// `LOOK`: a word that started with a letter has one).
+#[inline]
+fn word_end<const LOOK: bool>(text: &str, mut j: usize) -> (usize, bool, bool) {
+    let mut hyphen = false;
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut has_letter = false;
+    while j < n {
+        let b = bytes[j];
+        let class = CLASS[b as usize];
+        // Letters first: most bytes of a word are ASCII letters.
+        if class == ALPHA {
+            if LOOK {
+                has_letter = true;
+            }
+            j += 1;
+            continue;
+        }
+        match class {
+            ALPHA => {
+                if LOOK {
+                    has_letter = true;
+                }
+                j += 1;
+            }
+            DIGIT => j += 1,
+            LATIN2 => {
+                has_letter = true;
+                j += 2;
+            }
+            JOINER if alnum_at(text, j + 1) => {
+                hyphen |= b == b'-';
+                j += 1;
+            }
+            SPACE | JOINER | PUNCT => break,
+            _ => {
+                if let Some(l) = latin_letter_len(bytes, j) {
+                    has_letter = true;
+                    j += l;
+                    continue;
+                }
+                let Some((d, l)) = char_at(text, j) else {
+                    break;
+                };
+                if is_alnum(d) || is_combining(d) {
+                    has_letter |= is_alpha(d);
+                    j += l;
+                } else if d == '’' && alnum_at(text, j + l) {
+                    j += l;
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+    (j, has_letter, hyphen)
+}
+
+/// Whether a letter or digit starts at byte `i`.
+#[inline]
+pub fn alnum_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => char_at(text, i).is_some_and(|(c, _)| is_alnum(c)),
+    }
+}
+
+/// A word the scanner is in: where it starts, whether whitespace comes before it, and
+/// whether it holds a letter and a joining hyphen so far.
+#[derive(Clone, Copy)]
+struct Open {
+    start: usize,
+    space_before: bool,
+    letter: bool,
+    hyphen: bool,
+}
+
+/// The scanner's state between steps.
+struct Scan<'a, 'o> {
+    text: &'a str,
+    base: usize,
+    out: &'o mut Vec<Token>,
+    fixable: Option<usize>,
+    /// Whitespace (or the text's start) came last.
+    space_before: bool,
+    open: Option<Open>,
+}
+
+impl Scan<'_, '_> {
+    /// Ends the open word at byte `end`.
+    #[inline]
+    fn push_word(&mut self, w: Open, end: usize) {
+        if w.letter && w.hyphen && capital(self.text.as_bytes()[w.start]) && self.fixable.is_none()
+        {
+            self.fixable = Some(self.out.len());
+        }
+        self.out.push(Token {
+            start: self.base + w.start,
+            end: self.base + end,
+            kind: if w.letter {
+                TokenKind::Word
+            } else {
+                TokenKind::Number
+            },
+            space_before: w.space_before,
+        });
+    }
+
+    /// A punctuation token of `len` bytes at `at`.
+    #[inline]
+    fn push_punct(&mut self, at: usize, len: usize, space_before: bool) {
+        if self.text.as_bytes()[at] == b'.' && !space_before && self.fixable.is_none() {
+            self.fixable = glued_dot(self.out, self.text.as_bytes(), self.base);
+        }
+        self.out.push(Token {
+            start: self.base + at,
+            end: self.base + at + len,
+            kind: TokenKind::Punct,
+            space_before,
+        });
+    }
+
+    /// One char at byte `p` the masks leave open (a lead byte of no Vietnamese letter, or a
+    /// joiner ending a chunk), as [`scan_bytes`] takes it; returns where the next char starts.
+    fn step(&mut self, p: usize) -> usize {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let b = bytes[p];
+        if let Some(mut w) = self.open {
+            // Inside a word: as `word_end` goes on.
+            if b < 0x80 {
+                if CLASS[b as usize] == JOINER && alnum_at(text, p + 1) {
+                    w.hyphen |= b == b'-';
+                    self.open = Some(w);
+                    return p + 1;
+                }
+            } else if let Some(l) = latin_letter_len(bytes, p) {
+                w.letter = true;
+                self.open = Some(w);
+                return p + l;
+            } else if let Some((d, l)) = char_at(text, p) {
+                if is_alnum(d) || is_combining(d) {
+                    w.letter |= is_alpha(d);
+                    self.open = Some(w);
+                    return p + l;
+                }
+                if d == '’' && alnum_at(text, p + l) {
+                    return p + l;
+                }
+            }
+            self.push_word(w, p);
+            self.open = None;
+            self.space_before = false;
+        }
+        // Between words: as the loop of `scan_bytes` takes a char.
+        let (len, word, letter) = match CLASS[b as usize] {
+            SPACE => {
+                self.space_before = true;
+                return p + 1;
+            }
+            ALPHA => (1, true, true),
+            DIGIT => (1, true, false),
+            JOINER | PUNCT => (1, false, false),
+            LATIN2 => (2, true, true),
+            _ => {
+                if let Some(l) = latin_letter_len(bytes, p) {
+                    (l, true, true)
+                } else {
+                    let Some((c, len)) = char_at(text, p) else {
+                        return bytes.len();
+                    };
+                    if c.is_whitespace() {
+                        self.space_before = true;
+                        return p + len;
+                    }
+                    let alnum = is_alnum(c);
+                    if !alnum && is_combining(c) {
+                        // A stray mark belongs to nothing.
+                        self.space_before = false;
+                        return p + len;
+                    }
+                    (len, alnum, alnum && is_alpha(c))
+                }
+            }
+        };
+        if word {
+            self.open = Some(Open {
+                start: p,
+                space_before: self.space_before,
+                letter,
+                hyphen: false,
+            });
+        } else {
+            self.push_punct(p, len, self.space_before);
+        }
+        self.space_before = false;
+        p + len
+    }
+
+    /// The tokens of the [`CHUNK`] bytes at `i` (`chunk[at..]` holds them and one more) up
+    /// to the first char the masks cannot settle; returns how many bytes were taken.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "sse2")]
+    fn chunk(&mut self, chunk: &[u8], at: usize, i: usize) -> usize {
+        let (mut sep, mut space, mut slow, mut digit) = (0u64, 0u64, 0u64, 0u64);
+        for q in 0..CHUNK / 16 {
+            let m = masks16(chunk, at + 16 * q);
+            let shift = 16 * q;
+            sep |= u64::from(m.sep) << shift;
+            space |= u64::from(m.space) << shift;
+            slow |= u64::from(m.slow) << shift;
+            digit |= u64::from(m.digit) << shift;
+        }
+        let carry = u64::from(self.open.is_some());
+        let byte = |k: u32| chunk[at + k as usize];
+        let is_joiner = |b: u8| matches!(b, b'.' | b'-' | b'&' | b'\'' | b'_');
+        // Up to the first char to decide.
+        let mut r = slow.trailing_zeros().min(CHUNK as u32);
+        let after = byte(CHUNK as u32);
+        let word = !sep;
+        let prev_word = (word << 1) | carry;
+        // Each byte's next byte starts a word (a letter or digit): within the region, a
+        // non-ASCII byte is a letter's.
+        let next_word = (word >> 1) | (u64::from(after.is_ascii_alphanumeric()) << 63);
+        // A joiner inside a word whose next char is outside the region (a char to decide, or
+        // the byte after the chunk and not ASCII) is left to `step`.
+        if r > 0
+            && is_joiner(byte(r - 1))
+            && prev_word >> (r - 1) & 1 != 0
+            && (r < CHUNK as u32 || after >= 0x80)
+        {
+            r -= 1;
+        }
+        let low = |e: u32| u64::MAX.checked_shr(64 - e).unwrap_or(0);
+        let region = low(r);
+        // Punctuation between word bytes: a joiner joins them ("TP.HCM", "Ba-ra"). Rare: each
+        // is looked at by its byte.
+        let mut glued = sep & !space & prev_word & next_word & region;
+        let (mut joined, mut hyphens) = (0u64, 0u64);
+        while glued != 0 {
+            let k = glued.trailing_zeros();
+            glued &= glued - 1;
+            let b = byte(k);
+            if is_joiner(b) {
+                joined |= 1 << k;
+                if b == b'-' {
+                    hyphens |= 1 << k;
+                }
+            }
+        }
+        let in_word = (word & region) | joined;
+        let prev_in = (in_word << 1) | carry;
+        let mut ends = !in_word & prev_in & region;
+        let punct = sep & !space & !joined & region;
+        let span = |k: u32, e: u32| low(e) & !low(k);
+        // Whether a word starting with a digit holds a letter: only such words are looked at.
+        let has_letter = |k: u32, e: u32| {
+            chunk[at + k as usize..at + e as usize]
+                .iter()
+                .any(|&b| b >= 0x80 || b.is_ascii_alphabetic())
+        };
+        if let Some(mut w) = self.open {
+            if ends == 0 {
+                // The word goes on through the region.
+                if r > 0 {
+                    w.letter = w.letter || has_letter(0, r);
+                    w.hyphen |= hyphens != 0;
+                    self.open = Some(w);
+                    self.space_before = false;
+                }
+                return r as usize;
+            }
+            let e = ends.trailing_zeros();
+            ends &= ends - 1;
+            w.letter = w.letter || has_letter(0, e);
+            w.hyphen |= hyphens & low(e) != 0;
+            self.push_word(w, i + e as usize);
+            self.open = None;
+        }
+        let mut starts = (in_word & !prev_in) | punct;
+        // Whitespace right before each byte.
+        let space_before = (space << 1) | u64::from(self.space_before);
+        let (base, from) = (self.base, self.base + i);
+        let mut fixable = self.fixable;
+        let out = &mut *self.out;
+        out.reserve(CHUNK + 1);
+        while starts != 0 {
+            let k = starts.trailing_zeros();
+            starts &= starts - 1;
+            let bit = 1u64 << k;
+            let sb = space_before & bit != 0;
+            if punct & bit != 0 {
+                if fixable.is_none() && !sb && byte(k) == b'.' {
+                    fixable = glued_dot(out, self.text.as_bytes(), base);
+                }
+                out.push(Token {
+                    start: from + k as usize,
+                    end: from + k as usize + 1,
+                    kind: TokenKind::Punct,
+                    space_before: sb,
+                });
+                continue;
+            }
+            if ends == 0 {
+                // Open at the region's end: the next step goes on with it.
+                self.open = Some(Open {
+                    start: i + k as usize,
+                    space_before: sb,
+                    letter: digit & bit == 0 || has_letter(k, r),
+                    hyphen: hyphens & span(k, r) != 0,
+                });
+                break;
+            }
+            let e = ends.trailing_zeros();
+            ends &= ends - 1;
+            // A word starting with a letter holds one.
+            let letter = digit & bit == 0 || has_letter(k, e);
+            if hyphens != 0
+                && fixable.is_none()
+                && hyphens & span(k, e) != 0
+                && letter
+                && capital(byte(k))
+            {
+                fixable = Some(out.len());
+            }
+            out.push(Token {
+                start: from + k as usize,
+                end: from + e as usize,
+                kind: if letter {
+                    TokenKind::Word
+                } else {
+                    TokenKind::Number
+                },
+                space_before: sb,
+            });
+        }
+        self.fixable = fixable;
+        if r > 0 {
+            self.space_before = space >> (r - 1) & 1 != 0;
+        }
+        r as usize
+    }
+}
+
+/// After a dot glued to the last of `out`: the first fixable word if that is a capitalised
+/// word ([`scan_into`]).
+fn glued_dot(out: &[Token], bytes: &[u8], base: usize) -> Option<usize> {
+    let p = out.last()?;
+    (p.kind == TokenKind::Word && capital(bytes[p.start - base])).then(|| out.len() - 1)
+}
+
+/// Bytes [`Scan::chunk`] classes at a step.
+const CHUNK: usize = 64;
+
+/// [`scan_into`] [`CHUNK`] bytes at a step: one pass of byte compares classes the ASCII bytes
+/// (spaces, other punctuation, letters and digits) and finds the lead bytes of chars that are
+/// no Vietnamese letter; tokens begin and end at the bits of the masks, and only those rare
+/// chars (typographic quotes and dashes, other scripts, ×, ÷, combining marks) and a joiner
+/// at a chunk's end are taken one by one ([`Scan::step`]).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn scan_sse2(text: &str, base: usize, out: &mut Vec<Token>) -> Option<usize> {
+    out.clear();
+    // News text has about a token per four or five bytes: room for them at once, not by a
+    // doubling per push past each size (capped, so a block of long words takes no more).
+    out.reserve((text.len() / 4).min(1 << 12));
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut s = Scan {
+        text,
+        base,
+        out,
+        fixable: None,
+        space_before: true,
+        open: None,
+    };
+    let mut padded: [u8; CHUNK + 1];
+    let mut i = 0;
+    while i < n {
+        let (chunk, at) = if i + CHUNK < n {
+            (bytes, i)
+        } else {
+            // The last bytes padded with spaces, which end a word and start none.
+            padded = [b' '; CHUNK + 1];
+            padded[..n - i].copy_from_slice(&bytes[i..]);
+            (&padded[..], 0)
+        };
+        let r = s.chunk(chunk, at, i);
+        if i + r >= n {
+            break;
+        }
+        i += r;
+        if r < CHUNK {
+            i = s.step(i);
+        }
+    }
+    if let Some(w) = s.open.take() {
+        s.push_word(w, n);
+    }
+    s.fixable
+}
+
+/// Bit masks of sixteen bytes.
+#[cfg(target_arch = "x86_64")]
+struct Masks {
+    /// ASCII bytes that are no letter or digit.
+    sep: u32,
+    /// ASCII whitespace.
+    space: u32,
+    /// Lead bytes of chars [`latin_letter_len`] does not take, and all of 0xC9.
+    slow: u32,
+    /// ASCII digits.
+    digit: u32,
+}
+
+/// The [`Masks`] of the sixteen bytes at `i` (`i + 17 <= bytes.len()`). Bytes compare as
+/// signed: ASCII is non-negative, every other byte negative.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+#[inline]
+fn masks16(bytes: &[u8], i: usize) -> Masks {
+    use std::arch::x86_64::*;
+    let at = |k: usize| {
+        let mut w = [0u8; 16];
+        w.copy_from_slice(&bytes[k..k + 16]);
+        // SAFETY: an unaligned load of sixteen bytes from a local array.
+        unsafe { _mm_loadu_si128(w.as_ptr().cast()) }
+    };
+    let v = at(i);
+    // Each byte's next byte.
+    let next = at(i + 1);
+    let splat = |b: u8| _mm_set1_epi8(b as i8);
+    let eq = |x: __m128i, b: u8| _mm_cmpeq_epi8(x, splat(b));
+    // Signed `lo <= x <= hi` per byte.
+    let within = |x: __m128i, lo: u8, hi: u8| {
+        _mm_and_si128(
+            _mm_cmpgt_epi8(x, splat(lo.wrapping_sub(1))),
+            _mm_cmpgt_epi8(splat(hi.wrapping_add(1)), x),
+        )
+    };
+    let m = |x: __m128i| _mm_movemask_epi8(x) as u32;
+    let digit = within(v, b'0', b'9');
+    let letter = within(_mm_or_si128(v, splat(0x20)), b'a', b'z');
+    let non_ascii = m(v);
+    let space = _mm_or_si128(within(v, b'\t', b'\r'), eq(v, b' '));
+    // Lead bytes: 0xC0 and up.
+    let lead = m(_mm_cmpgt_epi8(v, splat(0xBF))) & non_ascii;
+    // The leads `latin_letter_len` takes but 0xC9 (rare): 0xC3 but before 0x97 or 0xB7 (×
+    // and ÷), 0xC4 to 0xC8, 0xE1 before 0xB8..=0xBB.
+    let c3 = _mm_andnot_si128(eq(_mm_and_si128(next, splat(0xDF)), 0x97), eq(v, 0xC3));
+    let e1 = _mm_and_si128(eq(v, 0xE1), eq(_mm_and_si128(next, splat(0xFC)), 0xB8));
+    let known = _mm_or_si128(_mm_or_si128(within(v, 0xC4, 0xC8), c3), e1);
+    let digit = m(digit);
+    Masks {
+        sep: !(digit | m(letter) | non_ascii) & 0xFFFF,
+        space: m(space),
+        slow: lead & !m(known),
+        digit,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{scan, scan_bytes};
+    use crate::extract::tokens::tokenize;
+
+    proptest::proptest! {
+        #[test]
+        fn scan_is_tokenize(t in "[ a-zA-Z×÷ÀÿɏɐḀỿĐđàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹ.,’&_'\\-\u{301}\u{300}0-9\n“”…]{0,60}") {
+            proptest::prop_assert_eq!(scan(&t), tokenize(&t));
+        }
+
+        #[test]
+        fn scan_finds_the_first_fixable_word(t in "[ a-zA-ZĐđÂâ.\\-0-9,]{0,40}") {
+            // A word not starting with a lowercase ASCII letter or a digit, holding a hyphen
+            // or with a dot glued after it.
+            let toks = scan(&t);
+            let b = t.as_bytes();
+            let want = (0..toks.len()).find(|&i| {
+                let w = &toks[i];
+                w.kind == crate::extract::tokens::TokenKind::Word
+                    && !matches!(b[w.start], b'a'..=b'z' | b'0'..=b'9')
+                    && (b[w.start..w.end].contains(&b'-')
+                        || toks.get(i + 1).is_some_and(|n| {
+                            n.kind == crate::extract::tokens::TokenKind::Punct
+                                && !n.space_before
+                                && b[n.start] == b'.'
+                        }))
+            });
+            let mut out = Vec::new();
+            proptest::prop_assert_eq!(super::scan_into(&t, 0, &mut out), want);
+        }
+
+    }
+
+    #[test]
+    fn is_alnum_is_the_standard_test() {
+        let ranges = [(0..0x300u32), (0x1DC0..0x2100), (0x3000..0x3010)];
+        for u in ranges.into_iter().flatten() {
+            let Some(c) = char::from_u32(u) else { continue };
+            assert_eq!(super::is_alnum(c), c.is_alphanumeric(), "U+{u:04X}");
+        }
+    }
+
+    #[test]
+    fn scan_matches_the_shared_tokenizer() {
+        for t in [
+            "Đồng chí Trần Thị Lộc- Ủy viên BTV, Trưởng ban",
+            "Công an TP.HCM (PC67). Nguyễn Văn Q. và “Sở TT&TT” 3,27 H’Hen Niê",
+            "x\u{301}y ½ ٣ 𝔸 ß İ",
+        ] {
+            assert_eq!(scan(t), tokenize(t), "{t}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn chunked_scan_is_the_byte_scan(t in "[ a-zA-Z0-9×÷ÀÿɏɐʃḀỿᄀĐđàầẫăắếệờữỳỹ.,’&_'\\-\u{301}\u{300}\u{a0}\n\t“”…½٣𝔸αΩ]{0,200}") {
+            let mut want = Vec::new();
+            let want_fix = scan_bytes(&t, 7, &mut want);
+            let mut got = Vec::new();
+            let got_fix = super::scan_into(&t, 7, &mut got);
+            proptest::prop_assert_eq!(&got, &want);
+            proptest::prop_assert_eq!(got_fix, want_fix);
+        }
+
+        #[test]
+        fn chunked_scan_is_the_byte_scan_on_words(t in "([A-Za-zĐđÂâ]{1,9}[ .\\-,]{1,2}){0,40}") {
+            let mut want = Vec::new();
+            let want_fix = scan_bytes(&t, 0, &mut want);
+            let mut got = Vec::new();
+            let got_fix = super::scan_into(&t, 0, &mut got);
+            proptest::prop_assert_eq!(&got, &want);
+            proptest::prop_assert_eq!(got_fix, want_fix);
+        }
+    }
+}
