@@ -52,7 +52,7 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
             continue;
         }
         toks.refill(article.text, i, b);
-        toks.candidates(article.text, &mut block_cands);
+        toks.candidates(article.text, &org_spans, &mut block_cands);
         cands.extend(block_cands.drain(..).filter(|c| !in_org(c.start, c.end)));
     }
     drop(toks);

@@ -555,8 +555,9 @@ impl BlockTokens {
         self.shapes.resize(n, Cell::new(0));
     }
 
-    /// Every run's candidate, in text order.
-    pub fn candidates(&self, text: &str, out: &mut Vec<Candidate>) {
+    /// Every run's candidate, in text order; none for a run inside one of `skip` (byte spans
+    /// sorted by start): each candidate lies within its run, so it would overlap the span.
+    pub fn candidates(&self, text: &str, skip: &[(usize, usize)], out: &mut Vec<Candidate>) {
         let v = View {
             text,
             b: self,
@@ -601,11 +602,23 @@ impl BlockTokens {
                 }
                 i += 1;
             }
+            // An organisation's name ("Bộ Y tế", "Công ty Hòa Phát") holds no person.
+            if inside(skip, self.toks[a].start, self.toks[i - 1].end) {
+                continue;
+            }
             if let Some(c) = v.analyse(a, i) {
                 out.push(c);
             }
         }
     }
+}
+
+/// Whether `s..e` lies inside one of `spans` (sorted by start). Only the few spans starting
+/// last before `s` are looked at: a span missed makes no answer wrong, the run is analysed and
+/// its candidate dropped later.
+fn inside(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
+    let before = spans.partition_point(|&(os, _)| os <= s);
+    spans[..before].iter().rev().take(4).any(|&(_, oe)| e <= oe)
 }
 
 impl Drop for BlockTokens {
@@ -2005,6 +2018,27 @@ mod tests {
             }
             let qs: Vec<&str> = qs.iter().map(String::as_str).collect();
             lower_index_agrees(&t, &cuts, &qs);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn inside_only_when_a_span_holds_it(
+            mut spans in proptest::collection::vec((0usize..60, 1usize..20), 0..12),
+            s in 0usize..70,
+            len in 1usize..10,
+        ) {
+            let mut spans: Vec<(usize, usize)> = spans.drain(..).map(|(a, l)| (a, a + l)).collect();
+            spans.sort_unstable();
+            let e = s + len;
+            let held = spans.iter().any(|&(os, oe)| os <= s && e <= oe);
+            // Never a run outside every span; and one span alone is always found.
+            if super::inside(&spans, s, e) {
+                proptest::prop_assert!(held);
+            }
+            if spans.len() == 1 {
+                proptest::prop_assert_eq!(super::inside(&spans, s, e), held);
+            }
         }
     }
 
