@@ -760,22 +760,22 @@ impl<'a> View<'a> {
         if last & bit::PHRASE_LAST == 0 {
             return 0;
         }
+        // Keys hold no spaces, so the joined key has a word per token after a space; when
+        // the end tokens are words of their own, their bits say whether a phrase of that
+        // length starts or ends with them. The last word's say first: the first word need
+        // not be keyed at all for a length the last word ends no phrase of.
+        let toks = &self.b.toks;
+        let words = 1 + (a + 1..b).filter(|&i| toks[i].space_before).count();
+        let (first_of, last_of) = bit::of_length(words);
+        if words >= 2 && toks[b - 1].space_before && last & last_of == 0 {
+            return 0;
+        }
         let first = self.flags1(a);
         if first & bit::PHRASE_FIRST == 0 {
             return 0;
         }
-        // Keys hold no spaces, so the joined key has a word per token after a space; when
-        // the end tokens are words of their own, their bits say whether a phrase of that
-        // length starts or ends with them.
-        let toks = &self.b.toks;
-        let words = 1 + (a + 1..b).filter(|&i| toks[i].space_before).count();
-        if words >= 2 {
-            let (first_of, last_of) = bit::of_length(words);
-            if (toks[a + 1].space_before && first & first_of == 0)
-                || (toks[b - 1].space_before && last & last_of == 0)
-            {
-                return 0;
-            }
+        if words >= 2 && toks[a + 1].space_before && first & first_of == 0 {
+            return 0;
         }
         // The words are adjacent, so the phrase has only spaces between them.
         let mut k = self.b.phrase.borrow_mut();
