@@ -18,7 +18,7 @@ use crate::extract::Source;
 use crate::lexicon::people as lex;
 use key::canonical;
 use key::{FastBuild, FastMap, FastSet};
-use runs::{BlockTokens, Candidate, Evidence, LowerIndex};
+use runs::{BlockTokens, Candidate, Evidence, LowerIndex, Parts};
 use std::rc::Rc;
 
 /// The people `article` mentions. Spans inside `organisations` mentions are not people.
@@ -47,12 +47,13 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
     let mut cands: Vec<Candidate> = Vec::new();
     let mut block_cands: Vec<Candidate> = Vec::new();
     let mut toks = BlockTokens::empty();
+    let mut parts = Parts::new();
     for (i, b) in article.blocks.iter().enumerate() {
         if b.kind == BlockKind::Dateline {
             continue;
         }
         toks.refill(article.text, i, b);
-        toks.candidates(article.text, &org_spans, &mut block_cands);
+        toks.candidates(article.text, &org_spans, &mut parts, &mut block_cands);
         cands.extend(block_cands.drain(..).filter(|c| !in_org(c.start, c.end)));
     }
     drop(toks);
@@ -92,15 +93,16 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
     cands.retain(|c| c.evidence != Evidence::Place);
     let alone: FastSet<&str> = cands
         .iter()
-        .filter(|c| c.parts.len() == 1)
-        .map(|c| &*c.parts[0])
+        .filter(|c| c.parts(&parts).len() == 1)
+        .map(|c| &*c.parts(&parts)[0])
         .collect();
     let weak: Vec<usize> = (0..cands.len())
         .filter(|&i| {
             let c = &cands[i];
+            let p = c.parts(&parts);
             c.evidence == Evidence::Bare
-                && !alone.contains(&*c.parts[0])
-                && !alone.contains(&*c.parts[c.parts.len() - 1])
+                && !alone.contains(&*p[0])
+                && !alone.contains(&*p[p.len() - 1])
         })
         .collect();
     for i in weak {
@@ -112,15 +114,20 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
     let mut order: Vec<usize> = (0..cands.len())
         .filter(|&i| cands[i].evidence != Evidence::Lookup)
         .collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(cands[i].parts.len()), cands[i].start));
+    order.sort_by_key(|&i| {
+        (
+            std::cmp::Reverse(cands[i].parts(&parts).len()),
+            cands[i].start,
+        )
+    });
     for i in order {
-        let id = reg.place(&cands[i], article.text);
+        let id = reg.place(&cands[i], &parts, article.text);
         cands[i].person = Some(id);
     }
     // Pass 2: the other runs are mentions only if they name someone already known.
     let found: Vec<(usize, usize)> = (0..cands.len())
         .filter(|&i| cands[i].person.is_none())
-        .filter_map(|i| Some((i, reg.lookup(&cands[i])?)))
+        .filter_map(|i| Some((i, reg.lookup(&cands[i], &parts)?)))
         .collect();
     lower.prepare(found.iter().flat_map(|&(i, _)| questions(&cands[i])));
     for (i, id) in found {
@@ -146,7 +153,7 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
                         && cands[i + 1].person.is_some()
                         && adjacent(&cands[i], &cands[i + 1]));
             if joined {
-                let id = reg.place(&cands[i], article.text);
+                let id = reg.place(&cands[i], &parts, article.text);
                 cands[i].person = Some(id);
                 changed = true;
             }
@@ -166,7 +173,9 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
         if c.author {
             d.author = true;
         }
-        if c.parts.len() >= d.parts.len() && text != d.name && !d.aliases.iter().any(|a| a == text)
+        if c.parts(&parts).len() >= d.parts.len()
+            && text != d.name
+            && !d.aliases.iter().any(|a| a == text)
         {
             d.aliases.push(text.to_owned());
         }
@@ -251,8 +260,9 @@ impl Registry {
     }
 
     /// The person a seed belongs to, made if new.
-    fn place(&mut self, c: &Candidate, text: &str) -> usize {
-        let full = joined(&c.parts);
+    fn place(&mut self, c: &Candidate, parts: &[Rc<str>], text: &str) -> usize {
+        let parts = c.parts(parts);
+        let full = joined(parts);
         if let Some(&id) = self.full.get(&*full) {
             return id;
         }
@@ -263,30 +273,30 @@ impl Registry {
         self.people.push(Draft {
             // Only a new person's name is written out: squashed here, not per candidate.
             name: roles::squash(&text[c.start..c.end]),
-            parts: c.parts.clone(),
+            parts: parts.to_vec(),
             first: c.start,
             ..Default::default()
         });
         self.full.insert(full.into_owned(), id);
-        let n = c.parts.len();
+        let n = parts.len();
         if n >= 2 {
-            let last = &c.parts[n - 1];
+            let last = &parts[n - 1];
             // An initial ("Q.") is no short form.
             if last.chars().count() > 2 {
                 self.add_short(last, id);
             }
             for k in 2..n {
-                self.add_short_words(&c.parts[n - k..], id);
+                self.add_short_words(&parts[n - k..], id);
             }
             // Foreign and stage names are also shortened to their first word ("Park"), and so
             // is a given name before a surname-like word ("Hà Hồ" is "Hà").
             let stage = n == 2
-                && lex::flags(&c.parts[0]) & lex::bit::GIVEN_NAME != 0
-                && lex::flags(&c.parts[1]) & lex::bit::SURNAME != 0;
+                && lex::flags(&parts[0]) & lex::bit::GIVEN_NAME != 0
+                && lex::flags(&parts[1]) & lex::bit::SURNAME != 0;
             if !c.vietnamese_surname || stage {
-                self.add_short(&c.parts[0], id);
+                self.add_short(&parts[0], id);
                 for k in 2..n {
-                    self.add_short_words(&c.parts[..k], id);
+                    self.add_short_words(&parts[..k], id);
                 }
             }
         }
@@ -303,8 +313,8 @@ impl Registry {
             .or_else(|| ids.first().copied())
     }
 
-    fn lookup(&self, c: &Candidate) -> Option<usize> {
-        let full = joined(&c.parts);
+    fn lookup(&self, c: &Candidate, parts: &[Rc<str>]) -> Option<usize> {
+        let full = joined(c.parts(parts));
         if let Some(&id) = self.full.get(&*full) {
             return Some(id);
         }

@@ -38,8 +38,9 @@ pub struct Candidate {
     pub block: usize,
     pub start: usize,
     pub end: usize,
-    /// Matching key of each word (shared with the token keys: no copy per candidate).
-    pub parts: Vec<Rc<str>>,
+    /// Where the matching key of each word lies in the article's [`Parts`] (the keys are
+    /// shared with the token keys: no copy, and no list allocated per candidate).
+    pub parts: (u32, u32),
     pub evidence: Evidence,
     /// Starts with a Vietnamese surname (so its first word is no short form).
     pub vietnamese_surname: bool,
@@ -52,6 +53,16 @@ pub struct Candidate {
     /// Words (byte ranges) that, if the article also writes them in lowercase, show this is a
     /// common word and not a name.
     pub unless_written: Spans,
+}
+
+/// The word keys of an article's candidates, one after another.
+pub type Parts = Vec<Rc<str>>;
+
+impl Candidate {
+    /// Matching key of each word.
+    pub fn parts<'p>(&self, parts: &'p [Rc<str>]) -> &'p [Rc<str>] {
+        &parts[self.parts.0 as usize..self.parts.1 as usize]
+    }
 }
 
 /// At most two byte ranges, kept inline: most candidates are one word with one or two, and
@@ -557,11 +568,18 @@ impl BlockTokens {
 
     /// Every run's candidate, in text order; none for a run inside one of `skip` (byte spans
     /// sorted by start): each candidate lies within its run, so it would overlap the span.
-    pub fn candidates(&self, text: &str, skip: &[(usize, usize)], out: &mut Vec<Candidate>) {
+    pub fn candidates(
+        &self,
+        text: &str,
+        skip: &[(usize, usize)],
+        parts: &mut Parts,
+        out: &mut Vec<Candidate>,
+    ) {
         let v = View {
             text,
             b: self,
             context: Cell::new(None),
+            parts: RefCell::new(std::mem::take(parts)),
         };
         let n = self.toks.len();
         let mut i = 0;
@@ -610,6 +628,7 @@ impl BlockTokens {
                 out.push(c);
             }
         }
+        *parts = v.parts.into_inner();
     }
 }
 
@@ -676,6 +695,8 @@ struct View<'a> {
     /// The last [`View::context_key`] found, with the token it was found for: a run's
     /// context is asked for again and again while the run is analysed.
     context: Cell<Option<(usize, Context)>>,
+    /// The article's candidate word keys, which [`View::candidate`] adds to.
+    parts: RefCell<Parts>,
 }
 
 impl<'a> View<'a> {
@@ -1840,7 +1861,12 @@ impl<'a> View<'a> {
     fn candidate(&self, s: usize, e: usize, evidence: Evidence, author: bool) -> Candidate {
         let start = self.b.toks[s].start;
         let end = self.b.toks[e - 1].end;
-        let parts: Vec<Rc<str>> = (s..e).map(|k| self.keyed(k).0.clone()).collect();
+        let parts = {
+            let mut all = self.parts.borrow_mut();
+            let from = all.len() as u32;
+            all.extend((s..e).map(|k| self.keyed(k).0.clone()));
+            (from, all.len() as u32)
+        };
         let listed = s >= 1
             && (matches!(self.punct(s - 1), Some("," | "–" | "-"))
                 || (self.is_word(s - 1)
