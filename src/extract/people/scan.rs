@@ -414,8 +414,12 @@ impl Scan<'_, '_> {
     #[target_feature(enable = "sse2")]
     fn chunk(&mut self, chunk: &[u8], at: usize, i: usize) -> usize {
         let (mut sep, mut space, mut slow, mut digit) = (0u64, 0u64, 0u64, 0u64);
+        // One bounds check for the chunk and the byte after it, none per load.
+        let bytes: &[u8; CHUNK + 1] = chunk[at..at + CHUNK + 1]
+            .try_into()
+            .unwrap_or(&[b' '; CHUNK + 1]);
         for q in 0..CHUNK / 16 {
-            let m = masks16(chunk, at + 16 * q);
+            let m = masks16(bytes, 16 * q);
             let shift = 16 * q;
             sep |= u64::from(m.sep) << shift;
             space |= u64::from(m.space) << shift;
@@ -624,12 +628,12 @@ struct Masks {
     digit: u32,
 }
 
-/// The [`Masks`] of the sixteen bytes at `i` (`i + 17 <= bytes.len()`). Bytes compare as
+/// The [`Masks`] of the sixteen bytes at `i` (`i + 17 <= CHUNK + 1`). Bytes compare as
 /// signed: ASCII is non-negative, every other byte negative.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
 #[inline]
-fn masks16(bytes: &[u8], i: usize) -> Masks {
+fn masks16(bytes: &[u8; CHUNK + 1], i: usize) -> Masks {
     use std::arch::x86_64::*;
     let at = |k: usize| {
         let mut w = [0u8; 16];
