@@ -123,8 +123,8 @@ pub struct BlockTokens {
     scratch: RefCell<String>,
     /// Scratch buffer for joining phrase keys (apart: joining makes word keys).
     phrase: RefCell<String>,
-    /// The longest known place starting at each token, found on first use.
-    /// (Its length plus one, 0 until found.)
+    /// The longest known place starting at each token within the last bound asked
+    /// ([`View::place_len`]; 0 until found).
     places: Vec<Cell<u8>>,
     /// Each token's [`View::shape`] bits and [`View::namey`] answer (0 until found).
     shapes: Vec<Cell<u8>>,
@@ -957,32 +957,29 @@ impl<'a> View<'a> {
 
     /// Words of a known place starting at `i` (within `..z`), 0 if none.
     fn place_len(&self, i: usize, z: usize) -> usize {
-        let cell = &self.b.places[i];
-        let longest = if cell.get() != 0 {
-            usize::from(cell.get() - 1)
+        // Only words that open a longer place are worth joining with the next ones, and none
+        // past `z`: the words after a run are not looked at.
+        let max = if self.flags1(i) & bit::PLACE_FIRST != 0 {
+            4.min(z - i)
         } else {
-            let n = self.b.toks.len();
-            // Only words that open a longer place are worth joining with the next ones.
-            let max = if self.flags1(i) & bit::PLACE_FIRST != 0 {
-                4.min(n - i)
-            } else {
-                1
-            };
-            let longest = (1..=max)
-                .rev()
-                .find(|&k| self.is(i, i + k, bit::PLACE))
-                .unwrap_or(0);
-            // At most four: it fits.
-            cell.set(longest as u8 + 1);
-            longest
+            1
         };
-        if longest <= z - i {
-            return longest;
+        if max == 1 {
+            return usize::from(self.flags1(i) & bit::PLACE != 0);
         }
-        (1..=4.min(z - i))
+        // Kept for the last bound asked (one run asks again and again with its end): the
+        // bound in the high bits, the length in the low ones (both at most four).
+        let cell = &self.b.places[i];
+        let known = cell.get();
+        if usize::from(known >> 4) == max {
+            return usize::from(known & 0xF);
+        }
+        let longest = (1..=max)
             .rev()
             .find(|&k| self.is(i, i + k, bit::PLACE))
-            .unwrap_or(0)
+            .unwrap_or(0);
+        cell.set((max as u8) << 4 | longest as u8);
+        longest
     }
 
     /// The context the words before token `a` give, and where that phrase starts.
@@ -2066,6 +2063,54 @@ mod tests {
                 proptest::prop_assert_eq!(super::inside(&spans, s, e), held);
             }
         }
+    }
+
+    #[test]
+    fn place_len_is_the_unbounded_search_cut_at_the_bound() {
+        use super::{bit, BlockTokens, View};
+        use crate::document::{Block, BlockKind};
+        use std::cell::{Cell, RefCell};
+        let text =
+            "Ông Nguyễn đến Hà Nội rồi vào Thành phố Hồ Chí Minh, qua Đà Nẵng và Quảng Nam hôm qua";
+        let block = Block {
+            kind: BlockKind::Paragraph,
+            start: 0,
+            end: text.len(),
+        };
+        let b = BlockTokens::new(text, 0, &block);
+        let v = View {
+            text,
+            b: &b,
+            context: Cell::new(None),
+            parts: RefCell::new(Vec::new()),
+        };
+        let n = b.toks.len();
+        // The first form: the longest place from `i` to the block's end, searched again
+        // within `z` when longer.
+        let old = |i: usize, z: usize| {
+            let max = if v.flags1(i) & bit::PLACE_FIRST != 0 {
+                4.min(n - i)
+            } else {
+                1
+            };
+            let find = |m: usize| (1..=m).rev().find(|&k| v.is(i, i + k, bit::PLACE));
+            let longest = find(max).unwrap_or(0);
+            if longest <= z - i {
+                longest
+            } else {
+                find(4.min(z - i)).unwrap_or(0)
+            }
+        };
+        let mut places = 0;
+        // Bounds asked in a changing order, so that the kept answers are asked for too.
+        for z in (1..=n).rev().chain(1..=n) {
+            for i in 0..z {
+                let want = old(i, z);
+                assert_eq!(v.place_len(i, z), want, "{i}..{z}");
+                places += usize::from(want >= 2);
+            }
+        }
+        assert!(places > 0, "no place of two words found");
     }
 
     #[test]
