@@ -615,7 +615,7 @@ impl BlockTokens {
                     break;
                 }
                 // "Lê Thương Ảnh: Tư liệu": a photo credit starts after the name.
-                if v.punct(i + 1) == Some(":") && v.key1(i) == fixed().anh {
+                if v.punct_is(i + 1, b':') && v.key1(i) == fixed().anh {
                     break;
                 }
                 i += 1;
@@ -728,6 +728,17 @@ impl<'a> View<'a> {
     #[inline(never)]
     fn starts_upper(&self, i: usize) -> bool {
         starts_upper(self.tx(i))
+    }
+
+    /// Whether token `i` is the punctuation `c` (ASCII): a punctuation token is one char,
+    /// so its first byte settles it.
+    #[inline]
+    fn punct_is(&self, i: usize, c: u8) -> bool {
+        debug_assert!(c.is_ascii());
+        self.b
+            .toks
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct && self.text.as_bytes()[t.start] == c)
     }
 
     fn punct(&self, i: usize) -> Option<&'a str> {
@@ -1010,14 +1021,14 @@ impl<'a> View<'a> {
     /// [`View::context_key`], found.
     fn find_context_key(&self, a: usize) -> (Ctx, usize, u32) {
         let toks = &self.b.toks;
-        if a >= 2 && self.punct(a - 1) == Some(":") && self.credit_word(a - 2) {
+        if a >= 2 && self.punct_is(a - 1, b':') && self.credit_word(a - 2) {
             return (Ctx::Credit, toks[a - 2].start, 0);
         }
         // "Ảnh: TTXVN/Lan Anh": the agency, then the photographer.
         if a >= 4
-            && self.punct(a - 1) == Some("/")
+            && self.punct_is(a - 1, b'/')
             && self.acronym(a - 2)
-            && self.punct(a - 3) == Some(":")
+            && self.punct_is(a - 3, b':')
             && self.credit_word(a - 4)
         {
             return (Ctx::Credit, toks[a - 4].start, 0);
@@ -1025,7 +1036,7 @@ impl<'a> View<'a> {
         let mut end = a;
         // "TS. Nguyễn …": an abbreviated title; "… của họ. Khuyến khích" is a sentence's end.
         if a >= 2
-            && self.punct(a - 1) == Some(".")
+            && self.punct_is(a - 1, b'.')
             && self.is_word(a - 2)
             && self.tx(a - 2).chars().count() <= 5
             && self.tx(a - 2).starts_with(|c: char| c.is_uppercase())
@@ -1237,7 +1248,7 @@ impl<'a> View<'a> {
         }
         let f = self.flags1(a);
         let ambiguous = f & (bit::HONORIFIC | bit::NOT_START) != 0;
-        let prev_ok = matches!(self.punct(a - 1), Some(","))
+        let prev_ok = self.punct_is(a - 1, b',')
             || (self.is_word(a - 1)
                 && !self.is_cap(a - 1)
                 && self.flags1(a - 1) & bit::HONORIFIC == 0);
@@ -1304,7 +1315,7 @@ impl<'a> View<'a> {
         // "(An Dương, Hải Phòng)": next to a place in a list, it is a place too.
         let toks = &self.b.toks;
         let place_next = z + 1 < toks.len()
-            && self.punct(z) == Some(",")
+            && self.punct_is(z, b',')
             && self.is_cap(z + 1)
             && self.place_len(z + 1, (z + 5).min(toks.len())) > 0;
         if place_next {
@@ -1680,13 +1691,13 @@ impl<'a> View<'a> {
             // A lone foreign word speaks only after the quote it closes ("…”, Russel nói"):
             // "Politico cho rằng" is a paper.
             let quoted = s >= 2
-                && self.punct(s - 1) == Some(",")
+                && self.punct_is(s - 1, b',')
                 && matches!(self.punct(s - 2), Some("\"" | "”" | "’" | "'"));
             let mononym = e - s == 1 && !self.viet(s);
             return !set_phrase && (quoted || cued || !mononym) && self.phrase_at(e, bit::SAYING);
         }
         // "Tuấn Anh (cựu giám đốc …)", "Hạnh (SN 1990)", "Lin (35 tuổi)".
-        if self.punct(e) == Some("(") && e + 1 < n {
+        if self.punct_is(e, b'(') && e + 1 < n {
             let mut j = e + 1;
             if self.is_word(j) && (self.key1(j) == fixed().cuu || self.key1(j) == "nguyen") {
                 j += 1;
@@ -1700,7 +1711,7 @@ impl<'a> View<'a> {
                 || born
                 || (self.is_word(j) && self.phrase_at(j, bit::TITLE | bit::ROLE_HEAD));
         }
-        if self.punct(e) != Some(",") || e + 1 >= n || !self.is_word(e + 1) {
+        if !self.punct_is(e, b',') || e + 1 >= n || !self.is_word(e + 1) {
             return false;
         }
         let mut j = e + 1;
