@@ -89,7 +89,24 @@ thread_local! {
     /// Words this thread has keyed, by their text, with their table [`bit`]s and shape: most recur
     /// within an article and across articles, and finding one costs far less than keying it.
     static KEYED: RefCell<Words> = RefCell::new(Words::default());
+    /// The last article's block buffers, for the next article: grown once, not in every article.
+    static SPARE: RefCell<Buffers> = RefCell::new(Buffers::default());
 }
+
+/// The buffers of [`BlockTokens`] that outlive an article ([`SPARE`]), all empty of keys.
+#[derive(Default)]
+struct Buffers {
+    toks: Vec<Token>,
+    raw: Vec<Token>,
+    keys: Vec<OnceCell<Keyed>>,
+    places: Vec<Cell<u8>>,
+    shapes: Vec<Cell<u8>>,
+    scratch: String,
+    phrase: String,
+}
+
+/// Tokens a kept buffer may have room for: a longer block's buffers are freed with it.
+const SPARE_TOKENS: usize = 1 << 14;
 
 /// What the words right before a run make of it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -434,18 +451,19 @@ const STOP_AFTER_TITLE: &[&str] = &["là", "và", "của", "cho", "với"];
 impl BlockTokens {
     /// No tokens yet: buffers for [`BlockTokens::refill`].
     pub fn empty() -> Self {
+        let b = SPARE.with(|c| std::mem::take(&mut *c.borrow_mut()));
         BlockTokens {
             index: 0,
             kind: BlockKind::Paragraph,
-            toks: Vec::new(),
-            raw: Vec::new(),
-            keys: Vec::new(),
+            toks: b.toks,
+            raw: b.raw,
+            keys: b.keys,
             keyed_at: RefCell::new(Vec::new()),
-            places: Vec::new(),
-            shapes: Vec::new(),
+            places: b.places,
+            shapes: b.shapes,
             keyed: RefCell::new(KEYED.with(|c| std::mem::take(&mut *c.borrow_mut()))),
-            scratch: RefCell::new(String::new()),
-            phrase: RefCell::new(String::new()),
+            scratch: RefCell::new(b.scratch),
+            phrase: RefCell::new(b.phrase),
         }
     }
 
@@ -645,6 +663,24 @@ impl Drop for BlockTokens {
         let words = std::mem::take(self.keyed.get_mut());
         // The thread may be ending: then the words go with it.
         let _ = KEYED.try_with(|c| *c.borrow_mut() = words);
+        // The buffers too, but without the keys they hold, and not when a long block grew them.
+        for i in self.keyed_at.get_mut().drain(..) {
+            self.keys[i].take();
+        }
+        let room = self.toks.capacity().max(self.raw.capacity());
+        if room.max(self.keys.capacity()) <= SPARE_TOKENS {
+            use std::mem::take;
+            let b = Buffers {
+                toks: take(&mut self.toks),
+                raw: take(&mut self.raw),
+                keys: take(&mut self.keys),
+                places: take(&mut self.places),
+                shapes: take(&mut self.shapes),
+                scratch: take(self.scratch.get_mut()),
+                phrase: take(self.phrase.get_mut()),
+            };
+            let _ = SPARE.try_with(|c| *c.borrow_mut() = b);
+        }
     }
 }
 
