@@ -44,10 +44,13 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
     // Pass 1: what every run says on its own, one block at a time: only the candidates outlive
     // a block's tokens, whose buffers the next block reuses, and only those outside
     // organisations (dropped at once, so the list stays small on a long article).
-    let mut cands: Vec<Candidate> = Vec::new();
-    let mut block_cands: Vec<Candidate> = Vec::new();
+    // Lists kept by the thread from article to article (see `Spare`).
+    let Spare {
+        mut cands,
+        mut block_cands,
+        mut parts,
+    } = SPARE.with(|c| std::mem::take(&mut *c.borrow_mut()));
     let mut toks = BlockTokens::empty();
-    let mut parts = Parts::new();
     for (i, b) in article.blocks.iter().enumerate() {
         if b.kind == BlockKind::Dateline {
             continue;
@@ -165,7 +168,7 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
 
     let mut people: Vec<Draft> = reg.people;
     // By value: each candidate is freed as soon as its mention is made.
-    for c in cands {
+    for c in cands.drain(..) {
         let Some(id) = c.person else { continue };
         let d = &mut people[id];
         let text = &article.text[c.start..c.end];
@@ -202,7 +205,34 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
         })
         .collect();
     out.sort_by_key(|p| (p.author, p.mentions[0].start()));
+    parts.clear();
+    block_cands.clear();
+    // A long article's lists are freed with it.
+    if cands.capacity().max(parts.capacity()) <= SPARE_MAX {
+        let spare = Spare {
+            cands,
+            block_cands,
+            parts,
+        };
+        let _ = SPARE.try_with(|c| *c.borrow_mut() = spare);
+    }
     out
+}
+
+/// The lists of [`find_in`] that outlive an article, empty: grown once per thread, not in
+/// every article.
+#[derive(Default)]
+struct Spare {
+    cands: Vec<Candidate>,
+    block_cands: Vec<Candidate>,
+    parts: Parts,
+}
+
+/// Room a kept list may have.
+const SPARE_MAX: usize = 1 << 12;
+
+thread_local! {
+    static SPARE: std::cell::RefCell<Spare> = std::cell::RefCell::new(Spare::default());
 }
 
 /// A candidate's words joined by spaces, with no copy for a single word.
