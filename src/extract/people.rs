@@ -235,11 +235,42 @@ thread_local! {
     static SPARE: std::cell::RefCell<Spare> = std::cell::RefCell::new(Spare::default());
 }
 
-/// A candidate's words joined by spaces, with no copy for a single word.
-fn joined(parts: &[Rc<str>]) -> std::borrow::Cow<'_, str> {
+/// A candidate's words joined by spaces: a single word as it is, several joined in `buf`.
+fn joined<'p>(parts: &'p [Rc<str>], buf: &'p mut String) -> &'p str {
     match parts {
-        [one] => std::borrow::Cow::Borrowed(one),
-        _ => std::borrow::Cow::Owned(parts.join(" ")),
+        [one] => one,
+        _ => {
+            buf.clear();
+            for (i, p) in parts.iter().enumerate() {
+                if i > 0 {
+                    buf.push(' ');
+                }
+                buf.push_str(p);
+            }
+            buf
+        }
+    }
+}
+
+/// The people a short form may stand for: the first held inline (most forms name one person),
+/// so no list is allocated for it.
+#[derive(Default)]
+struct Ids {
+    first: Option<usize>,
+    more: Vec<usize>,
+}
+
+impl Ids {
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.first.into_iter().chain(self.more.iter().copied())
+    }
+
+    fn push(&mut self, id: usize) {
+        if self.first.is_none() {
+            self.first = Some(id);
+        } else {
+            self.more.push(id);
+        }
     }
 }
 
@@ -261,16 +292,18 @@ struct Registry {
     people: Vec<Draft>,
     full: FastMap<String, usize>,
     /// Short form key → people it may stand for.
-    short: hashbrown::HashMap<String, Vec<usize>, FastBuild>,
+    short: hashbrown::HashMap<String, Ids, FastBuild>,
     /// Scratch buffer for joining a short form's words.
     joined: String,
+    /// Scratch buffer for joining a candidate's words.
+    full_key: std::cell::RefCell<String>,
 }
 
 impl Registry {
     fn add_short(&mut self, k: &str, id: usize) {
         // One hash whether the form is new or not.
         let v = self.short.entry_ref(k).or_default();
-        if !v.contains(&id) {
+        if !v.iter().any(|i| i == id) {
             v.push(id);
         }
     }
@@ -292,13 +325,19 @@ impl Registry {
     /// The person a seed belongs to, made if new.
     fn place(&mut self, c: &Candidate, parts: &[Rc<str>], text: &str) -> usize {
         let parts = c.parts(parts);
-        let full = joined(parts);
-        if let Some(&id) = self.full.get(&*full) {
+        let mut buf = std::mem::take(self.full_key.get_mut());
+        let full = joined(parts, &mut buf);
+        if let Some(id) = self
+            .full
+            .get(full)
+            .copied()
+            .or_else(|| self.pick(full, c.start))
+        {
+            *self.full_key.get_mut() = buf;
             return id;
         }
-        if let Some(id) = self.pick(&full, c.start) {
-            return id;
-        }
+        let full = full.to_owned();
+        *self.full_key.get_mut() = buf;
         let id = self.people.len();
         self.people.push(Draft {
             // Only a new person's name is written out: squashed here, not per candidate.
@@ -307,7 +346,7 @@ impl Registry {
             first: c.start,
             ..Default::default()
         });
-        self.full.insert(full.into_owned(), id);
+        self.full.insert(full, id);
         let n = parts.len();
         if n >= 2 {
             let last = &parts[n - 1];
@@ -337,18 +376,18 @@ impl Registry {
     fn pick(&self, short: &str, at: usize) -> Option<usize> {
         let ids = self.short.get(short)?;
         ids.iter()
-            .copied()
             .filter(|&id| self.people[id].first <= at)
             .max_by_key(|&id| self.people[id].first)
-            .or_else(|| ids.first().copied())
+            .or(ids.first)
     }
 
     fn lookup(&self, c: &Candidate, parts: &[Rc<str>]) -> Option<usize> {
-        let full = joined(c.parts(parts));
-        if let Some(&id) = self.full.get(&*full) {
+        let mut buf = self.full_key.borrow_mut();
+        let full = joined(c.parts(parts), &mut buf);
+        if let Some(&id) = self.full.get(full) {
             return Some(id);
         }
-        if let Some(id) = self.pick(&full, c.start) {
+        if let Some(id) = self.pick(full, c.start) {
             return Some(id);
         }
         // "M.Sampson", "C.Ronaldo": an initial glued to a known name.
