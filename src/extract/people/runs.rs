@@ -602,19 +602,23 @@ impl BlockTokens {
         };
         let n = self.toks.len();
         let mut i = 0;
+        let bytes = text.as_bytes();
         while i < n {
             // Most tokens are punctuation or words starting in ASCII lowercase, and neither a
-            // capital nor a particle ("van", "de") opens a run there: one byte settles them.
-            let t = &self.toks[i];
-            let b = text.as_bytes()[t.start];
+            // capital nor a particle ("van", "de") opens a run there: one byte settles them,
+            // in a tight walk to the next that may.
             // "đ" (U+0111) opens many lowercase words ("đã", "được") and no run either.
-            if t.kind != TokenKind::Word
-                || (b.is_ascii_lowercase() && b != b'v' && b != b'd')
-                || (b == 0xC4 && text.as_bytes()[t.start + 1] == 0x91)
-            {
-                i += 1;
-                continue;
-            }
+            let may_open = |t: &Token| {
+                let b = bytes[t.start];
+                t.kind == TokenKind::Word
+                    && !(b.is_ascii_lowercase() && b != b'v' && b != b'd')
+                    && !(b == 0xC4 && bytes[t.start + 1] == 0x91)
+            };
+            let Some(ahead) = self.toks[i..].iter().position(may_open) else {
+                break;
+            };
+            i += ahead;
+            let b = bytes[self.toks[i].start];
             // Each particle that leads a name starts with "v" or "d" (see `particle_leads`).
             let opens = v.is_cap(i)
                 || (matches!(b, b'v' | b'd') && v.particle_shaped(i) && v.particle_leads(i));
