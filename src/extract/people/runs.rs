@@ -499,14 +499,18 @@ impl BlockTokens {
         toks.extend_from_slice(&raw[..first]);
         let mut i = first;
         while i < raw.len() {
-            let mut t = raw[i];
             // Both fixes below apply to words starting with a capital: most words start with an
-            // ASCII lowercase letter or a digit and need neither.
-            if t.kind != TokenKind::Word || matches!(bytes[t.start], b'a'..=b'z' | b'0'..=b'9') {
-                toks.push(t);
-                i += 1;
-                continue;
+            // ASCII lowercase letter or a digit and need neither, and are copied in one go.
+            let capital = |t: &Token| {
+                t.kind == TokenKind::Word && !matches!(bytes[t.start], b'a'..=b'z' | b'0'..=b'9')
+            };
+            let ahead = raw[i..].iter().position(capital).unwrap_or(raw.len() - i);
+            toks.extend_from_slice(&raw[i..i + ahead]);
+            i += ahead;
+            if i == raw.len() {
+                break;
             }
+            let mut t = raw[i];
             // "Phong-Trưởng phòng": a name glued to the role after it.
             if t.kind == TokenKind::Word {
                 let w = &text[t.start..t.end];
