@@ -208,7 +208,7 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
     parts.clear();
     block_cands.clear();
     // A long article's lists are freed with it.
-    if cands.capacity().max(parts.capacity()) <= SPARE_MAX {
+    if cands.capacity() <= SPARE_MAX {
         let spare = Spare {
             cands,
             block_cands,
@@ -323,7 +323,7 @@ impl Registry {
     }
 
     /// The person a seed belongs to, made if new.
-    fn place(&mut self, c: &Candidate, parts: &[Rc<str>], text: &str) -> usize {
+    fn place(&mut self, c: &Candidate, parts: &Parts, text: &str) -> usize {
         let parts = c.parts(parts);
         let mut buf = std::mem::take(self.full_key.get_mut());
         let full = joined(parts, &mut buf);
@@ -381,7 +381,7 @@ impl Registry {
             .or(ids.first)
     }
 
-    fn lookup(&self, c: &Candidate, parts: &[Rc<str>]) -> Option<usize> {
+    fn lookup(&self, c: &Candidate, parts: &Parts) -> Option<usize> {
         let mut buf = self.full_key.borrow_mut();
         let full = joined(c.parts(parts), &mut buf);
         if let Some(&id) = self.full.get(full) {

@@ -40,7 +40,7 @@ pub struct Candidate {
     pub end: usize,
     /// Where the matching key of each word lies in the article's [`Parts`] (the keys are
     /// shared with the token keys: no copy, and no list allocated per candidate).
-    pub parts: (u32, u32),
+    pub parts: PartsAt,
     pub evidence: Evidence,
     /// Starts with a Vietnamese surname (so its first word is no short form).
     pub vietnamese_surname: bool,
@@ -55,13 +55,65 @@ pub struct Candidate {
     pub unless_written: Spans,
 }
 
-/// The word keys of an article's candidates, one after another.
-pub type Parts = Vec<Rc<str>>;
+/// The word keys of an article's candidates, one candidate's after another, in chunks of
+/// [`Parts::CHUNK`] keys: a chunk is never moved to grow (a list grown by doubling would hold
+/// up to twice the room it needs, and both copies while it moves).
+#[derive(Default)]
+pub struct Parts {
+    chunks: Vec<Vec<Rc<str>>>,
+}
+
+/// Where a candidate's keys lie in [`Parts`].
+#[derive(Clone, Copy, Debug)]
+pub struct PartsAt {
+    chunk: u32,
+    from: u32,
+    to: u32,
+}
+
+impl Parts {
+    /// Keys a chunk holds (a longer run's keys get a chunk of their own).
+    const CHUNK: usize = 1024;
+
+    /// Adds one candidate's keys, all in one chunk.
+    fn add(&mut self, keys: impl ExactSizeIterator<Item = Rc<str>>) -> PartsAt {
+        let n = keys.len();
+        let room = self.chunks.last().map_or(0, |c| c.capacity() - c.len());
+        if room < n {
+            self.chunks.push(Vec::with_capacity(Self::CHUNK.max(n)));
+        }
+        let chunk = self.chunks.len() - 1;
+        let c = &mut self.chunks[chunk];
+        let from = c.len();
+        c.extend(keys);
+        PartsAt {
+            chunk: chunk as u32,
+            from: from as u32,
+            to: c.len() as u32,
+        }
+    }
+
+    /// Empties it, keeping one chunk of the usual size for the next article.
+    pub fn clear(&mut self) {
+        self.chunks.truncate(1);
+        if self
+            .chunks
+            .first()
+            .is_some_and(|c| c.capacity() > Self::CHUNK)
+        {
+            self.chunks.clear();
+        }
+        if let Some(c) = self.chunks.first_mut() {
+            c.clear();
+        }
+    }
+}
 
 impl Candidate {
     /// Matching key of each word.
-    pub fn parts<'p>(&self, parts: &'p [Rc<str>]) -> &'p [Rc<str>] {
-        &parts[self.parts.0 as usize..self.parts.1 as usize]
+    pub fn parts<'p>(&self, parts: &'p Parts) -> &'p [Rc<str>] {
+        let at = self.parts;
+        &parts.chunks[at.chunk as usize][at.from as usize..at.to as usize]
     }
 }
 
@@ -1915,12 +1967,10 @@ impl<'a> View<'a> {
     fn candidate(&self, s: usize, e: usize, evidence: Evidence, author: bool) -> Candidate {
         let start = self.b.toks[s].start;
         let end = self.b.toks[e - 1].end;
-        let parts = {
-            let mut all = self.parts.borrow_mut();
-            let from = all.len() as u32;
-            all.extend((s..e).map(|k| self.keyed(k).0.clone()));
-            (from, all.len() as u32)
-        };
+        let parts = self
+            .parts
+            .borrow_mut()
+            .add((s..e).map(|k| self.keyed(k).0.clone()));
         let listed = s >= 1
             && (matches!(self.punct(s - 1), Some("," | "–" | "-"))
                 || (self.is_word(s - 1)
@@ -2139,7 +2189,7 @@ mod tests {
             text,
             b: &b,
             context: Cell::new(None),
-            parts: RefCell::new(Vec::new()),
+            parts: RefCell::new(super::Parts::default()),
         };
         let n = b.toks.len();
         // The first form: the longest place from `i` to the block's end, searched again
@@ -2168,6 +2218,42 @@ mod tests {
             }
         }
         assert!(places > 0, "no place of two words found");
+    }
+
+    #[test]
+    fn parts_give_back_each_candidates_keys() {
+        use super::{Parts, PartsAt};
+        use std::rc::Rc;
+        let mut parts = Parts::default();
+        for round in 0..2 {
+            let mut added: Vec<(PartsAt, Vec<Rc<str>>)> = Vec::new();
+            // Runs of every length up to past a chunk, so that some do not fit the chunk left.
+            for n in (1..40).chain([Parts::CHUNK, Parts::CHUNK + 3, 2]) {
+                let keys: Vec<Rc<str>> = (0..n)
+                    .map(|k| Rc::from(format!("{round}-{n}-{k}")))
+                    .collect();
+                added.push((parts.add(keys.iter().cloned()), keys));
+            }
+            for (at, keys) in &added {
+                let c = super::Candidate {
+                    block: 0,
+                    start: 0,
+                    end: 0,
+                    parts: *at,
+                    evidence: super::Evidence::Lookup,
+                    vietnamese_surname: false,
+                    author: false,
+                    roles: Vec::new(),
+                    person: None,
+                    tokens: (0, 0),
+                    listed: false,
+                    unless_written: super::Spans::default(),
+                };
+                assert_eq!(c.parts(&parts), &keys[..]);
+            }
+            parts.clear();
+            assert!(parts.chunks.len() <= 1);
+        }
     }
 
     #[test]
