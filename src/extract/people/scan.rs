@@ -740,6 +740,16 @@ mod tests {
         }
 
         #[test]
+        fn chunked_scan_is_the_byte_scan_on_any_text(t in proptest::string::string_regex("(?s).{0,150}").unwrap_or_else(|_| unreachable!())) {
+            let mut want = Vec::new();
+            let want_fix = scan_bytes(&t, 3, &mut want);
+            let mut got = Vec::new();
+            let got_fix = super::scan_into(&t, 3, &mut got);
+            proptest::prop_assert_eq!(&got, &want);
+            proptest::prop_assert_eq!(got_fix, want_fix);
+        }
+
+        #[test]
         fn chunked_scan_is_the_byte_scan_on_words(t in "([A-Za-zĐđÂâ]{1,9}[ .\\-,]{1,2}){0,40}") {
             let mut want = Vec::new();
             let want_fix = scan_bytes(&t, 0, &mut want);
