@@ -49,6 +49,7 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
         mut cands,
         mut block_cands,
         mut parts,
+        registry,
     } = SPARE.with(|c| std::mem::take(&mut *c.borrow_mut()));
     let mut toks = BlockTokens::empty();
     for (i, b) in article.blocks.iter().enumerate() {
@@ -113,7 +114,7 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
     }
 
     // The people the seeds introduce, longest names first so short forms can join them.
-    let mut reg = Registry::default();
+    let mut reg = registry;
     let mut order: Vec<usize> = (0..cands.len())
         .filter(|&i| cands[i].evidence != Evidence::Lookup)
         .collect();
@@ -166,7 +167,7 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
         }
     }
 
-    let mut people: Vec<Draft> = reg.people;
+    let mut people: Vec<Draft> = std::mem::take(&mut reg.people);
     // By value: each candidate is freed as soon as its mention is made.
     for c in cands.drain(..) {
         let Some(id) = c.person else { continue };
@@ -207,12 +208,15 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
     out.sort_by_key(|p| (p.author, p.mentions[0].start()));
     parts.clear();
     block_cands.clear();
+    reg.full.clear();
+    reg.short.clear();
     // A long article's lists are freed with it.
-    if cands.capacity() <= SPARE_MAX {
+    if cands.capacity() <= SPARE_MAX && reg.full.capacity().max(reg.short.capacity()) <= SPARE_MAX {
         let spare = Spare {
             cands,
             block_cands,
             parts,
+            registry: reg,
         };
         let _ = SPARE.try_with(|c| *c.borrow_mut() = spare);
     }
@@ -226,6 +230,8 @@ struct Spare {
     cands: Vec<Candidate>,
     block_cands: Vec<Candidate>,
     parts: Parts,
+    /// Its maps empty.
+    registry: Registry,
 }
 
 /// Room a kept list may have.
