@@ -203,14 +203,16 @@ impl WordSpans<'_> {
 #[inline]
 fn masks16(bytes: &[u8], i: usize) -> (u32, u32, u32) {
     use std::arch::x86_64::*;
-    let word = |k: usize| {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&bytes[k..k + 8]);
-        i64::from_le_bytes(w)
+    // One bounds check for both loads.
+    let b = &bytes[i..i + 17];
+    // SAFETY: `b` holds the sixteen bytes at 0 and at 1; unaligned loads need no more.
+    let (v, next) = unsafe {
+        (
+            _mm_loadu_si128(b.as_ptr().cast()),
+            // Each byte's next byte.
+            _mm_loadu_si128(b.as_ptr().add(1).cast()),
+        )
     };
-    let v = _mm_set_epi64x(word(i + 8), word(i));
-    // Each byte's next byte.
-    let next = _mm_set_epi64x(word(i + 9), word(i + 1));
     let splat = |b: u8| _mm_set1_epi8(b as i8);
     // Unsigned `lo <= x <= hi` per byte.
     let range = |x: __m128i, lo: u8, hi: u8| {
