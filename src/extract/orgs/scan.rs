@@ -822,6 +822,81 @@ impl<'a, 'k> Ctx<'a, 'k> {
     }
 }
 
+/// What the rules ask of a head's key, answered once per head of the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct HeadProps {
+    /// One of [`LOWERCASE_HEADS`].
+    lowercase: bool,
+    /// One of [`LOWER_DESCRIBED`].
+    described: bool,
+    /// One of [`PERSON_NAMED`].
+    person_named: bool,
+    /// A department that needs a place ([`Lexicon::needs_place`]).
+    needs_place: bool,
+    /// Units named by a number ("Quân khu 1", "Bệnh viện 115").
+    numbered: bool,
+    /// Associations: "Hội người Việt Nam tại Singapore".
+    abroad: bool,
+    /// Its entry in [`NOT_AFTER`], if any.
+    not_after: Option<usize>,
+}
+
+/// The [`HeadProps`] of every head of the table, by the address of its key (the table's own
+/// copy, which [`Ctx::head_key`] gives): a cheap lookup instead of one per list.
+static HEAD_PROPS: LazyLock<FastMap<usize, HeadProps>> = LazyLock::new(|| {
+    LEXICON
+        .heads
+        .values()
+        .map(|h| (h.key.as_ptr() as usize, HeadProps::of(&h.key)))
+        .collect()
+});
+
+impl HeadProps {
+    /// The props of a head key, from the lists.
+    fn of(key: &str) -> Self {
+        let lists = &*LISTS;
+        HeadProps {
+            lowercase: lists.lowercase_heads.contains(key),
+            described: lists.lower_described.contains(key),
+            person_named: lists.person_named.contains(key),
+            needs_place: LEXICON.needs_place.contains(key),
+            numbered: matches!(
+                key,
+                "quân khu"
+                    | "quân đoàn"
+                    | "sư đoàn"
+                    | "lữ đoàn"
+                    | "trung đoàn"
+                    | "bệnh viện"
+                    | "bv"
+                    | "trường"
+                    | "nhà máy"
+                    | "đội"
+                    | "xí nghiệp"
+                    | "trạm"
+                    | "đồn"
+                    | "công ty"
+                    | "tổng công ty"
+                    | "bộ tư lệnh"
+                    | "hạm đội"
+            ),
+            abroad: matches!(
+                key,
+                "hội" | "hiệp hội" | "chi hội" | "phòng" | "văn phòng" | "liên hiệp" | "hội đồng"
+            ),
+            not_after: lists.not_after.iter().position(|(h, _)| *h == key),
+        }
+    }
+
+    /// The props of the key [`Ctx::head_key`] gave.
+    fn of_head(key: &'static str) -> Self {
+        HEAD_PROPS
+            .get(&(key.as_ptr() as usize))
+            .copied()
+            .unwrap_or_else(|| HeadProps::of(key))
+    }
+}
+
 /// What the rules know about the head a tail follows.
 struct HeadInfo {
     kind: HeadKind,
@@ -1358,7 +1433,6 @@ fn previous_word(src: &str, a: usize) -> (Cow<'_, str>, bool) {
 fn rule_at(cx: &Ctx, prev: &str, prev_capitalised: bool) -> Option<(Span, usize)> {
     let toks = &cx.toks;
     let src = cx.src;
-    let lex = &*LEXICON;
     let i = 0;
     if !cx.word(i) {
         return None;
@@ -1382,6 +1456,7 @@ fn rule_at(cx: &Ctx, prev: &str, prev_capitalised: bool) -> Option<(Span, usize)
     }
     let (kind, hw) = cx.head_at(i)?;
     let key = cx.head_key(i)?;
+    let props = HeadProps::of_head(key);
     let lower_head = !is_capitalised(w);
     let lists = &*LISTS;
     // "Quốc phòng", "nội bộ": the head word ends a compound begun before it; "đường Trường
@@ -1404,7 +1479,7 @@ fn rule_at(cx: &Ctx, prev: &str, prev_capitalised: bool) -> Option<(Span, usize)
             return None;
         }
     }
-    if let Some((_, before)) = lists.not_after.iter().find(|(h, _)| *h == key) {
+    if let Some((_, before)) = props.not_after.map(|k| &lists.not_after[k]) {
         if before.iter().any(|b| b == prev) {
             return None;
         }
@@ -1456,7 +1531,7 @@ fn rule_at(cx: &Ctx, prev: &str, prev_capitalised: bool) -> Option<(Span, usize)
     {
         return None;
     }
-    if lower_head && !lists.lowercase_heads.contains(key) {
+    if lower_head && !props.lowercase {
         return None;
     }
     // "phòng PC67": the unit's code is the name.
@@ -1475,12 +1550,12 @@ fn rule_at(cx: &Ctx, prev: &str, prev_capitalised: bool) -> Option<(Span, usize)
         return None;
     }
     if lower_head
-        && (!lists.lower_described.contains(key) || key == "trung tâm")
+        && (!props.described || key == "trung tâm")
         && !(cx.cap(i + hw) || cx.place_word_at(i + hw).is_some())
     {
         return None;
     }
-    let person_named = lists.person_named.contains(key);
+    let person_named = props.person_named;
     // "công ty máy tính IBM", "công ty thực phẩm Thụy Sĩ": after a lowercase head and its
     // description, a well-known name is the body and a country names none.
     if lower_head {
@@ -1528,32 +1603,10 @@ fn rule_at(cx: &Ctx, prev: &str, prev_capitalised: bool) -> Option<(Span, usize)
     let info = HeadInfo {
         kind,
         person_named,
-        described: lists.lower_described.contains(key),
+        described: props.described,
         after_name: prev_capitalised,
-        numbered: matches!(
-            key,
-            "quân khu"
-                | "quân đoàn"
-                | "sư đoàn"
-                | "lữ đoàn"
-                | "trung đoàn"
-                | "bệnh viện"
-                | "bv"
-                | "trường"
-                | "nhà máy"
-                | "đội"
-                | "xí nghiệp"
-                | "trạm"
-                | "đồn"
-                | "công ty"
-                | "tổng công ty"
-                | "bộ tư lệnh"
-                | "hạm đội"
-        ),
-        abroad: matches!(
-            key,
-            "hội" | "hiệp hội" | "chi hội" | "phòng" | "văn phòng" | "liên hiệp" | "hội đồng"
-        ),
+        numbered: props.numbered,
+        abroad: props.abroad,
     };
     let mut t = tail(cx, i + hw, &info);
     // "Trưởng phòng Kiểm định" is an office; "Trưởng phòng CSGT TP.HCM" names the unit.
@@ -1596,7 +1649,7 @@ fn rule_at(cx: &Ctx, prev: &str, prev_capitalised: bool) -> Option<(Span, usize)
         HeadKind::Named => t.name.then_some(Strength::Strong),
         HeadKind::Local => {
             if t.name || t.place {
-                if lex.needs_place.contains(key) && !t.place {
+                if props.needs_place && !t.place {
                     needs_place_ok(cx, i + hw, t.end).then_some(Strength::Strong)
                 } else {
                     Some(Strength::Strong)
@@ -1751,6 +1804,17 @@ fn span(toks: &Toks, from: usize, to: usize, strength: Strength) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_head_has_its_props_by_address() {
+        for h in LEXICON.heads.values() {
+            let key: &'static str = h.key.as_str();
+            assert!(HEAD_PROPS.contains_key(&(key.as_ptr() as usize)), "{key}");
+            assert_eq!(HeadProps::of_head(key), HeadProps::of(key));
+        }
+        let trường = HeadProps::of("trường");
+        assert!(trường.lowercase && trường.numbered && trường.not_after.is_some());
+    }
 
     proptest::proptest! {
         /// The sixteen-byte search finds the first clause break, as a byte-at-a-time one does.
