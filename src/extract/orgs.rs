@@ -369,11 +369,38 @@ fn is_product(src: &str, a: usize, b: usize) -> bool {
         .any(|p| before.ends_with(p))
 }
 
-/// Table abbreviations that name a body ("UBND tỉnh" has the abbreviation UBND).
+/// Table abbreviations that name a body ("UBND tỉnh" has the abbreviation UBND); the rules
+/// ask [`is_body_abbreviation`].
+#[cfg(test)]
 const BODY_ABBREVIATIONS: &[&str] = &[
     "UBND", "HĐND", "VKSND", "TAND", "CHQS", "BCHQS", "BTV", "MTTQ", "BCH", "BĐBP", "LHQ", "BQP",
     "BCA", "BYT", "ĐHQG", "LHPN", "TNCS",
 ];
+
+/// One of [`BODY_ABBREVIATIONS`]: a match on the word compares its length first, and most
+/// words of a name have another.
+fn is_body_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "UBND"
+            | "HĐND"
+            | "VKSND"
+            | "TAND"
+            | "CHQS"
+            | "BCHQS"
+            | "BTV"
+            | "MTTQ"
+            | "BCH"
+            | "BĐBP"
+            | "LHQ"
+            | "BQP"
+            | "BCA"
+            | "BYT"
+            | "ĐHQG"
+            | "LHPN"
+            | "TNCS"
+    )
+}
 
 /// First words that are the usual short name of a club whose full name has two words.
 const SHORT_NAMES: &[&str] = &["Real", "Atletico", "Borussia"];
@@ -835,9 +862,17 @@ static BODY_EXPANSIONS: std::sync::LazyLock<FastMap<&'static str, Vec<&'static E
 /// Display name, abbreviation, expansion and aliases from the mentions.
 fn name_org(o: &mut Organisation, text: &str) {
     let texts: Vec<&str> = o.mentions.iter().map(|m| m.text(text)).collect();
+    // Each string once, in order of first mention: the searches below take the first string
+    // that qualifies, which a repeat never changes (propagated mentions repeat a few strings).
+    let mut distinct: Vec<&str> = Vec::with_capacity(texts.len().min(8));
+    for t in &texts {
+        if !distinct.contains(t) {
+            distinct.push(t);
+        }
+    }
     let has_abbr = |t: &str| t.split_whitespace().any(|w| LEXICON.expansion(w).is_some());
     // The first written-out form, else the longest.
-    let name = texts
+    let name = distinct
         .iter()
         .find(|t| !has_abbr(t) && !is_all_caps(t))
         .or_else(|| texts.iter().max_by_key(|t| t.len()))
@@ -850,17 +885,17 @@ fn name_org(o: &mut Organisation, text: &str) {
     // Only abbreviations of bodies: not "TNHH", "CLB" or "BV", which say what kind of body.
     let table = |w: &str| {
         // The short list first: most words are none of its abbreviations.
-        if !BODY_ABBREVIATIONS.contains(&w) || !is_all_caps(w) {
+        if !is_body_abbreviation(w) || !is_all_caps(w) {
             return None;
         }
         LEXICON.expansions.get(w).map(|e| (*e).to_owned())
     };
-    let mut abbr: Option<(String, String)> = texts
+    let mut abbr: Option<(String, String)> = distinct
         .iter()
         .find(|t| is_all_caps(t) && !t.contains(' ') && **t != name)
         .map(|t| (t.to_string(), table(t).unwrap_or_else(|| name.to_owned())));
     if abbr.is_none() {
-        abbr = texts
+        abbr = distinct
             .iter()
             .flat_map(|t| t.split_whitespace())
             .find_map(|w| table(w).map(|e| (w.to_owned(), e)));
@@ -890,13 +925,11 @@ fn name_org(o: &mut Organisation, text: &str) {
         o.abbreviation = Some(a);
         o.expansion = Some(e);
     }
-    let mut aliases: Vec<String> = Vec::new();
-    for t in &texts {
-        if *t != name && !aliases.iter().any(|a| a == t) {
-            aliases.push((*t).to_owned());
-        }
-    }
-    o.aliases = aliases;
+    o.aliases = distinct
+        .iter()
+        .filter(|t| **t != name)
+        .map(|t| (*t).to_owned())
+        .collect();
 }
 
 /// The grouping key of a mention: abbreviations expanded, then [`canonical`].
@@ -1354,6 +1387,22 @@ mod tests {
         assert!(!is_brand_shaped("UBND"));
         assert!(!is_brand_shaped("Hà"));
         assert!(!is_brand_shaped("TPHCM"));
+    }
+
+    #[test]
+    fn body_abbreviations_match_the_list() {
+        for a in BODY_ABBREVIATIONS {
+            assert!(is_body_abbreviation(a), "{a}");
+        }
+        for w in [
+            "UBNDX", "ubnd", "BC", "Bộ", "TNHH", "CLB", "BV", "HĐNDD", "",
+        ] {
+            assert_eq!(
+                is_body_abbreviation(w),
+                BODY_ABBREVIATIONS.contains(&w),
+                "{w}"
+            );
+        }
     }
 
     #[test]
