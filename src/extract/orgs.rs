@@ -50,7 +50,8 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
     // The buffers of the window rules, one set for the whole article.
     let mut window_bufs = scan::Buffers::with_room();
     let mut known: Vec<(usize, usize)> = Vec::with_capacity(16);
-    // Brand-shaped candidates, the words that [`ascii_words`] would give.
+    // Brand-shaped candidates: the words that [`ascii_words`] would give that are long
+    // enough and end like a brand (see [`could_be_brand`]).
     let mut brands: Vec<(usize, usize)> = Vec::with_capacity(16);
     // The words of a block, a batch at a time.
     let mut batch: Vec<(usize, usize)> = Vec::with_capacity(256);
@@ -100,7 +101,7 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
                 // all three tests on this one.
                 let upper = w[0].is_ascii_uppercase();
                 if upper
-                    && w.len() > 2
+                    && could_be_brand(w)
                     && w.iter().all(u8::is_ascii_alphabetic)
                     && (a == 0 || !is_word_byte(bytes[a - 1]))
                     && (b == bytes.len() || !is_word_byte(bytes[b]))
@@ -176,7 +177,7 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
         debug_assert!(brands
             .iter()
             .copied()
-            .eq(ascii_words(src).filter(|(a, b)| b - a > 2)));
+            .eq(ascii_words(src).filter(|&(a, b)| could_be_brand(&bytes[a..b]))));
         for &(a, b) in &brands {
             let w = &src[a..b];
             if is_brand_shaped(w) && !LEXICON.not_orgs.contains(w) && !taken.overlaps(a, b) {
@@ -226,6 +227,13 @@ fn ascii_words(src: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         }
         None
     })
+}
+
+/// What [`is_brand_shaped`] asks of a word's length and last byte first: words without it
+/// are never brands.
+#[inline]
+fn could_be_brand(w: &[u8]) -> bool {
+    w.len() >= 6 && w[w.len() - 1].is_ascii_lowercase()
 }
 
 /// A byte that can be part of a word: ASCII alphanumeric or any non-ASCII (UTF-8) byte.
@@ -1376,6 +1384,8 @@ mod tests {
         ) {
             let w = format!("{head}{suffix}{tail}");
             proptest::prop_assert_eq!(is_brand_shaped(&w), brand_shaped_reference(&w));
+            // The first pass keeps only words that could be brands.
+            proptest::prop_assert!(could_be_brand(w.as_bytes()) || !is_brand_shaped(&w));
         }
     }
 
