@@ -425,7 +425,9 @@ fn own_acronym(s: &str) -> Option<&str> {
             return None;
         }
     }
-    if count < 2 {
+    // The last word's tests first: most names end in no acronym, and need no canonical
+    // first word (an allocation for a capitalised one).
+    if count < 2 || !is_all_caps(last) || last.chars().count() < 3 {
         return None;
     }
     let head = canonical_word(first);
@@ -444,8 +446,6 @@ fn own_acronym(s: &str) -> Option<&str> {
             | "hãng"
     );
     (company_or_unit
-        && is_all_caps(last)
-        && last.chars().count() >= 3
         && !LEXICON.expansions.contains_key(last)
         && !LEXICON.generic_acronyms.contains(last))
     .then_some(last)
