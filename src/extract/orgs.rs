@@ -53,6 +53,8 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
     // Brand-shaped candidates: the words that [`ascii_words`] would give that are long
     // enough and end like a brand (see [`could_be_brand`]).
     let mut brands: Vec<(usize, usize)> = Vec::with_capacity(16);
+    // The spans taken in a block, reused from block to block.
+    let mut taken = Taken::default();
     // The words of a block, a batch at a time.
     let mut batch: Vec<(usize, usize)> = Vec::with_capacity(256);
     // Keeping every word saves walking the text again when later mentions are searched, but
@@ -143,7 +145,7 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
             runs.by_block[bi] = Some((first_run, runs.spans.len()));
         }
         let spans = scan::scan(src, &heads, &mut window_bufs);
-        let mut taken = Taken::default();
+        taken.clear();
         for s in &spans {
             found.push(Found {
                 block: bi,
@@ -294,26 +296,52 @@ fn camel(w: &str) -> bool {
 }
 
 /// Byte ranges already taken, for overlap checks in O(log n): a long article has hundreds of
-/// thousands of mentions, and a linear scan per candidate made extraction quadratic.
+/// thousands of mentions, and a linear scan per candidate made extraction quadratic. The few
+/// ranges of a usual block are kept in a short list instead, read in a few steps.
 #[derive(Default)]
 struct Taken {
+    /// The ranges while they are few (and `ranges` is empty).
+    few: Vec<(usize, usize)>,
     /// start → end; ranges may nest or overlap, so `max_len` bounds the backward walk.
     ranges: std::collections::BTreeMap<usize, usize>,
     max_len: usize,
 }
 
+/// The most ranges [`Taken`] keeps in its short list.
+const TAKEN_FEW: usize = 16;
+
 impl Taken {
     fn push(&mut self, (a, b): (usize, usize)) {
+        self.max_len = self.max_len.max(b.saturating_sub(a));
+        if self.ranges.is_empty() {
+            if self.few.len() < TAKEN_FEW {
+                self.few.push((a, b));
+                return;
+            }
+            for (x, y) in self.few.drain(..) {
+                let e = self.ranges.entry(x).or_insert(y);
+                *e = (*e).max(y);
+            }
+        }
         let e = self.ranges.entry(a).or_insert(b);
         *e = (*e).max(b);
-        self.max_len = self.max_len.max(b.saturating_sub(a));
     }
 
     /// Whether `a..b` overlaps a taken range. Only ranges starting within `max_len` before
     /// `b` can reach past `a`.
     fn overlaps(&self, a: usize, b: usize) -> bool {
+        if self.ranges.is_empty() {
+            return self.few.iter().any(|&(x, y)| x < b && a < y);
+        }
         let from = a.saturating_sub(self.max_len);
         self.ranges.range(from..b).any(|(_, &y)| a < y)
+    }
+
+    /// Empty again, keeping the short list's room.
+    fn clear(&mut self) {
+        self.few.clear();
+        self.ranges.clear();
+        self.max_len = 0;
     }
 }
 
@@ -1397,6 +1425,29 @@ mod tests {
         assert!(!is_brand_shaped("UBND"));
         assert!(!is_brand_shaped("Hà"));
         assert!(!is_brand_shaped("TPHCM"));
+    }
+
+    proptest::proptest! {
+        /// Few or many ranges, a range overlaps a taken one exactly when one of them crosses it.
+        #[test]
+        fn taken_finds_every_overlap(
+            pushed in proptest::collection::vec((0usize..60, 0usize..12), 0..40),
+            asked in proptest::collection::vec((0usize..70, 0usize..12), 1..20),
+        ) {
+            let mut taken = Taken::default();
+            // Used once before, as from block to block.
+            taken.push((5, 9));
+            taken.clear();
+            let ranges: Vec<(usize, usize)> = pushed.iter().map(|&(a, l)| (a, a + l)).collect();
+            for &r in &ranges {
+                taken.push(r);
+            }
+            for &(a, l) in &asked {
+                let b = a + l;
+                let plain = ranges.iter().any(|&(x, y)| x < b && a < y);
+                proptest::prop_assert_eq!(taken.overlaps(a, b), plain);
+            }
+        }
     }
 
     #[test]

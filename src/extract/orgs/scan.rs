@@ -987,7 +987,8 @@ fn tail(cx: &Ctx, j: usize, head: &HeadInfo) -> Tail {
                     }
                 }
                 if !lower {
-                    if t.name && !person_named && starts_person(cx, k) {
+                    // Asked above already: nothing read since changes the answer.
+                    if person_next {
                         break;
                     }
 
