@@ -50,8 +50,11 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
     // The buffers of the window rules, one set for the whole article.
     let mut window_bufs = scan::Buffers::with_room();
     let mut known: Vec<(usize, usize)> = Vec::with_capacity(16);
-    // Brand-shaped candidates, the words that [`ascii_words`] would give.
+    // Brand-shaped candidates: the words that [`ascii_words`] would give that are long
+    // enough and end like a brand (see [`could_be_brand`]).
     let mut brands: Vec<(usize, usize)> = Vec::with_capacity(16);
+    // The spans taken in a block, reused from block to block.
+    let mut taken = Taken::default();
     // The words of a block, a batch at a time.
     let mut batch: Vec<(usize, usize)> = Vec::with_capacity(256);
     // Keeping every word saves walking the text again when later mentions are searched, but
@@ -100,7 +103,7 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
                 // all three tests on this one.
                 let upper = w[0].is_ascii_uppercase();
                 if upper
-                    && w.len() > 2
+                    && could_be_brand(w)
                     && w.iter().all(u8::is_ascii_alphabetic)
                     && (a == 0 || !is_word_byte(bytes[a - 1]))
                     && (b == bytes.len() || !is_word_byte(bytes[b]))
@@ -142,7 +145,7 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
             runs.by_block[bi] = Some((first_run, runs.spans.len()));
         }
         let spans = scan::scan(src, &heads, &mut window_bufs);
-        let mut taken = Taken::default();
+        taken.clear();
         for s in &spans {
             found.push(Found {
                 block: bi,
@@ -176,7 +179,7 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
         debug_assert!(brands
             .iter()
             .copied()
-            .eq(ascii_words(src).filter(|(a, b)| b - a > 2)));
+            .eq(ascii_words(src).filter(|&(a, b)| could_be_brand(&bytes[a..b]))));
         for &(a, b) in &brands {
             let w = &src[a..b];
             if is_brand_shaped(w) && !LEXICON.not_orgs.contains(w) && !taken.overlaps(a, b) {
@@ -226,6 +229,13 @@ fn ascii_words(src: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         }
         None
     })
+}
+
+/// What [`is_brand_shaped`] asks of a word's length and last byte first: words without it
+/// are never brands.
+#[inline]
+fn could_be_brand(w: &[u8]) -> bool {
+    w.len() >= 6 && w[w.len() - 1].is_ascii_lowercase()
 }
 
 /// A byte that can be part of a word: ASCII alphanumeric or any non-ASCII (UTF-8) byte.
@@ -286,26 +296,52 @@ fn camel(w: &str) -> bool {
 }
 
 /// Byte ranges already taken, for overlap checks in O(log n): a long article has hundreds of
-/// thousands of mentions, and a linear scan per candidate made extraction quadratic.
+/// thousands of mentions, and a linear scan per candidate made extraction quadratic. The few
+/// ranges of a usual block are kept in a short list instead, read in a few steps.
 #[derive(Default)]
 struct Taken {
+    /// The ranges while they are few (and `ranges` is empty).
+    few: Vec<(usize, usize)>,
     /// start → end; ranges may nest or overlap, so `max_len` bounds the backward walk.
     ranges: std::collections::BTreeMap<usize, usize>,
     max_len: usize,
 }
 
+/// The most ranges [`Taken`] keeps in its short list.
+const TAKEN_FEW: usize = 16;
+
 impl Taken {
     fn push(&mut self, (a, b): (usize, usize)) {
+        self.max_len = self.max_len.max(b.saturating_sub(a));
+        if self.ranges.is_empty() {
+            if self.few.len() < TAKEN_FEW {
+                self.few.push((a, b));
+                return;
+            }
+            for (x, y) in self.few.drain(..) {
+                let e = self.ranges.entry(x).or_insert(y);
+                *e = (*e).max(y);
+            }
+        }
         let e = self.ranges.entry(a).or_insert(b);
         *e = (*e).max(b);
-        self.max_len = self.max_len.max(b.saturating_sub(a));
     }
 
     /// Whether `a..b` overlaps a taken range. Only ranges starting within `max_len` before
     /// `b` can reach past `a`.
     fn overlaps(&self, a: usize, b: usize) -> bool {
+        if self.ranges.is_empty() {
+            return self.few.iter().any(|&(x, y)| x < b && a < y);
+        }
         let from = a.saturating_sub(self.max_len);
         self.ranges.range(from..b).any(|(_, &y)| a < y)
+    }
+
+    /// Empty again, keeping the short list's room.
+    fn clear(&mut self) {
+        self.few.clear();
+        self.ranges.clear();
+        self.max_len = 0;
     }
 }
 
@@ -369,11 +405,38 @@ fn is_product(src: &str, a: usize, b: usize) -> bool {
         .any(|p| before.ends_with(p))
 }
 
-/// Table abbreviations that name a body ("UBND tỉnh" has the abbreviation UBND).
+/// Table abbreviations that name a body ("UBND tỉnh" has the abbreviation UBND); the rules
+/// ask [`is_body_abbreviation`].
+#[cfg(test)]
 const BODY_ABBREVIATIONS: &[&str] = &[
     "UBND", "HĐND", "VKSND", "TAND", "CHQS", "BCHQS", "BTV", "MTTQ", "BCH", "BĐBP", "LHQ", "BQP",
     "BCA", "BYT", "ĐHQG", "LHPN", "TNCS",
 ];
+
+/// One of [`BODY_ABBREVIATIONS`]: a match on the word compares its length first, and most
+/// words of a name have another.
+fn is_body_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "UBND"
+            | "HĐND"
+            | "VKSND"
+            | "TAND"
+            | "CHQS"
+            | "BCHQS"
+            | "BTV"
+            | "MTTQ"
+            | "BCH"
+            | "BĐBP"
+            | "LHQ"
+            | "BQP"
+            | "BCA"
+            | "BYT"
+            | "ĐHQG"
+            | "LHPN"
+            | "TNCS"
+    )
+}
 
 /// First words that are the usual short name of a club whose full name has two words.
 const SHORT_NAMES: &[&str] = &["Real", "Atletico", "Borussia"];
@@ -390,7 +453,9 @@ fn own_acronym(s: &str) -> Option<&str> {
             return None;
         }
     }
-    if count < 2 {
+    // The last word's tests first: most names end in no acronym, and need no canonical
+    // first word (an allocation for a capitalised one).
+    if count < 2 || !is_all_caps(last) || last.chars().count() < 3 {
         return None;
     }
     let head = canonical_word(first);
@@ -409,8 +474,6 @@ fn own_acronym(s: &str) -> Option<&str> {
             | "hãng"
     );
     (company_or_unit
-        && is_all_caps(last)
-        && last.chars().count() >= 3
         && !LEXICON.expansions.contains_key(last)
         && !LEXICON.generic_acronyms.contains(last))
     .then_some(last)
@@ -835,9 +898,17 @@ static BODY_EXPANSIONS: std::sync::LazyLock<FastMap<&'static str, Vec<&'static E
 /// Display name, abbreviation, expansion and aliases from the mentions.
 fn name_org(o: &mut Organisation, text: &str) {
     let texts: Vec<&str> = o.mentions.iter().map(|m| m.text(text)).collect();
+    // Each string once, in order of first mention: the searches below take the first string
+    // that qualifies, which a repeat never changes (propagated mentions repeat a few strings).
+    let mut distinct: Vec<&str> = Vec::with_capacity(texts.len().min(8));
+    for t in &texts {
+        if !distinct.contains(t) {
+            distinct.push(t);
+        }
+    }
     let has_abbr = |t: &str| t.split_whitespace().any(|w| LEXICON.expansion(w).is_some());
     // The first written-out form, else the longest.
-    let name = texts
+    let name = distinct
         .iter()
         .find(|t| !has_abbr(t) && !is_all_caps(t))
         .or_else(|| texts.iter().max_by_key(|t| t.len()))
@@ -850,17 +921,17 @@ fn name_org(o: &mut Organisation, text: &str) {
     // Only abbreviations of bodies: not "TNHH", "CLB" or "BV", which say what kind of body.
     let table = |w: &str| {
         // The short list first: most words are none of its abbreviations.
-        if !BODY_ABBREVIATIONS.contains(&w) || !is_all_caps(w) {
+        if !is_body_abbreviation(w) || !is_all_caps(w) {
             return None;
         }
         LEXICON.expansions.get(w).map(|e| (*e).to_owned())
     };
-    let mut abbr: Option<(String, String)> = texts
+    let mut abbr: Option<(String, String)> = distinct
         .iter()
         .find(|t| is_all_caps(t) && !t.contains(' ') && **t != name)
         .map(|t| (t.to_string(), table(t).unwrap_or_else(|| name.to_owned())));
     if abbr.is_none() {
-        abbr = texts
+        abbr = distinct
             .iter()
             .flat_map(|t| t.split_whitespace())
             .find_map(|w| table(w).map(|e| (w.to_owned(), e)));
@@ -890,13 +961,11 @@ fn name_org(o: &mut Organisation, text: &str) {
         o.abbreviation = Some(a);
         o.expansion = Some(e);
     }
-    let mut aliases: Vec<String> = Vec::new();
-    for t in &texts {
-        if *t != name && !aliases.iter().any(|a| a == t) {
-            aliases.push((*t).to_owned());
-        }
-    }
-    o.aliases = aliases;
+    o.aliases = distinct
+        .iter()
+        .filter(|t| **t != name)
+        .map(|t| (*t).to_owned())
+        .collect();
 }
 
 /// The grouping key of a mention: abbreviations expanded, then [`canonical`].
@@ -1343,6 +1412,8 @@ mod tests {
         ) {
             let w = format!("{head}{suffix}{tail}");
             proptest::prop_assert_eq!(is_brand_shaped(&w), brand_shaped_reference(&w));
+            // The first pass keeps only words that could be brands.
+            proptest::prop_assert!(could_be_brand(w.as_bytes()) || !is_brand_shaped(&w));
         }
     }
 
@@ -1354,6 +1425,45 @@ mod tests {
         assert!(!is_brand_shaped("UBND"));
         assert!(!is_brand_shaped("Hà"));
         assert!(!is_brand_shaped("TPHCM"));
+    }
+
+    proptest::proptest! {
+        /// Few or many ranges, a range overlaps a taken one exactly when one of them crosses it.
+        #[test]
+        fn taken_finds_every_overlap(
+            pushed in proptest::collection::vec((0usize..60, 0usize..12), 0..40),
+            asked in proptest::collection::vec((0usize..70, 0usize..12), 1..20),
+        ) {
+            let mut taken = Taken::default();
+            // Used once before, as from block to block.
+            taken.push((5, 9));
+            taken.clear();
+            let ranges: Vec<(usize, usize)> = pushed.iter().map(|&(a, l)| (a, a + l)).collect();
+            for &r in &ranges {
+                taken.push(r);
+            }
+            for &(a, l) in &asked {
+                let b = a + l;
+                let plain = ranges.iter().any(|&(x, y)| x < b && a < y);
+                proptest::prop_assert_eq!(taken.overlaps(a, b), plain);
+            }
+        }
+    }
+
+    #[test]
+    fn body_abbreviations_match_the_list() {
+        for a in BODY_ABBREVIATIONS {
+            assert!(is_body_abbreviation(a), "{a}");
+        }
+        for w in [
+            "UBNDX", "ubnd", "BC", "Bộ", "TNHH", "CLB", "BV", "HĐNDD", "",
+        ] {
+            assert_eq!(
+                is_body_abbreviation(w),
+                BODY_ABBREVIATIONS.contains(&w),
+                "{w}"
+            );
+        }
     }
 
     #[test]

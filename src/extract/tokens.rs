@@ -121,12 +121,22 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// [`tokenize`] into `out` (cleared first), for callers that tokenize many short texts with
 /// one buffer.
 pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    tokenize_some_into(text, out, usize::MAX);
+}
+
+/// The first `max` tokens of [`tokenize`] into `out` (cleared first), for callers that seldom
+/// read far: each token is decided by the text from its start on, so these are exactly the
+/// whole text's first tokens. Whether the text was tokenized to its end.
+pub fn tokenize_some_into(text: &str, out: &mut Vec<Token>, max: usize) -> bool {
     out.clear();
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut space_before = true;
     let mut i = 0;
     while i < n {
+        if out.len() == max {
+            return false;
+        }
         let b = bytes[i];
         let (len, word, letter) = if b < 0x80 {
             if matches!(b, b'\t'..=b'\r' | b' ') {
@@ -174,6 +184,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         }
         space_before = false;
     }
+    true
 }
 
 /// The text of the word or number token that [`tokenize`] gives at the start of `text`, if
@@ -386,6 +397,20 @@ mod tests {
                     .map(|k| &x[k.range()]);
                 proptest::prop_assert_eq!(leading_word(x), first);
             }
+        }
+
+        /// A prefix of the tokens is the whole text's first tokens, and says whether it is all.
+        #[test]
+        fn some_tokens_are_the_first_tokens(
+            s in "[ \\t\u{A0}aA0.,&'’_×÷Đđạ\u{300}-]{0,24}",
+            max in 0usize..12,
+        ) {
+            let all = tokenize(&s);
+            let mut some = Vec::new();
+            let done = tokenize_some_into(&s, &mut some, max);
+            proptest::prop_assert_eq!(&some[..], &all[..max.min(all.len())]);
+            proptest::prop_assert!(!done || some.len() == all.len());
+            proptest::prop_assert!(done || some.len() == max);
         }
     }
 
