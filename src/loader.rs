@@ -85,21 +85,68 @@ pub fn load_file(path: &Path) -> Result<Article, LoadError> {
             limit: MAX_FILE_SIZE,
         });
     }
-    let bytes = fs::File::open(path)
-        .and_then(|f| read_all(f, meta.len()))
-        .map_err(io_err)?;
-    if bytes.len() as u64 > MAX_FILE_SIZE {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-            size: bytes.len() as u64,
-            limit: MAX_FILE_SIZE,
-        });
-    }
-    let text = decode::decode_vec(bytes).map_err(|source| LoadError::Decode {
+    let file = fs::File::open(path).map_err(io_err)?;
+    let too_large = |size: usize| LoadError::TooLarge {
+        path: path.to_owned(),
+        size: size as u64,
+        limit: MAX_FILE_SIZE,
+    };
+    let decoded = if meta.len() < REUSED_READ_BUFFER as u64 {
+        READ_BUFFER.with_borrow_mut(|buf| {
+            Ok(match read_small(file, meta.len(), buf).map_err(io_err)? {
+                Ok(bytes) => decode::decode(bytes),
+                Err(bytes) if bytes.len() as u64 > MAX_FILE_SIZE => {
+                    return Err(too_large(bytes.len()))
+                }
+                Err(bytes) => decode::decode_vec(bytes),
+            })
+        })?
+    } else {
+        let bytes = read_all(file, meta.len()).map_err(io_err)?;
+        if bytes.len() as u64 > MAX_FILE_SIZE {
+            return Err(too_large(bytes.len()));
+        }
+        decode::decode_vec(bytes)
+    };
+    let text = decoded.map_err(|source| LoadError::Decode {
         path: path.to_owned(),
         source,
     })?;
     Ok(parse(text, &path.display().to_string()))
+}
+
+/// Files smaller than this are read into the thread's [`READ_BUFFER`].
+const REUSED_READ_BUFFER: usize = 1 << 20;
+
+thread_local! {
+    /// The buffer small files are read into, kept for the thread's next file: a file's bytes
+    /// are copied into its text anyway, and a buffer allocated and zeroed for every file cost
+    /// as much as checking its text. Never larger than [`REUSED_READ_BUFFER`].
+    static READ_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// [`read_all`] into `buf` for a file of `size` bytes (below [`REUSED_READ_BUFFER`]): its
+/// bytes in `buf` when the one read gives exactly `size` of them, else (the file changed)
+/// all of it in a new vector.
+fn read_small(file: fs::File, size: u64, buf: &mut Vec<u8>) -> io::Result<Result<&[u8], Vec<u8>>> {
+    let want = size as usize + 1;
+    if buf.len() < want {
+        // Grown (and zeroed) only past the largest file yet.
+        buf.resize(want.next_power_of_two().min(REUSED_READ_BUFFER), 0);
+    }
+    let mut file = file.take(MAX_FILE_SIZE + 1);
+    let got = loop {
+        match file.read(&mut buf[..want]) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            r => break r?,
+        }
+    };
+    if got as u64 == size {
+        return Ok(Ok(&buf[..got]));
+    }
+    let mut bytes = buf[..got].to_vec();
+    file.read_to_end(&mut bytes)?;
+    Ok(Err(bytes))
 }
 
 /// Reads a file that had `size` bytes when it was looked at. Reads at most one byte past the
@@ -958,6 +1005,30 @@ mod tests {
         }
         fs::write(&p, "").unwrap();
         assert!(read_all(fs::File::open(&p).unwrap(), 0).unwrap().is_empty());
+    }
+
+    #[test]
+    fn read_small_reads_to_the_end_whatever_size_was_seen() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("a.txt");
+        let body = "Hà Nội mùa thu\n".repeat(700);
+        fs::write(&p, &body).unwrap();
+        let len = body.len() as u64;
+        // A buffer left with another file's bytes, longer and shorter than this one.
+        let mut buf = vec![b'x'; 3 * body.len()];
+        for seen in [len, 0, 1, len - 1, len + 1, 2 * len] {
+            let got = read_small(fs::File::open(&p).unwrap(), seen, &mut buf).unwrap();
+            assert_eq!(got.is_ok(), seen == len, "seen {seen}");
+            let got = got.map_or_else(|v| v, |b| b.to_vec());
+            assert_eq!(got, body.as_bytes(), "seen {seen}");
+        }
+        let mut small = Vec::new();
+        let got = read_small(fs::File::open(&p).unwrap(), len, &mut small).unwrap();
+        assert_eq!(got, Ok(body.as_bytes()));
+        assert!(small.len() <= REUSED_READ_BUFFER);
+        fs::write(&p, "").unwrap();
+        let got = read_small(fs::File::open(&p).unwrap(), 0, &mut buf).unwrap();
+        assert_eq!(got, Ok(&b""[..]));
     }
 
     #[test]
