@@ -454,7 +454,7 @@ fn lowercase(t: &str) -> String {
 }
 
 fn same_line(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.chars().count() > 3 && lowercase(a) == lowercase(b)
+    a.len() == b.len() && a.chars().count() > 3 && (a == b || lowercase(a) == lowercase(b))
 }
 
 fn is_footer(t: &str) -> bool {
@@ -603,16 +603,68 @@ fn has_label(t: &str) -> bool {
     LABELS.iter().any(|p| t.contains(p))
 }
 
-/// `(count_words(t, limit), has_label(t))`, in one pass over the line; the second is only
-/// meaningful when the first is below `limit` (the pass stops at `limit` words).
+/// `(count_words(t, limit), has_label(t))`; the second only when the first is below `limit`
+/// (false otherwise): most lines are long paragraphs, and only short ones are searched.
 fn words_and_label(t: &str, limit: usize) -> (usize, bool) {
-    #[cfg(target_arch = "x86_64")]
+    let words = count_words(t, limit);
+    (words, words < limit && find_label(t.as_bytes()))
+}
+
+/// [`has_label`] by the 0xE1 leads of ả, Ả, ồ and Ồ, sixteen bytes a step.
+#[cfg(target_arch = "x86_64")]
+fn find_label(b: &[u8]) -> bool {
     // SAFETY: SSE2 is part of the x86_64 baseline: every x86_64 CPU has it.
-    unsafe {
-        scan_line_sse2::<true>(t.as_bytes(), limit)
+    unsafe { find_label_sse2(b) }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn find_label(b: &[u8]) -> bool {
+    memchr::memchr_iter(0xE1, b).any(|i| label_at(b, i))
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn find_label_sse2(b: &[u8]) -> bool {
+    use std::arch::x86_64::*;
+    // 0xE1 before 0xBA or 0xBB, then 0xA2/0xA3 or 0x92/0x93: ả, Ả, ồ, Ồ and a few
+    // neighbours, checked exactly. The last bytes are padded with spaces.
+    let step = |chunk: &[u8; 18], i: usize| {
+        let load = |k: usize| {
+            let s = &chunk[k..k + 16];
+            // SAFETY: `s` holds the sixteen bytes read (an unaligned load).
+            unsafe { _mm_loadu_si128(s.as_ptr().cast()) }
+        };
+        let splat = |x: u8| _mm_set1_epi8(x as i8);
+        let (v, n1, n2) = (load(0), load(1), load(2));
+        let tone = _mm_and_si128(n2, splat(0xFE));
+        let lead = _mm_and_si128(
+            _mm_cmpeq_epi8(v, splat(0xE1)),
+            _mm_cmpeq_epi8(_mm_and_si128(n1, splat(0xFE)), splat(0xBA)),
+        );
+        let vowel = _mm_or_si128(
+            _mm_cmpeq_epi8(tone, splat(0xA2)),
+            _mm_cmpeq_epi8(tone, splat(0x92)),
+        );
+        let mut maybe = _mm_movemask_epi8(_mm_and_si128(lead, vowel)) as u32;
+        while maybe != 0 {
+            if label_at(b, i + maybe.trailing_zeros() as usize) {
+                return true;
+            }
+            maybe &= maybe - 1;
+        }
+        false
+    };
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..).and_then(|r| r.first_chunk::<18>()) {
+        if step(chunk, i) {
+            return true;
+        }
+        i += 16;
     }
-    #[cfg(not(target_arch = "x86_64"))]
-    (count_words_bytes(t, limit), has_label(t))
+    let mut padded = [b' '; 18];
+    let rest = &b[i.min(b.len())..];
+    padded[..rest.len()].copy_from_slice(rest);
+    !rest.is_empty() && step(&padded, i)
 }
 
 /// `t.split_whitespace().take(limit).count()`: every line of every file is counted.
@@ -620,7 +672,7 @@ fn count_words(t: &str, limit: usize) -> usize {
     #[cfg(target_arch = "x86_64")]
     // SAFETY: SSE2 is part of the x86_64 baseline: every x86_64 CPU has it.
     unsafe {
-        scan_line_sse2::<false>(t.as_bytes(), limit).0
+        scan_line_sse2(t.as_bytes(), limit)
     }
     #[cfg(not(target_arch = "x86_64"))]
     count_words_bytes(t, limit)
@@ -643,24 +695,22 @@ fn label_at(b: &[u8], i: usize) -> bool {
     }
 }
 
-/// Words (up to `limit`) and, with `LABEL`, whether a label is in the bytes read, sixteen
-/// bytes a step. Each step marks the whitespace chars (`char::is_whitespace`: ASCII spaces,
+/// Words (up to `limit`), thirty-two bytes a step. Each step marks the whitespace chars (`char::is_whitespace`: ASCII spaces,
 /// U+0085, U+00A0, U+1680, U+2000–200A, U+2028, U+2029, U+202F, U+205F, U+3000) by their
 /// lead byte and the one or two after it, and the other bytes that follow a space: each
-/// starts a word. 0xE1 leads that may start a label are checked one by one.
+/// starts a word.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
-fn scan_line_sse2<const LABEL: bool>(b: &[u8], limit: usize) -> (usize, bool) {
+fn scan_line_sse2(b: &[u8], limit: usize) -> usize {
     let mut st = LineScan {
         words: 0,
-        label: false,
         after_space: 1,
         spill: 0,
     };
     let mut i = 0;
     // A step reads two bytes past its end.
     while i + STEP + 2 <= b.len() && st.words < limit {
-        st.step::<LABEL>(b, b, i, i);
+        st.step(b, i);
         i += STEP;
     }
     // The last bytes, padded with spaces, which start no word.
@@ -668,60 +718,61 @@ fn scan_line_sse2<const LABEL: bool>(b: &[u8], limit: usize) -> (usize, bool) {
         let mut padded = [b' '; STEP + 2];
         let n = (b.len() - i).min(STEP + 2);
         padded[..n].copy_from_slice(&b[i..i + n]);
-        st.step::<LABEL>(b, &padded, 0, i);
+        st.step(&padded, 0);
         i += STEP;
     }
-    (st.words.min(limit), st.label)
+    st.words.min(limit)
 }
 
+/// Bytes a step of [`scan_line_sse2`] reads: two halves of sixteen.
 #[cfg(target_arch = "x86_64")]
-const STEP: usize = 16;
+const STEP: usize = 32;
 
 /// The state of [`scan_line_sse2`] between steps.
 #[cfg(target_arch = "x86_64")]
 struct LineScan {
     words: usize,
-    label: bool,
     /// Whether the byte before the step is whitespace (a line starts after one).
-    after_space: u32,
+    after_space: u64,
     /// The marks of a space char's bytes that spill past the step.
-    spill: u32,
+    spill: u64,
 }
 
 #[cfg(target_arch = "x86_64")]
 impl LineScan {
-    /// The sixteen bytes at `at` of `chunk` (which has two more after them), that are the
-    /// bytes at `i` of the line `b`.
+    /// The [`STEP`] bytes at `at` of `chunk`, which has two more after them.
     #[target_feature(enable = "sse2")]
     #[inline]
-    fn step<const LABEL: bool>(&mut self, b: &[u8], chunk: &[u8], at: usize, i: usize) {
+    fn step(&mut self, chunk: &[u8], at: usize) {
         use std::arch::x86_64::*;
         let chunk = &chunk[at..at + STEP + 2];
         let load = |k: usize| {
-            let s = &chunk[k..k + STEP];
+            let s = &chunk[k..k + 16];
             // SAFETY: `s` holds the sixteen bytes read (an unaligned load).
             unsafe { _mm_loadu_si128(s.as_ptr().cast()) }
         };
-        let (v, n1) = (load(0), load(1));
+        let (v0, n0, v1, n1) = (load(0), load(1), load(16), load(17));
         let splat = |x: u8| _mm_set1_epi8(x as i8);
         let eq = |x: __m128i, y: u8| _mm_cmpeq_epi8(x, splat(y));
         let (and, or) = (|x, y| _mm_and_si128(x, y), |x, y| _mm_or_si128(x, y));
+        let mask = |x: __m128i| _mm_movemask_epi8(x) as u32;
         // ASCII spaces other than ' ': \t..=\r.
-        let tab_cr = {
+        let tab_cr = |v: __m128i| {
             let t = _mm_sub_epi8(v, splat(b'\t'));
             _mm_cmpeq_epi8(_mm_min_epu8(t, splat(b'\r' - b'\t')), t)
         };
-        // The bytes that may start a space char other than ' ' (rare in news text; 0xE2 also
-        // leads quotes and dashes): only a step that has one looks at them closely.
-        let rare = or(
-            or(tab_cr, eq(v, 0xC2)),
-            or(or(eq(v, 0xE2), eq(v, 0xE3)), and(eq(v, 0xE1), eq(n1, 0x9A))),
-        );
-        let ascii = _mm_movemask_epi8(eq(v, b' ')) as u32;
-        let space = if _mm_movemask_epi8(rare) == 0 {
-            ascii | self.spill
-        } else {
-            let n2 = load(2);
+        // A superset of the bytes that start a space char other than ' ' (rare in news text;
+        // 0xE2 also leads quotes and dashes): \t..=\r, 0xC2 and 0xE2 (the ones that are 0xE2
+        // with bit 5 set), 0xE3, and any byte before 0x9A.
+        let rare = |v: __m128i, n: __m128i| {
+            or(
+                or(tab_cr(v), eq(_mm_or_si128(v, splat(0x20)), 0xE2)),
+                or(eq(v, 0xE3), eq(n, 0x9A)),
+            )
+        };
+        // The bytes of the space chars among sixteen, and those of the two after them that
+        // belong to one.
+        let spaces = |v: __m128i, n1: __m128i, n2: __m128i| {
             let two = and(eq(v, 0xC2), or(eq(n1, 0x85), eq(n1, 0xA0)));
             // 0x80..=0x8A (after 0xE2 0x80).
             let n2_low = _mm_cmpeq_epi8(_mm_min_epu8(n2, splat(0x8A)), n2);
@@ -742,32 +793,22 @@ impl LineScan {
                 ),
                 eq(n2, 0x80),
             );
-            let three = or(e2, e1_e3);
-            let (tab_cr, two, three) = (
-                _mm_movemask_epi8(tab_cr) as u32,
-                _mm_movemask_epi8(two) as u32,
-                _mm_movemask_epi8(three) as u32,
+            let (one, two, three) = (
+                mask(or(eq(v, b' '), tab_cr(v))),
+                mask(two),
+                mask(or(e2, e1_e3)),
             );
-            ascii | tab_cr | two | two << 1 | three | three << 1 | three << 2 | self.spill
+            u64::from(one | two | two << 1 | three | three << 1 | three << 2)
         };
-        let starts = !space & (space << 1 | self.after_space) & 0xFFFF;
+        let space = if mask(or(rare(v0, n0), rare(v1, n1))) == 0 {
+            u64::from(mask(eq(v0, b' ')) | mask(eq(v1, b' ')) << 16) | self.spill
+        } else {
+            spaces(v0, n0, load(2)) | spaces(v1, n1, load(18)) << 16 | self.spill
+        };
+        let starts = !space & (space << 1 | self.after_space) & 0xFFFF_FFFF;
         self.words += starts.count_ones() as usize;
         self.after_space = (space >> (STEP - 1)) & 1;
         self.spill = space >> STEP;
-        if LABEL && !self.label {
-            // 0xE1 before 0xBA or 0xBB, then 0xA2/0xA3 or 0x92/0x93: ả, Ả, ồ, Ồ and a few
-            // neighbours, checked exactly.
-            let tone = _mm_and_si128(load(2), splat(0xFE));
-            let maybe = and(
-                and(eq(v, 0xE1), eq(_mm_and_si128(n1, splat(0xFE)), 0xBA)),
-                or(eq(tone, 0xA2), eq(tone, 0x92)),
-            );
-            let mut maybe = _mm_movemask_epi8(maybe) as u32;
-            while maybe != 0 && !self.label {
-                self.label = label_at(b, i + maybe.trailing_zeros() as usize);
-                maybe &= maybe - 1;
-            }
-        }
     }
 }
 
