@@ -498,16 +498,16 @@ fn scan_byte(b: &[u8], i: usize) -> Option<bool> {
 
 /// One pass over the bytes telling whether [`strip`] has work and what [`surely_nfc`] says:
 /// most files are clean precomposed text, and for them this pass is all the checking decoding
-/// does. Steps of bytes that are all plain ([`plain_step`]) are skipped whole; the others are
+/// does. Steps of bytes that are all plain ([`skip_plain`]) are skipped whole; the others are
 /// looked at byte by byte.
 fn scan(s: &str) -> Scan {
     let b = s.as_bytes();
     let mut nfc = true;
     let mut i = 0;
-    while i < b.len() {
-        if plain_step(b, i) {
-            i += STEP;
-            continue;
+    loop {
+        i = skip_plain(b, i);
+        if i >= b.len() {
+            break;
         }
         for j in i..(i + STEP).min(b.len()) {
             match scan_byte(b, j) {
@@ -528,23 +528,42 @@ fn scan(s: &str) -> Scan {
     }
 }
 
-/// Bytes [`plain_step`] judges at once.
+/// Bytes [`skip_plain`] judges at once.
 const STEP: usize = 16;
 
-/// Whether the [`STEP`] bytes at `i` are all ones [`scan_byte`] finds clean and surely NFC
-/// (false when fewer than `STEP + 2` bytes are left: each byte is judged with the two after it).
-#[inline(always)]
-fn plain_step(b: &[u8], i: usize) -> bool {
-    let Some(w) = b.get(i..).and_then(|r| r.first_chunk::<{ STEP + 2 }>()) else {
-        return false;
-    };
+/// Where the run of plain steps from `i` ends: the first step of [`STEP`] bytes that holds a
+/// byte [`scan_byte`] does not find clean and surely NFC, or the last bytes (fewer than
+/// `STEP + 2`: each byte is judged with the two after it).
+fn skip_plain(b: &[u8], i: usize) -> usize {
     #[cfg(target_arch = "x86_64")]
     // SAFETY: SSE2 is part of the x86_64 baseline: every x86_64 CPU has it.
     unsafe {
-        plain_mask_sse2(w) == 0xFFFF
+        skip_plain_sse2(b, i)
     }
     #[cfg(not(target_arch = "x86_64"))]
-    (0..STEP).fold(true, |ok, j| ok & surely_plain(w[j], w[j + 1]))
+    {
+        let mut i = i;
+        while let Some(w) = b.get(i..).and_then(|r| r.first_chunk::<{ STEP + 2 }>()) {
+            if !(0..STEP).fold(true, |ok, j| ok & surely_plain(w[j], w[j + 1])) {
+                break;
+            }
+            i += STEP;
+        }
+        i
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn skip_plain_sse2(b: &[u8], mut i: usize) -> usize {
+    while let Some(w) = b.get(i..i + STEP + 2) {
+        let w: &[u8; STEP + 2] = w.try_into().expect("STEP + 2 bytes");
+        if plain_mask_sse2(w) != 0xFFFF {
+            break;
+        }
+        i += STEP;
+    }
+    i
 }
 
 /// Bit `j` set when byte `j` of `w` is plain: [`surely_plain`], or the C2 lead of U+00A0–00BF
@@ -672,10 +691,10 @@ fn strip(raw: &str) -> String {
 
 /// The first byte from `i` on that starts a char [`strip`] drops or changes, or the end.
 fn next_dirty(b: &[u8], mut i: usize) -> usize {
-    while i < b.len() {
-        if plain_step(b, i) {
-            i += STEP;
-            continue;
+    loop {
+        i = skip_plain(b, i);
+        if i >= b.len() {
+            break;
         }
         for j in i..(i + STEP).min(b.len()) {
             if scan_byte(b, j).is_none() {

@@ -112,7 +112,8 @@ pub fn load_file(path: &Path) -> Result<Article, LoadError> {
         path: path.to_owned(),
         source,
     })?;
-    Ok(parse(text, &path.display().to_string()))
+    // What `path.display()` shows (invalid UTF-8 as U+FFFD), without the formatting machinery.
+    Ok(parse(text, &path.to_string_lossy()))
 }
 
 /// Files smaller than this are read into the thread's [`READ_BUFFER`].
@@ -551,15 +552,20 @@ fn is_caption_line(t: &str) -> bool {
         .nth_back(CLOSING_WORDS - 1)
         .map_or(0, |w| w.as_ptr() as usize - t.as_ptr() as usize);
     let tail = &t[tail_start..];
-    has_label_vowel(tail) && label_closes(&lowercase(tail))
+    // A label starts at most three chars before its vowel ("nguồn"): what comes before the
+    // first vowel's three chars holds no label.
+    label_vowel(tail).is_some_and(|v| {
+        let from = tail[..v].char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+        label_closes(&lowercase(&tail[from..]))
+    })
 }
 
-/// Whether `t` holds 'ả' or 'Ả' before "nh" in any case, or 'ồ' or 'Ồ' before 'n' or 'N':
-/// what lowercases to the "ảnh" or "ồn" of a label.
-fn has_label_vowel(t: &str) -> bool {
+/// Where `t` first holds 'ả' or 'Ả' before "nh" in any case, or 'ồ' or 'Ồ' before 'n' or
+/// 'N': what lowercases to the "ảnh" or "ồn" of a label.
+fn label_vowel(t: &str) -> Option<usize> {
     let b = t.as_bytes();
     let at = |k: usize| b.get(k).map_or(0, |x| x | 0x20);
-    memchr::memchr_iter(0xE1, b).any(|i| match (at(i + 1), at(i + 2) & 0xFE) {
+    memchr::memchr_iter(0xE1, b).find(|&i| match (at(i + 1), at(i + 2) & 0xFE) {
         (0xBA, 0xA2) => at(i + 3) == b'n' && at(i + 4) == b'h',
         (0xBB, 0xB2) => at(i + 3) == b'n',
         _ => false,
@@ -695,10 +701,10 @@ fn label_at(b: &[u8], i: usize) -> bool {
     }
 }
 
-/// Words (up to `limit`), thirty-two bytes a step. Each step marks the whitespace chars (`char::is_whitespace`: ASCII spaces,
-/// U+0085, U+00A0, U+1680, U+2000–200A, U+2028, U+2029, U+202F, U+205F, U+3000) by their
-/// lead byte and the one or two after it, and the other bytes that follow a space: each
-/// starts a word.
+/// Words (up to `limit`), sixty-four bytes a step. Each step marks the whitespace chars
+/// (`char::is_whitespace`: ASCII spaces, U+0085, U+00A0, U+1680, U+2000–200A, U+2028, U+2029,
+/// U+202F, U+205F, U+3000) by their lead byte and the one or two after it, and the other bytes
+/// that follow a space: each starts a word.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
 fn scan_line_sse2(b: &[u8], limit: usize) -> usize {
@@ -709,24 +715,27 @@ fn scan_line_sse2(b: &[u8], limit: usize) -> usize {
     };
     let mut i = 0;
     // A step reads two bytes past its end.
-    while i + STEP + 2 <= b.len() && st.words < limit {
-        st.step(b, i);
+    while let Some(chunk) = b.get(i..i + STEP + 2) {
+        if st.words >= limit {
+            break;
+        }
+        st.step(chunk.try_into().expect("a step's bytes"));
         i += STEP;
     }
-    // The last bytes, padded with spaces, which start no word.
+    // The last bytes (up to a step and two), padded with spaces, which start no word.
     while i < b.len() && st.words < limit {
         let mut padded = [b' '; STEP + 2];
         let n = (b.len() - i).min(STEP + 2);
         padded[..n].copy_from_slice(&b[i..i + n]);
-        st.step(&padded, 0);
+        st.step(&padded);
         i += STEP;
     }
     st.words.min(limit)
 }
 
-/// Bytes a step of [`scan_line_sse2`] reads: two halves of sixteen.
+/// Bytes a step of [`scan_line_sse2`] reads: four times sixteen.
 #[cfg(target_arch = "x86_64")]
-const STEP: usize = 32;
+const STEP: usize = 64;
 
 /// The state of [`scan_line_sse2`] between steps.
 #[cfg(target_arch = "x86_64")]
@@ -740,75 +749,95 @@ struct LineScan {
 
 #[cfg(target_arch = "x86_64")]
 impl LineScan {
-    /// The [`STEP`] bytes at `at` of `chunk`, which has two more after them.
+    /// The [`STEP`] bytes at the start of `chunk`, which has two more after them.
     #[target_feature(enable = "sse2")]
     #[inline]
-    fn step(&mut self, chunk: &[u8], at: usize) {
+    fn step(&mut self, chunk: &[u8; STEP + 2]) {
         use std::arch::x86_64::*;
-        let chunk = &chunk[at..at + STEP + 2];
         let load = |k: usize| {
             let s = &chunk[k..k + 16];
             // SAFETY: `s` holds the sixteen bytes read (an unaligned load).
             unsafe { _mm_loadu_si128(s.as_ptr().cast()) }
         };
-        let (v0, n0, v1, n1) = (load(0), load(1), load(16), load(17));
+        let v = [load(0), load(16), load(32), load(48)];
         let splat = |x: u8| _mm_set1_epi8(x as i8);
         let eq = |x: __m128i, y: u8| _mm_cmpeq_epi8(x, splat(y));
         let (and, or) = (|x, y| _mm_and_si128(x, y), |x, y| _mm_or_si128(x, y));
         let mask = |x: __m128i| _mm_movemask_epi8(x) as u32;
-        // ASCII spaces other than ' ': \t..=\r.
-        let tab_cr = |v: __m128i| {
-            let t = _mm_sub_epi8(v, splat(b'\t'));
-            _mm_cmpeq_epi8(_mm_min_epu8(t, splat(b'\r' - b'\t')), t)
-        };
         // A superset of the bytes that start a space char other than ' ' (rare in news text;
-        // 0xE2 also leads quotes and dashes): \t..=\r, 0xC2 and 0xE2 (the ones that are 0xE2
-        // with bit 5 set), 0xE3, and any byte before 0x9A.
-        let rare = |v: __m128i, n: __m128i| {
+        // 0xE2 also leads quotes and dashes): bytes below 0x0E, 0xC2 and 0xE2 (the ones that
+        // are 0xE2 with bit 5 set), 0xE3, and 0x9A (after 0xE1 in U+1680; the byte after the
+        // step too, for a lead at its end).
+        let low = _mm_min_epu8(_mm_min_epu8(v[0], v[1]), _mm_min_epu8(v[2], v[3]));
+        let lead = |x: __m128i| or(eq(_mm_or_si128(x, splat(0x20)), 0xE2), eq(x, 0xE3));
+        let ogham = |x: __m128i| eq(x, 0x9A);
+        let rare = or(
             or(
-                or(tab_cr(v), eq(_mm_or_si128(v, splat(0x20)), 0xE2)),
-                or(eq(v, 0xE3), eq(n, 0x9A)),
-            )
-        };
-        // The bytes of the space chars among sixteen, and those of the two after them that
-        // belong to one.
-        let spaces = |v: __m128i, n1: __m128i, n2: __m128i| {
-            let two = and(eq(v, 0xC2), or(eq(n1, 0x85), eq(n1, 0xA0)));
-            // 0x80..=0x8A (after 0xE2 0x80).
-            let n2_low = _mm_cmpeq_epi8(_mm_min_epu8(n2, splat(0x8A)), n2);
-            let e2 = and(
-                eq(v, 0xE2),
-                or(
-                    and(
-                        eq(n1, 0x80),
-                        or(or(n2_low, eq(n2, 0xA8)), or(eq(n2, 0xA9), eq(n2, 0xAF))),
-                    ),
-                    and(eq(n1, 0x81), eq(n2, 0x9F)),
-                ),
-            );
-            let e1_e3 = and(
-                or(
-                    and(eq(v, 0xE1), eq(n1, 0x9A)),
-                    and(eq(v, 0xE3), eq(n1, 0x80)),
-                ),
-                eq(n2, 0x80),
-            );
-            let (one, two, three) = (
-                mask(or(eq(v, b' '), tab_cr(v))),
-                mask(two),
-                mask(or(e2, e1_e3)),
-            );
-            u64::from(one | two | two << 1 | three | three << 1 | three << 2)
-        };
-        let space = if mask(or(rare(v0, n0), rare(v1, n1))) == 0 {
-            u64::from(mask(eq(v0, b' ')) | mask(eq(v1, b' ')) << 16) | self.spill
+                _mm_cmpeq_epi8(_mm_min_epu8(low, splat(0x0D)), low),
+                or(or(lead(v[0]), lead(v[1])), or(lead(v[2]), lead(v[3]))),
+            ),
+            or(
+                or(ogham(v[0]), ogham(v[1])),
+                or(or(ogham(v[2]), ogham(v[3])), ogham(load(49))),
+            ),
+        );
+        let space = if mask(rare) == 0 {
+            let m = |k: usize| u64::from(mask(eq(v[k], b' ')));
+            self.spill | m(0) | m(1) << 16 | m(2) << 32 | m(3) << 48
         } else {
-            spaces(v0, n0, load(2)) | spaces(v1, n1, load(18)) << 16 | self.spill
+            // The bytes of the space chars among sixteen at `k`, and those of the two after
+            // them that belong to one.
+            let spaces = |k: usize| {
+                let (v, n1, n2) = (load(k), load(k + 1), load(k + 2));
+                let tab_cr = {
+                    let t = _mm_sub_epi8(v, splat(b'\t'));
+                    _mm_cmpeq_epi8(_mm_min_epu8(t, splat(b'\r' - b'\t')), t)
+                };
+                let two = and(eq(v, 0xC2), or(eq(n1, 0x85), eq(n1, 0xA0)));
+                // 0x80..=0x8A (after 0xE2 0x80).
+                let n2_low = _mm_cmpeq_epi8(_mm_min_epu8(n2, splat(0x8A)), n2);
+                let e2 = and(
+                    eq(v, 0xE2),
+                    or(
+                        and(
+                            eq(n1, 0x80),
+                            or(or(n2_low, eq(n2, 0xA8)), or(eq(n2, 0xA9), eq(n2, 0xAF))),
+                        ),
+                        and(eq(n1, 0x81), eq(n2, 0x9F)),
+                    ),
+                );
+                let e1_e3 = and(
+                    or(
+                        and(eq(v, 0xE1), eq(n1, 0x9A)),
+                        and(eq(v, 0xE3), eq(n1, 0x80)),
+                    ),
+                    eq(n2, 0x80),
+                );
+                let (one, two, three) = (
+                    mask(or(eq(v, b' '), tab_cr)),
+                    mask(two),
+                    mask(or(e2, e1_e3)),
+                );
+                u64::from(one | two | two << 1 | three | three << 1 | three << 2)
+            };
+            let last = spaces(48);
+            let space = self.spill | spaces(0) | spaces(16) << 16 | spaces(32) << 32 | last << 48;
+            // Bits past the step: the bytes after it that belong to a space char.
+            self.spill = last >> 16;
+            self.words += self.starts(space);
+            return;
         };
-        let starts = !space & (space << 1 | self.after_space) & 0xFFFF_FFFF;
-        self.words += starts.count_ones() as usize;
-        self.after_space = (space >> (STEP - 1)) & 1;
-        self.spill = space >> STEP;
+        self.spill = 0;
+        self.words += self.starts(space);
+    }
+
+    /// Counts the word starts of a step whose whitespace bytes are `space`, and keeps
+    /// whether its last byte is one.
+    #[inline]
+    fn starts(&mut self, space: u64) -> usize {
+        let starts = !space & (space << 1 | self.after_space);
+        self.after_space = space >> (STEP - 1);
+        starts.count_ones() as usize
     }
 }
 
@@ -1121,6 +1150,19 @@ mod tests {
                     let want = t.split_whitespace().take(limit).count();
                     assert_eq!(count_words(&t, limit), want, "{t:?} {limit}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn count_words_of_every_length() {
+        // Every prefix of a long line, so the last bytes fall at every place of a step.
+        let line = "Khoảnh khắc Hà Nội “mùa thu” – 2 ".repeat(12);
+        for (end, _) in line.char_indices() {
+            let t = &line[..end];
+            for limit in [41, usize::MAX] {
+                let want = t.split_whitespace().take(limit).count();
+                assert_eq!(count_words(t, limit), want, "{end} {limit}");
             }
         }
     }
