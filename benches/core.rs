@@ -65,7 +65,7 @@ fn load_extract(c: &mut Criterion) {
     let (bytes, paths) = corpus();
     let total: usize = bytes.iter().map(Vec::len).sum();
     let mut g = c.benchmark_group("corpus");
-    g.throughput(Throughput::Bytes(total as u64));
+    g.throughput(Throughput::BytesDecimal(total as u64));
     g.sample_size(20);
     g.bench_function("load+extract (1 thread)", |b| {
         b.iter(|| {
@@ -112,7 +112,7 @@ fn load_extract(c: &mut Criterion) {
         })
         .collect();
     let mut g = c.benchmark_group("stages");
-    g.throughput(Throughput::Bytes(total as u64));
+    g.throughput(Throughput::BytesDecimal(total as u64));
     g.sample_size(20);
     g.bench_function("decode", |b| {
         b.iter(|| {
@@ -137,7 +137,7 @@ fn big_article(c: &mut Criterion) {
     let mut g = c.benchmark_group("20MB");
     g.sample_size(10);
     for (name, text) in [("paragraphs", &many), ("one line", &one_line)] {
-        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.throughput(Throughput::BytesDecimal(text.len() as u64));
         g.bench_with_input(BenchmarkId::new("load+extract", name), text, |b, t| {
             b.iter(|| black_box(bao::article_from_bytes(t.as_bytes(), "big").unwrap()))
         });
