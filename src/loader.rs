@@ -1200,6 +1200,19 @@ mod tests {
         }
 
         #[test]
+        fn lines_split_and_trim_like_str(
+            parts in proptest::collection::vec(
+                "(Hà Nội|x|\n|\n\n| |\t|\u{A0}|\u{3000}|\u{2028}|\r|ế|“)",
+                0..120,
+            ),
+        ) {
+            let t: String = parts.concat();
+            let want: Vec<&str> = t.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect();
+            let got: Vec<&str> = lines(&t).iter().map(|l| &t[l.start..l.end]).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+
+        #[test]
         fn caption_test_lowercases_only_what_it_needs(
             parts in proptest::collection::vec(
                 "(ảnh|Ảnh|ẢNH|ảNh| minh | họa|hoạ|HỌA|nguồn|NGUỒN|Nguồn|:| :|\\(|\\)|Reuters|TTXVN| |  |\u{A0}|x|Σ|İ|hưởng|ông)",
