@@ -489,7 +489,7 @@ fn ends_sentence(t: &str) -> bool {
 /// `low` is the line lowercased.
 #[cfg(test)]
 fn is_caption_text(low: &str) -> bool {
-    label_opens(low) || label_closes(low)
+    label_opens(low) || label_closes_by_rfind(low)
 }
 
 /// The labels a caption starts with, of at most [`OPENING_CHARS`] chars.
@@ -514,7 +514,29 @@ fn label_opens(low: &str) -> bool {
     OPENINGS.iter().any(|p| low.starts_with(p))
 }
 
+/// Whether a closing label has few enough words after its last occurrence in `low`. Each
+/// label holds one 'ả' or 'ồ' at a fixed place, so its occurrences are found from those
+/// vowels, last first, instead of by a substring search per label.
 fn label_closes(low: &str) -> bool {
+    let b = low.as_bytes();
+    CLOSINGS.iter().any(|&(label, max_words)| {
+        let back = if label.starts_with('(') {
+            1
+        } else if label.starts_with('n') {
+            3 // "ngu"
+        } else {
+            0
+        };
+        memchr::memrchr_iter(0xE1, b)
+            .filter_map(|i| i.checked_sub(back))
+            .find(|&start| b[start..].starts_with(label.as_bytes()))
+            .is_some_and(|pos| low[pos + label.len()..].split_whitespace().count() <= max_words)
+    })
+}
+
+/// [`label_closes`] by a substring search per label, for the tests.
+#[cfg(test)]
+fn label_closes_by_rfind(low: &str) -> bool {
     CLOSINGS.iter().any(|(label, max_words)| {
         low.rfind(label)
             .is_some_and(|pos| low[pos + label.len()..].split_whitespace().count() <= *max_words)
@@ -631,46 +653,58 @@ fn find_label(b: &[u8]) -> bool {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
 fn find_label_sse2(b: &[u8]) -> bool {
-    use std::arch::x86_64::*;
-    // 0xE1 before 0xBA or 0xBB, then 0xA2/0xA3 or 0x92/0x93: ả, Ả, ồ, Ồ and a few
-    // neighbours, checked exactly. The last bytes are padded with spaces.
-    let step = |chunk: &[u8; 18], i: usize| {
-        let load = |k: usize| {
-            let s = &chunk[k..k + 16];
-            // SAFETY: `s` holds the sixteen bytes read (an unaligned load).
-            unsafe { _mm_loadu_si128(s.as_ptr().cast()) }
-        };
-        let splat = |x: u8| _mm_set1_epi8(x as i8);
-        let (v, n1, n2) = (load(0), load(1), load(2));
-        let tone = _mm_and_si128(n2, splat(0xFE));
-        let lead = _mm_and_si128(
-            _mm_cmpeq_epi8(v, splat(0xE1)),
-            _mm_cmpeq_epi8(_mm_and_si128(n1, splat(0xFE)), splat(0xBA)),
-        );
-        let vowel = _mm_or_si128(
-            _mm_cmpeq_epi8(tone, splat(0xA2)),
-            _mm_cmpeq_epi8(tone, splat(0x92)),
-        );
-        let mut maybe = _mm_movemask_epi8(_mm_and_si128(lead, vowel)) as u32;
-        while maybe != 0 {
-            if label_at(b, i + maybe.trailing_zeros() as usize) {
-                return true;
-            }
-            maybe &= maybe - 1;
-        }
-        false
-    };
     let mut i = 0;
-    while let Some(chunk) = b.get(i..).and_then(|r| r.first_chunk::<18>()) {
-        if step(chunk, i) {
+    while let Some(chunk) = b.get(i..i + 18) {
+        if labels_at(b, i, label_mask(chunk.try_into().expect("18 bytes"))) {
             return true;
         }
         i += 16;
     }
-    let mut padded = [b' '; 18];
+    // The last bytes, padded with spaces.
     let rest = &b[i.min(b.len())..];
+    let mut padded = [b' '; 18];
     padded[..rest.len()].copy_from_slice(rest);
-    !rest.is_empty() && step(&padded, i)
+    !rest.is_empty() && labels_at(b, i, label_mask(&padded))
+}
+
+/// Whether a candidate of [`label_mask`] (`maybe`, for the sixteen bytes at `i` of `b`)
+/// starts a label or ends its "gu".
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn labels_at(b: &[u8], i: usize, mut maybe: u32) -> bool {
+    while maybe != 0 {
+        if label_at(b, i + maybe.trailing_zeros() as usize) {
+            return true;
+        }
+        maybe &= maybe - 1;
+    }
+    false
+}
+
+/// The 0xE1 bytes among the first sixteen of `chunk` that come before 0xBA or 0xBB, then
+/// 0xA2/0xA3 or 0x92/0x93: ả, Ả, ồ, Ồ and a few neighbours.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+#[inline]
+fn label_mask(chunk: &[u8; 18]) -> u32 {
+    use std::arch::x86_64::*;
+    let load = |k: usize| {
+        let s = &chunk[k..k + 16];
+        // SAFETY: `s` holds the sixteen bytes read (an unaligned load).
+        unsafe { _mm_loadu_si128(s.as_ptr().cast()) }
+    };
+    let splat = |x: u8| _mm_set1_epi8(x as i8);
+    let (v, n1, n2) = (load(0), load(1), load(2));
+    let tone = _mm_and_si128(n2, splat(0xFE));
+    let lead = _mm_and_si128(
+        _mm_cmpeq_epi8(v, splat(0xE1)),
+        _mm_cmpeq_epi8(_mm_and_si128(n1, splat(0xFE)), splat(0xBA)),
+    );
+    let vowel = _mm_or_si128(
+        _mm_cmpeq_epi8(tone, splat(0xA2)),
+        _mm_cmpeq_epi8(tone, splat(0x92)),
+    );
+    _mm_movemask_epi8(_mm_and_si128(lead, vowel)) as u32
 }
 
 /// `t.split_whitespace().take(limit).count()`: every line of every file is counted.
