@@ -536,9 +536,15 @@ const STEP: usize = 16;
 /// `STEP + 2`: each byte is judged with the two after it).
 fn skip_plain(b: &[u8], i: usize) -> usize {
     #[cfg(target_arch = "x86_64")]
-    // SAFETY: SSE2 is part of the x86_64 baseline: every x86_64 CPU has it.
-    unsafe {
-        skip_plain_sse2(b, i)
+    {
+        let i = if std::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has AVX2 (just checked).
+            unsafe { skip_plain_avx2(b, i) }
+        } else {
+            i
+        };
+        // SAFETY: SSE2 is part of the x86_64 baseline: every x86_64 CPU has it.
+        unsafe { skip_plain_sse2(b, i) }
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
@@ -564,6 +570,66 @@ fn skip_plain_sse2(b: &[u8], mut i: usize) -> usize {
         i += STEP;
     }
     i
+}
+
+/// [`skip_plain_sse2`] thirty-two bytes a step, on CPUs with AVX2 (it stops at the first
+/// step of thirty-two that is not all plain, for the SSE2 walk to find which half is not).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn skip_plain_avx2(b: &[u8], mut i: usize) -> usize {
+    while let Some(w) = b.get(i..i + 2 * STEP + 2) {
+        let w: &[u8; 2 * STEP + 2] = w.try_into().expect("2 * STEP + 2 bytes");
+        if plain_mask_avx2(w) != u32::MAX {
+            break;
+        }
+        i += 2 * STEP;
+    }
+    i
+}
+
+/// [`plain_mask_sse2`] of thirty-two bytes, in the same steps.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn plain_mask_avx2(w: &[u8; 2 * STEP + 2]) -> u32 {
+    use std::arch::x86_64::*;
+    let load = |k: usize| {
+        let s = &w[k..k + 2 * STEP];
+        // SAFETY: `s` holds the thirty-two bytes read (an unaligned load).
+        unsafe { _mm256_loadu_si256(s.as_ptr().cast()) }
+    };
+    let (x, y, z) = (load(0), load(1), load(2));
+    let splat = |v: u8| _mm256_set1_epi8(v as i8);
+    let eq = |a: __m256i, v: u8| _mm256_cmpeq_epi8(a, splat(v));
+    // Unsigned `lo <= a <= hi` per byte.
+    let range = |a: __m256i, lo: u8, hi: u8| {
+        let t = _mm256_sub_epi8(a, splat(lo));
+        _mm256_cmpeq_epi8(_mm256_min_epu8(t, splat(hi - lo)), t)
+    };
+    let (and, or, andnot) = (
+        |a, b| _mm256_and_si256(a, b),
+        |a, b| _mm256_or_si256(a, b),
+        |a, b| _mm256_andnot_si256(a, b),
+    );
+    let simple = or(
+        andnot(eq(x, 0x7F), range(x, 0x20, 0xBF)),
+        or(eq(x, b'\n'), range(x, 0xC3, 0xCB)),
+    );
+    let vowel = and(eq(x, 0xE1), range(y, 0xB8, 0xBB));
+    let common = _mm256_movemask_epi8(or(simple, vowel)) as u32;
+    if common == u32::MAX {
+        return common;
+    }
+    let c2 = and(eq(x, 0xC2), andnot(eq(y, 0xAD), range(y, 0xA0, 0xBF)));
+    let e2_80 = and(
+        eq(y, 0x80),
+        andnot(
+            or(range(z, 0x8B, 0x8F), range(z, 0xA8, 0xAE)),
+            range(z, 0x82, 0xBF),
+        ),
+    );
+    let e2_81 = andnot(range(z, 0xA0, 0xAF), eq(y, 0x81));
+    let e2 = and(eq(x, 0xE2), or(or(e2_80, e2_81), eq(y, 0x82)));
+    common | _mm256_movemask_epi8(or(c2, e2)) as u32
 }
 
 /// Bit `j` set when byte `j` of `w` is plain: [`surely_plain`], or the C2 lead of U+00A0–00BF
@@ -883,6 +949,34 @@ mod tests {
                     }
                     assert!(plain || !surely_plain(x, y), "{x:02X} {y:02X} {z:02X}");
                 }
+            }
+        }
+        // The AVX2 mask is the SSE2 mask of each half, at every place of a step.
+        if std::is_x86_feature_detected!("avx2") {
+            let mut rng = 0x2545_F491_4F6C_DD1Du64;
+            let bytes: [u8; 24] = [
+                0x00, 0x0A, 0x1F, 0x20, 0x7E, 0x7F, 0x80, 0x81, 0x82, 0x8B, 0x92, 0x9F, 0xA0, 0xA8,
+                0xAD, 0xAF, 0xB8, 0xBB, 0xBF, 0xC2, 0xC3, 0xCB, 0xE1, 0xE2,
+            ];
+            for _ in 0..200_000 {
+                let mut w = [0u8; 2 * STEP + 2];
+                for b in w.iter_mut() {
+                    rng ^= rng << 13;
+                    rng ^= rng >> 7;
+                    rng ^= rng << 17;
+                    *b = bytes[(rng % 24) as usize];
+                }
+                let lo: &[u8; STEP + 2] = w[..STEP + 2].try_into().unwrap();
+                let hi: &[u8; STEP + 2] = w[STEP..].try_into().unwrap();
+                // SAFETY: SSE2 is baseline, AVX2 was just checked.
+                let (wide, lo, hi) = unsafe {
+                    (
+                        plain_mask_avx2(&w),
+                        plain_mask_sse2(lo),
+                        plain_mask_sse2(hi),
+                    )
+                };
+                assert_eq!(wide, lo | hi << 16, "{w:02X?}");
             }
         }
         // Quotes, dashes and the euro sign are plain; NBSP too, the soft hyphen not.
