@@ -569,6 +569,13 @@ fn is_caption_line(t: &str) -> bool {
             return true;
         }
     }
+    // A closing label's vowel has at most nine words from it to the end (three of the label,
+    // six after it): when the line's last vowel has more, so have all the others ("ảnh hưởng"
+    // mid-sentence).
+    match label_vowel_in(t, memchr::memrchr_iter(0xE1, t.as_bytes())) {
+        Some(v) if count_words(&t[v..], 11) <= 10 => {}
+        _ => return false,
+    }
     let tail_start = t
         .split_whitespace()
         .nth_back(CLOSING_WORDS - 1)
@@ -585,9 +592,14 @@ fn is_caption_line(t: &str) -> bool {
 /// Where `t` first holds 'ả' or 'Ả' before "nh" in any case, or 'ồ' or 'Ồ' before 'n' or
 /// 'N': what lowercases to the "ảnh" or "ồn" of a label.
 fn label_vowel(t: &str) -> Option<usize> {
+    label_vowel_in(t, memchr::memchr_iter(0xE1, t.as_bytes()))
+}
+
+/// The first of the 0xE1 bytes `leads` (of `t`) that leads such a vowel.
+fn label_vowel_in(t: &str, mut leads: impl Iterator<Item = usize>) -> Option<usize> {
     let b = t.as_bytes();
     let at = |k: usize| b.get(k).map_or(0, |x| x | 0x20);
-    memchr::memchr_iter(0xE1, b).find(|&i| match (at(i + 1), at(i + 2) & 0xFE) {
+    leads.find(|&i| match (at(i + 1), at(i + 2) & 0xFE) {
         (0xBA, 0xA2) => at(i + 3) == b'n' && at(i + 4) == b'h',
         (0xBB, 0xB2) => at(i + 3) == b'n',
         _ => false,
