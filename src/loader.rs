@@ -633,14 +633,14 @@ fn classify(t: &str) -> BlockKind {
     }
 }
 
-/// The spellings of a credit label that make a line worth lowercasing.
-const LABELS: [&str; 5] = ["ảnh", "Ảnh", "ẢNH", "guồn", "GUỒN"];
-
-/// Whether `t` holds one of [`LABELS`]: the reference for the label test of
-/// [`words_and_label`], and that test on targets without SSE2.
-#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+/// Whether `t` holds one of the spellings of a credit label that make a line worth
+/// lowercasing ("ảnh", "Ảnh", "ẢNH", "guồn", "GUỒN"): the reference for [`find_label`], which
+/// finds them by the 0xE1 lead of their vowel ([`label_at`]).
+#[cfg(test)]
 fn has_label(t: &str) -> bool {
-    LABELS.iter().any(|p| t.contains(p))
+    ["ảnh", "Ảnh", "ẢNH", "guồn", "GUỒN"]
+        .iter()
+        .any(|p| t.contains(p))
 }
 
 /// `(count_words(t, limit), has_label(t))`; the second only when the first is below `limit`
@@ -733,7 +733,8 @@ fn count_words(t: &str, limit: usize) -> usize {
     count_words_bytes(t, limit)
 }
 
-/// Whether byte `i` of `b` (a 0xE1 lead) starts one of [`LABELS`] or ends its "gu" prefix.
+/// Whether byte `i` of `b` (a 0xE1 lead) starts one of the labels of [`has_label`] or ends
+/// the "gu" before the vowel of "guồn".
 fn label_at(b: &[u8], i: usize) -> bool {
     let at = |k: usize| b.get(k).copied().unwrap_or(0);
     let before = |s: &[u8; 2]| i >= 2 && &b[i - 2..i] == s;
@@ -954,10 +955,9 @@ impl LineScan {
 }
 
 /// `t.split_whitespace().take(limit).count()` by a byte scan, for targets without SSE2 (and
-/// a second reference in the tests). Blocks in which only
-/// b' ' can be a space (no other ASCII control or space, no lead byte of a non-ASCII space)
-/// are counted by a branch-free test the compiler runs on many bytes at once; the others
-/// byte by byte.
+/// a second reference in the tests). Blocks in which only b' ' can be a space (no other ASCII
+/// control or space, no lead byte of a non-ASCII space) are counted by a branch-free test the
+/// compiler runs on many bytes at once; the others byte by byte.
 #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 fn count_words_bytes(t: &str, limit: usize) -> usize {
     const BLOCK: usize = 32;
