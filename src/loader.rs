@@ -85,21 +85,69 @@ pub fn load_file(path: &Path) -> Result<Article, LoadError> {
             limit: MAX_FILE_SIZE,
         });
     }
-    let bytes = fs::File::open(path)
-        .and_then(|f| read_all(f, meta.len()))
-        .map_err(io_err)?;
-    if bytes.len() as u64 > MAX_FILE_SIZE {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-            size: bytes.len() as u64,
-            limit: MAX_FILE_SIZE,
-        });
-    }
-    let text = decode::decode_vec(bytes).map_err(|source| LoadError::Decode {
+    let file = fs::File::open(path).map_err(io_err)?;
+    let too_large = |size: usize| LoadError::TooLarge {
+        path: path.to_owned(),
+        size: size as u64,
+        limit: MAX_FILE_SIZE,
+    };
+    let decoded = if meta.len() < REUSED_READ_BUFFER as u64 {
+        READ_BUFFER.with_borrow_mut(|buf| {
+            Ok(match read_small(file, meta.len(), buf).map_err(io_err)? {
+                Ok(bytes) => decode::decode(bytes),
+                Err(bytes) if bytes.len() as u64 > MAX_FILE_SIZE => {
+                    return Err(too_large(bytes.len()))
+                }
+                Err(bytes) => decode::decode_vec(bytes),
+            })
+        })?
+    } else {
+        let bytes = read_all(file, meta.len()).map_err(io_err)?;
+        if bytes.len() as u64 > MAX_FILE_SIZE {
+            return Err(too_large(bytes.len()));
+        }
+        decode::decode_vec(bytes)
+    };
+    let text = decoded.map_err(|source| LoadError::Decode {
         path: path.to_owned(),
         source,
     })?;
-    Ok(parse(text, &path.display().to_string()))
+    // What `path.display()` shows (invalid UTF-8 as U+FFFD), without the formatting machinery.
+    Ok(parse(text, &path.to_string_lossy()))
+}
+
+/// Files smaller than this are read into the thread's [`READ_BUFFER`].
+const REUSED_READ_BUFFER: usize = 1 << 20;
+
+thread_local! {
+    /// The buffer small files are read into, kept for the thread's next file: a file's bytes
+    /// are copied into its text anyway, and a buffer allocated and zeroed for every file cost
+    /// as much as checking its text. Never larger than [`REUSED_READ_BUFFER`].
+    static READ_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// [`read_all`] into `buf` for a file of `size` bytes (below [`REUSED_READ_BUFFER`]): its
+/// bytes in `buf` when the one read gives exactly `size` of them, else (the file changed)
+/// all of it in a new vector.
+fn read_small(file: fs::File, size: u64, buf: &mut Vec<u8>) -> io::Result<Result<&[u8], Vec<u8>>> {
+    let want = size as usize + 1;
+    if buf.len() < want {
+        // Grown (and zeroed) only past the largest file yet.
+        buf.resize(want.next_power_of_two().min(REUSED_READ_BUFFER), 0);
+    }
+    let mut file = file.take(MAX_FILE_SIZE + 1);
+    let got = loop {
+        match file.read(&mut buf[..want]) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            r => break r?,
+        }
+    };
+    if got as u64 == size {
+        return Ok(Ok(&buf[..got]));
+    }
+    let mut bytes = buf[..got].to_vec();
+    file.read_to_end(&mut bytes)?;
+    Ok(Err(bytes))
 }
 
 /// Reads a file that had `size` bytes when it was looked at. Reads at most one byte past the
@@ -194,21 +242,45 @@ struct Line {
 }
 
 fn lines(text: &str) -> Vec<Line> {
-    let mut out = Vec::new();
+    let b = text.as_bytes();
+    // Room for the lines of a long article (several times those of most).
+    let mut out = Vec::with_capacity(128);
     let mut pos = 0;
-    for raw in text.split('\n') {
-        let trimmed_start = raw.len() - raw.trim_start().len();
-        let trimmed = raw.trim();
-        if !trimmed.is_empty() {
-            let start = pos + trimmed_start;
-            out.push(Line {
-                start,
-                end: start + trimmed.len(),
-            });
+    for end in memchr::memchr_iter(b'\n', b).chain(std::iter::once(b.len())) {
+        let (start, stop) = trimmed(text, pos, end);
+        if start < stop {
+            out.push(Line { start, end: stop });
         }
-        pos += raw.len() + 1;
+        pos = end + 1;
     }
     out
+}
+
+/// `text[start..end].trim()` as a byte range of `text`: ASCII spaces by their byte, the
+/// other chars decoded only at the ends, where they are (`char::is_whitespace`).
+fn trimmed(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    while start < end {
+        match b[start] {
+            b'\t'..=b'\r' | b' ' => start += 1,
+            0..=0x7F => break,
+            _ => match text[start..end].chars().next() {
+                Some(c) if c.is_whitespace() => start += c.len_utf8(),
+                _ => break,
+            },
+        }
+    }
+    while start < end {
+        match b[end - 1] {
+            b'\t'..=b'\r' | b' ' => end -= 1,
+            0..=0x7F => break,
+            _ => match text[start..end].chars().next_back() {
+                Some(c) if c.is_whitespace() => end -= c.len_utf8(),
+                _ => break,
+            },
+        }
+    }
+    (start, end)
 }
 
 /// Parses clean text into an article. `source` names where it came from.
@@ -222,7 +294,7 @@ pub fn parse(text: String, source: &str) -> Article {
     let mut rest = &lines[..];
     if let Some((first, after)) = rest.split_first() {
         let t = s(first);
-        if t.chars().nth(MAX_TITLE_CHARS).is_none() {
+        if t.len() <= MAX_TITLE_CHARS || t.chars().nth(MAX_TITLE_CHARS).is_none() {
             title = t.to_owned();
             blocks.push(block(BlockKind::Title, first));
             rest = after;
@@ -261,7 +333,7 @@ pub fn parse(text: String, source: &str) -> Article {
             // (Lowercasing keeps a colon last, so only lines ending in one are lowercased.)
             let credit_label = t.ends_with(':') && {
                 let tail = t.char_indices().rev().nth(5).map_or(t, |(i, _)| &t[i..]);
-                let low_end = tail.to_lowercase();
+                let low_end = lowercase(tail);
                 low_end.ends_with("ảnh:") || low_end.ends_with("ảnh :")
             };
             if credit_label && count_words(s(next), 5) <= 4 {
@@ -352,15 +424,52 @@ fn shorten(t: &str, words: usize) -> String {
     out
 }
 
+/// `t.to_lowercase()`, the chars of Vietnamese text mapped without Unicode tables: ASCII,
+/// U+00C0–U+00DE (Latin-1 capitals but ×), U+0100–U+012F and U+014A–U+0177 (capitals on even
+/// code points, Ă, Đ, Ĩ, Ũ among them), Ơ, Ư and U+1EA0–U+1EFF (the vowels with tones, capitals
+/// on even code points). Other chars go through `char::to_lowercase`, and a text with a capital
+/// sigma (whose lowercase depends on its neighbours) through `str::to_lowercase`.
+fn lowercase(t: &str) -> String {
+    if t.is_ascii() {
+        return t.to_ascii_lowercase();
+    }
+    if t.contains('Σ') {
+        return t.to_lowercase();
+    }
+    let mut out = String::with_capacity(t.len());
+    for c in t.chars() {
+        let n = c as u32;
+        let low = match n {
+            0..=0x7F => Some(c.to_ascii_lowercase()),
+            0xC0..=0xDE if c != '×' => char::from_u32(n + 0x20),
+            0x100..=0x12F | 0x14A..=0x177 | 0x1EA0..=0x1EFF => char::from_u32(n | 1),
+            0x1A0 | 0x1AF => char::from_u32(n + 1),
+            _ => None,
+        };
+        match low {
+            Some(l) => out.push(l),
+            None => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
 fn same_line(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.chars().count() > 3 && a.to_lowercase() == b.to_lowercase()
+    a.len() == b.len() && a.chars().count() > 3 && (a == b || lowercase(a) == lowercase(b))
 }
 
 fn is_footer(t: &str) -> bool {
-    t.len() < 40 && {
-        let low = t.trim_end_matches([':', '.', ' ']).to_lowercase();
-        FOOTERS.contains(&low.as_str())
-    }
+    // Every footer starts with 'b', 'g', 't' or 'ý' in either case (no other char lowercases
+    // to one of these), so most short lines are never lowercased.
+    t.len() < 40
+        && matches!(
+            t.as_bytes().first(),
+            Some(b'b' | b'B' | b'g' | b'G' | b't' | b'T' | 0xC3)
+        )
+        && {
+            let low = lowercase(t.trim_end_matches([':', '.', ' ']));
+            FOOTERS.contains(&low.as_str())
+        }
 }
 
 /// Whether a line ends like a sentence. A closing quote counts only after sentence
@@ -377,41 +486,136 @@ fn ends_sentence(t: &str) -> bool {
 
 /// A photo caption by its wording: a credit label ("Ảnh:", "(Ảnh …)", "Nguồn:", "ảnh minh
 /// họa") followed by a few words at most, at the start or at the end of a short line.
+/// `low` is the line lowercased.
+#[cfg(test)]
 fn is_caption_text(low: &str) -> bool {
-    if ["ảnh:", "ảnh :", "(ảnh", "ảnh minh họa", "ảnh minh hoạ"]
-        .iter()
-        .any(|p| low.starts_with(p))
-    {
-        return true;
-    }
-    [
-        ("ảnh:", 6),
-        ("ảnh :", 6),
-        ("(ảnh", 6),
-        ("nguồn:", 4),
-        ("ảnh minh họa", 2),
-        ("ảnh minh hoạ", 2),
-    ]
-    .iter()
-    .any(|(label, max_words)| {
+    label_opens(low) || label_closes_by_rfind(low)
+}
+
+/// The labels a caption starts with, of at most [`OPENING_CHARS`] chars.
+const OPENINGS: [&str; 5] = ["ảnh:", "ảnh :", "(ảnh", "ảnh minh họa", "ảnh minh hoạ"];
+const OPENING_CHARS: usize = 12;
+
+/// The labels a caption ends with, and how many words may follow them.
+const CLOSINGS: [(&str, usize); 6] = [
+    ("ảnh:", 6),
+    ("ảnh :", 6),
+    ("(ảnh", 6),
+    ("nguồn:", 4),
+    ("ảnh minh họa", 2),
+    ("ảnh minh hoạ", 2),
+];
+
+/// Words at the end of a line that hold every closing label with few enough words after it:
+/// a label's words (three at most), the word it may start inside of, and six after it.
+const CLOSING_WORDS: usize = 12;
+
+fn label_opens(low: &str) -> bool {
+    OPENINGS.iter().any(|p| low.starts_with(p))
+}
+
+/// Whether a closing label has few enough words after its last occurrence in `low`. Each
+/// label holds one 'ả' or 'ồ' at a fixed place, so its occurrences are found from those
+/// vowels, last first, instead of by a substring search per label.
+fn label_closes(low: &str) -> bool {
+    let b = low.as_bytes();
+    CLOSINGS.iter().any(|&(label, max_words)| {
+        let back = if label.starts_with('(') {
+            1
+        } else if label.starts_with('n') {
+            3 // "ngu"
+        } else {
+            0
+        };
+        memchr::memrchr_iter(0xE1, b)
+            .filter_map(|i| i.checked_sub(back))
+            .find(|&start| b[start..].starts_with(label.as_bytes()))
+            .is_some_and(|pos| low[pos + label.len()..].split_whitespace().count() <= max_words)
+    })
+}
+
+/// [`label_closes`] by a substring search per label, for the tests.
+#[cfg(test)]
+fn label_closes_by_rfind(low: &str) -> bool {
+    CLOSINGS.iter().any(|(label, max_words)| {
         low.rfind(label)
             .is_some_and(|pos| low[pos + label.len()..].split_whitespace().count() <= *max_words)
     })
 }
 
+/// [`is_caption_text`] of `t.to_lowercase()`, lowercasing only the line's first chars and
+/// last words: lowercasing maps each char on its own (a final sigma aside, in no label), so
+/// an opening label shows in the first [`OPENING_CHARS`] chars, and the last occurrence of a
+/// closing label with few words after it lies in the last [`CLOSING_WORDS`] words (an
+/// occurrence found there is the line's last one). "ảnh hưởng" puts a label's letters in many
+/// long lines, which were lowercased whole.
+fn is_caption_line(t: &str) -> bool {
+    // Every label holds "ảnh" or "nguồn"; only 'ả' and 'Ả' lowercase to 'ả', 'ồ' and 'Ồ' to
+    // 'ồ', 'n' and 'N' to 'n', and so on: a part without them is not lowercased.
+    let opens = {
+        let b = t.as_bytes();
+        let first = usize::from(b.first() == Some(&b'('));
+        b.len() >= first + 3
+            && b[first] == 0xE1
+            && b[first + 1] == 0xBA
+            && b[first + 2] & 0xFE == 0xA2
+    };
+    if opens {
+        let head_end = t
+            .char_indices()
+            .nth(OPENING_CHARS)
+            .map_or(t.len(), |(i, _)| i);
+        if label_opens(&lowercase(&t[..head_end])) {
+            return true;
+        }
+    }
+    // A closing label's vowel has at most nine words from it to the end (three of the label,
+    // six after it): when the line's last vowel has more, so have all the others ("ảnh hưởng"
+    // mid-sentence).
+    match label_vowel_in(t, memchr::memrchr_iter(0xE1, t.as_bytes())) {
+        Some(v) if count_words(&t[v..], 11) <= 10 => {}
+        _ => return false,
+    }
+    let tail_start = t
+        .split_whitespace()
+        .nth_back(CLOSING_WORDS - 1)
+        .map_or(0, |w| w.as_ptr() as usize - t.as_ptr() as usize);
+    let tail = &t[tail_start..];
+    // A label starts at most three chars before its vowel ("nguồn"): what comes before the
+    // first vowel's three chars holds no label.
+    label_vowel(tail).is_some_and(|v| {
+        let from = tail[..v].char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+        label_closes(&lowercase(&tail[from..]))
+    })
+}
+
+/// Where `t` first holds 'ả' or 'Ả' before "nh" in any case, or 'ồ' or 'Ồ' before 'n' or
+/// 'N': what lowercases to the "ảnh" or "ồn" of a label.
+fn label_vowel(t: &str) -> Option<usize> {
+    label_vowel_in(t, memchr::memchr_iter(0xE1, t.as_bytes()))
+}
+
+/// The first of the 0xE1 bytes `leads` (of `t`) that leads such a vowel.
+fn label_vowel_in(t: &str, mut leads: impl Iterator<Item = usize>) -> Option<usize> {
+    let b = t.as_bytes();
+    let at = |k: usize| b.get(k).map_or(0, |x| x | 0x20);
+    leads.find(|&i| match (at(i + 1), at(i + 2) & 0xFE) {
+        (0xBA, 0xA2) => at(i + 3) == b'n' && at(i + 4) == b'h',
+        (0xBB, 0xB2) => at(i + 3) == b'n',
+        _ => false,
+    })
+}
+
 /// Paragraph, heading or caption, from the line alone.
 fn classify(t: &str) -> BlockKind {
-    let words = count_words(t, 41);
+    let (words, label) = words_and_label(t, 41);
     if words > 40 {
         // Long lines are paragraphs, whatever they start with (and a 20 MB line is never
         // lowercased whole).
         return BlockKind::Paragraph;
     }
     // Lowercase only the lines that can hold a credit label.
-    let label = ["ảnh", "Ảnh", "ẢNH", "guồn", "GUỒN"]
-        .iter()
-        .any(|p| t.contains(p));
-    if label && is_caption_text(&t.to_lowercase()) {
+    if label && is_caption_line(t) {
         return BlockKind::Caption;
     }
     if ends_sentence(t) {
@@ -429,12 +633,333 @@ fn classify(t: &str) -> BlockKind {
     }
 }
 
-/// `t.split_whitespace().take(limit).count()` by a byte scan: every line of every file is
-/// counted, and decoding chars one by one made this the bulk of parsing. Blocks in which only
-/// b' ' can be a space (no other ASCII control or space, no lead byte of a non-ASCII space)
-/// are counted by a branch-free test the compiler runs on many bytes at once; the others
-/// byte by byte.
+/// Whether `t` holds one of the spellings of a credit label that make a line worth
+/// lowercasing ("ảnh", "Ảnh", "ẢNH", "guồn", "GUỒN"): the reference for [`find_label`], which
+/// finds them by the 0xE1 lead of their vowel ([`label_at`]).
+#[cfg(test)]
+fn has_label(t: &str) -> bool {
+    ["ảnh", "Ảnh", "ẢNH", "guồn", "GUỒN"]
+        .iter()
+        .any(|p| t.contains(p))
+}
+
+/// `(count_words(t, limit), has_label(t))`; the second only when the first is below `limit`
+/// (false otherwise): most lines are long paragraphs, and only short ones are searched.
+fn words_and_label(t: &str, limit: usize) -> (usize, bool) {
+    let words = count_words(t, limit);
+    (words, words < limit && find_label(t.as_bytes()))
+}
+
+/// [`has_label`] by the 0xE1 leads of ả, Ả, ồ and Ồ, sixteen bytes a step.
+#[cfg(target_arch = "x86_64")]
+fn find_label(b: &[u8]) -> bool {
+    // SAFETY: SSE2 is part of the x86_64 baseline: every x86_64 CPU has it.
+    unsafe { find_label_sse2(b) }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn find_label(b: &[u8]) -> bool {
+    memchr::memchr_iter(0xE1, b).any(|i| label_at(b, i))
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn find_label_sse2(b: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 18) {
+        if labels_at(b, i, label_mask(chunk.try_into().expect("18 bytes"))) {
+            return true;
+        }
+        i += 16;
+    }
+    // The last bytes, padded with spaces.
+    let rest = &b[i.min(b.len())..];
+    let mut padded = [b' '; 18];
+    padded[..rest.len()].copy_from_slice(rest);
+    !rest.is_empty() && labels_at(b, i, label_mask(&padded))
+}
+
+/// Whether a candidate of [`label_mask`] (`maybe`, for the sixteen bytes at `i` of `b`)
+/// starts a label or ends its "gu".
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn labels_at(b: &[u8], i: usize, mut maybe: u32) -> bool {
+    while maybe != 0 {
+        if label_at(b, i + maybe.trailing_zeros() as usize) {
+            return true;
+        }
+        maybe &= maybe - 1;
+    }
+    false
+}
+
+/// The 0xE1 bytes among the first sixteen of `chunk` that come before 0xBA or 0xBB, then
+/// 0xA2/0xA3 or 0x92/0x93: ả, Ả, ồ, Ồ and a few neighbours.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+#[inline]
+fn label_mask(chunk: &[u8; 18]) -> u32 {
+    use std::arch::x86_64::*;
+    let load = |k: usize| {
+        let s = &chunk[k..k + 16];
+        // SAFETY: `s` holds the sixteen bytes read (an unaligned load).
+        unsafe { _mm_loadu_si128(s.as_ptr().cast()) }
+    };
+    let splat = |x: u8| _mm_set1_epi8(x as i8);
+    let (v, n1, n2) = (load(0), load(1), load(2));
+    let tone = _mm_and_si128(n2, splat(0xFE));
+    let lead = _mm_and_si128(
+        _mm_cmpeq_epi8(v, splat(0xE1)),
+        _mm_cmpeq_epi8(_mm_and_si128(n1, splat(0xFE)), splat(0xBA)),
+    );
+    let vowel = _mm_or_si128(
+        _mm_cmpeq_epi8(tone, splat(0xA2)),
+        _mm_cmpeq_epi8(tone, splat(0x92)),
+    );
+    _mm_movemask_epi8(_mm_and_si128(lead, vowel)) as u32
+}
+
+/// `t.split_whitespace().take(limit).count()`: every line of every file is counted.
 fn count_words(t: &str, limit: usize) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2 (just checked).
+        unsafe { scan_line_avx2(t.as_bytes(), limit) }
+    } else {
+        // SAFETY: SSE2 is part of the x86_64 baseline: every x86_64 CPU has it.
+        unsafe { scan_line_sse2(t.as_bytes(), limit) }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    count_words_bytes(t, limit)
+}
+
+/// Whether byte `i` of `b` (a 0xE1 lead) starts one of the labels of [`has_label`] or ends
+/// the "gu" before the vowel of "guồn".
+fn label_at(b: &[u8], i: usize) -> bool {
+    let at = |k: usize| b.get(k).copied().unwrap_or(0);
+    let before = |s: &[u8; 2]| i >= 2 && &b[i - 2..i] == s;
+    match (at(i + 1), at(i + 2)) {
+        // ả, then "nh"
+        (0xBA, 0xA3) => at(i + 3) == b'n' && at(i + 4) == b'h',
+        // Ả, then "nh" or "NH"
+        (0xBA, 0xA2) => matches!((at(i + 3), at(i + 4)), (b'n', b'h') | (b'N', b'H')),
+        // ồ in "guồn"
+        (0xBB, 0x93) => before(b"gu") && at(i + 3) == b'n',
+        // Ồ in "GUỒN"
+        (0xBB, 0x92) => before(b"GU") && at(i + 3) == b'N',
+        _ => false,
+    }
+}
+
+/// Words (up to `limit`), sixty-four bytes a step. Each step marks the whitespace chars
+/// (`char::is_whitespace`: ASCII spaces, U+0085, U+00A0, U+1680, U+2000–200A, U+2028, U+2029,
+/// U+202F, U+205F, U+3000) by their lead byte and the one or two after it, and the other bytes
+/// that follow a space: each starts a word.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn scan_line_sse2(b: &[u8], limit: usize) -> usize {
+    let mut st = LineScan {
+        words: 0,
+        after_space: 1,
+        spill: 0,
+    };
+    let mut i = 0;
+    // A step reads two bytes past its end.
+    while let Some(chunk) = b.get(i..i + STEP + 2) {
+        if st.words >= limit {
+            break;
+        }
+        st.step(chunk.try_into().expect("a step's bytes"));
+        i += STEP;
+    }
+    // The last bytes (up to a step and two), padded with spaces, which start no word.
+    while i < b.len() && st.words < limit {
+        let mut padded = [b' '; STEP + 2];
+        let n = (b.len() - i).min(STEP + 2);
+        padded[..n].copy_from_slice(&b[i..i + n]);
+        st.step(&padded);
+        i += STEP;
+    }
+    st.words.min(limit)
+}
+
+/// [`scan_line_sse2`] with the test for rare bytes and the space marks of plain steps made
+/// thirty-two bytes at a time, on CPUs with AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn scan_line_avx2(b: &[u8], limit: usize) -> usize {
+    let mut st = LineScan {
+        words: 0,
+        after_space: 1,
+        spill: 0,
+    };
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + STEP + 2) {
+        if st.words >= limit {
+            break;
+        }
+        st.step_avx2(chunk.try_into().expect("a step's bytes"));
+        i += STEP;
+    }
+    while i < b.len() && st.words < limit {
+        let mut padded = [b' '; STEP + 2];
+        let n = (b.len() - i).min(STEP + 2);
+        padded[..n].copy_from_slice(&b[i..i + n]);
+        st.step_avx2(&padded);
+        i += STEP;
+    }
+    st.words.min(limit)
+}
+
+/// Bytes a step of [`scan_line_sse2`] reads: four times sixteen.
+#[cfg(target_arch = "x86_64")]
+const STEP: usize = 64;
+
+/// The state of [`scan_line_sse2`] between steps.
+#[cfg(target_arch = "x86_64")]
+struct LineScan {
+    words: usize,
+    /// Whether the byte before the step is whitespace (a line starts after one).
+    after_space: u64,
+    /// The marks of a space char's bytes that spill past the step.
+    spill: u64,
+}
+
+#[cfg(target_arch = "x86_64")]
+impl LineScan {
+    /// The [`STEP`] bytes at the start of `chunk`, which has two more after them.
+    #[target_feature(enable = "sse2")]
+    #[inline]
+    fn step(&mut self, chunk: &[u8; STEP + 2]) {
+        use std::arch::x86_64::*;
+        let load = |k: usize| {
+            let s = &chunk[k..k + 16];
+            // SAFETY: `s` holds the sixteen bytes read (an unaligned load).
+            unsafe { _mm_loadu_si128(s.as_ptr().cast()) }
+        };
+        let v = [load(0), load(16), load(32), load(48)];
+        let splat = |x: u8| _mm_set1_epi8(x as i8);
+        let eq = |x: __m128i, y: u8| _mm_cmpeq_epi8(x, splat(y));
+        let (and, or) = (|x, y| _mm_and_si128(x, y), |x, y| _mm_or_si128(x, y));
+        let mask = |x: __m128i| _mm_movemask_epi8(x) as u32;
+        // A superset of the bytes that start a space char other than ' ' (rare in news text;
+        // 0xE2 also leads quotes and dashes): bytes below 0x0E, 0xC2 and 0xE2 (the ones that
+        // are 0xE2 with bit 5 set), 0xE3, and 0x9A (after 0xE1 in U+1680; the byte after the
+        // step too, for a lead at its end).
+        let low = _mm_min_epu8(_mm_min_epu8(v[0], v[1]), _mm_min_epu8(v[2], v[3]));
+        let lead = |x: __m128i| or(eq(_mm_or_si128(x, splat(0x20)), 0xE2), eq(x, 0xE3));
+        let ogham = |x: __m128i| eq(x, 0x9A);
+        let rare = or(
+            or(
+                _mm_cmpeq_epi8(_mm_min_epu8(low, splat(0x0D)), low),
+                or(or(lead(v[0]), lead(v[1])), or(lead(v[2]), lead(v[3]))),
+            ),
+            or(
+                or(ogham(v[0]), ogham(v[1])),
+                or(or(ogham(v[2]), ogham(v[3])), ogham(load(49))),
+            ),
+        );
+        let space = if mask(rare) == 0 {
+            let m = |k: usize| u64::from(mask(eq(v[k], b' ')));
+            self.spill | m(0) | m(1) << 16 | m(2) << 32 | m(3) << 48
+        } else {
+            // The bytes of the space chars among sixteen at `k`, and those of the two after
+            // them that belong to one.
+            let spaces = |k: usize| {
+                let (v, n1, n2) = (load(k), load(k + 1), load(k + 2));
+                let tab_cr = {
+                    let t = _mm_sub_epi8(v, splat(b'\t'));
+                    _mm_cmpeq_epi8(_mm_min_epu8(t, splat(b'\r' - b'\t')), t)
+                };
+                let two = and(eq(v, 0xC2), or(eq(n1, 0x85), eq(n1, 0xA0)));
+                // 0x80..=0x8A (after 0xE2 0x80).
+                let n2_low = _mm_cmpeq_epi8(_mm_min_epu8(n2, splat(0x8A)), n2);
+                let e2 = and(
+                    eq(v, 0xE2),
+                    or(
+                        and(
+                            eq(n1, 0x80),
+                            or(or(n2_low, eq(n2, 0xA8)), or(eq(n2, 0xA9), eq(n2, 0xAF))),
+                        ),
+                        and(eq(n1, 0x81), eq(n2, 0x9F)),
+                    ),
+                );
+                let e1_e3 = and(
+                    or(
+                        and(eq(v, 0xE1), eq(n1, 0x9A)),
+                        and(eq(v, 0xE3), eq(n1, 0x80)),
+                    ),
+                    eq(n2, 0x80),
+                );
+                let (one, two, three) = (
+                    mask(or(eq(v, b' '), tab_cr)),
+                    mask(two),
+                    mask(or(e2, e1_e3)),
+                );
+                u64::from(one | two | two << 1 | three | three << 1 | three << 2)
+            };
+            let last = spaces(48);
+            let space = self.spill | spaces(0) | spaces(16) << 16 | spaces(32) << 32 | last << 48;
+            // Bits past the step: the bytes after it that belong to a space char.
+            self.spill = last >> 16;
+            self.words += self.starts(space);
+            return;
+        };
+        self.spill = 0;
+        self.words += self.starts(space);
+    }
+
+    /// [`Self::step`] on CPUs with AVX2: a step without rare bytes is marked in two halves of
+    /// thirty-two; the others go the SSE2 way.
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    fn step_avx2(&mut self, chunk: &[u8; STEP + 2]) {
+        use std::arch::x86_64::*;
+        let load = |k: usize| {
+            let s = &chunk[k..k + 32];
+            // SAFETY: `s` holds the thirty-two bytes read (an unaligned load).
+            unsafe { _mm256_loadu_si256(s.as_ptr().cast()) }
+        };
+        let (v0, v1) = (load(0), load(32));
+        let splat = |x: u8| _mm256_set1_epi8(x as i8);
+        let eq = |x: __m256i, y: u8| _mm256_cmpeq_epi8(x, splat(y));
+        let or = |x, y| _mm256_or_si256(x, y);
+        // As in `step`: bytes below 0x0E, 0xC2, 0xE2, 0xE3, and 0x9A up to the byte after.
+        let low = _mm256_min_epu8(v0, v1);
+        let lead = |x: __m256i| or(eq(_mm256_or_si256(x, splat(0x20)), 0xE2), eq(x, 0xE3));
+        let rare = or(
+            or(
+                _mm256_cmpeq_epi8(_mm256_min_epu8(low, splat(0x0D)), low),
+                or(lead(v0), lead(v1)),
+            ),
+            or(or(eq(v0, 0x9A), eq(v1, 0x9A)), eq(load(33), 0x9A)),
+        );
+        if _mm256_movemask_epi8(rare) != 0 {
+            self.step(chunk);
+            return;
+        }
+        let m = |x: __m256i| u64::from(_mm256_movemask_epi8(eq(x, b' ')) as u32);
+        let space = self.spill | m(v0) | m(v1) << 32;
+        self.spill = 0;
+        self.words += self.starts(space);
+    }
+
+    /// Counts the word starts of a step whose whitespace bytes are `space`, and keeps
+    /// whether its last byte is one.
+    #[inline]
+    fn starts(&mut self, space: u64) -> usize {
+        let starts = !space & (space << 1 | self.after_space);
+        self.after_space = space >> (STEP - 1);
+        starts.count_ones() as usize
+    }
+}
+
+/// `t.split_whitespace().take(limit).count()` by a byte scan, for targets without SSE2 (and
+/// a second reference in the tests). Blocks in which only b' ' can be a space (no other ASCII
+/// control or space, no lead byte of a non-ASCII space) are counted by a branch-free test the
+/// compiler runs on many bytes at once; the others byte by byte.
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+fn count_words_bytes(t: &str, limit: usize) -> usize {
     const BLOCK: usize = 32;
     let b = t.as_bytes();
     let (mut words, mut after_space, mut i) = (0, true, 0);
@@ -520,7 +1045,7 @@ fn demote_heading_runs(blocks: &mut [Block]) {
 
 /// The source line under a byline: "(TTXVN)", "Theo VnExpress", "Tổng hợp".
 fn is_source_credit(t: &str) -> bool {
-    let low = t.to_lowercase();
+    let low = lowercase(t);
     (t.starts_with('(') && t.ends_with(')')) || low.starts_with("theo ") || low == "tổng hợp"
 }
 
@@ -531,7 +1056,7 @@ fn looks_like_byline(t: &str) -> bool {
         return false;
     }
     // Contact lines of the site's footer: "Hotline: 0914…", "Email: …@…".
-    let low = t.to_lowercase();
+    let low = lowercase(t);
     if t.contains('@') || low.contains("hotline") || low.contains("email") || has_long_number(t) {
         return false;
     }
@@ -633,6 +1158,25 @@ pub fn parse_dateline(t: &str) -> Option<Published> {
 mod tests {
     use super::*;
 
+    /// `count_words`, after checking that every way of counting (SSE2, AVX2 where the CPU has
+    /// it, bytes) agrees with it.
+    fn counted(t: &str, limit: usize) -> usize {
+        let words = count_words(t, limit);
+        assert_eq!(count_words_bytes(t, limit), words, "bytes: {t:?} {limit}");
+        #[cfg(target_arch = "x86_64")]
+        {
+            // SAFETY: SSE2 is part of the x86_64 baseline.
+            let sse2 = unsafe { scan_line_sse2(t.as_bytes(), limit) };
+            assert_eq!(sse2, words, "SSE2: {t:?} {limit}");
+            if std::is_x86_feature_detected!("avx2") {
+                // SAFETY: the CPU has AVX2 (just checked).
+                let avx2 = unsafe { scan_line_avx2(t.as_bytes(), limit) };
+                assert_eq!(avx2, words, "AVX2: {t:?} {limit}");
+            }
+        }
+        words
+    }
+
     #[test]
     fn dateline_forms() {
         let p = Published::new(2022, 2, 25, 15, 15);
@@ -665,6 +1209,30 @@ mod tests {
     }
 
     #[test]
+    fn read_small_reads_to_the_end_whatever_size_was_seen() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("a.txt");
+        let body = "Hà Nội mùa thu\n".repeat(700);
+        fs::write(&p, &body).unwrap();
+        let len = body.len() as u64;
+        // A buffer left with another file's bytes, longer and shorter than this one.
+        let mut buf = vec![b'x'; 3 * body.len()];
+        for seen in [len, 0, 1, len - 1, len + 1, 2 * len] {
+            let got = read_small(fs::File::open(&p).unwrap(), seen, &mut buf).unwrap();
+            assert_eq!(got.is_ok(), seen == len, "seen {seen}");
+            let got = got.map_or_else(|v| v, |b| b.to_vec());
+            assert_eq!(got, body.as_bytes(), "seen {seen}");
+        }
+        let mut small = Vec::new();
+        let got = read_small(fs::File::open(&p).unwrap(), len, &mut small).unwrap();
+        assert_eq!(got, Ok(body.as_bytes()));
+        assert!(small.len() <= REUSED_READ_BUFFER);
+        fs::write(&p, "").unwrap();
+        let got = read_small(fs::File::open(&p).unwrap(), 0, &mut buf).unwrap();
+        assert_eq!(got, Ok(&b""[..]));
+    }
+
+    #[test]
     fn classify_lines() {
         assert_eq!(classify("Sử dụng vốn tràn lan"), BlockKind::Heading);
         assert_eq!(classify("Ông Minh nói."), BlockKind::Paragraph);
@@ -690,18 +1258,14 @@ mod tests {
             ] {
                 for limit in [0, 1, 2, 3, 41] {
                     let want = t.split_whitespace().take(limit).count();
-                    assert_eq!(count_words(&t, limit), want, "{t:?} {limit}");
+                    assert_eq!(counted(&t, limit), want, "{t:?} {limit}");
                 }
             }
         }
         for n in 0x80..0x3100u32 {
             let Some(c) = char::from_u32(n) else { continue };
             let t = format!("a {c} b{c}c {c}");
-            assert_eq!(
-                count_words(&t, 9),
-                t.split_whitespace().count(),
-                "U+{n:04X}"
-            );
+            assert_eq!(counted(&t, 9), t.split_whitespace().count(), "U+{n:04X}");
         }
         // Long lines cross blocks: put each space at every position of a line of words.
         let line = "Ông Nguyễn Văn Hùng, “Giám đốc” Sở Y tế – nói:\tsẽ  kiểm tra. ".repeat(6);
@@ -711,7 +1275,41 @@ mod tests {
                 t.insert(at, sp);
                 for limit in [7, 41, usize::MAX] {
                     let want = t.split_whitespace().take(limit).count();
-                    assert_eq!(count_words(&t, limit), want, "{t:?} {limit}");
+                    assert_eq!(counted(&t, limit), want, "{t:?} {limit}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn count_words_of_every_length() {
+        // Every prefix of a long line, so the last bytes fall at every place of a step.
+        let line = "Khoảnh khắc Hà Nội “mùa thu” – 2 ".repeat(12);
+        for (end, _) in line.char_indices() {
+            let t = &line[..end];
+            for limit in [41, usize::MAX] {
+                let want = t.split_whitespace().take(limit).count();
+                assert_eq!(counted(t, limit), want, "{end} {limit}");
+            }
+        }
+    }
+
+    #[test]
+    fn count_words_with_a_wide_space_at_every_byte() {
+        // The lead of a space char at every place of a step, its last bytes in the next.
+        let lines = [
+            "ab cde f ghij k lm nopq r st uvw xy z ".repeat(5),
+            "abcdefghij".repeat(20),
+        ];
+        for (line, sp) in lines.iter().flat_map(|l| {
+            ['\u{1680}', '\u{2009}', '\u{3000}', '\u{A0}', '\u{85}'].map(|sp| (l, sp))
+        }) {
+            for at in 0..line.len() {
+                let mut t = line.clone();
+                t.insert(at, sp);
+                for limit in [41, usize::MAX] {
+                    let want = t.split_whitespace().take(limit).count();
+                    assert_eq!(counted(&t, limit), want, "{sp:?} at {at}, {limit}");
                 }
             }
         }
@@ -727,8 +1325,113 @@ mod tests {
             limit in 0usize..60,
         ) {
             let t: String = parts.concat();
-            proptest::prop_assert_eq!(count_words(&t, limit), t.split_whitespace().take(limit).count());
+            let want = t.split_whitespace().take(limit).count();
+            proptest::prop_assert_eq!(counted(&t, limit), want);
+            proptest::prop_assert_eq!(count_words_bytes(&t, limit), want);
         }
+
+        #[test]
+        fn one_pass_finds_words_and_labels(
+            parts in proptest::collection::vec(
+                "(ảnh|Ảnh|ẢNH|ẢNh|ảNH|ẳnh|Ẩnh|ả|Ả|nh|NH|n|N|h|guồn|GUỒN|Guồn|gUỒN|gu|GU|ồn|ỒN|ồ|Ồ|ổ|Ổ|ẫ|ậ|Đ|x| |\u{A0}|\u{2009}|“|”|:|\n)",
+                0..80,
+            ),
+            limit in 0usize..60,
+        ) {
+            let t: String = parts.concat();
+            let (words, label) = words_and_label(&t, limit);
+            let want = t.split_whitespace().take(limit).count();
+            proptest::prop_assert_eq!(words, want);
+            if want < limit {
+                proptest::prop_assert_eq!(label, has_label(&t), "{:?}", t);
+            }
+        }
+
+        #[test]
+        fn lines_split_and_trim_like_str(
+            parts in proptest::collection::vec(
+                "(Hà Nội|x|\n|\n\n| |\t|\u{A0}|\u{3000}|\u{2028}|\r|ế|“)",
+                0..120,
+            ),
+        ) {
+            let t: String = parts.concat();
+            let want: Vec<&str> = t.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect();
+            let got: Vec<&str> = lines(&t).iter().map(|l| &t[l.start..l.end]).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+
+        #[test]
+        fn caption_test_lowercases_only_what_it_needs(
+            parts in proptest::collection::vec(
+                "(ảnh|Ảnh|ẢNH|ảNh| minh | họa|hoạ|HỌA|nguồn|NGUỒN|Nguồn|:| :|\\(|\\)|Reuters|TTXVN| |  |\u{A0}|x|Σ|İ|hưởng|ông)",
+                0..40,
+            ),
+        ) {
+            let t: String = parts.concat();
+            proptest::prop_assert_eq!(is_caption_line(&t), is_caption_text(&t.to_lowercase()), "{:?}", t);
+        }
+    }
+
+    #[test]
+    fn lowercase_agrees_with_std() {
+        for n in 0..=0x10FFFFu32 {
+            let Some(c) = char::from_u32(n) else { continue };
+            let t = c.to_string();
+            assert_eq!(lowercase(&t), t.to_lowercase(), "U+{n:04X}");
+        }
+        for t in [
+            "ΑΣ Β",
+            "Σ",
+            "ẢNH ΟΔΟΣ",
+            "Đường Ư Ơ Ĩ Ũ Ă",
+            "a\u{130}b",
+            "ΣΑΣ.",
+        ] {
+            assert_eq!(lowercase(t), t.to_lowercase(), "{t}");
+        }
+    }
+
+    #[test]
+    fn lines_are_trimmed_like_str_trim() {
+        let text = " \u{3000}Tiêu đề\u{A0}\n\n\t\u{2009}\n  Đoạn một.  \r\n\u{85}x\u{2028}\n\u{B}y\u{C}\nz";
+        let want: Vec<&str> = text
+            .split('\n')
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let got: Vec<&str> = lines(text).iter().map(|l| &text[l.start..l.end]).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn footers_are_found_in_any_case() {
+        assert!(is_footer("Ý kiến bạn đọc"));
+        assert!(is_footer("BÌNH LUẬN:"));
+        assert!(is_footer("Tin liên quan."));
+        assert!(!is_footer("Ảnh: Reuters"));
+        assert!(!is_footer("Bình luận viên thể thao"));
+    }
+
+    #[test]
+    fn captions_by_their_label() {
+        assert_eq!(classify("Ảnh: Reuters"), BlockKind::Caption);
+        assert_eq!(
+            classify("Cầu mới bắc qua sông Hồng. Ảnh: Hoàng Hà"),
+            BlockKind::Caption
+        );
+        assert_eq!(
+            classify("Bến cảng lúc bình minh (ẢNH: MINH ANH)"),
+            BlockKind::Caption
+        );
+        assert_eq!(
+            classify("Số liệu chính thức. Nguồn: Tổng cục Thống kê"),
+            BlockKind::Caption
+        );
+        // A label far from the end, with many words after it, is no credit.
+        assert_eq!(
+            classify("Mưa lớn ảnh hưởng tới giao thông của nhiều tỉnh miền núi phía Bắc trong ba ngày liền."),
+            BlockKind::Paragraph
+        );
     }
 
     #[test]
