@@ -333,7 +333,7 @@ pub fn parse(text: String, source: &str) -> Article {
             // (Lowercasing keeps a colon last, so only lines ending in one are lowercased.)
             let credit_label = t.ends_with(':') && {
                 let tail = t.char_indices().rev().nth(5).map_or(t, |(i, _)| &t[i..]);
-                let low_end = lowercase(tail);
+                let low_end = tail.to_lowercase();
                 low_end.ends_with("ảnh:") || low_end.ends_with("ảnh :")
             };
             if credit_label && count_words(s(next), 5) <= 4 {
@@ -424,38 +424,8 @@ fn shorten(t: &str, words: usize) -> String {
     out
 }
 
-/// `t.to_lowercase()`, the chars of Vietnamese text mapped without Unicode tables: ASCII,
-/// U+00C0–U+00DE (Latin-1 capitals but ×), U+0100–U+012F and U+014A–U+0177 (capitals on even
-/// code points, Ă, Đ, Ĩ, Ũ among them), Ơ, Ư and U+1EA0–U+1EFF (the vowels with tones, capitals
-/// on even code points). Other chars go through `char::to_lowercase`, and a text with a capital
-/// sigma (whose lowercase depends on its neighbours) through `str::to_lowercase`.
-fn lowercase(t: &str) -> String {
-    if t.is_ascii() {
-        return t.to_ascii_lowercase();
-    }
-    if t.contains('Σ') {
-        return t.to_lowercase();
-    }
-    let mut out = String::with_capacity(t.len());
-    for c in t.chars() {
-        let n = c as u32;
-        let low = match n {
-            0..=0x7F => Some(c.to_ascii_lowercase()),
-            0xC0..=0xDE if c != '×' => char::from_u32(n + 0x20),
-            0x100..=0x12F | 0x14A..=0x177 | 0x1EA0..=0x1EFF => char::from_u32(n | 1),
-            0x1A0 | 0x1AF => char::from_u32(n + 1),
-            _ => None,
-        };
-        match low {
-            Some(l) => out.push(l),
-            None => out.extend(c.to_lowercase()),
-        }
-    }
-    out
-}
-
 fn same_line(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.chars().count() > 3 && (a == b || lowercase(a) == lowercase(b))
+    a.len() == b.len() && a.chars().count() > 3 && (a == b || a.to_lowercase() == b.to_lowercase())
 }
 
 fn is_footer(t: &str) -> bool {
@@ -467,7 +437,7 @@ fn is_footer(t: &str) -> bool {
             Some(b'b' | b'B' | b'g' | b'G' | b't' | b'T' | 0xC3)
         )
         && {
-            let low = lowercase(t.trim_end_matches([':', '.', ' ']));
+            let low = t.trim_end_matches([':', '.', ' ']).to_lowercase();
             FOOTERS.contains(&low.as_str())
         }
 }
@@ -565,7 +535,7 @@ fn is_caption_line(t: &str) -> bool {
             .char_indices()
             .nth(OPENING_CHARS)
             .map_or(t.len(), |(i, _)| i);
-        if label_opens(&lowercase(&t[..head_end])) {
+        if label_opens(&t[..head_end].to_lowercase()) {
             return true;
         }
     }
@@ -585,7 +555,7 @@ fn is_caption_line(t: &str) -> bool {
     // first vowel's three chars holds no label.
     label_vowel(tail).is_some_and(|v| {
         let from = tail[..v].char_indices().rev().nth(2).map_or(0, |(i, _)| i);
-        label_closes(&lowercase(&tail[from..]))
+        label_closes(&tail[from..].to_lowercase())
     })
 }
 
@@ -1045,7 +1015,7 @@ fn demote_heading_runs(blocks: &mut [Block]) {
 
 /// The source line under a byline: "(TTXVN)", "Theo VnExpress", "Tổng hợp".
 fn is_source_credit(t: &str) -> bool {
-    let low = lowercase(t);
+    let low = t.to_lowercase();
     (t.starts_with('(') && t.ends_with(')')) || low.starts_with("theo ") || low == "tổng hợp"
 }
 
@@ -1056,7 +1026,7 @@ fn looks_like_byline(t: &str) -> bool {
         return false;
     }
     // Contact lines of the site's footer: "Hotline: 0914…", "Email: …@…".
-    let low = lowercase(t);
+    let low = t.to_lowercase();
     if t.contains('@') || low.contains("hotline") || low.contains("email") || has_long_number(t) {
         return false;
     }
@@ -1369,25 +1339,6 @@ mod tests {
         ) {
             let t: String = parts.concat();
             proptest::prop_assert_eq!(is_caption_line(&t), is_caption_text(&t.to_lowercase()), "{:?}", t);
-        }
-    }
-
-    #[test]
-    fn lowercase_agrees_with_std() {
-        for n in 0..=0x10FFFFu32 {
-            let Some(c) = char::from_u32(n) else { continue };
-            let t = c.to_string();
-            assert_eq!(lowercase(&t), t.to_lowercase(), "U+{n:04X}");
-        }
-        for t in [
-            "ΑΣ Β",
-            "Σ",
-            "ẢNH ΟΔΟΣ",
-            "Đường Ư Ơ Ĩ Ũ Ă",
-            "a\u{130}b",
-            "ΣΑΣ.",
-        ] {
-            assert_eq!(lowercase(t), t.to_lowercase(), "{t}");
         }
     }
 
