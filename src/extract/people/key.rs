@@ -151,17 +151,6 @@ pub fn is_latin_letter(c: char) -> bool {
     latin(c).is_some()
 }
 
-/// Letter or digit, with a table-free answer for ASCII and the Vietnamese letters.
-pub fn is_alnum(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else if latin(c).is_some() {
-        true
-    } else {
-        c.is_alphanumeric()
-    }
-}
-
 fn is_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36F}')
 }
