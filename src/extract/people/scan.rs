@@ -526,6 +526,12 @@ impl Scan<'_, '_> {
         let mut fixable = self.fixable;
         let out = &mut *self.out;
         out.reserve(CHUNK + 1);
+        // The tokens are written into the room just reserved and counted in `n`, the list's
+        // length set once at the end: no length or room test per token. A chunk's tokens
+        // start at distinct bytes of it, so there are at most `CHUNK` of them.
+        let mut len = out.len();
+        let mut room = out.spare_capacity_mut();
+        let mut n = 0;
         while starts != 0 {
             let k = starts.trailing_zeros();
             starts &= starts - 1;
@@ -533,14 +539,20 @@ impl Scan<'_, '_> {
             let sb = space_before & bit != 0;
             if punct & bit != 0 {
                 if fixable.is_none() && !sb && byte(k) == b'.' {
+                    // Rare: the tokens so far made part of the list, for `glued_dot` to see.
+                    // SAFETY: the first `n` slots of the room were written below.
+                    unsafe { out.set_len(len + n) };
                     fixable = glued_dot(out, self.text.as_bytes(), base);
+                    (len, n) = (out.len(), 0);
+                    room = out.spare_capacity_mut();
                 }
-                out.push(Token {
+                room[n].write(Token {
                     start: from + k as usize,
                     end: from + k as usize + 1,
                     kind: TokenKind::Punct,
                     space_before: sb,
                 });
+                n += 1;
                 continue;
             }
             if ends == 0 {
@@ -563,9 +575,9 @@ impl Scan<'_, '_> {
                 && letter
                 && capital(byte(k))
             {
-                fixable = Some(out.len());
+                fixable = Some(len + n);
             }
-            out.push(Token {
+            room[n].write(Token {
                 start: from + k as usize,
                 end: from + e as usize,
                 kind: if letter {
@@ -575,7 +587,10 @@ impl Scan<'_, '_> {
                 },
                 space_before: sb,
             });
+            n += 1;
         }
+        // SAFETY: the first `n` slots of the room were written above.
+        unsafe { out.set_len(len + n) };
         self.fixable = fixable;
         if r > 0 {
             self.space_before = space >> (r - 1) & 1 != 0;
