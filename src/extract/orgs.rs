@@ -1032,19 +1032,36 @@ pub fn canonical(s: &str) -> String {
 /// [`canonical`] of one word, borrowed when the word is canonical already (lowercase letters
 /// of the table, no tone to move), as most lowercase words are.
 pub fn canonical_word(s: &str) -> std::borrow::Cow<'_, str> {
+    if is_canonical_word(s) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(canonical(s))
+    }
+}
+
+/// [`canonical_word`] without an allocation: the word itself when it is canonical already,
+/// else its canonical form written into `buf` (cleared first).
+pub fn canonical_word_in<'s>(s: &'s str, buf: &'s mut String) -> &'s str {
+    if is_canonical_word(s) {
+        s
+    } else {
+        buf.clear();
+        canonical_into(s, buf);
+        buf
+    }
+}
+
+/// A word that is its own canonical form: lowercase letters of the table, no tone to move.
+#[inline]
+pub(crate) fn is_canonical_word(s: &str) -> bool {
     let lower = &*LOWER;
-    let plain = s.chars().all(|c| {
+    s.chars().all(|c| {
         if c.is_ascii() {
             !c.is_ascii_uppercase() && !c.is_ascii_whitespace() && c != '\u{B}'
         } else {
             lower_of(lower, c) == Some(c) && !is_toned_o_u(c) && !matches!(c, '\u{85}' | '\u{A0}')
         }
-    });
-    if plain {
-        std::borrow::Cow::Borrowed(s)
-    } else {
-        std::borrow::Cow::Owned(canonical(s))
-    }
+    })
 }
 
 /// [`canonical`] appended to `out`, for callers that reuse one buffer.
@@ -1316,6 +1333,9 @@ mod tests {
             proptest::prop_assert_eq!(&buf[1..], canonical(&s));
             proptest::prop_assert_eq!(&*canonical_word(&s), canonical(&s));
             proptest::prop_assert_eq!(&*canonical_word(&t), canonical(&t));
+            let mut buf = String::from("stale");
+            proptest::prop_assert_eq!(canonical_word_in(&s, &mut buf), canonical(&s));
+            proptest::prop_assert_eq!(canonical_word_in(&t, &mut buf), canonical(&t));
         }
     }
 
