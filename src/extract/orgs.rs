@@ -55,8 +55,8 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
     let mut brands: Vec<(usize, usize)> = Vec::with_capacity(16);
     // The spans taken in a block, reused from block to block.
     let mut taken = Taken::default();
-    // The words of a block, a batch at a time.
-    let mut batch: Vec<(usize, usize)> = Vec::with_capacity(256);
+    // The words of a block, a batch at a time, as flat (start, end) pairs.
+    let mut batch: Vec<u32> = Vec::with_capacity(2 * 256 + 64);
     // Keeping every word saves walking the text again when later mentions are searched, but
     // costs ~8 bytes per word: past a few megabytes memory matters more, and the walk gives
     // the same words.
@@ -64,7 +64,7 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
     let mut runs = Runs {
         // News text has a word per ~6 bytes (5.3 at the densest): room for all of them
         // saves copying the list when it outgrows a smaller guess.
-        spans: Vec::with_capacity(if keep_words { text.len() / 5 } else { 0 }),
+        spans: Vec::with_capacity(if keep_words { 2 * (text.len() / 5) } else { 0 }),
         by_block: vec![None; article.blocks.len()],
     };
     for (bi, block) in article.blocks.iter().enumerate() {
@@ -79,24 +79,23 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
         known.clear();
         brands.clear();
         let bytes = src.as_bytes();
-        let first_run = runs.spans.len();
+        let first_run = runs.spans.len() / 2;
         let mut spans = words::WordSpans::new(src);
         loop {
             // The words in batches: a few hundred at a time, whatever the block's size.
-            spans.fill(&mut batch, 256);
+            batch.clear();
+            spans.fill(&mut batch, 0, 256);
             if batch.is_empty() {
                 break;
             }
             // u32 halves the list, which holds every word of the article; texts are far
             // below 4 GB (the loader refuses files over 256 MB).
             if keep_words {
-                runs.spans.extend(
-                    batch
-                        .iter()
-                        .map(|&(a, b)| ((base + a) as u32, (base + b) as u32)),
-                );
+                let base = base as u32;
+                runs.spans.extend(batch.iter().map(|&x| base + x));
             }
-            for &(a, b) in &batch {
+            for w in batch.chunks_exact(2) {
+                let (a, b) = (w[0] as usize, w[1] as usize);
                 let mut head = false;
                 let w = &bytes[a..b];
                 // Brands, police codes and squads start with an ASCII capital: most words skip
@@ -142,7 +141,7 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
         // and a run of letters, digits and `_` differ), the words are exactly the runs
         // of word characters that propagation looks for (see [`word_hits`]).
         if keep_words && !spans.saw_mark && !spans.saw_underscore {
-            runs.by_block[bi] = Some((first_run, runs.spans.len()));
+            runs.by_block[bi] = Some((first_run, runs.spans.len() / 2));
         }
         let spans = scan::scan(src, &heads, &mut window_bufs);
         taken.clear();
@@ -686,8 +685,8 @@ fn word_hits(article: &Source, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)
             // The block's words, recorded by the first pass: a word at the block's start
             // continues a run begun before it when the char before is a word character, and
             // the last word's run may go on past the block's end.
-            for &(i, j) in &runs.spans[from..to] {
-                let (i, j) = (i as usize, j as usize);
+            for w in runs.spans[2 * from..2 * to].chunks_exact(2) {
+                let (i, j) = (w[0] as usize, w[1] as usize);
                 if !first_bytes[bytes[i] as usize] || (i == start && prev_glue) {
                     continue;
                 }
@@ -758,8 +757,9 @@ fn odd_hits(
 /// The words of each block, found once by the first pass, for the search of propagated
 /// strings.
 struct Runs {
-    /// Byte ranges (in the article's text) of the words of the blocks, in order.
-    spans: Vec<(u32, u32)>,
+    /// Byte ranges (in the article's text) of the words of the blocks, in order, as flat
+    /// (start, end) pairs.
+    spans: Vec<u32>,
     /// Per block, its range in `spans`; `None` when the block's words may differ from its
     /// runs of word characters.
     by_block: Vec<Option<(usize, usize)>>,
