@@ -389,19 +389,24 @@ fn is_product(src: &str, a: usize, b: usize) -> bool {
     while !src.is_char_boundary(from) {
         from += 1;
     }
+    const CLASSIFIERS: [&str; 6] = ["máy bay", "điện thoại", "dòng", "mẫu", "chiếc", "xe"];
+    // The lowercase text before ends with a classifier when the lowercase of its last ten
+    // chars does (no classifier is longer, and a char lowercases to one char or more).
+    let before = src[from..a].trim_end();
+    let last = before.char_indices().rev().nth(9).map_or(0, |(i, _)| i);
     // Lowercase char by char: only the final sigma of `str::to_lowercase` differs, and no
-    // product word holds a sigma.
+    // product word holds a sigma. Ten chars lowercase to thirty at most, of four bytes at most.
     let lower = &*LOWER;
-    let mut before = String::with_capacity(32);
-    for c in src[from..a].trim_end().chars() {
+    let (mut buf, mut n) = ([0u8; 120], 0);
+    let mut put = |l: char| n += l.encode_utf8(&mut buf[n..]).len();
+    for c in before[last..].chars() {
         match lower_of(lower, c) {
-            Some(l) => before.push(l),
-            None => before.extend(c.to_lowercase()),
+            Some(l) => put(l),
+            None => c.to_lowercase().for_each(&mut put),
         }
     }
-    ["máy bay", "điện thoại", "dòng", "mẫu", "chiếc", "xe"]
-        .iter()
-        .any(|p| before.ends_with(p))
+    let before = &buf[..n];
+    CLASSIFIERS.iter().any(|p| before.ends_with(p.as_bytes()))
 }
 
 /// Table abbreviations that name a body ("UBND tỉnh" has the abbreviation UBND); the rules
@@ -870,8 +875,10 @@ fn group(article: &Source, mut found: Vec<Found>) -> Vec<Organisation> {
             .mentions
             .push(Mention::new(f.block, f.start, f.end));
     }
+    // One list and one buffer for every organisation.
+    let (mut distinct, mut buf) = (Vec::with_capacity(8), String::with_capacity(64));
     for o in &mut orgs {
-        name_org(o, text);
+        name_org(o, text, &mut distinct, &mut buf);
     }
     orgs
 }
@@ -896,13 +903,19 @@ static BODY_EXPANSIONS: std::sync::LazyLock<FastMap<&'static str, Vec<&'static E
     });
 
 /// Display name, abbreviation, expansion and aliases from the mentions.
-fn name_org(o: &mut Organisation, text: &str) {
-    let texts: Vec<&str> = o.mentions.iter().map(|m| m.text(text)).collect();
+/// `distinct` and `buf` are scratch space (emptied first).
+fn name_org<'t>(
+    o: &mut Organisation,
+    text: &'t str,
+    distinct: &mut Vec<&'t str>,
+    buf: &mut String,
+) {
     // Each string once, in order of first mention: the searches below take the first string
     // that qualifies, which a repeat never changes (propagated mentions repeat a few strings).
-    let mut distinct: Vec<&str> = Vec::with_capacity(texts.len().min(8));
-    for t in &texts {
-        if !distinct.contains(t) {
+    distinct.clear();
+    for m in &o.mentions {
+        let t = m.text(text);
+        if !distinct.contains(&t) {
             distinct.push(t);
         }
     }
@@ -911,8 +924,13 @@ fn name_org(o: &mut Organisation, text: &str) {
     let name = distinct
         .iter()
         .find(|t| !has_abbr(t) && !is_all_caps(t))
-        .or_else(|| texts.iter().max_by_key(|t| t.len()))
         .copied()
+        .or_else(|| {
+            o.mentions
+                .iter()
+                .map(|m| m.text(text))
+                .max_by_key(|t| t.len())
+        })
         .unwrap_or("");
     o.name = name.to_owned();
     // Abbreviation: a whole-mention acronym ("NHNN" for "Ngân hàng Nhà nước"), else a known
@@ -939,13 +957,13 @@ fn name_org(o: &mut Organisation, text: &str) {
     if abbr.is_none() {
         // The first word's canonical form is the canonical name's first word: most names
         // start with no expansion's first word, and need no more.
-        let first = canonical_word(name.split_whitespace().next().unwrap_or(""));
-        let expansions = BODY_EXPANSIONS.get(&*first);
-        let cname = if expansions.is_some() {
-            canonical(name)
-        } else {
-            String::new()
-        };
+        let first = canonical_word_in(name.split_whitespace().next().unwrap_or(""), buf);
+        let expansions = BODY_EXPANSIONS.get(first);
+        buf.clear();
+        if expansions.is_some() {
+            canonical_into(name, buf);
+        }
+        let cname = buf.as_str();
         abbr = expansions
             .into_iter()
             .flatten()
@@ -1434,6 +1452,43 @@ mod tests {
             proptest::prop_assert_eq!(is_brand_shaped(&w), brand_shaped_reference(&w));
             // The first pass keeps only words that could be brands.
             proptest::prop_assert!(could_be_brand(w.as_bytes()) || !is_brand_shaped(&w));
+        }
+    }
+
+    /// [`is_product`] as first written: the whole text before lowercased.
+    fn is_product_reference(src: &str, a: usize, b: usize) -> bool {
+        let next = src[b..]
+            .strip_prefix(' ')
+            .map(|r| r.split(' ').next().unwrap_or(""));
+        let model = next.is_some_and(|w| {
+            w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || (w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                    && w.chars().all(|c| c.is_ascii_alphanumeric())
+                    && !matches!(w, "FC" | "CF" | "AFC")
+                    && src[a..b].is_ascii()
+                    && !src[a..b].contains(' '))
+        });
+        let mut from = a.saturating_sub(24);
+        while !src.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = src[from..a].trim_end().to_lowercase();
+        model
+            || ["máy bay", "điện thoại", "dòng", "mẫu", "chiếc", "xe"]
+                .iter()
+                .any(|p| before.ends_with(p))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn product_test_agrees_with_its_definition(
+            before in "(Máy Bay|điện THOẠI|Điện thoại|dòng|MẪU|chiếc|xe|XE|[a-zİẞÀ ]{0,3}| ){0,6}",
+            name in "(Boeing|Google|ABC)",
+            after in "( 737| Maps| FC|, và|)",
+        ) {
+            let src = format!("{before}{name}{after}");
+            let (a, b) = (before.len(), before.len() + name.len());
+            proptest::prop_assert_eq!(is_product(&src, a, b), is_product_reference(&src, a, b));
         }
     }
 
