@@ -41,32 +41,29 @@ pub fn find(article: &Article) -> Vec<Organisation> {
 /// [`find`] on any text and blocks.
 pub fn find_in(article: &Source) -> Vec<Organisation> {
     let text = article.text;
-    // Room for a usual article's spans: growing from empty copies them several times.
-    let mut found: Vec<Found> = Vec::with_capacity(64);
+    // The lists kept by the thread from article to article (see [`Spare`]), empty.
+    let Spare {
+        mut found,
+        mut heads,
+        window_bufs,
+        mut known,
+        mut brands,
+        mut taken,
+        mut batch,
+        mut runs,
+    } = SPARE.with(|c| std::mem::replace(&mut *c.borrow_mut(), Spare::empty()));
+    let mut window_bufs = window_bufs.recycle();
     let table = &*scan::TABLE;
-    // One lookup per word: heads open names, well-known bodies are names. The lists are
-    // reused from block to block.
-    let mut heads: Vec<(usize, usize, Option<HeadKind>)> = Vec::with_capacity(32);
-    // The buffers of the window rules, one set for the whole article.
-    let mut window_bufs = scan::Buffers::with_room();
-    let mut known: Vec<(usize, usize)> = Vec::with_capacity(16);
-    // Brand-shaped candidates: the words that [`ascii_words`] would give that are long
-    // enough and end like a brand (see [`could_be_brand`]).
-    let mut brands: Vec<(usize, usize)> = Vec::with_capacity(16);
-    // The spans taken in a block, reused from block to block.
-    let mut taken = Taken::default();
-    // The words of a block, a batch at a time, as flat (start, end) pairs.
-    let mut batch: Vec<u32> = Vec::with_capacity(2 * 256 + 64);
     // Keeping every word saves walking the text again when later mentions are searched, but
     // costs ~8 bytes per word: past a few megabytes memory matters more, and the walk gives
     // the same words.
     let keep_words = text.len() <= KEEP_WORDS_UP_TO;
-    let mut runs = Runs {
-        // News text has a word per ~6 bytes (5.3 at the densest): room for all of them
-        // saves copying the list when it outgrows a smaller guess.
-        spans: Vec::with_capacity(if keep_words { 2 * (text.len() / 5) } else { 0 }),
-        by_block: vec![None; article.blocks.len()],
-    };
+    // News text has a word per ~6 bytes (5.3 at the densest): room for all of them saves
+    // copying the list when it outgrows a smaller guess.
+    if keep_words {
+        runs.spans.reserve(2 * (text.len() / 5));
+    }
+    runs.by_block.resize(article.blocks.len(), None);
     for (bi, block) in article.blocks.iter().enumerate() {
         if block.kind == BlockKind::Dateline {
             continue;
@@ -187,7 +184,97 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
         }
     }
     propagate(article, &mut found, &runs);
-    group(article, found)
+    let orgs = group(article, &mut found);
+    // A long article's lists are freed with it.
+    found.clear();
+    heads.clear();
+    known.clear();
+    brands.clear();
+    taken.clear();
+    runs.spans.clear();
+    runs.by_block.clear();
+    let kept = found.capacity().max(heads.capacity()).max(known.capacity());
+    let kept = kept.max(brands.capacity()).max(runs.by_block.capacity());
+    if kept <= SPARE_MAX && runs.spans.capacity() <= SPARE_WORDS && window_bufs.is_small() {
+        let spare = Spare {
+            found,
+            heads,
+            window_bufs: window_bufs.recycle(),
+            known,
+            brands,
+            taken,
+            batch,
+            runs,
+        };
+        let _ = SPARE.try_with(|c| *c.borrow_mut() = spare);
+    }
+    orgs
+}
+
+/// The lists of [`find_in`] that outlive an article, empty: grown once per thread, not in
+/// every article.
+struct Spare {
+    found: Vec<Found>,
+    /// One lookup per word: heads open names, well-known bodies are names. Reused from block
+    /// to block.
+    heads: Vec<(usize, usize, Option<HeadKind>)>,
+    /// The buffers of the window rules.
+    window_bufs: scan::Buffers<'static>,
+    known: Vec<(usize, usize)>,
+    /// Brand-shaped candidates: the words that [`ascii_words`] would give that are long
+    /// enough and end like a brand (see [`could_be_brand`]).
+    brands: Vec<(usize, usize)>,
+    /// The spans taken in a block.
+    taken: Taken,
+    /// The words of a block, a batch at a time, as flat (start, end) pairs.
+    batch: Vec<u32>,
+    runs: Runs,
+}
+
+impl Spare {
+    /// Room for a usual article: growing from empty copies the lists several times.
+    fn with_room() -> Self {
+        Spare {
+            found: Vec::with_capacity(64),
+            heads: Vec::with_capacity(32),
+            window_bufs: scan::Buffers::with_room(),
+            known: Vec::with_capacity(16),
+            brands: Vec::with_capacity(16),
+            taken: Taken::default(),
+            batch: Vec::with_capacity(2 * 256 + 64),
+            runs: Runs {
+                spans: Vec::new(),
+                by_block: Vec::with_capacity(64),
+            },
+        }
+    }
+
+    /// No room at all, for the thread's slot while an article uses its lists.
+    fn empty() -> Self {
+        Spare {
+            found: Vec::new(),
+            heads: Vec::new(),
+            window_bufs: scan::Buffers::default(),
+            known: Vec::new(),
+            brands: Vec::new(),
+            taken: Taken::default(),
+            batch: Vec::new(),
+            runs: Runs {
+                spans: Vec::new(),
+                by_block: Vec::new(),
+            },
+        }
+    }
+}
+
+/// Room a kept list may have, in entries.
+const SPARE_MAX: usize = 1 << 12;
+
+/// Room the kept word list may have: the words of an article of ~160 KB.
+const SPARE_WORDS: usize = 1 << 16;
+
+thread_local! {
+    static SPARE: std::cell::RefCell<Spare> = std::cell::RefCell::new(Spare::with_room());
 }
 
 /// Records a strong mention at `a..b` of block `bi` (block-relative offsets from `base`).
@@ -533,7 +620,7 @@ fn propagate(article: &Source, found: &mut Vec<Found>, runs: &Runs) {
     for f in found.iter() {
         taken.push((f.start, f.end));
     }
-    let mut extra = Vec::with_capacity(hits.len().min(MAP_SIZE));
+    // The later mentions go after the found ones (grouping sorts them all).
     for (pi, a) in hits {
         let p = pats[pi];
         let b = a + p.len();
@@ -545,7 +632,7 @@ fn propagate(article: &Source, found: &mut Vec<Found>, runs: &Runs) {
             continue;
         }
         if is_word_bounded(text, a, b) && !taken.overlaps(a, b) {
-            extra.push(Found {
+            found.push(Found {
                 block: bi,
                 start: a,
                 end: b,
@@ -558,7 +645,6 @@ fn propagate(article: &Source, found: &mut Vec<Found>, runs: &Runs) {
             taken.push((a, b));
         }
     }
-    found.extend(extra);
 }
 
 /// What [`propagate`] knows of a string.
@@ -772,7 +858,7 @@ struct Runs {
 
 /// Groups mentions into organisations by canonical key; abbreviations in parentheses join
 /// their full name; a bare local abbreviation joins the one body it can stand for.
-fn group(article: &Source, mut found: Vec<Found>) -> Vec<Organisation> {
+fn group(article: &Source, found: &mut [Found]) -> Vec<Organisation> {
     found.sort_by_key(|f| (f.start, f.end));
     let text = article.text;
     // Keys are interned: propagated copies repeat the same few strings, so each string's key

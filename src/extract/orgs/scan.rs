@@ -1292,6 +1292,33 @@ pub struct Buffers<'a> {
 }
 
 impl Buffers<'_> {
+    /// Whether the buffers are no bigger than a long block needs, to be kept for the next.
+    pub fn is_small(&self) -> bool {
+        const MAX: usize = 1 << 12;
+        self.toks
+            .capacity()
+            .max(self.memo.capacity())
+            .max(self.triggers.capacity())
+            <= MAX
+            && self.scratch.capacity().max(self.lead.capacity()) <= MAX
+            && self.canon.capacity().max(self.prev.capacity()) <= MAX
+    }
+
+    /// The same buffers for a text of another lifetime: the memo, emptied, keeps its room
+    /// (collecting a vector's iterator into one of the same layout reuses its allocation).
+    pub fn recycle<'b>(mut self) -> Buffers<'b> {
+        self.memo.clear();
+        Buffers {
+            toks: self.toks,
+            memo: self.memo.into_iter().map(|_| unreachable!()).collect(),
+            scratch: self.scratch,
+            lead: self.lead,
+            canon: self.canon,
+            prev: self.prev,
+            triggers: self.triggers,
+        }
+    }
+
     /// Buffers with room for a usual window and block: growing them from empty in every
     /// article costs more than the few bytes.
     pub fn with_room() -> Self {
@@ -1869,6 +1896,21 @@ mod tests {
         }
         let trường = HeadProps::of("trường");
         assert!(trường.lowercase && trường.numbered && trường.not_after.is_some());
+    }
+
+    #[test]
+    fn recycled_buffers_keep_their_room() {
+        let text = String::from("Công an tỉnh Nghệ An");
+        let mut bufs = Buffers::with_room();
+        let heads = [(0, "Công an".len(), Some(HeadKind::Local))];
+        assert_eq!(scan(&text, &heads, &mut bufs).len(), 1);
+        let room = bufs.memo.capacity();
+        assert!(room >= 64);
+        let bufs: Buffers<'static> = bufs.recycle();
+        // The recycled buffers outlive the text.
+        drop(text);
+        assert!(bufs.memo.is_empty());
+        assert_eq!(bufs.memo.capacity(), room);
     }
 
     proptest::proptest! {
