@@ -20,6 +20,7 @@ use key::canonical;
 use key::{FastBuild, FastMap, FastSet};
 use runs::{BlockTokens, Candidate, Evidence, LowerIndex, Parts};
 use std::rc::Rc;
+use words::Kept;
 
 /// The people `article` mentions. Spans inside `organisations` mentions are not people.
 pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
@@ -50,7 +51,7 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
         mut block_cands,
         mut parts,
         registry,
-    } = SPARE.with(|c| std::mem::take(&mut *c.borrow_mut()));
+    } = SPARE.with(Kept::take);
     let mut toks = BlockTokens::empty();
     for (i, b) in article.blocks.iter().enumerate() {
         if b.kind == BlockKind::Dateline {
@@ -218,7 +219,7 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
             parts,
             registry: reg,
         };
-        let _ = SPARE.try_with(|c| *c.borrow_mut() = spare);
+        let _ = SPARE.try_with(|c| c.put(spare));
     }
     out
 }
@@ -238,7 +239,7 @@ struct Spare {
 const SPARE_MAX: usize = 1 << 12;
 
 thread_local! {
-    static SPARE: std::cell::RefCell<Spare> = std::cell::RefCell::new(Spare::default());
+    static SPARE: Kept<Spare> = Kept::new(Spare::default());
 }
 
 /// A candidate's words joined by spaces: a single word as it is, several joined in `buf`.
