@@ -48,7 +48,6 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
     // Lists kept by the thread from article to article (see `Spare`).
     let Spare {
         mut cands,
-        mut block_cands,
         mut parts,
         registry,
     } = SPARE.with(Kept::take);
@@ -58,8 +57,20 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
             continue;
         }
         toks.refill(article.text, i, b);
-        toks.candidates(article.text, &org_spans, &mut parts, &mut block_cands);
-        cands.extend(block_cands.drain(..).filter(|c| !in_org(c.start, c.end)));
+        // Made straight into the article's list, those in organisations then dropped in place:
+        // a candidate is moved once, not twice.
+        let from = cands.len();
+        toks.candidates(article.text, &org_spans, &mut parts, &mut cands);
+        let mut kept = from;
+        for k in from..cands.len() {
+            if !in_org(cands[k].start, cands[k].end) {
+                if kept != k {
+                    cands.swap(kept, k);
+                }
+                kept += 1;
+            }
+        }
+        cands.truncate(kept);
     }
     drop(toks);
     drop(org_spans);
@@ -208,14 +219,12 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
         .collect();
     out.sort_by_key(|p| (p.author, p.mentions[0].start()));
     parts.clear();
-    block_cands.clear();
     reg.full.clear();
     reg.short.clear();
     // A long article's lists are freed with it.
     if cands.capacity() <= SPARE_MAX && reg.full.capacity().max(reg.short.capacity()) <= SPARE_MAX {
         let spare = Spare {
             cands,
-            block_cands,
             parts,
             registry: reg,
         };
@@ -229,7 +238,6 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
 #[derive(Default)]
 struct Spare {
     cands: Vec<Candidate>,
-    block_cands: Vec<Candidate>,
     parts: Parts,
     /// Its maps empty.
     registry: Registry,
