@@ -138,7 +138,7 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
     });
     for i in order {
         let id = reg.place(&cands[i], &parts, article.text);
-        cands[i].person = Some(id);
+        cands[i].person = as_id(id);
     }
     // Pass 2: the other runs are mentions only if they name someone already known.
     let found: Vec<(usize, usize)> = (0..cands.len())
@@ -148,7 +148,7 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
     lower.prepare(found.iter().flat_map(|&(i, _)| questions(&cands[i])));
     for (i, id) in found {
         if !written(&cands[i]) {
-            cands[i].person = Some(id);
+            cands[i].person = as_id(id);
         }
     }
 
@@ -170,7 +170,7 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
                         && adjacent(&cands[i], &cands[i + 1]));
             if joined {
                 let id = reg.place(&cands[i], &parts, article.text);
-                cands[i].person = Some(id);
+                cands[i].person = as_id(id);
                 changed = true;
             }
         }
@@ -183,7 +183,7 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
     // By value: each candidate is freed as soon as its mention is made.
     for c in cands.drain(..) {
         let Some(id) = c.person else { continue };
-        let d = &mut people[id];
+        let d = &mut people[id as usize];
         let text = &article.text[c.start..c.end];
         d.mentions.push(Mention::new(c.block, c.start, c.end));
         if c.author {
@@ -231,6 +231,12 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
         let _ = SPARE.try_with(|c| c.put(spare));
     }
     out
+}
+
+/// A person's index as a candidate holds it (an article has far fewer than 2³² people: each
+/// takes a mention of at least two bytes).
+fn as_id(id: usize) -> Option<u32> {
+    u32::try_from(id).ok()
 }
 
 /// The lists of [`find_in`] that outlive an article, empty: grown once per thread, not in
