@@ -72,7 +72,9 @@ pub fn load_file(path: &Path) -> Result<Article, LoadError> {
         path: path.to_owned(),
         source,
     };
-    let meta = fs::metadata(path).map_err(io_err)?;
+    let file = open(path).map_err(io_err)?;
+    // Asked of the open file: a second look-up of the path costs as much as the open itself.
+    let meta = file.metadata().map_err(io_err)?;
     if !meta.is_file() {
         return Err(LoadError::NotAFile {
             path: path.to_owned(),
@@ -85,7 +87,6 @@ pub fn load_file(path: &Path) -> Result<Article, LoadError> {
             limit: MAX_FILE_SIZE,
         });
     }
-    let file = fs::File::open(path).map_err(io_err)?;
     let too_large = |size: usize| LoadError::TooLarge {
         path: path.to_owned(),
         size: size as u64,
@@ -114,6 +115,24 @@ pub fn load_file(path: &Path) -> Result<Article, LoadError> {
     })?;
     // What `path.display()` shows (invalid UTF-8 as U+FFFD), without the formatting machinery.
     Ok(parse(text, &path.to_string_lossy()))
+}
+
+/// Opens `path` for reading without waiting: a FIFO opened for reading would block until a
+/// writer came, and a terminal must not become ours. What is not a regular file is refused
+/// after the open, from its metadata.
+fn open(path: &Path) -> io::Result<fs::File> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+            .open(path)
+    }
+    #[cfg(not(unix))]
+    {
+        fs::File::open(path)
+    }
 }
 
 /// Files smaller than this are read into the thread's [`READ_BUFFER`].

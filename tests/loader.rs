@@ -511,6 +511,22 @@ fn a_folder_or_device_given_as_a_file_is_not_read() {
     ));
 }
 
+#[cfg(unix)]
+#[test]
+fn a_fifo_given_as_a_file_is_refused_without_waiting_for_a_writer() {
+    let d = tmp();
+    let p = d.path().join("ống.txt");
+    let c = std::ffi::CString::new(p.as_os_str().as_encoded_bytes()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(loader::load_file(&p)).unwrap());
+    // A blocking open would wait here for a writer that never comes.
+    let r = rx
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("load_file waited on a FIFO");
+    assert!(matches!(r, Err(LoadError::NotAFile { .. })), "{r:?}");
+}
+
 #[test]
 fn size_limit_is_256_mb() {
     assert_eq!(loader::MAX_FILE_SIZE, 256 * 1024 * 1024);

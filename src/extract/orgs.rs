@@ -41,32 +41,29 @@ pub fn find(article: &Article) -> Vec<Organisation> {
 /// [`find`] on any text and blocks.
 pub fn find_in(article: &Source) -> Vec<Organisation> {
     let text = article.text;
-    // Room for a usual article's spans: growing from empty copies them several times.
-    let mut found: Vec<Found> = Vec::with_capacity(64);
+    // The lists kept by the thread from article to article (see [`Spare`]), empty.
+    let Spare {
+        mut found,
+        mut heads,
+        window_bufs,
+        mut known,
+        mut brands,
+        mut taken,
+        mut batch,
+        mut runs,
+    } = SPARE.with(|c| std::mem::replace(&mut *c.borrow_mut(), Spare::empty()));
+    let mut window_bufs = window_bufs.recycle();
     let table = &*scan::TABLE;
-    // One lookup per word: heads open names, well-known bodies are names. The lists are
-    // reused from block to block.
-    let mut heads: Vec<(usize, usize, Option<HeadKind>)> = Vec::with_capacity(32);
-    // The buffers of the window rules, one set for the whole article.
-    let mut window_bufs = scan::Buffers::with_room();
-    let mut known: Vec<(usize, usize)> = Vec::with_capacity(16);
-    // Brand-shaped candidates: the words that [`ascii_words`] would give that are long
-    // enough and end like a brand (see [`could_be_brand`]).
-    let mut brands: Vec<(usize, usize)> = Vec::with_capacity(16);
-    // The spans taken in a block, reused from block to block.
-    let mut taken = Taken::default();
-    // The words of a block, a batch at a time.
-    let mut batch: Vec<(usize, usize)> = Vec::with_capacity(256);
     // Keeping every word saves walking the text again when later mentions are searched, but
     // costs ~8 bytes per word: past a few megabytes memory matters more, and the walk gives
     // the same words.
     let keep_words = text.len() <= KEEP_WORDS_UP_TO;
-    let mut runs = Runs {
-        // News text has a word per ~6 bytes (5.3 at the densest): room for all of them
-        // saves copying the list when it outgrows a smaller guess.
-        spans: Vec::with_capacity(if keep_words { text.len() / 5 } else { 0 }),
-        by_block: vec![None; article.blocks.len()],
-    };
+    // News text has a word per ~6 bytes (5.3 at the densest): room for all of them saves
+    // copying the list when it outgrows a smaller guess.
+    if keep_words {
+        runs.spans.reserve(2 * (text.len() / 5));
+    }
+    runs.by_block.resize(article.blocks.len(), None);
     for (bi, block) in article.blocks.iter().enumerate() {
         if block.kind == BlockKind::Dateline {
             continue;
@@ -79,24 +76,23 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
         known.clear();
         brands.clear();
         let bytes = src.as_bytes();
-        let first_run = runs.spans.len();
+        let first_run = runs.spans.len() / 2;
         let mut spans = words::WordSpans::new(src);
         loop {
             // The words in batches: a few hundred at a time, whatever the block's size.
-            spans.fill(&mut batch, 256);
+            batch.clear();
+            spans.fill(&mut batch, 0, 256);
             if batch.is_empty() {
                 break;
             }
             // u32 halves the list, which holds every word of the article; texts are far
             // below 4 GB (the loader refuses files over 256 MB).
             if keep_words {
-                runs.spans.extend(
-                    batch
-                        .iter()
-                        .map(|&(a, b)| ((base + a) as u32, (base + b) as u32)),
-                );
+                let base = base as u32;
+                runs.spans.extend(batch.iter().map(|&x| base + x));
             }
-            for &(a, b) in &batch {
+            for w in batch.chunks_exact(2) {
+                let (a, b) = (w[0] as usize, w[1] as usize);
                 let mut head = false;
                 let w = &bytes[a..b];
                 // Brands, police codes and squads start with an ASCII capital: most words skip
@@ -142,7 +138,7 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
         // and a run of letters, digits and `_` differ), the words are exactly the runs
         // of word characters that propagation looks for (see [`word_hits`]).
         if keep_words && !spans.saw_mark && !spans.saw_underscore {
-            runs.by_block[bi] = Some((first_run, runs.spans.len()));
+            runs.by_block[bi] = Some((first_run, runs.spans.len() / 2));
         }
         let spans = scan::scan(src, &heads, &mut window_bufs);
         taken.clear();
@@ -188,7 +184,97 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
         }
     }
     propagate(article, &mut found, &runs);
-    group(article, found)
+    let orgs = group(article, &mut found);
+    // A long article's lists are freed with it.
+    found.clear();
+    heads.clear();
+    known.clear();
+    brands.clear();
+    taken.clear();
+    runs.spans.clear();
+    runs.by_block.clear();
+    let kept = found.capacity().max(heads.capacity()).max(known.capacity());
+    let kept = kept.max(brands.capacity()).max(runs.by_block.capacity());
+    if kept <= SPARE_MAX && runs.spans.capacity() <= SPARE_WORDS && window_bufs.is_small() {
+        let spare = Spare {
+            found,
+            heads,
+            window_bufs: window_bufs.recycle(),
+            known,
+            brands,
+            taken,
+            batch,
+            runs,
+        };
+        let _ = SPARE.try_with(|c| *c.borrow_mut() = spare);
+    }
+    orgs
+}
+
+/// The lists of [`find_in`] that outlive an article, empty: grown once per thread, not in
+/// every article.
+struct Spare {
+    found: Vec<Found>,
+    /// One lookup per word: heads open names, well-known bodies are names. Reused from block
+    /// to block.
+    heads: Vec<(usize, usize, Option<HeadKind>)>,
+    /// The buffers of the window rules.
+    window_bufs: scan::Buffers<'static>,
+    known: Vec<(usize, usize)>,
+    /// Brand-shaped candidates: the words that [`ascii_words`] would give that are long
+    /// enough and end like a brand (see [`could_be_brand`]).
+    brands: Vec<(usize, usize)>,
+    /// The spans taken in a block.
+    taken: Taken,
+    /// The words of a block, a batch at a time, as flat (start, end) pairs.
+    batch: Vec<u32>,
+    runs: Runs,
+}
+
+impl Spare {
+    /// Room for a usual article: growing from empty copies the lists several times.
+    fn with_room() -> Self {
+        Spare {
+            found: Vec::with_capacity(64),
+            heads: Vec::with_capacity(32),
+            window_bufs: scan::Buffers::with_room(),
+            known: Vec::with_capacity(16),
+            brands: Vec::with_capacity(16),
+            taken: Taken::default(),
+            batch: Vec::with_capacity(2 * 256 + 64),
+            runs: Runs {
+                spans: Vec::new(),
+                by_block: Vec::with_capacity(64),
+            },
+        }
+    }
+
+    /// No room at all, for the thread's slot while an article uses its lists.
+    fn empty() -> Self {
+        Spare {
+            found: Vec::new(),
+            heads: Vec::new(),
+            window_bufs: scan::Buffers::default(),
+            known: Vec::new(),
+            brands: Vec::new(),
+            taken: Taken::default(),
+            batch: Vec::new(),
+            runs: Runs {
+                spans: Vec::new(),
+                by_block: Vec::new(),
+            },
+        }
+    }
+}
+
+/// Room a kept list may have, in entries.
+const SPARE_MAX: usize = 1 << 12;
+
+/// Room the kept word list may have: the words of an article of ~160 KB.
+const SPARE_WORDS: usize = 1 << 16;
+
+thread_local! {
+    static SPARE: std::cell::RefCell<Spare> = std::cell::RefCell::new(Spare::with_room());
 }
 
 /// Records a strong mention at `a..b` of block `bi` (block-relative offsets from `base`).
@@ -390,19 +476,24 @@ fn is_product(src: &str, a: usize, b: usize) -> bool {
     while !src.is_char_boundary(from) {
         from += 1;
     }
+    const CLASSIFIERS: [&str; 6] = ["máy bay", "điện thoại", "dòng", "mẫu", "chiếc", "xe"];
+    // The lowercase text before ends with a classifier when the lowercase of its last ten
+    // chars does (no classifier is longer, and a char lowercases to one char or more).
+    let before = src[from..a].trim_end();
+    let last = before.char_indices().rev().nth(9).map_or(0, |(i, _)| i);
     // Lowercase char by char: only the final sigma of `str::to_lowercase` differs, and no
-    // product word holds a sigma.
+    // product word holds a sigma. Ten chars lowercase to thirty at most, of four bytes at most.
     let lower = &*LOWER;
-    let mut before = String::with_capacity(32);
-    for c in src[from..a].trim_end().chars() {
+    let (mut buf, mut n) = ([0u8; 120], 0);
+    let mut put = |l: char| n += l.encode_utf8(&mut buf[n..]).len();
+    for c in before[last..].chars() {
         match lower_of(lower, c) {
-            Some(l) => before.push(l),
-            None => before.extend(c.to_lowercase()),
+            Some(l) => put(l),
+            None => c.to_lowercase().for_each(&mut put),
         }
     }
-    ["máy bay", "điện thoại", "dòng", "mẫu", "chiếc", "xe"]
-        .iter()
-        .any(|p| before.ends_with(p))
+    let before = &buf[..n];
+    CLASSIFIERS.iter().any(|p| before.ends_with(p.as_bytes()))
 }
 
 /// Table abbreviations that name a body ("UBND tỉnh" has the abbreviation UBND); the rules
@@ -529,7 +620,7 @@ fn propagate(article: &Source, found: &mut Vec<Found>, runs: &Runs) {
     for f in found.iter() {
         taken.push((f.start, f.end));
     }
-    let mut extra = Vec::with_capacity(hits.len().min(MAP_SIZE));
+    // The later mentions go after the found ones (grouping sorts them all).
     for (pi, a) in hits {
         let p = pats[pi];
         let b = a + p.len();
@@ -541,7 +632,7 @@ fn propagate(article: &Source, found: &mut Vec<Found>, runs: &Runs) {
             continue;
         }
         if is_word_bounded(text, a, b) && !taken.overlaps(a, b) {
-            extra.push(Found {
+            found.push(Found {
                 block: bi,
                 start: a,
                 end: b,
@@ -554,7 +645,6 @@ fn propagate(article: &Source, found: &mut Vec<Found>, runs: &Runs) {
             taken.push((a, b));
         }
     }
-    found.extend(extra);
 }
 
 /// What [`propagate`] knows of a string.
@@ -686,8 +776,8 @@ fn word_hits(article: &Source, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)
             // The block's words, recorded by the first pass: a word at the block's start
             // continues a run begun before it when the char before is a word character, and
             // the last word's run may go on past the block's end.
-            for &(i, j) in &runs.spans[from..to] {
-                let (i, j) = (i as usize, j as usize);
+            for w in runs.spans[2 * from..2 * to].chunks_exact(2) {
+                let (i, j) = (w[0] as usize, w[1] as usize);
                 if !first_bytes[bytes[i] as usize] || (i == start && prev_glue) {
                     continue;
                 }
@@ -758,8 +848,9 @@ fn odd_hits(
 /// The words of each block, found once by the first pass, for the search of propagated
 /// strings.
 struct Runs {
-    /// Byte ranges (in the article's text) of the words of the blocks, in order.
-    spans: Vec<(u32, u32)>,
+    /// Byte ranges (in the article's text) of the words of the blocks, in order, as flat
+    /// (start, end) pairs.
+    spans: Vec<u32>,
     /// Per block, its range in `spans`; `None` when the block's words may differ from its
     /// runs of word characters.
     by_block: Vec<Option<(usize, usize)>>,
@@ -767,7 +858,7 @@ struct Runs {
 
 /// Groups mentions into organisations by canonical key; abbreviations in parentheses join
 /// their full name; a bare local abbreviation joins the one body it can stand for.
-fn group(article: &Source, mut found: Vec<Found>) -> Vec<Organisation> {
+fn group(article: &Source, found: &mut [Found]) -> Vec<Organisation> {
     found.sort_by_key(|f| (f.start, f.end));
     let text = article.text;
     // Keys are interned: propagated copies repeat the same few strings, so each string's key
@@ -870,8 +961,10 @@ fn group(article: &Source, mut found: Vec<Found>) -> Vec<Organisation> {
             .mentions
             .push(Mention::new(f.block, f.start, f.end));
     }
+    // One list and one buffer for every organisation.
+    let (mut distinct, mut buf) = (Vec::with_capacity(8), String::with_capacity(64));
     for o in &mut orgs {
-        name_org(o, text);
+        name_org(o, text, &mut distinct, &mut buf);
     }
     orgs
 }
@@ -896,13 +989,19 @@ static BODY_EXPANSIONS: std::sync::LazyLock<FastMap<&'static str, Vec<&'static E
     });
 
 /// Display name, abbreviation, expansion and aliases from the mentions.
-fn name_org(o: &mut Organisation, text: &str) {
-    let texts: Vec<&str> = o.mentions.iter().map(|m| m.text(text)).collect();
+/// `distinct` and `buf` are scratch space (emptied first).
+fn name_org<'t>(
+    o: &mut Organisation,
+    text: &'t str,
+    distinct: &mut Vec<&'t str>,
+    buf: &mut String,
+) {
     // Each string once, in order of first mention: the searches below take the first string
     // that qualifies, which a repeat never changes (propagated mentions repeat a few strings).
-    let mut distinct: Vec<&str> = Vec::with_capacity(texts.len().min(8));
-    for t in &texts {
-        if !distinct.contains(t) {
+    distinct.clear();
+    for m in &o.mentions {
+        let t = m.text(text);
+        if !distinct.contains(&t) {
             distinct.push(t);
         }
     }
@@ -911,8 +1010,13 @@ fn name_org(o: &mut Organisation, text: &str) {
     let name = distinct
         .iter()
         .find(|t| !has_abbr(t) && !is_all_caps(t))
-        .or_else(|| texts.iter().max_by_key(|t| t.len()))
         .copied()
+        .or_else(|| {
+            o.mentions
+                .iter()
+                .map(|m| m.text(text))
+                .max_by_key(|t| t.len())
+        })
         .unwrap_or("");
     o.name = name.to_owned();
     // Abbreviation: a whole-mention acronym ("NHNN" for "Ngân hàng Nhà nước"), else a known
@@ -939,13 +1043,13 @@ fn name_org(o: &mut Organisation, text: &str) {
     if abbr.is_none() {
         // The first word's canonical form is the canonical name's first word: most names
         // start with no expansion's first word, and need no more.
-        let first = canonical_word(name.split_whitespace().next().unwrap_or(""));
-        let expansions = BODY_EXPANSIONS.get(&*first);
-        let cname = if expansions.is_some() {
-            canonical(name)
-        } else {
-            String::new()
-        };
+        let first = canonical_word_in(name.split_whitespace().next().unwrap_or(""), buf);
+        let expansions = BODY_EXPANSIONS.get(first);
+        buf.clear();
+        if expansions.is_some() {
+            canonical_into(name, buf);
+        }
+        let cname = buf.as_str();
         abbr = expansions
             .into_iter()
             .flatten()
@@ -1032,19 +1136,36 @@ pub fn canonical(s: &str) -> String {
 /// [`canonical`] of one word, borrowed when the word is canonical already (lowercase letters
 /// of the table, no tone to move), as most lowercase words are.
 pub fn canonical_word(s: &str) -> std::borrow::Cow<'_, str> {
+    if is_canonical_word(s) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(canonical(s))
+    }
+}
+
+/// [`canonical_word`] without an allocation: the word itself when it is canonical already,
+/// else its canonical form written into `buf` (cleared first).
+pub fn canonical_word_in<'s>(s: &'s str, buf: &'s mut String) -> &'s str {
+    if is_canonical_word(s) {
+        s
+    } else {
+        buf.clear();
+        canonical_into(s, buf);
+        buf
+    }
+}
+
+/// A word that is its own canonical form: lowercase letters of the table, no tone to move.
+#[inline]
+pub(crate) fn is_canonical_word(s: &str) -> bool {
     let lower = &*LOWER;
-    let plain = s.chars().all(|c| {
+    s.chars().all(|c| {
         if c.is_ascii() {
             !c.is_ascii_uppercase() && !c.is_ascii_whitespace() && c != '\u{B}'
         } else {
             lower_of(lower, c) == Some(c) && !is_toned_o_u(c) && !matches!(c, '\u{85}' | '\u{A0}')
         }
-    });
-    if plain {
-        std::borrow::Cow::Borrowed(s)
-    } else {
-        std::borrow::Cow::Owned(canonical(s))
-    }
+    })
 }
 
 /// [`canonical`] appended to `out`, for callers that reuse one buffer.
@@ -1316,6 +1437,9 @@ mod tests {
             proptest::prop_assert_eq!(&buf[1..], canonical(&s));
             proptest::prop_assert_eq!(&*canonical_word(&s), canonical(&s));
             proptest::prop_assert_eq!(&*canonical_word(&t), canonical(&t));
+            let mut buf = String::from("stale");
+            proptest::prop_assert_eq!(canonical_word_in(&s, &mut buf), canonical(&s));
+            proptest::prop_assert_eq!(canonical_word_in(&t, &mut buf), canonical(&t));
         }
     }
 
@@ -1414,6 +1538,43 @@ mod tests {
             proptest::prop_assert_eq!(is_brand_shaped(&w), brand_shaped_reference(&w));
             // The first pass keeps only words that could be brands.
             proptest::prop_assert!(could_be_brand(w.as_bytes()) || !is_brand_shaped(&w));
+        }
+    }
+
+    /// [`is_product`] as first written: the whole text before lowercased.
+    fn is_product_reference(src: &str, a: usize, b: usize) -> bool {
+        let next = src[b..]
+            .strip_prefix(' ')
+            .map(|r| r.split(' ').next().unwrap_or(""));
+        let model = next.is_some_and(|w| {
+            w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || (w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                    && w.chars().all(|c| c.is_ascii_alphanumeric())
+                    && !matches!(w, "FC" | "CF" | "AFC")
+                    && src[a..b].is_ascii()
+                    && !src[a..b].contains(' '))
+        });
+        let mut from = a.saturating_sub(24);
+        while !src.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = src[from..a].trim_end().to_lowercase();
+        model
+            || ["máy bay", "điện thoại", "dòng", "mẫu", "chiếc", "xe"]
+                .iter()
+                .any(|p| before.ends_with(p))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn product_test_agrees_with_its_definition(
+            before in "(Máy Bay|điện THOẠI|Điện thoại|dòng|MẪU|chiếc|xe|XE|[a-zİẞÀ ]{0,3}| ){0,6}",
+            name in "(Boeing|Google|ABC)",
+            after in "( 737| Maps| FC|, và|)",
+        ) {
+            let src = format!("{before}{name}{after}");
+            let (a, b) = (before.len(), before.len() + name.len());
+            proptest::prop_assert_eq!(is_product(&src, a, b), is_product_reference(&src, a, b));
         }
     }
 

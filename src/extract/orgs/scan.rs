@@ -6,7 +6,7 @@
 //! unknown lowercase word ends it.
 
 use super::words::ByFirstWord;
-use crate::extract::orgs::{canonical, canonical_into, canonical_word};
+use crate::extract::orgs::{canonical, canonical_into, canonical_word_in};
 use crate::extract::tokens::{
     is_all_caps, is_alpha, is_alphanumeric, is_capitalised, Token, TokenKind,
 };
@@ -14,7 +14,6 @@ use crate::extract::tokens::{leading_word, tokenize_some_into};
 use crate::lexicon::orgs::{FastMap, FastSet};
 use crate::lexicon::orgs::{Head, HeadKind, Lexicon, HEADS, LEXICON};
 use crate::lexicon::orgs::{WORD_COMPOUND_FIRST, WORD_HEAD_FIRST, WORD_PLACE_FIRST, WORD_STOP};
-use std::borrow::Cow;
 use std::cell::{Cell, OnceCell, RefCell};
 use std::sync::LazyLock;
 
@@ -614,6 +613,9 @@ impl std::ops::Index<usize> for Toks<'_> {
     }
 }
 
+/// The memo and the key buffers a [`Ctx`] works in, kept from window to window.
+type CtxBuffers<'a> = (Vec<Memo<'a>>, String, String, String);
+
 struct Ctx<'a, 'k> {
     src: &'a str,
     toks: Toks<'k>,
@@ -623,12 +625,51 @@ struct Ctx<'a, 'k> {
     scratch: RefCell<String>,
     /// The buffer of the head and the words after it read together (see [`rule_at`]).
     lead: RefCell<String>,
+    /// The buffer a token's canonical form is made in before [`Low`] keeps it.
+    canon: RefCell<String>,
+}
+
+/// The longest canonical form a [`Low`] holds in itself: a word's is nearly always shorter.
+const LOW_INLINE: usize = 30;
+
+/// A token's canonical form: the token itself when it is canonical already, else a copy held
+/// inline (short words) or on the heap, so that the memo allocates nothing for usual words.
+enum Low<'a> {
+    Text(&'a str),
+    Inline(u8, [u8; LOW_INLINE]),
+    Heap(String),
+}
+
+impl<'a> Low<'a> {
+    fn of(text: &'a str, buf: &mut String) -> Self {
+        let low = canonical_word_in(text, buf);
+        if std::ptr::eq(low, text) {
+            return Low::Text(text);
+        }
+        let bytes = low.as_bytes();
+        if bytes.len() <= LOW_INLINE {
+            let mut inline = [0; LOW_INLINE];
+            inline[..bytes.len()].copy_from_slice(bytes);
+            Low::Inline(bytes.len() as u8, inline)
+        } else {
+            Low::Heap(low.to_owned())
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            Low::Text(s) => s,
+            // SAFETY: the bytes were copied whole from a `str` (see [`Low::of`]).
+            Low::Inline(n, b) => unsafe { std::str::from_utf8_unchecked(&b[..*n as usize]) },
+            Low::Heap(s) => s,
+        }
+    }
 }
 
 /// The canonical form of a token, the head starting at it, and whether it starts a compound.
 #[derive(Default)]
 struct Memo<'a> {
-    low: OnceCell<Cow<'a, str>>,
+    low: OnceCell<Low<'a>>,
     /// The longest head starting here (its words are the tokens it spans: a canonical word
     /// holds no space).
     head: OnceCell<Option<&'static Head>>,
@@ -641,8 +682,8 @@ struct Memo<'a> {
 impl<'a, 'k> Ctx<'a, 'k> {
     /// A context for the window `src` in the memo and key buffers of `bufs` (given back by
     /// [`Self::into_buffers`]).
-    fn new(src: &'a str, toks: &'k [Token], bufs: (Vec<Memo<'a>>, String, String)) -> Self {
-        let (mut memo, scratch, lead) = bufs;
+    fn new(src: &'a str, toks: &'k [Token], bufs: CtxBuffers<'a>) -> Self {
+        let (mut memo, scratch, lead, canon) = bufs;
         memo.clear();
         memo.resize_with(toks.len(), Memo::default);
         Ctx {
@@ -651,15 +692,22 @@ impl<'a, 'k> Ctx<'a, 'k> {
             memo,
             scratch: RefCell::new(scratch),
             lead: RefCell::new(lead),
+            canon: RefCell::new(canon),
         }
     }
-    fn into_buffers(self) -> (Vec<Memo<'a>>, String, String) {
-        (self.memo, self.scratch.into_inner(), self.lead.into_inner())
+    fn into_buffers(self) -> CtxBuffers<'a> {
+        (
+            self.memo,
+            self.scratch.into_inner(),
+            self.lead.into_inner(),
+            self.canon.into_inner(),
+        )
     }
     fn low(&self, i: usize) -> &str {
         self.memo[i]
             .low
-            .get_or_init(|| canonical_word(self.toks[i].text(self.src)))
+            .get_or_init(|| Low::of(self.toks[i].text(self.src), &mut self.canon.borrow_mut()))
+            .as_str()
     }
     /// Which word lists hold the canonical form of token `i` (see [`Lexicon::word_flags`]).
     fn flags(&self, i: usize) -> u8 {
@@ -1236,11 +1284,41 @@ pub struct Buffers<'a> {
     memo: Vec<Memo<'a>>,
     scratch: String,
     lead: String,
+    canon: String,
+    /// The canonical word before a window.
+    prev: String,
     /// The window starts of one block.
     triggers: Vec<usize>,
 }
 
 impl Buffers<'_> {
+    /// Whether the buffers are no bigger than a long block needs, to be kept for the next.
+    pub fn is_small(&self) -> bool {
+        const MAX: usize = 1 << 12;
+        self.toks
+            .capacity()
+            .max(self.memo.capacity())
+            .max(self.triggers.capacity())
+            <= MAX
+            && self.scratch.capacity().max(self.lead.capacity()) <= MAX
+            && self.canon.capacity().max(self.prev.capacity()) <= MAX
+    }
+
+    /// The same buffers for a text of another lifetime: the memo, emptied, keeps its room
+    /// (collecting a vector's iterator into one of the same layout reuses its allocation).
+    pub fn recycle<'b>(mut self) -> Buffers<'b> {
+        self.memo.clear();
+        Buffers {
+            toks: self.toks,
+            memo: self.memo.into_iter().map(|_| unreachable!()).collect(),
+            scratch: self.scratch,
+            lead: self.lead,
+            canon: self.canon,
+            prev: self.prev,
+            triggers: self.triggers,
+        }
+    }
+
     /// Buffers with room for a usual window and block: growing them from empty in every
     /// article costs more than the few bytes.
     pub fn with_room() -> Self {
@@ -1249,6 +1327,8 @@ impl Buffers<'_> {
             memo: Vec::with_capacity(64),
             scratch: String::with_capacity(64),
             lead: String::with_capacity(128),
+            canon: String::with_capacity(64),
+            prev: String::with_capacity(64),
             triggers: Vec::with_capacity(32),
         }
     }
@@ -1278,10 +1358,10 @@ pub fn scan<'a>(
         }
         let b = window_end(src, a);
         let win = &src[a..b];
-        if lowercase_dead_end(win) {
+        if lowercase_dead_end(win, &mut bufs.canon) {
             continue;
         }
-        let (prev, prev_cap) = previous_word(src, a);
+        let (prev, prev_cap) = previous_word(src, a, &mut bufs.prev);
         // The rules seldom read past a window's first few tokens: tokenize those, and the
         // whole window only when the rules asked about a token past them (then read again).
         let mut max = FIRST_TOKENS;
@@ -1294,11 +1374,12 @@ pub fn scan<'a>(
                     std::mem::take(&mut bufs.memo),
                     std::mem::take(&mut bufs.scratch),
                     std::mem::take(&mut bufs.lead),
+                    std::mem::take(&mut bufs.canon),
                 ),
             );
-            let found = rule_at(&cx, &prev, prev_cap);
+            let found = rule_at(&cx, prev, prev_cap);
             let short = !whole && cx.toks.reach.get() > bufs.toks.len();
-            (bufs.memo, bufs.scratch, bufs.lead) = cx.into_buffers();
+            (bufs.memo, bufs.scratch, bufs.lead, bufs.canon) = cx.into_buffers();
             if !short {
                 break found;
             }
@@ -1327,11 +1408,11 @@ pub fn scan<'a>(
 /// A window that opens with a lowercase word no lowercase head starts with: [`rule_at`]
 /// finds nothing there (every rule before its test of lowercase heads only rejects), so the
 /// window need not be tokenized.
-fn lowercase_dead_end(win: &str) -> bool {
+fn lowercase_dead_end(win: &str, buf: &mut String) -> bool {
     let Some(w) = leading_word(win) else {
         return false;
     };
-    !is_capitalised(w) && !LISTS.lowercase_firsts.contains(&*canonical_word(w))
+    !is_capitalised(w) && !LISTS.lowercase_firsts.contains(canonical_word_in(w, buf))
 }
 
 /// `lead` begins with the phrase `p`, followed by its end, a space or a hyphen. The first bytes
@@ -1414,7 +1495,7 @@ fn window_end(src: &str, a: usize) -> usize {
 
 /// The canonical word right before byte `a` (after spaces), if any, and whether the text
 /// before the spaces ends with a capitalised word.
-fn previous_word(src: &str, a: usize) -> (Cow<'_, str>, bool) {
+fn previous_word<'s>(src: &'s str, a: usize, buf: &'s mut String) -> (&'s str, bool) {
     let before = &src[..a];
     let trimmed = before.trim_end();
     let start = trimmed
@@ -1425,9 +1506,9 @@ fn previous_word(src: &str, a: usize) -> (Cow<'_, str>, bool) {
     let last = &trimmed[start..];
     let cap = trimmed.len() < a && last.chars().next().is_some_and(char::is_uppercase);
     if trimmed.len() == before.len() && !before.is_empty() {
-        return (Cow::Borrowed(""), cap);
+        return ("", cap);
     }
-    (canonical_word(last), cap)
+    (canonical_word_in(last, buf), cap)
 }
 
 /// The rule at token 0 of a window: a span and the byte offset where scanning may resume.
@@ -1815,6 +1896,21 @@ mod tests {
         }
         let trường = HeadProps::of("trường");
         assert!(trường.lowercase && trường.numbered && trường.not_after.is_some());
+    }
+
+    #[test]
+    fn recycled_buffers_keep_their_room() {
+        let text = String::from("Công an tỉnh Nghệ An");
+        let mut bufs = Buffers::with_room();
+        let heads = [(0, "Công an".len(), Some(HeadKind::Local))];
+        assert_eq!(scan(&text, &heads, &mut bufs).len(), 1);
+        let room = bufs.memo.capacity();
+        assert!(room >= 64);
+        let bufs: Buffers<'static> = bufs.recycle();
+        // The recycled buffers outlive the text.
+        drop(text);
+        assert!(bufs.memo.is_empty());
+        assert_eq!(bufs.memo.capacity(), room);
     }
 
     proptest::proptest! {

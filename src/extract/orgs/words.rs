@@ -71,31 +71,32 @@ impl<'a> WordSpans<'a> {
 }
 
 impl WordSpans<'_> {
-    /// The next words into `out` (cleared first): `max` of them or a few more, all the rest
-    /// at the end of the text; `out` stays empty once the text is done. Not to be mixed with
-    /// [`Iterator::next`] on one walk.
-    pub fn fill(&mut self, out: &mut Vec<(usize, usize)>, max: usize) {
-        out.clear();
+    /// Appends the next words to `out` as flat pairs `base + start, base + end`: `max` of
+    /// them or a few more, all the rest at the end of the text; nothing once the text is done.
+    /// Not to be mixed with [`Iterator::next`] on one walk. Offsets must fit in a `u32`.
+    pub fn fill(&mut self, out: &mut Vec<u32>, base: u32, max: usize) {
+        debug_assert!(base as usize + self.src.len() <= u32::MAX as usize);
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx2") {
             // SAFETY: the CPU has AVX2, just checked (the answer is cached).
-            unsafe { self.fill_avx2(out, max) }
+            unsafe { self.fill_avx2(out, base, max) }
         } else {
             // SAFETY: SSE2 is part of the x86_64 baseline: every x86_64 CPU has it.
-            unsafe { self.fill_sse2(out, max) }
+            unsafe { self.fill_sse2(out, base, max) }
         }
         #[cfg(not(target_arch = "x86_64"))]
-        self.fill_chars(out, max)
+        self.fill_chars(out, base, max)
     }
 
     /// [`Self::fill`] a char at a step: the walk of other targets, and a reference for
     /// [`Self::fill_sse2`] in the tests.
     #[cfg_attr(all(target_arch = "x86_64", not(test)), allow(dead_code))]
-    fn fill_chars(&mut self, out: &mut Vec<(usize, usize)>, max: usize) {
+    fn fill_chars(&mut self, out: &mut Vec<u32>, base: u32, max: usize) {
         let bytes = self.src.as_bytes();
         let n = bytes.len();
         let (mut i, mut in_word, mut start) = (self.i, self.in_word, self.start);
-        while out.len() < max && i < n {
+        let mut words = 0;
+        while words < max && i < n {
             let b = bytes[i];
             let (letter, len) = if b < 0x80 {
                 self.saw_underscore |= b == b'_';
@@ -107,13 +108,14 @@ impl WordSpans<'_> {
                 start = i;
                 in_word = true;
             } else if !letter && in_word {
-                out.push((start, i));
+                out.extend([base + start as u32, base + i as u32]);
+                words += 1;
                 in_word = false;
             }
             i += len;
         }
         if i >= n && in_word {
-            out.push((start, n));
+            out.extend([base + start as u32, base + n as u32]);
             in_word = false;
         }
         (self.i, self.in_word, self.start) = (i, in_word, start);
@@ -125,8 +127,8 @@ impl WordSpans<'_> {
     /// quotes and dashes, other scripts, ×, ÷, combining marks) are looked at one by one.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "sse2")]
-    fn fill_sse2(&mut self, out: &mut Vec<(usize, usize)>, max: usize) {
-        self.fill_steps(out, max, |chunk, at| {
+    fn fill_sse2(&mut self, out: &mut Vec<u32>, base: u32, max: usize) {
+        self.fill_steps(out, base, max, |chunk, at| {
             // Thirty-two bytes: two steps of sixteen in one mask.
             let (sep_lo, slow_lo, underscore_lo) = masks16(chunk, at);
             let (sep_hi, slow_hi, underscore_hi) = masks16(chunk, at + 16);
@@ -142,25 +144,31 @@ impl WordSpans<'_> {
     /// the instructions per step.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
-    fn fill_avx2(&mut self, out: &mut Vec<(usize, usize)>, max: usize) {
-        self.fill_steps(out, max, |chunk, at| masks32(chunk, at))
+    fn fill_avx2(&mut self, out: &mut Vec<u32>, base: u32, max: usize) {
+        self.fill_steps(out, base, max, |chunk, at| masks32(chunk, at))
     }
 
     /// The walk of [`Self::fill_sse2`] and [`Self::fill_avx2`], with `masks` giving the
     /// separator, slow and `_` masks of the thirty-two bytes at a position (thirty-three
-    /// readable).
+    /// readable). Every place where a word starts or ends is written in turn, a word's start
+    /// then its end: an open word's start is taken back at the end and kept for the next call.
     #[inline(always)]
     fn fill_steps(
         &mut self,
-        out: &mut Vec<(usize, usize)>,
+        out: &mut Vec<u32>,
+        base: u32,
         max: usize,
         masks: impl Fn(&[u8], usize) -> (u32, u32, u32),
     ) {
         let bytes = self.src.as_bytes();
         let n = bytes.len();
-        let (mut i, mut in_word, mut start) = (self.i, self.in_word, self.start);
+        let (mut i, mut in_word) = (self.i, self.in_word);
+        let target = out.len() + 2 * max;
+        if in_word {
+            out.push(base + self.start as u32);
+        }
         let mut padded: [u8; 33];
-        while out.len() < max && i < n {
+        while out.len() < target && i < n {
             let (chunk, at) = if i + 33 <= n {
                 (bytes, i)
             } else {
@@ -176,27 +184,30 @@ impl WordSpans<'_> {
                 // their continuation bytes.
                 let limit = slow.trailing_zeros();
                 let in_range = u32::MAX.checked_shr(32 - limit).unwrap_or(0);
-                let sep = sep & in_range;
-                let sep_before = ((sep << 1) | u32::from(!in_word)) & in_range;
-                let mut starts = !sep & sep_before;
-                let mut ends = sep & !sep_before;
-                // Starts and ends alternate: the first end closes an open word, then each
-                // start pairs with the next end, and a start without one stays open.
-                if in_word && ends != 0 {
-                    out.push((start, i + ends.trailing_zeros() as usize));
-                    ends &= ends - 1;
-                    in_word = false;
-                }
-                while starts != 0 {
-                    let from = i + starts.trailing_zeros() as usize;
-                    starts &= starts - 1;
-                    if ends == 0 {
-                        start = from;
-                        in_word = true;
-                        break;
+                let word = !sep & in_range;
+                // A bit where a byte is a word byte and the one before is not, or the reverse.
+                let mut edges = (word ^ ((word << 1) | u32::from(in_word))) & in_range;
+                let count = edges.count_ones() as usize;
+                in_word ^= count & 1 == 1;
+                // At most thirty-two edges, written four at a time (the writes past the last
+                // edge are not kept): room once, then plain writes.
+                out.reserve(32 + 4);
+                let at = base + i as u32;
+                let len = out.len();
+                // SAFETY: `reserve` made room for thirty-six entries after the length, and
+                // at most thirty-two edges take at most eight rounds of four writes; only
+                // the `count` entries written for edges are kept by `set_len`.
+                unsafe {
+                    let mut p = out.as_mut_ptr().add(len);
+                    while edges != 0 {
+                        for _ in 0..4 {
+                            // Past the last edge: a value no one reads.
+                            p.write(at.wrapping_add(edges.trailing_zeros()));
+                            p = p.add(1);
+                            edges &= edges.wrapping_sub(1);
+                        }
                     }
-                    out.push((from, i + ends.trailing_zeros() as usize));
-                    ends &= ends - 1;
+                    out.set_len(len + count);
                 }
                 // Past the text's end only the padding is left.
                 i = (i + limit as usize).min(n);
@@ -207,20 +218,21 @@ impl WordSpans<'_> {
             // The char to decide: a lead byte.
             debug_assert!(bytes[i] >= 0xC0);
             let (letter, len) = self.letter_at(i);
-            if letter && !in_word {
-                start = i;
-                in_word = true;
-            } else if !letter && in_word {
-                out.push((start, i));
-                in_word = false;
+            if letter != in_word {
+                out.push(base + i as u32);
+                in_word = letter;
             }
             i += len;
         }
         if i >= n && in_word {
-            out.push((start, n));
+            out.push(base + n as u32);
             in_word = false;
         }
-        (self.i, self.in_word, self.start) = (i, in_word, start);
+        if in_word {
+            // The open word's start, written above, is given again by the next call.
+            self.start = (out.pop().unwrap_or(base) - base) as usize;
+        }
+        (self.i, self.in_word) = (i, in_word);
     }
 }
 
@@ -539,63 +551,34 @@ mod tests {
         fn filling_matches_char_scan_on_any_text(
             t in "([a-zA-Z0-9 ,._\u{300}×÷“”–ễảđƯơʊ漢€]|\\PC){0,120}",
             max in 1usize..40,
+            base in 0u32..1000,
         ) {
-            let mut spans = WordSpans::new(&t);
-            let (mut all, mut batch) = (Vec::new(), Vec::new());
-            loop {
-                spans.fill(&mut batch, max);
-                if batch.is_empty() {
-                    break;
-                }
-                all.extend_from_slice(&batch);
-            }
+            let (all, spans) = fill_all(&t, base, max, |w, out, base, max| w.fill(out, base, max));
             proptest::prop_assert_eq!(&all, &word_spans_chars(&t));
             proptest::prop_assert_eq!(spans.saw_underscore, t.contains('_'));
             let mark = t.chars().any(|c| matches!(c as u32, 0x300..=0x37F));
             proptest::prop_assert_eq!(spans.saw_mark, mark);
             // The char-at-a-step walk of other targets gives the same.
-            let mut chars = WordSpans::new(&t);
-            let mut by_char = Vec::new();
-            loop {
-                batch.clear();
-                chars.fill_chars(&mut batch, max);
-                if batch.is_empty() {
-                    break;
-                }
-                by_char.extend_from_slice(&batch);
-            }
+            let (by_char, chars) =
+                fill_all(&t, base, max, |w, out, base, max| w.fill_chars(out, base, max));
             proptest::prop_assert_eq!(&by_char, &all);
             proptest::prop_assert_eq!(chars.saw_underscore, spans.saw_underscore);
             proptest::prop_assert_eq!(chars.saw_mark, spans.saw_mark);
             // Both SIMD walks give the same, whichever one `fill` picks on this CPU.
             #[cfg(target_arch = "x86_64")]
             {
-                let mut sse = WordSpans::new(&t);
-                let mut by_sse = Vec::new();
-                loop {
-                    batch.clear();
-                    // SAFETY: SSE2 is part of the x86_64 baseline.
-                    unsafe { sse.fill_sse2(&mut batch, max) };
-                    if batch.is_empty() {
-                        break;
-                    }
-                    by_sse.extend_from_slice(&batch);
-                }
+                // SAFETY: SSE2 is part of the x86_64 baseline.
+                let (by_sse, sse) = fill_all(&t, base, max, |w, out, base, max| unsafe {
+                    w.fill_sse2(out, base, max)
+                });
                 proptest::prop_assert_eq!(&by_sse, &all);
                 proptest::prop_assert_eq!(sse.saw_underscore, spans.saw_underscore);
                 proptest::prop_assert_eq!(sse.saw_mark, spans.saw_mark);
                 if std::arch::is_x86_feature_detected!("avx2") {
-                    let mut avx = WordSpans::new(&t);
-                    let mut by_avx = Vec::new();
-                    loop {
-                        batch.clear();
-                        // SAFETY: the CPU has AVX2, just checked.
-                        unsafe { avx.fill_avx2(&mut batch, max) };
-                        if batch.is_empty() {
-                            break;
-                        }
-                        by_avx.extend_from_slice(&batch);
-                    }
+                    // SAFETY: the CPU has AVX2, just checked.
+                    let (by_avx, avx) = fill_all(&t, base, max, |w, out, base, max| unsafe {
+                        w.fill_avx2(out, base, max)
+                    });
                     proptest::prop_assert_eq!(&by_avx, &all);
                     proptest::prop_assert_eq!(avx.saw_underscore, spans.saw_underscore);
                 }
@@ -610,21 +593,43 @@ mod tests {
         }
     }
 
-    #[test]
-    fn filling_gives_the_words_in_batches() {
-        let t = "Sở GTVT, L'Oréal và UBND tỉnh.";
+    /// Every word of `t` by batches of `fill` (which must append to what the batch holds),
+    /// as offsets into `t`, and the walk at its end.
+    fn fill_all<'t>(
+        t: &'t str,
+        base: u32,
+        max: usize,
+        mut fill: impl FnMut(&mut WordSpans<'t>, &mut Vec<u32>, u32, usize),
+    ) -> (Vec<(usize, usize)>, WordSpans<'t>) {
         let mut spans = WordSpans::new(t);
         let (mut all, mut batch) = (Vec::new(), Vec::new());
         loop {
-            spans.fill(&mut batch, 3);
-            // A step of thirty-two bytes ends sixteen words at most.
-            assert!(batch.len() < 3 + 16);
-            if batch.is_empty() {
+            // Something before the batch, which `fill` keeps.
+            batch.clear();
+            batch.push(u32::MAX);
+            fill(&mut spans, &mut batch, base, max);
+            assert_eq!(batch[0], u32::MAX);
+            assert_eq!(batch.len() % 2, 1, "whole words only");
+            if batch.len() == 1 {
                 break;
             }
-            all.extend_from_slice(&batch);
+            // A step of thirty-two bytes ends sixteen words at most.
+            assert!(batch.len() / 2 < max + 17);
+            all.extend(
+                batch[1..]
+                    .chunks_exact(2)
+                    .map(|w| ((w[0] - base) as usize, (w[1] - base) as usize)),
+            );
         }
+        (all, spans)
+    }
+
+    #[test]
+    fn filling_gives_the_words_in_batches() {
+        let t = "Sở GTVT, L'Oréal và UBND tỉnh.";
+        let (all, _) = fill_all(t, 5, 3, |w, out, base, max| w.fill(out, base, max));
         assert_eq!(all, word_spans(t));
+        assert_eq!(all.len(), 7);
     }
 
     #[test]

@@ -854,7 +854,14 @@ impl<'a> View<'a> {
                 if k.ends_with('.') {
                     k.pop();
                 }
-                (Rc::from(k.as_str()), lex::flags(&k), shape_of(w))
+                // A word opening in ASCII lowercase is seldom asked its shape (the rules ask
+                // it of capitalised words): found when asked ([`View::shape`]), 0 till then.
+                let shape = if w.as_bytes()[0].is_ascii_lowercase() {
+                    0
+                } else {
+                    shape_of(w)
+                };
+                (Rc::from(k.as_str()), lex::flags(&k), shape)
             })
         })
     }
@@ -1050,8 +1057,13 @@ impl<'a> View<'a> {
         if known & SHAPE_KNOWN != 0 {
             return known;
         }
-        // A property of the spelling: found once per word the thread keys.
-        let shape = self.keyed(i).2 | cell.get();
+        // A property of the spelling: found once per word the thread keys, or, for words
+        // opening in ASCII lowercase, once per token asked.
+        let mut spelt = self.keyed(i).2;
+        if spelt == 0 {
+            spelt = shape_of(self.tx(i));
+        }
+        let shape = spelt | cell.get();
         cell.set(shape);
         shape
     }
