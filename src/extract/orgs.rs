@@ -1128,6 +1128,10 @@ fn key_into(s: &str, expanded: &mut String, out: &mut String) {
 /// Lowercase, whitespace collapsed, and the tone mark of "oa", "oe", "uy" on the second vowel
 /// (the new placement): "Hòa", "Hoà", "HOÀ" all give "hoà"; "Thủy" and "Thuỷ" give "thuỷ".
 pub fn canonical(s: &str) -> String {
+    // The tables' lowercase words and phrases are copied as they are.
+    if is_canonical_phrase(&LOWER, s) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     canonical_into(s, &mut out);
     out
@@ -1159,24 +1163,46 @@ pub fn canonical_word_in<'s>(s: &'s str, buf: &'s mut String) -> &'s str {
 #[inline]
 pub(crate) fn is_canonical_word(s: &str) -> bool {
     let lower = &*LOWER;
+    s.chars().all(|c| is_canonical_char(lower, c))
+}
+
+/// A char that [`canonical_into`] writes as it is, moving no tone: no uppercase, no space.
+#[inline(always)]
+fn is_canonical_char(lower: &[char], c: char) -> bool {
+    if c.is_ascii() {
+        !c.is_ascii_uppercase() && !c.is_ascii_whitespace() && c != '\u{B}'
+    } else {
+        lower_of(lower, c) == Some(c) && !is_toned_o_u(c) && !matches!(c, '\u{85}' | '\u{A0}')
+    }
+}
+
+/// Canonical words parted by single spaces: a phrase that is its own canonical form.
+#[inline]
+fn is_canonical_phrase(lower: &[char], s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut space = false;
     s.chars().all(|c| {
-        if c.is_ascii() {
-            !c.is_ascii_uppercase() && !c.is_ascii_whitespace() && c != '\u{B}'
+        if c == ' ' {
+            !std::mem::replace(&mut space, true)
         } else {
-            lower_of(lower, c) == Some(c) && !is_toned_o_u(c) && !matches!(c, '\u{85}' | '\u{A0}')
+            space = false;
+            is_canonical_char(lower, c)
         }
     })
 }
 
 /// [`canonical`] appended to `out`, for callers that reuse one buffer.
 pub fn canonical_into(s: &str, out: &mut String) {
+    let lower = &*LOWER;
     let from = out.len();
     let mut space = false;
     // A toned o or u right before a plain a, e or y ("oà" … "ùy") was written: only then
     // may [`move_tones`] move a tone. `after` is that o or u as last char written.
     let mut toned = false;
     let mut after = ToneBefore::None;
-    let lower = &*LOWER;
     for c in s.chars() {
         if c.is_ascii() {
             if c.is_ascii_whitespace() || c == '\u{B}' {

@@ -922,19 +922,28 @@ pub const WORD_COMPOUND_FIRST: u8 = 4;
 pub const WORD_STOP: u8 = 8;
 
 fn compounds() -> FastSet<String> {
-    COMPOUNDS
-        .split('|')
-        .map(|c| crate::extract::orgs::canonical(c.trim()))
-        .filter(|c| c.contains(' '))
-        .collect()
+    // Sized once: growing the set rehashes every key.
+    let n = COMPOUNDS.bytes().filter(|&b| b == b'|').count() + 1;
+    let mut set = FastSet::with_capacity_and_hasher(n, Default::default());
+    set.extend(
+        COMPOUNDS
+            .split('|')
+            .map(|c| crate::extract::orgs::canonical(c.trim()))
+            .filter(|c| c.contains(' ')),
+    );
+    set
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let compounds = compounds();
-    let compound_first: FastSet<String> = compounds
-        .iter()
-        .filter_map(|c| c.split(' ').next().map(str::to_owned))
-        .collect();
+    let mut compound_first: FastSet<String> =
+        FastSet::with_capacity_and_hasher(compounds.len(), Default::default());
+    for c in &compounds {
+        let first = c.split(' ').next().unwrap_or("");
+        if !compound_first.contains(first) {
+            compound_first.insert(first.to_owned());
+        }
+    }
     let mut heads = FastMap::with_capacity_and_hasher(HEADS.len(), Default::default());
     let mut max_head_words = 1;
     for &(h, kind) in HEADS {
@@ -955,19 +964,29 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         })
         .collect();
     let stop_words: FastSet<&'static str> = STOP_WORDS.iter().copied().collect();
-    let mut word_flags: FastMap<String, u8> = FastMap::default();
+    let mut word_flags: FastMap<String, u8> = FastMap::with_capacity_and_hasher(
+        head_first.len() + place_first.len() + compound_first.len() + stop_words.len(),
+        Default::default(),
+    );
     let sets: [(&FastSet<String>, u8); 3] = [
         (&head_first, WORD_HEAD_FIRST),
         (&place_first, WORD_PLACE_FIRST),
         (&compound_first, WORD_COMPOUND_FIRST),
     ];
+    // A key is copied only the first time it is seen.
+    let mut add = |w: &str, bit: u8| match word_flags.get_mut(w) {
+        Some(f) => *f |= bit,
+        None => {
+            word_flags.insert(w.to_owned(), bit);
+        }
+    };
     for (set, bit) in sets {
         for w in set {
-            *word_flags.entry(w.clone()).or_default() |= bit;
+            add(w, bit);
         }
     }
     for w in &stop_words {
-        *word_flags.entry((*w).to_owned()).or_default() |= WORD_STOP;
+        add(w, WORD_STOP);
     }
     let mut expansion_bits = [0u64; 64];
     for (a, _) in EXPANSIONS {
