@@ -697,8 +697,11 @@ fn glue_at(text: &str, i: usize) -> (bool, usize) {
 /// so only run starts are looked up, by their run. Other patterns are searched plainly.
 fn word_hits(article: &Source, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)> {
     let text = article.text;
-    let mut by_run: FastMap<&str, Vec<usize>> =
+    // The patterns of a first run, as a chain: the last one by the run, each one the one
+    // before it (`usize::MAX` ends a chain). No list per run.
+    let mut by_run: FastMap<&str, usize> =
         FastMap::with_capacity_and_hasher(pats.len(), Default::default());
+    let mut before = vec![usize::MAX; pats.len()];
     let mut first_bytes = [false; 256];
     // A bit per (last byte, length) of the runs looked up: most runs that start like one
     // differ there, and skip the hash.
@@ -719,7 +722,8 @@ fn word_hits(article: &Source, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)
             first_bytes[p.as_bytes()[0] as usize] = true;
             let bit = run_bit(&p.as_bytes()[..k]);
             run_bits[bit / 64] |= 1 << (bit % 64);
-            by_run.entry(&p[..k]).or_default().push(pi);
+            let last = by_run.entry(&p[..k]).or_insert(usize::MAX);
+            before[pi] = std::mem::replace(last, pi);
         }
     }
     let mut hits = Vec::with_capacity(64);
@@ -749,12 +753,13 @@ fn word_hits(article: &Source, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)
         if run_bits[bit / 64] & (1 << (bit % 64)) == 0 {
             return;
         }
-        if let Some(list) = by_run.get(&text[i..j]) {
-            for &pi in list {
-                if text[i..].starts_with(pats[pi]) {
-                    hits.push((pi, i));
-                }
+        // The hits are sorted afterwards: the chain's order does not matter.
+        let mut pi = by_run.get(&text[i..j]).copied().unwrap_or(usize::MAX);
+        while pi != usize::MAX {
+            if text[i..].starts_with(pats[pi]) {
+                hits.push((pi, i));
             }
+            pi = before[pi];
         }
     };
     for (bi, block) in article.blocks.iter().enumerate() {
