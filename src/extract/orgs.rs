@@ -1134,7 +1134,7 @@ fn key_into(s: &str, expanded: &mut String, out: &mut String) {
 /// (the new placement): "Hòa", "Hoà", "HOÀ" all give "hoà"; "Thủy" and "Thuỷ" give "thuỷ".
 pub fn canonical(s: &str) -> String {
     // The tables' lowercase words and phrases are copied as they are.
-    if is_canonical_phrase(&LOWER, s) {
+    if is_canonical_phrase(&CANONICAL_CHARS, s) {
         return s.to_owned();
     }
     let mut out = String::with_capacity(s.len());
@@ -1167,13 +1167,12 @@ pub fn canonical_word_in<'s>(s: &'s str, buf: &'s mut String) -> &'s str {
 /// A word that is its own canonical form: lowercase letters of the table, no tone to move.
 #[inline]
 pub(crate) fn is_canonical_word(s: &str) -> bool {
-    let lower = &*LOWER;
-    s.chars().all(|c| is_canonical_char(lower, c))
+    let table = &*CANONICAL_CHARS;
+    s.chars().all(|c| is_canonical_char(table, c))
 }
 
 /// A char that [`canonical_into`] writes as it is, moving no tone: no uppercase, no space.
-#[inline(always)]
-fn is_canonical_char(lower: &[char], c: char) -> bool {
+fn is_canonical_char_by_rule(lower: &[char], c: char) -> bool {
     if c.is_ascii() {
         !c.is_ascii_uppercase() && !c.is_ascii_whitespace() && c != '\u{B}'
     } else {
@@ -1181,9 +1180,30 @@ fn is_canonical_char(lower: &[char], c: char) -> bool {
     }
 }
 
+/// [`is_canonical_char_by_rule`] by one lookup in [`CANONICAL_CHARS`] (no other char is
+/// canonical: [`lower_of`] knows none).
+#[inline(always)]
+fn is_canonical_char(table: &[bool], c: char) -> bool {
+    let u = c as usize;
+    match u {
+        0..=0x24F => table[u],
+        0x1E00..=0x1EFF => table[u - 0x1E00 + 0x250],
+        _ => false,
+    }
+}
+
+/// [`is_canonical_char_by_rule`] of every char [`LOWER`] holds, at the same place.
+static CANONICAL_CHARS: std::sync::LazyLock<Vec<bool>> = std::sync::LazyLock::new(|| {
+    let lower = &*LOWER;
+    (0u32..0x250)
+        .chain(0x1E00..0x1F00)
+        .map(|u| char::from_u32(u).is_some_and(|c| is_canonical_char_by_rule(lower, c)))
+        .collect()
+});
+
 /// Canonical words parted by single spaces: a phrase that is its own canonical form.
 #[inline]
-fn is_canonical_phrase(lower: &[char], s: &str) -> bool {
+fn is_canonical_phrase(table: &[bool], s: &str) -> bool {
     let b = s.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
@@ -1194,7 +1214,7 @@ fn is_canonical_phrase(lower: &[char], s: &str) -> bool {
             !std::mem::replace(&mut space, true)
         } else {
             space = false;
-            is_canonical_char(lower, c)
+            is_canonical_char(table, c)
         }
     })
 }
@@ -1607,6 +1627,20 @@ mod tests {
             let (a, b) = (before.len(), before.len() + name.len());
             proptest::prop_assert_eq!(is_product(&src, a, b), is_product_reference(&src, a, b));
         }
+    }
+
+    #[test]
+    fn the_canonical_char_table_follows_the_rule() {
+        let (lower, table) = (&*LOWER, &*CANONICAL_CHARS);
+        for c in (0u32..0x2100).filter_map(char::from_u32) {
+            assert_eq!(
+                is_canonical_char(table, c),
+                is_canonical_char_by_rule(lower, c),
+                "{c:?}"
+            );
+        }
+        assert!(is_canonical_word("hoà") && !is_canonical_word("hòa"));
+        assert!(!is_canonical_word("Hà") && !is_canonical_word("a b"));
     }
 
     #[test]
