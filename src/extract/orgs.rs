@@ -394,7 +394,7 @@ struct Taken {
 }
 
 /// The most ranges [`Taken`] keeps in its short list.
-const TAKEN_FEW: usize = 16;
+const TAKEN_FEW: usize = 64;
 
 impl Taken {
     fn push(&mut self, (a, b): (usize, usize)) {
@@ -1657,8 +1657,8 @@ mod tests {
         /// Few or many ranges, a range overlaps a taken one exactly when one of them crosses it.
         #[test]
         fn taken_finds_every_overlap(
-            pushed in proptest::collection::vec((0usize..60, 0usize..12), 0..40),
-            asked in proptest::collection::vec((0usize..70, 0usize..12), 1..20),
+            pushed in proptest::collection::vec((0usize..200, 0usize..12), 0..2 * TAKEN_FEW + 8),
+            asked in proptest::collection::vec((0usize..210, 0usize..12), 1..20),
         ) {
             let mut taken = Taken::default();
             // Used once before, as from block to block.
