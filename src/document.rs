@@ -240,138 +240,24 @@ impl Article {
         self.organisations = entities.organisations;
     }
 
-    /// The JSON Lines shape of `bao --json`.
-    pub fn to_json(&self) -> serde_json::Result<String> {
-        serde_json::to_string(&self.json())
+    /// The JSON Lines shape of `bao --json`: serde_json's bytes for its fields, written by the
+    /// `json` module. Writing to memory does not fail; the `Result` is its callers' shape.
+    pub fn to_json(&self) -> std::io::Result<String> {
+        // A line is under twice its text (block texts, plus offsets and mentions).
+        let mut line = Vec::with_capacity(2 * self.text.len() + 1024);
+        self.append_json(&mut line);
+        Ok(String::from_utf8(line).expect("JSON of UTF-8 strings is UTF-8"))
     }
 
-    /// [`Article::to_json`] written straight to `w`: a long article's line is never held
-    /// in memory whole.
-    pub fn write_json<W: std::io::Write>(&self, w: W) -> serde_json::Result<()> {
-        serde_json::to_writer(w, &self.json())
+    /// Appends [`Article::to_json`] to `line`.
+    pub fn append_json(&self, line: &mut Vec<u8>) {
+        crate::json::append_article(line, self);
     }
-}
 
-#[derive(Serialize)]
-struct JsonBlock<'a> {
-    kind: BlockKind,
-    text: &'a str,
-    start: usize,
-    end: usize,
-}
-
-/// A mention as `--json` writes it: with its text, taken from the article on the way out.
-#[derive(Serialize)]
-struct JsonMention<'a> {
-    block: usize,
-    start: usize,
-    end: usize,
-    text: &'a str,
-}
-
-/// A list of mentions, written one by one with their text (nothing is collected).
-struct JsonMentions<'a> {
-    mentions: &'a [Mention],
-    text: &'a str,
-}
-
-impl Serialize for JsonMentions<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.mentions.iter().map(|m| JsonMention {
-            block: m.block(),
-            start: m.start(),
-            end: m.end(),
-            text: m.text(self.text),
-        }))
-    }
-}
-
-#[derive(Serialize)]
-struct JsonPerson<'a> {
-    name: &'a str,
-    roles: &'a [String],
-    aliases: &'a [String],
-    mentions: JsonMentions<'a>,
-    author: bool,
-}
-
-#[derive(Serialize)]
-struct JsonOrganisation<'a> {
-    name: &'a str,
-    abbreviation: Option<&'a str>,
-    expansion: Option<&'a str>,
-    aliases: &'a [String],
-    mentions: JsonMentions<'a>,
-}
-
-/// A slice written as a JSON array, each item through `f` (nothing is collected).
-struct JsonSeq<'a, T, F> {
-    items: &'a [T],
-    f: F,
-}
-
-impl<'a, T, J: Serialize, F: Fn(&'a T) -> J> Serialize for JsonSeq<'a, T, F> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.items.iter().map(&self.f))
-    }
-}
-
-#[derive(Serialize)]
-struct JsonArticle<'a, B, P, O> {
-    source: &'a str,
-    title: &'a str,
-    published: Option<Published>,
-    byline: Option<&'a str>,
-    blocks: B,
-    people: P,
-    organisations: O,
-}
-
-impl Article {
-    /// The `--json` shape of the article, borrowing everything from it.
-    fn json<'a>(&'a self) -> impl Serialize + 'a {
-        let text = self.text.as_str();
-        JsonArticle {
-            source: &self.source,
-            title: &self.title,
-            published: self.published,
-            byline: self.byline.as_deref(),
-            blocks: JsonSeq {
-                items: &self.blocks,
-                f: move |b: &'a Block| JsonBlock {
-                    kind: b.kind,
-                    text: text.get(b.range()).unwrap_or(""),
-                    start: b.start,
-                    end: b.end,
-                },
-            },
-            people: JsonSeq {
-                items: &self.people,
-                f: move |p: &'a Person| JsonPerson {
-                    name: &p.name,
-                    roles: &p.roles,
-                    aliases: &p.aliases,
-                    mentions: JsonMentions {
-                        mentions: &p.mentions,
-                        text,
-                    },
-                    author: p.author,
-                },
-            },
-            organisations: JsonSeq {
-                items: &self.organisations,
-                f: move |o: &'a Organisation| JsonOrganisation {
-                    name: &o.name,
-                    abbreviation: o.abbreviation.as_deref(),
-                    expansion: o.expansion.as_deref(),
-                    aliases: &o.aliases,
-                    mentions: JsonMentions {
-                        mentions: &o.mentions,
-                        text,
-                    },
-                },
-            },
-        }
+    /// [`Article::to_json`] written straight to `w`, a piece at a time: a long article's
+    /// line is never held in memory whole.
+    pub fn write_json<W: std::io::Write>(&self, mut w: W) -> std::io::Result<()> {
+        crate::json::write_article(&mut w, self)
     }
 }
 

@@ -8,6 +8,7 @@ pub mod decode;
 pub mod document;
 pub mod extract;
 pub mod fold;
+mod json;
 pub mod keymap;
 pub mod layout;
 pub mod lexicon;

@@ -295,7 +295,7 @@ fn json_line(loaded: Result<Article, LoadError>) -> Result<JsonLine, LoadError> 
             // Sized once: a line is under twice its text (block texts, plus offsets and
             // mentions), so it never grows by copying itself.
             let mut line = Vec::with_capacity(2 * a.text.len() + 1024);
-            a.write_json(&mut line).expect("serialising an article");
+            a.append_json(&mut line);
             JsonLine::Text(line)
         }
     })

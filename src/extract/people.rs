@@ -177,7 +177,7 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
         if c.author {
             d.author = true;
         }
-        if c.parts(&parts).len() >= d.parts.len()
+        if c.parts(&parts).len() >= d.words
             && text != d.name
             && !d.aliases.iter().any(|a| a == text)
         {
@@ -283,7 +283,8 @@ impl Ids {
 #[derive(Default)]
 struct Draft {
     name: String,
-    parts: Vec<Rc<str>>,
+    /// Words in the name that introduced the person.
+    words: usize,
     first: usize,
     roles: Vec<String>,
     role_keys: Vec<String>,
@@ -348,7 +349,7 @@ impl Registry {
         self.people.push(Draft {
             // Only a new person's name is written out: squashed here, not per candidate.
             name: roles::squash(&text[c.start..c.end]),
-            parts: parts.to_vec(),
+            words: parts.len(),
             first: c.start,
             ..Default::default()
         });

@@ -106,13 +106,21 @@ static LATIN: std::sync::LazyLock<Vec<Option<Latin>>> = std::sync::LazyLock::new
             if lower.next().is_some() {
                 return None;
             }
-            let mut parts = Vec::new();
+            // The parts but tones, the first three (more make no entry): no list allocated
+            // for each of the 656 chars.
+            let mut parts = ['\0'; 3];
+            let mut n = 0;
             let mut tone = 0;
             decompose_canonical(l, |d| match tone_of(d) {
                 Some(t) => tone = t,
-                None => parts.push(d),
+                None => {
+                    if n < parts.len() {
+                        parts[n] = d;
+                    }
+                    n += 1;
+                }
             });
-            match parts.as_slice() {
+            match &parts[..n.min(parts.len())] {
                 [b] => Some(Latin {
                     base: *b,
                     mark: '\0',

@@ -112,6 +112,23 @@ fn lex_enders() -> &'static super::key::FastSet<String> {
 /// A role as shown: any run of whitespace (a no-break space too) is one space.
 pub fn squash(s: &str) -> String {
     // Most spans already are words with single ASCII spaces between them: copy those as they are.
+    // Told by their bytes: no ASCII whitespace but single inner spaces, and no lead byte of a
+    // wide space (U+0085 and U+00A0 open with 0xC2, U+1680 with 0xE1 0x9A, U+2000 to U+205F
+    // with 0xE2, U+3000 with 0xE3). Others, rare, are looked at char by char below.
+    let mut prev = b' ';
+    let plain = s.bytes().all(|c| {
+        let ok = match c {
+            b'\t'..=b'\r' | 0xC2 | 0xE2 | 0xE3 => false,
+            b' ' => prev != b' ',
+            0x9A => prev != 0xE1,
+            _ => true,
+        };
+        prev = c;
+        ok
+    }) && prev != b' ';
+    if plain {
+        return s.to_owned();
+    }
     let mut prev_space = true;
     let plain = s.chars().all(|c| {
         let ok = if c == ' ' {
@@ -131,6 +148,13 @@ pub fn squash(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::squash;
+
+    proptest::proptest! {
+        #[test]
+        fn squash_is_split_and_join_on_any_spaces(s in "[ a-cà-ãĐđạ-ỹ\t\n\r\u{b}\u{c}\u{85}\u{a0}\u{1680}\u{1681}\u{2000}-\u{200b}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}\u{3001}“”–…]{0,12}") {
+            proptest::prop_assert_eq!(squash(&s), s.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
 
     #[test]
     fn squash_is_split_and_join() {

@@ -854,7 +854,14 @@ impl<'a> View<'a> {
                 if k.ends_with('.') {
                     k.pop();
                 }
-                (Rc::from(k.as_str()), lex::flags(&k), shape_of(w))
+                // A word opening in ASCII lowercase is seldom asked its shape (the rules ask
+                // it of capitalised words): found when asked ([`View::shape`]), 0 till then.
+                let shape = if w.as_bytes()[0].is_ascii_lowercase() {
+                    0
+                } else {
+                    shape_of(w)
+                };
+                (Rc::from(k.as_str()), lex::flags(&k), shape)
             })
         })
     }
@@ -1050,8 +1057,13 @@ impl<'a> View<'a> {
         if known & SHAPE_KNOWN != 0 {
             return known;
         }
-        // A property of the spelling: found once per word the thread keys.
-        let shape = self.keyed(i).2 | cell.get();
+        // A property of the spelling: found once per word the thread keys, or, for words
+        // opening in ASCII lowercase, once per token asked.
+        let mut spelt = self.keyed(i).2;
+        if spelt == 0 {
+            spelt = shape_of(self.tx(i));
+        }
+        let shape = spelt | cell.get();
         cell.set(shape);
         shape
     }
@@ -1833,16 +1845,33 @@ impl<'a> View<'a> {
 
     /// Whether a phrase of words in a table among `bits` starts at token `j`.
     fn phrase_at(&self, j: usize, bits: u32) -> bool {
-        let n = self.b.toks.len();
+        let toks = &self.b.toks;
+        let n = toks.len();
+        // Every phrase is of words, its first at `j`.
+        if j >= n || !self.is_word(j) {
+            return false;
+        }
+        let first = self.flags1(j);
+        if first & bits != 0 {
+            return true;
+        }
         // A word opening no phrase needs no look at the words after it ([`View::phrase_flags`]
-        // finds nothing longer for it).
-        let longest = if j < n && self.is_word(j) && self.flags1(j) & bit::PHRASE_FIRST == 0 {
-            1
-        } else {
-            lex::MAX_PHRASE_WORDS
-        };
-        (1..=longest.min(n.saturating_sub(j)))
-            .any(|k| (j..j + k).all(|i| self.is_word(i)) && self.is(j, j + k, bits))
+        // finds nothing longer for it), nor does one opening no phrase of a length: its bits
+        // say so before the far word is keyed.
+        if first & bit::PHRASE_FIRST == 0 {
+            return false;
+        }
+        (2..=lex::MAX_PHRASE_WORDS.min(n - j)).any(|k| {
+            if !(j..j + k).all(|i| self.is_word(i)) {
+                return false;
+            }
+            let words = 1 + (j + 1..j + k).filter(|&i| toks[i].space_before).count();
+            let (first_of, _) = bit::of_length(words);
+            if words >= 2 && toks[j + 1].space_before && first & first_of == 0 {
+                return false;
+            }
+            self.is(j, j + k, bits)
+        })
     }
 
     /// Whether a lone capitalised word may be a name rather than half of a common noun: `None`

@@ -11,9 +11,12 @@ use crate::extract::tokens::{is_alpha, Token, TokenKind};
 /// after it.
 pub fn scan_into(text: &str, base: usize, out: &mut Vec<Token>) -> Option<usize> {
     #[cfg(target_arch = "x86_64")]
-    // SAFETY: SSE2 is part of the x86_64 baseline: every x86_64 CPU has it.
-    unsafe {
-        scan_sse2(text, base, out)
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2, just checked (the answer is cached).
+        unsafe { scan_avx2(text, base, out) }
+    } else {
+        // SAFETY: SSE2 is part of the x86_64 baseline: every x86_64 CPU has it.
+        unsafe { scan_sse2(text, base, out) }
     }
     #[cfg(not(target_arch = "x86_64"))]
     scan_bytes(text, base, out)
@@ -413,14 +416,38 @@ impl Scan<'_, '_> {
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "sse2")]
     fn chunk(&mut self, chunk: &[u8], at: usize, i: usize) -> usize {
+        self.chunk_with::<false>(chunk, at, i)
+    }
+
+    /// [`Scan::chunk`] with the masks made thirty-two bytes at a step.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn chunk_avx2(&mut self, chunk: &[u8], at: usize, i: usize) -> usize {
+        self.chunk_with::<true>(chunk, at, i)
+    }
+
+    /// [`Scan::chunk`], its masks made by [`masks32`] when `AVX` (only inlined into a
+    /// function with AVX2 enabled), else by [`masks16`].
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    fn chunk_with<const AVX: bool>(&mut self, chunk: &[u8], at: usize, i: usize) -> usize {
         let (mut sep, mut space, mut slow, mut digit) = (0u64, 0u64, 0u64, 0u64);
         // One bounds check for the chunk and the byte after it, none per load.
         let bytes: &[u8; CHUNK + 1] = chunk[at..at + CHUNK + 1]
             .try_into()
             .unwrap_or(&[b' '; CHUNK + 1]);
-        for q in 0..CHUNK / 16 {
-            let m = masks16(bytes, 16 * q);
-            let shift = 16 * q;
+        let width = if AVX { 32 } else { 16 };
+        for q in 0..CHUNK / width {
+            // SAFETY: SSE2 is part of the x86_64 baseline; AVX2 is asked for only by
+            // `chunk_avx2`, called only on CPUs that have it.
+            let m = unsafe {
+                if AVX {
+                    masks32(bytes, width * q)
+                } else {
+                    masks16(bytes, width * q)
+                }
+            };
+            let shift = width * q;
             sep |= u64::from(m.sep) << shift;
             space |= u64::from(m.space) << shift;
             slow |= u64::from(m.slow) << shift;
@@ -499,6 +526,12 @@ impl Scan<'_, '_> {
         let mut fixable = self.fixable;
         let out = &mut *self.out;
         out.reserve(CHUNK + 1);
+        // The tokens are written into the room just reserved and counted in `n`, the list's
+        // length set once at the end: no length or room test per token. A chunk's tokens
+        // start at distinct bytes of it, so there are at most `CHUNK` of them.
+        let mut len = out.len();
+        let mut room = out.spare_capacity_mut();
+        let mut n = 0;
         while starts != 0 {
             let k = starts.trailing_zeros();
             starts &= starts - 1;
@@ -506,14 +539,20 @@ impl Scan<'_, '_> {
             let sb = space_before & bit != 0;
             if punct & bit != 0 {
                 if fixable.is_none() && !sb && byte(k) == b'.' {
+                    // Rare: the tokens so far made part of the list, for `glued_dot` to see.
+                    // SAFETY: the first `n` slots of the room were written below.
+                    unsafe { out.set_len(len + n) };
                     fixable = glued_dot(out, self.text.as_bytes(), base);
+                    (len, n) = (out.len(), 0);
+                    room = out.spare_capacity_mut();
                 }
-                out.push(Token {
+                room[n].write(Token {
                     start: from + k as usize,
                     end: from + k as usize + 1,
                     kind: TokenKind::Punct,
                     space_before: sb,
                 });
+                n += 1;
                 continue;
             }
             if ends == 0 {
@@ -536,9 +575,9 @@ impl Scan<'_, '_> {
                 && letter
                 && capital(byte(k))
             {
-                fixable = Some(out.len());
+                fixable = Some(len + n);
             }
-            out.push(Token {
+            room[n].write(Token {
                 start: from + k as usize,
                 end: from + e as usize,
                 kind: if letter {
@@ -548,7 +587,10 @@ impl Scan<'_, '_> {
                 },
                 space_before: sb,
             });
+            n += 1;
         }
+        // SAFETY: the first `n` slots of the room were written above.
+        unsafe { out.set_len(len + n) };
         self.fixable = fixable;
         if r > 0 {
             self.space_before = space >> (r - 1) & 1 != 0;
@@ -575,6 +617,20 @@ const CHUNK: usize = 64;
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
 fn scan_sse2(text: &str, base: usize, out: &mut Vec<Token>) -> Option<usize> {
+    scan_chunks::<false>(text, base, out)
+}
+
+/// [`scan_sse2`] with the masks of a chunk made thirty-two bytes at a step.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn scan_avx2(text: &str, base: usize, out: &mut Vec<Token>) -> Option<usize> {
+    scan_chunks::<true>(text, base, out)
+}
+
+/// The walk of [`scan_sse2`] and [`scan_avx2`].
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn scan_chunks<const AVX: bool>(text: &str, base: usize, out: &mut Vec<Token>) -> Option<usize> {
     out.clear();
     // News text has about a token per four or five bytes: room for them at once, not by a
     // doubling per push past each size (capped, so a block of long words takes no more).
@@ -600,7 +656,15 @@ fn scan_sse2(text: &str, base: usize, out: &mut Vec<Token>) -> Option<usize> {
             padded[..n - i].copy_from_slice(&bytes[i..]);
             (&padded[..], 0)
         };
-        let r = s.chunk(chunk, at, i);
+        // SAFETY: SSE2 is part of the x86_64 baseline; `AVX` only from `scan_avx2`, called
+        // only on CPUs with AVX2.
+        let r = unsafe {
+            if AVX {
+                s.chunk_avx2(chunk, at, i)
+            } else {
+                s.chunk(chunk, at, i)
+            }
+        };
         if i + r >= n {
             break;
         }
@@ -668,6 +732,50 @@ fn masks16(bytes: &[u8; CHUNK + 1], i: usize) -> Masks {
     let digit = m(digit);
     Masks {
         sep: !(digit | m(letter) | non_ascii) & 0xFFFF,
+        space: m(space),
+        slow: lead & !m(known),
+        digit,
+    }
+}
+
+/// [`masks16`] of the thirty-two bytes at `i` (`i + 33 <= CHUNK + 1`) at once.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+fn masks32(bytes: &[u8; CHUNK + 1], i: usize) -> Masks {
+    use std::arch::x86_64::*;
+    // One bounds check for both loads.
+    let b = &bytes[i..i + 33];
+    // SAFETY: `b` holds the thirty-two bytes at 0 and at 1; unaligned loads need no more.
+    let (v, next) = unsafe {
+        (
+            _mm256_loadu_si256(b.as_ptr().cast()),
+            // Each byte's next byte.
+            _mm256_loadu_si256(b.as_ptr().add(1).cast()),
+        )
+    };
+    let splat = |b: u8| _mm256_set1_epi8(b as i8);
+    let eq = |x: __m256i, b: u8| _mm256_cmpeq_epi8(x, splat(b));
+    // Signed `lo <= x <= hi` per byte.
+    let within = |x: __m256i, lo: u8, hi: u8| {
+        _mm256_and_si256(
+            _mm256_cmpgt_epi8(x, splat(lo.wrapping_sub(1))),
+            _mm256_cmpgt_epi8(splat(hi.wrapping_add(1)), x),
+        )
+    };
+    let m = |x: __m256i| _mm256_movemask_epi8(x) as u32;
+    let digit = within(v, b'0', b'9');
+    let letter = within(_mm256_or_si256(v, splat(0x20)), b'a', b'z');
+    let non_ascii = m(v);
+    let space = _mm256_or_si256(within(v, b'\t', b'\r'), eq(v, b' '));
+    // Lead bytes: 0xC0 and up.
+    let lead = m(_mm256_cmpgt_epi8(v, splat(0xBF))) & non_ascii;
+    let c3 = _mm256_andnot_si256(eq(_mm256_and_si256(next, splat(0xDF)), 0x97), eq(v, 0xC3));
+    let e1 = _mm256_and_si256(eq(v, 0xE1), eq(_mm256_and_si256(next, splat(0xFC)), 0xB8));
+    let known = _mm256_or_si256(_mm256_or_si256(within(v, 0xC4, 0xC8), c3), e1);
+    let digit = m(digit);
+    Masks {
+        sep: !(digit | m(letter) | non_ascii),
         space: m(space),
         slow: lead & !m(known),
         digit,
@@ -747,6 +855,45 @@ mod tests {
             let got_fix = super::scan_into(&t, 3, &mut got);
             proptest::prop_assert_eq!(&got, &want);
             proptest::prop_assert_eq!(got_fix, want_fix);
+        }
+
+        #[test]
+        fn sse2_and_avx2_scans_are_the_byte_scan(t in "[ a-zA-Z0-9×÷ÀÿɏɐʃḀỿᄀĐđàầẫăắếệờữỳỹ.,’&_'\\-\u{301}\u{300}\u{a0}\n\t“”…½٣𝔸αΩ]{0,300}") {
+            let mut want = Vec::new();
+            let want_fix = scan_bytes(&t, 5, &mut want);
+            let mut got = Vec::new();
+            // SAFETY: SSE2 is part of the x86_64 baseline.
+            #[cfg(target_arch = "x86_64")]
+            let got_fix = unsafe { super::scan_sse2(&t, 5, &mut got) };
+            #[cfg(target_arch = "x86_64")]
+            {
+                proptest::prop_assert_eq!(&got, &want);
+                proptest::prop_assert_eq!(got_fix, want_fix);
+            }
+            #[cfg(target_arch = "x86_64")]
+            if std::arch::is_x86_feature_detected!("avx2") {
+                // SAFETY: the CPU has AVX2, just checked.
+                let got_fix = unsafe { super::scan_avx2(&t, 5, &mut got) };
+                proptest::prop_assert_eq!(&got, &want);
+                proptest::prop_assert_eq!(got_fix, want_fix);
+            }
+        }
+
+        #[test]
+        #[cfg(target_arch = "x86_64")]
+        fn masks32_are_two_masks16(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), super::CHUNK + 1)) {
+            if std::arch::is_x86_feature_detected!("avx2") {
+                let b: &[u8; super::CHUNK + 1] = bytes.as_slice().try_into().unwrap_or(&[0; super::CHUNK + 1]);
+                for i in [0, 32] {
+                    // SAFETY: the CPU has AVX2, just checked; SSE2 is baseline.
+                    let (w, lo, hi) = unsafe { (super::masks32(b, i), super::masks16(b, i), super::masks16(b, i + 16)) };
+                    let two = |l: u32, h: u32| l | h << 16;
+                    proptest::prop_assert_eq!(w.sep, two(lo.sep, hi.sep));
+                    proptest::prop_assert_eq!(w.space, two(lo.space, hi.space));
+                    proptest::prop_assert_eq!(w.slow, two(lo.slow, hi.slow));
+                    proptest::prop_assert_eq!(w.digit, two(lo.digit, hi.digit));
+                }
+            }
         }
 
         #[test]

@@ -6,8 +6,8 @@ use hashbrown::HashTable;
 use std::hash::BuildHasher;
 use std::rc::Rc;
 
-/// A word's matching key, its table bits and the bits of its shape, shared by the tokens
-/// spelling the word the same.
+/// A word's matching key, its table bits and the bits of its shape (0 if left to be found
+/// when asked), shared by the tokens spelling the word the same.
 pub type Keyed = (Rc<str>, u32, u8);
 
 /// Spelling → [`Keyed`].
