@@ -2,6 +2,7 @@
 
 pub mod orgs;
 pub mod people;
+mod people_keys;
 
 /// The tables' hash: a fast, fixed-seed (deterministic) hash for short word keys; the tables
 /// are fixed and the inputs are words, so protection against hash flooding is not needed.

@@ -5,7 +5,7 @@
 //! [`crate::extract::people::key::canonical`], so tone placement ("Hòa"/"Hoà") and case do not
 //! matter. Nothing here is a list of particular people: only how Vietnamese news writes names.
 
-use crate::extract::people::key::{canonical, canonical_into, FastBuild, FastSet};
+use crate::extract::people::key::{canonical, FastBuild, FastSet};
 use std::sync::LazyLock;
 
 /// Vietnamese family names, including those of ethnic minorities and the Sino-Vietnamese
@@ -529,10 +529,14 @@ pub static COMMON_WORD: LazyLock<FastSet<String>> = LazyLock::new(|| set(COMMON_
 
 /// The ten stems and twelve branches naming the years of the sixty-year cycle ("Giáp Thìn",
 /// "Canh Tý"): a stem then a branch is a year, not a person.
+// Read only by the generator of `people_keys.rs` (a test).
+#[cfg_attr(not(test), allow(dead_code))]
 #[rustfmt::skip]
 const YEAR_STEMS: &[&str] = &[
     "giáp", "ất", "bính", "đinh", "mậu", "kỷ", "kỉ", "canh", "tân", "nhâm", "quý",
 ];
+// Read only by the generator of `people_keys.rs` (a test).
+#[cfg_attr(not(test), allow(dead_code))]
 #[rustfmt::skip]
 const YEAR_BRANCHES: &[&str] = &[
     "tý", "tí", "sửu", "dần", "mão", "mẹo", "thìn", "tỵ", "tị", "ngọ", "mùi", "thân", "dậu", "tuất",
@@ -541,6 +545,8 @@ const YEAR_BRANCHES: &[&str] = &[
 
 /// Place words that, capitalised at the head of a run, make the run a place ("Đường Trần Phú",
 /// "TP Hồ Chí Minh"); only those that are no name syllables ("Đình" is a middle name).
+// Read only by the generator of `people_keys.rs` (a test).
+#[cfg_attr(not(test), allow(dead_code))]
 #[rustfmt::skip]
 const OPEN_PLACES: &[&str] = &[
     "tỉnh", "huyện", "xã", "phường", "quận", "tp", "thị xã", "thị trấn", "đường", "phố", "ngõ",
@@ -551,6 +557,8 @@ const OPEN_PLACES: &[&str] = &[
 
 /// Chinese family names in pinyin and Korean family names as romanised: before a pinyin or
 /// hyphenated given name ("Wu Jingui", "Kim Hack-Yong") they make a name.
+// Read only by the generator of `people_keys.rs` (a test).
+#[cfg_attr(not(test), allow(dead_code))]
 #[rustfmt::skip]
 const EAST_ASIAN_SURNAMES: &[&str] = &[
     "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma",
@@ -615,6 +623,8 @@ pub mod bit {
 
 /// Every word list with its [`bit`], and whether the first and last words of its phrases
 /// count for [`bit::PHRASE_FIRST`] and [`bit::PHRASE_LAST`].
+// Read only by the generator of `people_keys.rs` (a test).
+#[cfg_attr(not(test), allow(dead_code))]
 const TABLES: &[(&[&str], u32, bool)] = &[
     (SURNAMES, bit::SURNAME, true),
     (HONORIFICS, bit::HONORIFIC, true),
@@ -641,67 +651,70 @@ const TABLES: &[(&[&str], u32, bool)] = &[
     (EAST_ASIAN_SURNAMES, bit::EAST_ASIAN, false),
 ];
 
-/// Every key of every table above, with the [`bit`]s of the tables that hold it. Built in one
-/// pass, each entry keyed once into one buffer: every run of `bao` pays for it.
-static FLAGS: LazyLock<Flags> = LazyLock::new(|| {
-    let n: usize = TABLES.iter().map(|t| t.0.len()).sum();
-    let mut m = Flags {
-        table: hashbrown::HashTable::with_capacity(n + n / 4),
-        keys: String::with_capacity(n * 12),
-        hasher: FastBuild::default(),
+/// Every key of every table above with the [`bit`]s of the tables that hold it, in the order
+/// [`build_keys`] makes them. Generated (see the `generated_keys_are_current` test): keying the
+/// tables' Vietnamese words at start-up cost every run of `bao` more than a short article.
+use super::people_keys::KEYS;
+
+/// The one-pass build of [`KEYS`] from the tables: each entry keyed, and the first and last
+/// words of its phrases marked. The test that regenerates `people_keys.rs` runs it.
+#[cfg(test)]
+fn build_keys() -> Vec<(String, u32)> {
+    let mut order: Vec<(String, u32)> = Vec::new();
+    let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut add = |key: &str, b: u32| match at.get(key) {
+        Some(&i) => order[i].1 |= b,
+        None => {
+            at.insert(key.to_owned(), order.len());
+            order.push((key.to_owned(), b));
+        }
     };
-    let mut k = String::new();
     for &(words, b, phrases) in TABLES {
         for w in words {
-            if is_canonical_ascii(w) {
-                k.clear();
-                k.push_str(w);
-            } else {
-                canonical_into(w, &mut k);
-            }
-            m.add(&k, b);
+            let k = canonical(w);
+            add(&k, b);
             let Some((first, _)) = k.split_once(' ') else {
                 continue;
             };
             if phrases {
                 let (first_of, last_of) = bit::of_length(k.split(' ').count());
-                m.add(first, bit::PHRASE_FIRST | first_of);
-                m.add(
+                add(first, bit::PHRASE_FIRST | first_of);
+                add(
                     k.rsplit(' ').next().unwrap_or(""),
                     bit::PHRASE_LAST | last_of,
                 );
             }
             if b == bit::PLACE {
-                m.add(first, bit::PLACE_FIRST);
+                add(first, bit::PLACE_FIRST);
             }
         }
     }
-    m
-});
-
-/// Whether `w` is its own key: ASCII lowercase letters, digits and single spaces (a word of
-/// these has no case to fold and no tone to move; only a run of spaces would change). Most
-/// foreign names of the tables are; they are copied, not rebuilt char by char.
-fn is_canonical_ascii(w: &str) -> bool {
-    w.bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ')
-        && !w.contains("  ")
+    order
 }
 
-/// Key → [`bit`]s, the keys one after another in one buffer: no allocation a key.
+/// [`KEYS`] in a hash table, built once: one hash and insert a key, nothing allocated a key.
+static FLAGS: LazyLock<Flags> = LazyLock::new(|| {
+    let hasher = FastBuild::default();
+    let mut table = hashbrown::HashTable::with_capacity(KEYS.len());
+    for &(key, b) in KEYS {
+        use std::hash::BuildHasher;
+        table.insert_unique(hasher.hash_one(key.as_bytes()), (key, b), |&(k, _)| {
+            hasher.hash_one(k.as_bytes())
+        });
+    }
+    Flags { table, hasher }
+});
+
+/// Key → [`bit`]s.
 struct Flags {
-    /// (Where the key lies in `keys`, its length, its bits.)
-    table: hashbrown::HashTable<(u32, u32, u32)>,
-    keys: String,
+    table: hashbrown::HashTable<(&'static str, u32)>,
     hasher: FastBuild,
 }
 
 impl Flags {
     /// Every key with its bits.
     fn iter(&self) -> impl Iterator<Item = (&str, u32)> {
-        self.table
-            .iter()
-            .map(|&(at, len, f)| (&self.keys[at as usize..(at + len) as usize], f))
+        self.table.iter().map(|&(k, f)| (k, f))
     }
 
     fn hash(&self, key: &str) -> u64 {
@@ -709,53 +722,54 @@ impl Flags {
         self.hasher.hash_one(key.as_bytes())
     }
 
-    fn find(&self, h: u64, key: &str) -> Option<&(u32, u32, u32)> {
-        let keys = self.keys.as_bytes();
-        self.table.find(h, |&(at, len, _)| {
-            len as usize == key.len()
-                && keys[at as usize..at as usize + key.len()] == *key.as_bytes()
-        })
-    }
-
-    fn add(&mut self, key: &str, b: u32) {
-        let h = self.hash(key);
-        let keys = self.keys.as_bytes();
-        let same = |&(at, len, _): &(u32, u32, u32)| {
-            len as usize == key.len()
-                && keys[at as usize..at as usize + key.len()] == *key.as_bytes()
-        };
-        if let Some(e) = self.table.find_mut(h, same) {
-            e.2 |= b;
-            return;
-        }
-        let at = self.keys.len() as u32;
-        self.keys.push_str(key);
-        let hasher = &self.hasher;
-        let keys = &self.keys;
-        self.table
-            .insert_unique(h, (at, key.len() as u32, b), |&(at, len, _)| {
-                use std::hash::BuildHasher;
-                hasher.hash_one(&keys.as_bytes()[at as usize..(at + len) as usize])
-            });
+    fn find(&self, h: u64, key: &str) -> Option<&(&'static str, u32)> {
+        self.table.find(h, |&(k, _)| k == key)
     }
 }
 
 /// The [`bit`]s of the tables that hold `key` (a canonical key), 0 if none.
 pub fn flags(key: &str) -> u32 {
     let f = &*FLAGS;
-    f.find(f.hash(key), key).map_or(0, |e| e.2)
+    f.find(f.hash(key), key).map_or(0, |e| e.1)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    proptest::proptest! {
-        #[test]
-        fn a_canonical_ascii_word_is_its_own_key(w in "[a-c09 ]{0,12}") {
-            if is_canonical_ascii(&w) {
-                proptest::prop_assert_eq!(canonical(&w), w);
-            }
+    /// The source of `people_keys.rs` for these tables.
+    fn keys_source() -> String {
+        let mut s = String::from(
+            "//! @generated by `lexicon::people::tests::generated_keys_are_current` from the tables\n\
+             //! of `people.rs` (their canonical keys and bits); do not edit. To regenerate:\n\
+             //! `BAO_REGEN=1 cargo test --lib generated_keys_are_current`.\n\n\
+             #[rustfmt::skip]\n\
+             pub(super) const KEYS: &[(&str, u32)] = &[\n",
+        );
+        for (k, b) in build_keys() {
+            s.push_str(&format!("    ({k:?}, {b:#010x}),\n"));
+        }
+        s.push_str("];\n");
+        s
+    }
+
+    #[test]
+    fn generated_keys_are_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/lexicon/people_keys.rs");
+        let want = keys_source();
+        if std::env::var_os("BAO_REGEN").is_some() {
+            std::fs::write(path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(path).unwrap();
+        assert!(
+            have == want,
+            "src/lexicon/people_keys.rs is stale: run BAO_REGEN=1 cargo test --lib generated_keys_are_current"
+        );
+        // And what was compiled in is what the file says.
+        let built = build_keys();
+        assert_eq!(KEYS.len(), built.len());
+        for (&(k, b), (bk, bb)) in KEYS.iter().zip(&built) {
+            assert_eq!((k, b), (bk.as_str(), *bb));
         }
     }
 
