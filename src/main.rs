@@ -36,6 +36,14 @@ struct Cli {
 }
 
 fn main() -> ExitCode {
+    // The heap grows and is given back in steps of 4 MB instead of the pages each allocation
+    // needs: the second thread's arena was grown by ~100 mprotect calls over the dev set, now
+    // ~10. Untouched pages of a step cost no memory (peak RSS of a 20 MB file did not go up).
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets a parameter of the allocator; no allocation is in progress.
+    unsafe {
+        libc::mallopt(libc::M_TOP_PAD, 4 << 20);
+    }
     // The batch form skips clap, which took longer over hundreds of paths than listing them.
     let result = match json_paths(std::env::args_os()) {
         Some(paths) => json(&paths),
