@@ -414,7 +414,17 @@ fn json(paths: &[PathBuf]) -> Result<ExitCode> {
         return Err(e.into());
     }
     st.out.flush()?;
-    Ok(exit(st.failed || !errors.is_empty()))
+    let failed = st.failed || !errors.is_empty();
+    // Everything is written (stdout flushed, stderr unbuffered): leaving now skips dropping
+    // this thread's caches at exit (~0.85M instructions on 260 files), as the parked helpers'
+    // are skipped.
+    #[cfg(unix)]
+    // SAFETY: _exit ends the process at once; nothing is left to run or flush.
+    unsafe {
+        libc::_exit(i32::from(failed))
+    }
+    #[cfg(not(unix))]
+    Ok(exit(failed))
 }
 
 fn print(paths: &[PathBuf], width: usize) -> Result<ExitCode> {
