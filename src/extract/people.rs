@@ -20,6 +20,7 @@ use key::canonical;
 use key::{FastBuild, FastMap, FastSet};
 use runs::{BlockTokens, Candidate, Evidence, LowerIndex, Parts};
 use std::rc::Rc;
+use words::Kept;
 
 /// The people `article` mentions. Spans inside `organisations` mentions are not people.
 pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
@@ -47,18 +48,29 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
     // Lists kept by the thread from article to article (see `Spare`).
     let Spare {
         mut cands,
-        mut block_cands,
         mut parts,
         registry,
-    } = SPARE.with(|c| std::mem::take(&mut *c.borrow_mut()));
+    } = SPARE.with(Kept::take);
     let mut toks = BlockTokens::empty();
     for (i, b) in article.blocks.iter().enumerate() {
         if b.kind == BlockKind::Dateline {
             continue;
         }
         toks.refill(article.text, i, b);
-        toks.candidates(article.text, &org_spans, &mut parts, &mut block_cands);
-        cands.extend(block_cands.drain(..).filter(|c| !in_org(c.start, c.end)));
+        // Made straight into the article's list, those in organisations then dropped in place:
+        // a candidate is moved once, not twice.
+        let from = cands.len();
+        toks.candidates(article.text, &org_spans, &mut parts, &mut cands);
+        let mut kept = from;
+        for k in from..cands.len() {
+            if !in_org(cands[k].start, cands[k].end) {
+                if kept != k {
+                    cands.swap(kept, k);
+                }
+                kept += 1;
+            }
+        }
+        cands.truncate(kept);
     }
     drop(toks);
     drop(org_spans);
@@ -126,7 +138,7 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
     });
     for i in order {
         let id = reg.place(&cands[i], &parts, article.text);
-        cands[i].person = Some(id);
+        cands[i].person = as_id(id);
     }
     // Pass 2: the other runs are mentions only if they name someone already known.
     let found: Vec<(usize, usize)> = (0..cands.len())
@@ -136,7 +148,7 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
     lower.prepare(found.iter().flat_map(|&(i, _)| questions(&cands[i])));
     for (i, id) in found {
         if !written(&cands[i]) {
-            cands[i].person = Some(id);
+            cands[i].person = as_id(id);
         }
     }
 
@@ -158,7 +170,7 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
                         && adjacent(&cands[i], &cands[i + 1]));
             if joined {
                 let id = reg.place(&cands[i], &parts, article.text);
-                cands[i].person = Some(id);
+                cands[i].person = as_id(id);
                 changed = true;
             }
         }
@@ -171,7 +183,7 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
     // By value: each candidate is freed as soon as its mention is made.
     for c in cands.drain(..) {
         let Some(id) = c.person else { continue };
-        let d = &mut people[id];
+        let d = &mut people[id as usize];
         let text = &article.text[c.start..c.end];
         d.mentions.push(Mention::new(c.block, c.start, c.end));
         if c.author {
@@ -207,20 +219,24 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
         .collect();
     out.sort_by_key(|p| (p.author, p.mentions[0].start()));
     parts.clear();
-    block_cands.clear();
     reg.full.clear();
     reg.short.clear();
     // A long article's lists are freed with it.
     if cands.capacity() <= SPARE_MAX && reg.full.capacity().max(reg.short.capacity()) <= SPARE_MAX {
         let spare = Spare {
             cands,
-            block_cands,
             parts,
             registry: reg,
         };
-        let _ = SPARE.try_with(|c| *c.borrow_mut() = spare);
+        let _ = SPARE.try_with(|c| c.put(spare));
     }
     out
+}
+
+/// A person's index as a candidate holds it (an article has far fewer than 2³² people: each
+/// takes a mention of at least two bytes).
+fn as_id(id: usize) -> Option<u32> {
+    u32::try_from(id).ok()
 }
 
 /// The lists of [`find_in`] that outlive an article, empty: grown once per thread, not in
@@ -228,7 +244,6 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
 #[derive(Default)]
 struct Spare {
     cands: Vec<Candidate>,
-    block_cands: Vec<Candidate>,
     parts: Parts,
     /// Its maps empty.
     registry: Registry,
@@ -238,7 +253,7 @@ struct Spare {
 const SPARE_MAX: usize = 1 << 12;
 
 thread_local! {
-    static SPARE: std::cell::RefCell<Spare> = std::cell::RefCell::new(Spare::default());
+    static SPARE: Kept<Spare> = Kept::new(Spare::default());
 }
 
 /// A candidate's words joined by spaces: a single word as it is, several joined in `buf`.

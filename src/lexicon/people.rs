@@ -653,7 +653,12 @@ static FLAGS: LazyLock<Flags> = LazyLock::new(|| {
     let mut k = String::new();
     for &(words, b, phrases) in TABLES {
         for w in words {
-            canonical_into(w, &mut k);
+            if is_canonical_ascii(w) {
+                k.clear();
+                k.push_str(w);
+            } else {
+                canonical_into(w, &mut k);
+            }
             m.add(&k, b);
             let Some((first, _)) = k.split_once(' ') else {
                 continue;
@@ -673,6 +678,15 @@ static FLAGS: LazyLock<Flags> = LazyLock::new(|| {
     }
     m
 });
+
+/// Whether `w` is its own key: ASCII lowercase letters, digits and single spaces (a word of
+/// these has no case to fold and no tone to move; only a run of spaces would change). Most
+/// foreign names of the tables are; they are copied, not rebuilt char by char.
+fn is_canonical_ascii(w: &str) -> bool {
+    w.bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ')
+        && !w.contains("  ")
+}
 
 /// Key → [`bit`]s, the keys one after another in one buffer: no allocation a key.
 struct Flags {
@@ -735,6 +749,15 @@ pub fn flags(key: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn a_canonical_ascii_word_is_its_own_key(w in "[a-c09 ]{0,12}") {
+            if is_canonical_ascii(&w) {
+                proptest::prop_assert_eq!(canonical(&w), w);
+            }
+        }
+    }
 
     #[test]
     fn flags_agree_with_the_tables() {

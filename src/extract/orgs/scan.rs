@@ -675,9 +675,38 @@ struct Memo<'a> {
     head: OnceCell<Option<&'static Head>>,
     /// This word and the next form a compound.
     compound_next: OnceCell<bool>,
-    /// The `WORD_*` bits of the canonical form.
-    flags: OnceCell<u8>,
+    /// What the word tables say of the canonical form.
+    info: OnceCell<WordInfo>,
 }
+
+/// What one lookup tells of a canonical word: which word lists hold it (the `WORD_*` bits of
+/// [`Lexicon::word_flags`]) and, for the first word of a head, its entry in [`HEAD_STEPS`].
+#[derive(Clone, Copy, Default)]
+struct WordInfo {
+    flags: u8,
+    /// The head the word is by itself.
+    head: Option<&'static Head>,
+    /// Some longer head starts with the word.
+    goes_on: bool,
+}
+
+/// [`WordInfo`] by canonical word: the words of [`Lexicon::word_flags`].
+static WORDS: LazyLock<FastMap<&'static str, WordInfo>> = LazyLock::new(|| {
+    let lex: &'static Lexicon = &LEXICON;
+    let mut map = FastMap::with_capacity_and_hasher(lex.word_flags.len(), Default::default());
+    for (w, &flags) in &lex.word_flags {
+        let (head, goes_on) = HEAD_STEPS.get(w.as_str()).copied().unwrap_or((None, false));
+        map.insert(
+            w.as_str(),
+            WordInfo {
+                flags,
+                head,
+                goes_on,
+            },
+        );
+    }
+    map
+});
 
 impl<'a, 'k> Ctx<'a, 'k> {
     /// A context for the window `src` in the memo and key buffers of `bufs` (given back by
@@ -711,9 +740,13 @@ impl<'a, 'k> Ctx<'a, 'k> {
     }
     /// Which word lists hold the canonical form of token `i` (see [`Lexicon::word_flags`]).
     fn flags(&self, i: usize) -> u8 {
+        self.info(i).flags
+    }
+    /// [`WordInfo`] of the canonical form of token `i`.
+    fn info(&self, i: usize) -> WordInfo {
         *self.memo[i]
-            .flags
-            .get_or_init(|| LEXICON.word_flags.get(self.low(i)).copied().unwrap_or(0))
+            .info
+            .get_or_init(|| WORDS.get(self.low(i)).copied().unwrap_or_default())
     }
     fn text(&self, i: usize) -> &str {
         self.toks[i].text(self.src)
@@ -760,19 +793,26 @@ impl<'a, 'k> Ctx<'a, 'k> {
     }
     fn find_head(&self, i: usize) -> Option<&'static Head> {
         let lex: &'static Lexicon = &LEXICON;
-        if self.flags(i) & WORD_HEAD_FIRST == 0 {
+        if !self.word(i) {
             return None;
+        }
+        let first = self.info(i);
+        if first.flags & WORD_HEAD_FIRST == 0 {
+            return None;
+        }
+        // The word alone: its step came with its flags.
+        let mut best = first.head;
+        if !first.goes_on {
+            return best;
         }
         let mut key = self.scratch.borrow_mut();
         key.clear();
-        let mut best = None;
-        for k in (i..i + lex.max_head_words).take_while(|&k| self.toks.has(k)) {
-            if self.toks[k].kind != TokenKind::Word || (k > i && !self.toks[k].space_before) {
+        key.push_str(self.low(i));
+        for k in (i + 1..i + lex.max_head_words).take_while(|&k| self.toks.has(k)) {
+            if self.toks[k].kind != TokenKind::Word || !self.toks[k].space_before {
                 break;
             }
-            if k > i {
-                key.push(' ');
-            }
+            key.push(' ');
             key.push_str(self.low(k));
             let (head, prefix) = HEAD_STEPS
                 .get(key.as_str())
@@ -1896,6 +1936,22 @@ mod tests {
         }
         let trường = HeadProps::of("trường");
         assert!(trường.lowercase && trường.numbered && trường.not_after.is_some());
+    }
+
+    #[test]
+    fn word_info_is_the_flags_and_the_head_step() {
+        for (w, &flags) in &LEXICON.word_flags {
+            let info = WORDS[w.as_str()];
+            assert_eq!(info.flags, flags, "{w}");
+            let (head, goes_on) = HEAD_STEPS.get(w.as_str()).copied().unwrap_or((None, false));
+            assert_eq!(info.head.map(|h| &h.key), head.map(|h| &h.key), "{w}");
+            assert_eq!(info.goes_on, goes_on, "{w}");
+            // Every first word of a head has a step.
+            assert!(
+                flags & WORD_HEAD_FIRST == 0 || HEAD_STEPS.contains_key(w.as_str()),
+                "{w}"
+            );
+        }
     }
 
     #[test]

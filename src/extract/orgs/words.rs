@@ -402,8 +402,18 @@ fn word_spans_chars(src: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The first word of a phrase, as [`word_spans`] would cut it.
+/// The first word of a phrase, as [`word_spans`] would cut it (empty when the phrase starts
+/// with no letter): the byte walk of [`WordSpans`].
 pub fn first_word(s: &str) -> &str {
+    match WordSpans::new(s).next() {
+        Some((0, end)) => &s[..end],
+        _ => "",
+    }
+}
+
+/// [`first_word`] a char at a time, for the tests.
+#[cfg(test)]
+fn first_word_chars(s: &str) -> &str {
     let end = s
         .char_indices()
         .find(|(_, c)| !is_letter(*c))
@@ -583,6 +593,11 @@ mod tests {
                     proptest::prop_assert_eq!(avx.saw_underscore, spans.saw_underscore);
                 }
             }
+        }
+
+        #[test]
+        fn first_word_is_the_char_walks(t in "([a-zA-Z0-9 ,._\u{300}×÷“”–ễảđƯơʊ漢€]|\\PC){0,20}") {
+            proptest::prop_assert_eq!(first_word(&t), first_word_chars(&t));
         }
 
         #[test]

@@ -98,7 +98,9 @@ static LATIN: std::sync::LazyLock<Vec<Option<Latin>>> = std::sync::LazyLock::new
         .chain(EXTRA_FIRST..=EXTRA_LAST)
         .map(|u| {
             let c = char::from_u32(u)?;
-            if !c.is_alphabetic() {
+            // Every char of both blocks is a letter but × and ÷ (a test checks it against
+            // `char::is_alphabetic`, a table search per char).
+            if matches!(u, 0xD7 | 0xF7) {
                 return None;
             }
             let mut lower = c.to_lowercase();
@@ -282,6 +284,14 @@ fn rhyme_ok(rest: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_latin_blocks_are_letters_but_times_and_divide() {
+        for u in (LATIN_FIRST..=LATIN_LAST).chain(EXTRA_FIRST..=EXTRA_LAST) {
+            let c = char::from_u32(u).unwrap_or('×');
+            assert_eq!(c.is_alphabetic(), !matches!(u, 0xD7 | 0xF7), "U+{u:04X}");
+        }
+    }
 
     #[test]
     fn tone_placement_and_case_fold() {

@@ -4,7 +4,7 @@
 use super::key::{canonical, canonical_into, is_vietnamese_syllable, FastMap};
 use super::roles;
 use super::scan::scan_into;
-use super::words::{Keyed, Words};
+use super::words::{Kept, Keyed, Words};
 use crate::document::{Block, BlockKind};
 use crate::extract::tokens::{Token, TokenKind};
 use crate::lexicon::people::{self as lex, bit};
@@ -46,7 +46,9 @@ pub struct Candidate {
     pub vietnamese_surname: bool,
     pub author: bool,
     pub roles: Vec<String>,
-    pub person: Option<usize>,
+    /// The person's index among the article's (32 bits: a candidate moves often, and at 128
+    /// bytes it moves without a call to `memcpy`).
+    pub person: Option<u32>,
     /// Token range in its block, and whether a list separator (",", "và" …) comes right before.
     pub tokens: (usize, usize),
     pub listed: bool,
@@ -140,9 +142,9 @@ impl Spans {
 thread_local! {
     /// Words this thread has keyed, by their text, with their table [`bit`]s and shape: most recur
     /// within an article and across articles, and finding one costs far less than keying it.
-    static KEYED: RefCell<Words> = RefCell::new(Words::default());
+    static KEYED: Kept<Words> = Kept::new(Words::default());
     /// The last article's block buffers, for the next article: grown once, not in every article.
-    static SPARE: RefCell<Buffers> = RefCell::new(Buffers::default());
+    static SPARE: Kept<Buffers> = Kept::new(Buffers::default());
 }
 
 /// The buffers of [`BlockTokens`] that outlive an article ([`SPARE`]), all empty of keys.
@@ -504,7 +506,7 @@ const STOP_AFTER_TITLE: &[&str] = &["là", "và", "của", "cho", "với"];
 impl BlockTokens {
     /// No tokens yet: buffers for [`BlockTokens::refill`].
     pub fn empty() -> Self {
-        let b = SPARE.with(|c| std::mem::take(&mut *c.borrow_mut()));
+        let b = SPARE.with(Kept::take);
         BlockTokens {
             index: 0,
             kind: BlockKind::Paragraph,
@@ -514,7 +516,7 @@ impl BlockTokens {
             keyed_at: RefCell::new(b.keyed_at),
             places: b.places,
             shapes: b.shapes,
-            keyed: RefCell::new(KEYED.with(|c| std::mem::take(&mut *c.borrow_mut()))),
+            keyed: RefCell::new(KEYED.with(Kept::take)),
             scratch: RefCell::new(b.scratch),
             phrase: RefCell::new(b.phrase),
         }
@@ -723,7 +725,7 @@ impl Drop for BlockTokens {
     fn drop(&mut self) {
         let words = std::mem::take(self.keyed.get_mut());
         // The thread may be ending: then the words go with it.
-        let _ = KEYED.try_with(|c| *c.borrow_mut() = words);
+        let _ = KEYED.try_with(|c| c.put(words));
         // The buffers too, but without the keys they hold, and not when a long block grew them.
         for i in self.keyed_at.get_mut().drain(..) {
             self.keys[i].take();
@@ -741,7 +743,7 @@ impl Drop for BlockTokens {
                 scratch: take(self.scratch.get_mut()),
                 phrase: take(self.phrase.get_mut()),
             };
-            let _ = SPARE.try_with(|c| *c.borrow_mut() = b);
+            let _ = SPARE.try_with(|c| c.put(b));
         }
     }
 }

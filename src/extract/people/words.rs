@@ -3,12 +3,52 @@
 //! words per MB of text, most of them seen before).
 
 use hashbrown::HashTable;
+use std::cell::RefCell;
 use std::hash::BuildHasher;
 use std::rc::Rc;
 
 /// A word's matching key, its table bits and the bits of its shape (0 if left to be found
 /// when asked), shared by the tokens spelling the word the same.
 pub type Keyed = (Rc<str>, u32, u8);
+
+/// A thread's cache or spare buffers, not freed when the thread ends: a thread most often ends
+/// with the process (the main thread's too, at `exit`), and freeing thousands of keys and
+/// buffers one by one then costs for nothing. Only the first [`KEPT_AT_END`] of these in a
+/// process are left so (a few MB each at most): a program whose threads come and go frees the
+/// others.
+pub struct Kept<T: Default>(RefCell<T>);
+
+/// How many [`Kept`] values a process leaves unfreed as their threads end.
+const KEPT_AT_END: usize = 48;
+
+impl<T: Default> Kept<T> {
+    pub fn new(value: T) -> Self {
+        Kept(RefCell::new(value))
+    }
+
+    /// The value, an empty one left in its place.
+    pub fn take(&self) -> T {
+        std::mem::take(&mut *self.0.borrow_mut())
+    }
+
+    pub fn put(&self, value: T) {
+        *self.0.borrow_mut() = value;
+    }
+}
+
+impl<T: Default> Drop for Kept<T> {
+    fn drop(&mut self) {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        // One count for every `T`: a static in a generic function is one static.
+        static LEFT: AtomicUsize = AtomicUsize::new(KEPT_AT_END);
+        let leave = LEFT
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1))
+            .is_ok();
+        if leave {
+            std::mem::forget(std::mem::take(self.0.get_mut()));
+        }
+    }
+}
 
 /// Spelling → [`Keyed`].
 #[derive(Default)]
