@@ -350,12 +350,34 @@ fn write_line(st: &mut State, line: Result<JsonLine, LoadError>) -> io::Result<(
 
 /// How many threads work on `--json`: one per core, or `RAYON_NUM_THREADS` as elsewhere.
 fn workers() -> usize {
+    requested_workers()
+        .or_else(|| std::thread::available_parallelism().ok().map(|n| n.get()))
+        .unwrap_or(1)
+}
+
+/// `RAYON_NUM_THREADS`, when it is set to a count.
+fn requested_workers() -> Option<usize> {
     std::env::var("RAYON_NUM_THREADS")
         .ok()
         .and_then(|n| n.parse().ok())
         .filter(|&n| n > 0)
-        .or_else(|| std::thread::available_parallelism().ok().map(|n| n.get()))
-        .unwrap_or(1)
+}
+
+/// Whether this process may run on more than one core, by one system call: what
+/// `available_parallelism` answers first, before it reads the cgroup files (a dozen more).
+#[cfg(target_os = "linux")]
+fn several_cores() -> bool {
+    // SAFETY: a zeroed cpu_set_t is a valid empty set, and the call writes at most its size.
+    unsafe {
+        let mut set: libc::cpu_set_t = std::mem::zeroed();
+        libc::sched_getaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &mut set) == 0
+            && libc::CPU_COUNT(&set) > 1
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn several_cores() -> bool {
+    workers() > 1
 }
 
 /// One line per file, in order, made by this thread and helpers. A helper builds the
@@ -382,7 +404,7 @@ fn json(paths: &[PathBuf]) -> Result<ExitCode> {
         wake: Condvar::new(),
     };
     let shared = Arc::new(shared);
-    for _ in 1..workers() {
+    let helper = || {
         let shared = Arc::clone(&shared);
         std::thread::spawn(move || {
             shared.warm_up();
@@ -392,7 +414,17 @@ fn json(paths: &[PathBuf]) -> Result<ExitCode> {
             loop {
                 std::thread::park();
             }
-        });
+        })
+    };
+    // The first helper builds the tables every extraction waits for, so it starts as soon as
+    // a second core is known to exist, before the count of cores (cgroup files) is asked for.
+    let mut helpers = 0;
+    if requested_workers().is_none() && several_cores() {
+        helper();
+        helpers = 1;
+    }
+    for _ in helpers + 1..workers().max(helpers + 1) {
+        helper();
     }
     let (files, errors) = loader::expand_paths(paths);
     for e in &errors {
