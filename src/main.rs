@@ -486,17 +486,7 @@ fn json(paths: &[PathBuf]) -> Result<ExitCode> {
         return Err(e.into());
     }
     out.out.flush()?;
-    let failed = out.failed || !errors.is_empty();
-    // Everything is written (stdout flushed, stderr unbuffered): leaving now skips dropping
-    // this thread's caches at exit (~0.85M instructions on 260 files), as the parked helpers'
-    // are skipped.
-    #[cfg(unix)]
-    // SAFETY: _exit ends the process at once; nothing is left to run or flush.
-    unsafe {
-        libc::_exit(i32::from(failed))
-    }
-    #[cfg(not(unix))]
-    Ok(exit(failed))
+    Ok(exit(out.failed || !errors.is_empty()))
 }
 
 fn print(paths: &[PathBuf], width: usize) -> Result<ExitCode> {
