@@ -6,7 +6,6 @@ use bao::Article;
 use clap::Parser;
 use rayon::prelude::*;
 use std::collections::VecDeque;
-use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,12 +43,8 @@ fn main() -> ExitCode {
     unsafe {
         libc::mallopt(libc::M_TOP_PAD, 4 << 20);
     }
-    // The batch form skips clap, which took longer over hundreds of paths than listing them.
-    let result = match json_paths(std::env::args_os()) {
-        Some(paths) => json(&paths),
-        None => run(Cli::parse()),
-    };
-    match result {
+    let cli = Cli::parse();
+    match run(cli) {
         Ok(code) => code,
         Err(e) => {
             if is_broken_pipe(&e) {
@@ -59,22 +54,6 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// The paths of `bao --json PATH…` when that is the whole command line and no path could be
-/// taken for an option (none starts with `-` or is empty): clap would read it the same way.
-/// Anything else is left to clap, with its errors and help.
-fn json_paths(args: impl IntoIterator<Item = OsString>) -> Option<Vec<PathBuf>> {
-    let mut args = args.into_iter().skip(1);
-    if args.next()? != "--json" {
-        return None;
-    }
-    let paths: Vec<PathBuf> = args.map(PathBuf::from).collect();
-    let plain = paths.iter().all(|p| {
-        let b = p.as_os_str().as_encoded_bytes();
-        !b.is_empty() && b[0] != b'-'
-    });
-    (plain && !paths.is_empty()).then_some(paths)
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -508,49 +487,5 @@ fn exit(failed: bool) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Whatever command line the clap-less reading takes, clap reads the same way.
-    #[test]
-    fn json_paths_read_as_clap_does() {
-        let lines: &[&[&str]] = &[
-            &["bao", "--json", "a.txt"],
-            &["bao", "--json", "a.txt", "b/c.txt", "d", "ý kiến.txt"],
-            &["bao", "--json"],
-            &["bao", "--json", ""],
-            &["bao", "--json", "a", "-p"],
-            &["bao", "--json", "a", "--json"],
-            &["bao", "--json", "--", "-a"],
-            &["bao", "--json", "-"],
-            &["bao", "a", "--json"],
-            &["bao", "--print", "a"],
-            &["bao", "--jsonx", "a"],
-            &["bao"],
-        ];
-        for line in lines {
-            let args = line.iter().map(OsString::from);
-            let Some(paths) = json_paths(args.clone()) else {
-                // Left to clap: only lines that are not the plain batch form.
-                assert!(
-                    line.len() < 3
-                        || line[1] != "--json"
-                        || line[2..].iter().any(|a| a.is_empty() || a.starts_with('-')),
-                    "{line:?}"
-                );
-                continue;
-            };
-            let cli = Cli::try_parse_from(args).expect("clap takes it too");
-            assert!(cli.json && !cli.print && cli.width == 80, "{line:?}");
-            assert_eq!(cli.paths, paths, "{line:?}");
-        }
-        assert_eq!(
-            json_paths(["bao", "--json", "x"].map(OsString::from)),
-            Some(vec![PathBuf::from("x")])
-        );
     }
 }
