@@ -217,10 +217,15 @@ fn is_article_file(path: &Path) -> bool {
 /// Expands folders (their article files, sorted, hidden ones skipped) and keeps files as given.
 /// A path that fails is reported in the second list; the rest still load.
 pub fn expand_paths<P: AsRef<Path>>(paths: &[P]) -> (Vec<PathBuf>, Vec<LoadError>) {
-    let mut files = Vec::new();
+    let mut files = Vec::with_capacity(paths.len());
     let mut errors = Vec::new();
-    for p in paths {
+    let listed = listed_files(paths);
+    for (i, p) in paths.iter().enumerate() {
         let p = p.as_ref();
+        if listed.get(i) == Some(&true) {
+            files.push(p.to_owned());
+            continue;
+        }
         match fs::metadata(p) {
             Err(source) => errors.push(LoadError::Io {
                 path: p.to_owned(),
@@ -251,6 +256,80 @@ pub fn expand_paths<P: AsRef<Path>>(paths: &[P]) -> (Vec<PathBuf>, Vec<LoadError
         }
     }
     (files, errors)
+}
+
+/// From this many paths on, [`listed_files`] reads their folder instead of looking each up.
+const LIST_FOLDER_FROM: usize = 16;
+
+/// For each of `paths`, `true` when the listing of the folder most of them name shows a regular
+/// file by that name: what `fs::metadata` would say of it, for many files at the cost of one
+/// look-up and a folder read instead of a look-up each (a shell glob passes hundreds of files of
+/// one folder). `false` means "look it up": another folder, a symlink, a folder, a name not
+/// listed, a path not of the plain form `folder/name`. Empty below [`LIST_FOLDER_FROM`] paths.
+#[cfg(unix)]
+fn listed_files<P: AsRef<Path>>(paths: &[P]) -> Vec<bool> {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    // `folder/name` split at the last slash, the name a plain one; what Path::parent would
+    // normalise ("a/./b", "a/b/") is left to the look-up.
+    fn split(p: &Path) -> Option<(&[u8], &OsStr)> {
+        let b = p.as_os_str().as_bytes();
+        let (folder, name) = match memchr::memrchr(b'/', b) {
+            Some(0) => (&b[..1], &b[1..]),
+            Some(i) => (&b[..i], &b[i + 1..]),
+            None => (&b"."[..], b),
+        };
+        let plain = !name.is_empty() && name != b"." && name != b"..";
+        plain.then_some((folder, OsStr::from_bytes(name)))
+    }
+    if paths.len() < LIST_FOLDER_FROM {
+        return Vec::new();
+    }
+    let Some((folder, _)) = split(paths[0].as_ref()) else {
+        return Vec::new();
+    };
+    let names: Vec<Option<&OsStr>> = paths
+        .iter()
+        .map(|p| split(p.as_ref()).and_then(|(f, n)| (f == folder).then_some(n)))
+        .collect();
+    let wanted: hashbrown::HashSet<&OsStr, foldhash::fast::FixedState> =
+        names.iter().flatten().copied().collect();
+    let Ok(entries) = fs::read_dir(OsStr::from_bytes(folder)) else {
+        return Vec::new();
+    };
+    // A folder far larger than the list costs more to read than the look-ups it saves.
+    let most = 4 * paths.len() + 256;
+    let mut found: hashbrown::HashSet<&OsStr, foldhash::fast::FixedState> =
+        hashbrown::HashSet::with_capacity_and_hasher(wanted.len(), Default::default());
+    for e in entries.take(most) {
+        let Ok(e) = e else { break };
+        let name = e.file_name();
+        // The file type comes with the listing (no look-up) where the file system gives it.
+        if let Some(&n) = wanted.get(name.as_os_str()) {
+            if e.file_type().is_ok_and(|t| t.is_file()) {
+                found.insert(n);
+            }
+        }
+    }
+    // A folder that can be read but not searched lists names that cannot be opened: one look-up
+    // through it tells.
+    let reachable = names
+        .iter()
+        .zip(paths)
+        .find(|(n, _)| n.is_some_and(|n| found.contains(n)))
+        .is_some_and(|(_, p)| fs::metadata(p.as_ref()).is_ok_and(|m| m.is_file()));
+    if !reachable {
+        return Vec::new();
+    }
+    names
+        .iter()
+        .map(|n| n.is_some_and(|n| found.contains(n)))
+        .collect()
+}
+
+#[cfg(not(unix))]
+fn listed_files<P: AsRef<Path>>(_: &[P]) -> Vec<bool> {
+    Vec::new()
 }
 
 /// A line of the text: its trimmed byte range.
@@ -1416,5 +1495,58 @@ mod tests {
         assert_eq!(clean_byline("Xuân Thắng -"), "Xuân Thắng");
         assert!(!looks_like_byline("Hotline: 0914926900"));
         assert!(!looks_like_byline("Email: banbientap@bao.vn"));
+    }
+
+    /// Many paths of one folder are sorted out from its listing; the answer must be what a
+    /// look-up of each path gives: files kept, folders expanded, symlinks followed, FIFOs kept
+    /// (loading refuses them), missing names and odd forms reported.
+    #[cfg(unix)]
+    #[test]
+    fn paths_listed_from_their_folder_match_one_look_up_each() {
+        let d = tempfile::tempdir().unwrap();
+        let dir = d.path();
+        let mut paths = Vec::new();
+        for i in 0..LIST_FOLDER_FROM + 4 {
+            let p = dir.join(format!("a{i}.txt"));
+            fs::write(&p, "Tiêu đề\nMột đoạn.\n").unwrap();
+            paths.push(p);
+        }
+        fs::create_dir(dir.join("sub")).unwrap();
+        fs::write(dir.join("sub").join("b.txt"), "x\n").unwrap();
+        std::os::unix::fs::symlink(dir.join("a0.txt"), dir.join("link.txt")).unwrap();
+        std::os::unix::fs::symlink(dir.join("gone"), dir.join("dangling.txt")).unwrap();
+        let fifo =
+            std::ffi::CString::new(dir.join("pipe").into_os_string().into_encoded_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+        for extra in [
+            "sub",
+            "link.txt",
+            "dangling.txt",
+            "pipe",
+            "missing.txt",
+            "a1.txt/",
+            "sub/.",
+            "sub/..",
+            "a2.txt/.",
+        ] {
+            paths.push(dir.join(extra));
+        }
+        paths.push(dir.join("sub").join("b.txt"));
+        paths.push(paths[3].clone());
+        let listed = listed_files(&paths);
+        assert_eq!(listed.len(), paths.len());
+        assert!(listed[..LIST_FOLDER_FROM + 4].iter().all(|&l| l));
+        let show = |(files, errors): (Vec<PathBuf>, Vec<LoadError>)| {
+            let errors: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+            (files, errors)
+        };
+        let one_by_one = paths.iter().fold((Vec::new(), Vec::new()), |mut acc, p| {
+            let (f, e) = expand_paths(std::slice::from_ref(p));
+            acc.0.extend(f);
+            acc.1.extend(e);
+            acc
+        });
+        assert_eq!(show(expand_paths(&paths)), show(one_by_one));
     }
 }
