@@ -1,5 +1,6 @@
 //! The Vietnamese tables the extractor reads, built once.
 
+pub(crate) mod org_head_forms;
 pub mod orgs;
 pub mod people;
 mod people_keys;

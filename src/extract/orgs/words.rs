@@ -424,7 +424,7 @@ fn first_word_chars(s: &str) -> &str {
 /// Phrases keyed by their first word, longest first: a word's candidates are checked with
 /// `starts_with`, so only the few phrases sharing a first word are ever compared.
 pub struct ByFirstWord<T> {
-    map: FastMap<String, Vec<(String, T)>>,
+    map: FastMap<&'static str, Vec<(&'static str, T)>>,
     /// A bit per (first byte, last byte, length) of the first words: most words of a text miss
     /// it and skip the hash lookup.
     filter: Box<Bits>,
@@ -459,20 +459,18 @@ fn filter_bit(w: &[u8]) -> usize {
 }
 
 impl<T: Copy> ByFirstWord<T> {
-    pub fn new(phrases: impl IntoIterator<Item = (String, T)>) -> Self {
+    /// The phrases are the program's own (the tables'), borrowed: no copy of each.
+    pub fn new(phrases: impl IntoIterator<Item = (&'static str, T)>) -> Self {
         let phrases = phrases.into_iter();
         // Sized once: growing the table rehashes every key.
-        let mut map: FastMap<String, Vec<(String, T)>> =
+        let mut map: FastMap<&'static str, Vec<(&'static str, T)>> =
             FastMap::with_capacity_and_hasher(phrases.size_hint().0, Default::default());
         for (p, v) in phrases {
-            let f = first_word(&p);
+            let f = first_word(p);
             if f.is_empty() {
                 continue;
             }
-            let list = match map.get_mut(f) {
-                Some(list) => list,
-                None => map.entry(f.to_owned()).or_default(),
-            };
+            let list = map.entry(f).or_default();
             if !list.iter().any(|(q, _)| *q == p) {
                 list.push((p, v));
             }
@@ -530,7 +528,7 @@ impl<T: Copy> ByFirstWord<T> {
             .flatten()
             .filter_map(move |(p, v)| {
                 let end = a + p.len();
-                (src[a..].starts_with(p.as_str()) && bounded_after(src, end)).then_some((end, *v))
+                (src[a..].starts_with(p) && bounded_after(src, end)).then_some((end, *v))
             })
     }
 }
@@ -658,7 +656,7 @@ mod tests {
         let s = "Sở GTVT, L'Oréal và UBND tỉnh.";
         let w: Vec<&str> = word_spans(s).iter().map(|&(a, b)| &s[a..b]).collect();
         assert_eq!(w, ["Sở", "GTVT", "L", "Oréal", "và", "UBND", "tỉnh"]);
-        let t = ByFirstWord::new([("L'Oréal".to_owned(), 1), ("L".to_owned(), 2)]);
+        let t = ByFirstWord::new([("L'Oréal", 1), ("L", 2)]);
         let (a, b) = word_spans(s)[2];
         assert!(t.may_start(s.as_bytes(), a, b));
         assert_eq!(t.matches_at(s, a, b).next(), Some((a + "L'Oréal".len(), 1)));
@@ -678,7 +676,7 @@ mod tests {
             ]
             .iter()
             .enumerate()
-            .map(|(i, p)| ((*p).to_owned(), i)),
+            .map(|(i, p)| (*p, i)),
         );
         let s = "công việc, công an, Bộ Công an và Sở, TP. Vinh, L'Oréal, công ty ab";
         for (a, b) in word_spans(s) {
