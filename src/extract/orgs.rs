@@ -976,7 +976,7 @@ fn group(article: &Source, found: &mut [Found]) -> Vec<Organisation> {
 
 /// The table's acronyms of three letters or more, in table order, by the first word of their
 /// canonical expansion: the ones a name's start may be abbreviated by.
-type Expansion = (&'static str, &'static str, String);
+type Expansion = (&'static str, &'static str, &'static str);
 static BODY_EXPANSIONS: std::sync::LazyLock<FastMap<&'static str, Vec<&'static Expansion>>> =
     std::sync::LazyLock::new(|| {
         let mut by_first: FastMap<&'static str, Vec<&'static Expansion>> = FastMap::default();
@@ -1060,7 +1060,7 @@ fn name_org<'t>(
             .flatten()
             .filter(|(_, _, ce)| {
                 cname
-                    .strip_prefix(ce.as_str())
+                    .strip_prefix(*ce)
                     .is_some_and(|r| r.is_empty() || r.starts_with(' '))
             })
             .max_by_key(|(_, e, _)| e.len())

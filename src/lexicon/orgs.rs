@@ -4,6 +4,7 @@
 //! Everything here is general knowledge of how Vietnamese news names bodies; nothing is taken
 //! from any evaluation set.
 
+use super::org_keys::{COMPOUND_KEYS, EXPANSION_KEYS, HEAD_KEYS};
 use std::sync::LazyLock;
 
 pub use super::{FastMap, FastSet};
@@ -877,13 +878,13 @@ pub struct Lexicon {
     /// hash lookup of [`Lexicon::expansion`].
     expansion_bits: [u64; 64],
     /// (abbreviation, expansion, canonical expansion).
-    pub expansion_keys: Vec<(&'static str, &'static str, String)>,
+    pub expansion_keys: Vec<(&'static str, &'static str, &'static str)>,
     /// Canonical keys of place words.
     pub places: FastSet<String>,
     pub generic_acronyms: FastSet<&'static str>,
-    pub compounds: FastSet<String>,
+    pub compounds: FastSet<&'static str>,
     /// First syllables of compounds: a generic head followed by one may still name a body.
-    pub compound_first: FastSet<String>,
+    pub compound_first: FastSet<&'static str>,
     pub surnames: FastSet<&'static str>,
     pub stop_words: FastSet<&'static str>,
     pub known: Vec<&'static str>,
@@ -921,33 +922,34 @@ pub const WORD_PLACE_FIRST: u8 = 2;
 pub const WORD_COMPOUND_FIRST: u8 = 4;
 pub const WORD_STOP: u8 = 8;
 
-fn compounds() -> FastSet<String> {
-    // Sized once: growing the set rehashes every key.
-    let n = COMPOUNDS.bytes().filter(|&b| b == b'|').count() + 1;
-    let mut set = FastSet::with_capacity_and_hasher(n, Default::default());
-    set.extend(
-        COMPOUNDS
-            .split('|')
-            .map(|c| crate::extract::orgs::canonical(c.trim()))
-            .filter(|c| c.contains(' ')),
-    );
-    set
+/// The canonical keys of [`COMPOUNDS`] of two words or more, in order: what
+/// `org_keys.rs` holds as `COMPOUND_KEYS`.
+#[cfg(test)]
+fn compound_keys() -> Vec<String> {
+    COMPOUNDS
+        .split('|')
+        .map(|c| crate::extract::orgs::canonical(c.trim()))
+        .filter(|c| c.contains(' '))
+        .collect()
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let compounds = compounds();
-    let mut compound_first: FastSet<String> =
+    // The canonical keys are generated (`org_keys.rs`): keying the lists at start-up cost
+    // every run of `bao` more than a short article.
+    let mut compounds: FastSet<&'static str> =
+        FastSet::with_capacity_and_hasher(COMPOUND_KEYS.len(), Default::default());
+    compounds.extend(COMPOUND_KEYS.iter().copied());
+    let mut compound_first: FastSet<&'static str> =
         FastSet::with_capacity_and_hasher(compounds.len(), Default::default());
-    for c in &compounds {
-        let first = c.split(' ').next().unwrap_or("");
-        if !compound_first.contains(first) {
-            compound_first.insert(first.to_owned());
-        }
-    }
+    compound_first.extend(
+        COMPOUND_KEYS
+            .iter()
+            .map(|c| c.split(' ').next().unwrap_or("")),
+    );
     let mut heads = FastMap::with_capacity_and_hasher(HEADS.len(), Default::default());
     let mut max_head_words = 1;
-    for &(h, kind) in HEADS {
-        let key = crate::extract::orgs::canonical(h);
+    for (&(_, kind), &key) in HEADS.iter().zip(HEAD_KEYS) {
+        let key = key.to_owned();
         let words = key.split(' ').count();
         max_head_words = max_head_words.max(words);
         heads.insert(key.clone(), Head { key, kind, words });
@@ -968,10 +970,9 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         head_first.len() + place_first.len() + compound_first.len() + stop_words.len(),
         Default::default(),
     );
-    let sets: [(&FastSet<String>, u8); 3] = [
+    let sets: [(&FastSet<String>, u8); 2] = [
         (&head_first, WORD_HEAD_FIRST),
         (&place_first, WORD_PLACE_FIRST),
-        (&compound_first, WORD_COMPOUND_FIRST),
     ];
     // A key is copied only the first time it is seen.
     let mut add = |w: &str, bit: u8| match word_flags.get_mut(w) {
@@ -984,6 +985,9 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         for w in set {
             add(w, bit);
         }
+    }
+    for w in &compound_first {
+        add(w, WORD_COMPOUND_FIRST);
     }
     for w in &stop_words {
         add(w, WORD_STOP);
@@ -1003,7 +1007,8 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         expansions: EXPANSIONS.iter().copied().collect(),
         expansion_keys: EXPANSIONS
             .iter()
-            .map(|(a, e)| (*a, *e, crate::extract::orgs::canonical(e)))
+            .zip(EXPANSION_KEYS)
+            .map(|(&(a, e), &k)| (a, e, k))
             .collect(),
         places: PLACE_WORDS
             .iter()
@@ -1024,6 +1029,60 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The source of `src/lexicon/org_keys.rs` for these lists.
+    fn keys_source() -> String {
+        use crate::extract::orgs::canonical;
+        let list = |name: &str, keys: Vec<String>| {
+            let mut s = format!("#[rustfmt::skip]\npub(super) const {name}: &[&str] = &[\n");
+            for k in keys {
+                s.push_str(&format!("    {k:?},\n"));
+            }
+            s + "];\n"
+        };
+        [
+            String::from(
+                "//! @generated by `lexicon::orgs::tests::generated_keys_are_current` from the lists\n\
+                 //! of `orgs.rs` (their canonical keys); do not edit. To regenerate:\n\
+                 //! `BAO_REGEN=1 cargo test --lib generated_keys_are_current`.\n\n\
+                 /// The canonical key of each of `HEADS`, in order.\n",
+            ),
+            list("HEAD_KEYS", HEADS.iter().map(|(h, _)| canonical(h)).collect()),
+            "\n/// The canonical keys of `COMPOUNDS` of two words or more, in order.\n".to_owned(),
+            list("COMPOUND_KEYS", compound_keys()),
+            "\n/// The canonical key of each expansion of `EXPANSIONS`, in order.\n".to_owned(),
+            list(
+                "EXPANSION_KEYS",
+                EXPANSIONS.iter().map(|(_, e)| canonical(e)).collect(),
+            ),
+        ]
+        .concat()
+    }
+
+    #[test]
+    fn generated_keys_are_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/lexicon/org_keys.rs");
+        let want = keys_source();
+        if std::env::var_os("BAO_REGEN").is_some() {
+            std::fs::write(path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(path).unwrap();
+        assert!(
+            have == want,
+            "src/lexicon/org_keys.rs is stale: run BAO_REGEN=1 cargo test --lib generated_keys_are_current"
+        );
+        // And what was compiled in is what the file says.
+        let canon = crate::extract::orgs::canonical;
+        assert_eq!(HEAD_KEYS.len(), HEADS.len());
+        for (&k, (h, _)) in HEAD_KEYS.iter().zip(HEADS) {
+            assert_eq!(k, canon(h));
+        }
+        assert_eq!(COMPOUND_KEYS, compound_keys().as_slice());
+        assert_eq!(EXPANSION_KEYS.len(), EXPANSIONS.len());
+        for (&k, (_, e)) in EXPANSION_KEYS.iter().zip(EXPANSIONS) {
+            assert_eq!(k, canon(e));
+        }
+    }
 
     /// The filter before the lookup lets every abbreviation through, and only those answer.
     #[test]
@@ -1069,7 +1128,7 @@ mod tests {
             );
             assert_eq!(
                 f & WORD_COMPOUND_FIRST != 0,
-                lex.compound_first.contains(w),
+                lex.compound_first.contains(w.as_str()),
                 "{w}"
             );
             assert_eq!(
