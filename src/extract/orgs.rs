@@ -1142,6 +1142,16 @@ pub fn canonical(s: &str) -> String {
     out
 }
 
+/// [`canonical`] of the program's own text (a table's), borrowed when it is its own canonical
+/// form, as most of the tables' lowercase phrases are: no copy of each.
+pub fn canonical_static(s: &'static str) -> std::borrow::Cow<'static, str> {
+    if is_canonical_phrase(&CANONICAL_CHARS, s) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(canonical(s))
+    }
+}
+
 /// [`canonical`] of one word, borrowed when the word is canonical already (lowercase letters
 /// of the table, no tone to move), as most lowercase words are.
 pub fn canonical_word(s: &str) -> std::borrow::Cow<'_, str> {

@@ -6,7 +6,7 @@
 //! unknown lowercase word ends it.
 
 use super::words::ByFirstWord;
-use crate::extract::orgs::{canonical, canonical_into, canonical_word_in};
+use crate::extract::orgs::{canonical, canonical_into, canonical_static, canonical_word_in};
 use crate::extract::tokens::{
     is_all_caps, is_alpha, is_alphanumeric, is_capitalised, Token, TokenKind,
 };
@@ -15,6 +15,7 @@ use crate::lexicon::org_head_forms::HEAD_FORMS;
 use crate::lexicon::orgs::{FastMap, FastSet};
 use crate::lexicon::orgs::{Head, HeadKind, Lexicon, HEADS, KNOWN, LEXICON};
 use crate::lexicon::orgs::{WORD_COMPOUND_FIRST, WORD_HEAD_FIRST, WORD_PLACE_FIRST, WORD_STOP};
+use std::borrow::Cow;
 use std::cell::{Cell, OnceCell, RefCell};
 use std::sync::LazyLock;
 
@@ -71,23 +72,39 @@ fn head_forms() -> Vec<(String, u16)> {
     pats
 }
 
+/// A canonical key of a table, borrowed from the table when it is its own canonical form.
+type Key = Cow<'static, str>;
+
+/// The canonical key of a table's phrase (see [`canonical_static`]).
+fn key(s: &'static str) -> Key {
+    canonical_static(s)
+}
+
+/// `part` of a key, borrowed as the key is.
+fn part_of(k: Key, part: impl Fn(&str) -> Option<&str>) -> Option<Key> {
+    match k {
+        Cow::Borrowed(s) => part(s).map(Cow::Borrowed),
+        Cow::Owned(o) => part(&o).map(|p| Cow::Owned(p.to_owned())),
+    }
+}
+
 /// The word lists below in canonical form, built once.
 struct Lists {
-    not_after: Vec<(String, Vec<String>)>,
-    lowercase_heads: FastSet<String>,
+    not_after: Vec<(Key, Vec<Key>)>,
+    lowercase_heads: FastSet<Key>,
     /// The first words of `lowercase_heads`.
-    lowercase_firsts: FastSet<String>,
-    lower_described: FastSet<String>,
-    person_named: FastSet<String>,
+    lowercase_firsts: FastSet<Key>,
+    lower_described: FastSet<Key>,
+    person_named: FastSet<Key>,
     not_org_prefixes: PhraseIndex,
     cut_before_inner: PhraseIndex,
     /// Every generic body and every start of one cut before a space.
-    generic_starts: FastSet<String>,
-    countries: FastSet<String>,
+    generic_starts: FastSet<Key>,
+    countries: FastSet<Key>,
     /// The last words of the countries of two words or more: a phrase ending in another word
     /// names no country, and needs no joining and hashing.
-    country_ends: FastSet<String>,
-    departments: FastSet<String>,
+    country_ends: FastSet<Key>,
+    departments: FastSet<Key>,
 }
 
 /// Every head, and every head cut before one of its spaces, with the head it is itself if
@@ -112,17 +129,17 @@ static HEAD_STEPS: LazyLock<FastMap<String, (Option<&'static Head>, bool)>> = La
 });
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
-    let set = |l: &[&str]| l.iter().map(|w| canonical(w)).collect::<FastSet<String>>();
-    let vec = |l: &[&str]| l.iter().map(|w| canonical(w)).collect::<Vec<String>>();
+    let set = |l: &'static [&'static str]| l.iter().map(|w| key(w)).collect::<FastSet<Key>>();
+    let vec = |l: &'static [&'static str]| l.iter().map(|w| key(w)).collect::<Vec<Key>>();
     Lists {
         not_after: NOT_AFTER
             .iter()
-            .map(|(h, before)| (canonical(h), vec(before)))
+            .map(|(h, before)| (key(h), vec(before)))
             .collect(),
         lowercase_heads: set(LOWERCASE_HEADS),
         lowercase_firsts: LOWERCASE_HEADS
             .iter()
-            .map(|h| canonical(h).split(' ').next().unwrap_or("").to_owned())
+            .filter_map(|h| part_of(key(h), |k| Some(k.split(' ').next().unwrap_or(""))))
             .collect(),
         lower_described: set(LOWER_DESCRIBED),
         person_named: set(PERSON_NAMED),
@@ -131,10 +148,10 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         generic_starts: GENERIC_BODIES
             .iter()
             .flat_map(|g| {
-                let g = canonical(g);
-                let cuts: Vec<String> = g
+                let g = key(g);
+                let cuts: Vec<Key> = g
                     .match_indices(' ')
-                    .map(|(i, _)| g[..i].to_owned())
+                    .filter_map(|(i, _)| part_of(g.clone(), |k| Some(&k[..i])))
                     .collect();
                 cuts.into_iter().chain([g])
             })
@@ -142,7 +159,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         countries: set(COUNTRIES),
         country_ends: COUNTRIES
             .iter()
-            .filter_map(|c| canonical(c).rsplit_once(' ').map(|(_, l)| l.to_owned()))
+            .filter_map(|c| part_of(key(c), |k| k.rsplit_once(' ').map(|(_, l)| l)))
             .collect(),
         departments: set(DEPARTMENTS),
     }
@@ -152,19 +169,19 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
 /// [`starts_phrase`]): a phrase of several words can only open a text with the same first
 /// word.
 struct PhraseIndex {
-    phrases: Vec<String>,
-    by_first: FastMap<String, Vec<usize>>,
+    phrases: Vec<Key>,
+    by_first: FastMap<Key, Vec<usize>>,
     /// Phrases of one word, tried on every text.
     single: Vec<usize>,
 }
 
 impl PhraseIndex {
-    fn new(phrases: Vec<String>) -> Self {
-        let mut by_first: FastMap<String, Vec<usize>> = FastMap::default();
+    fn new(phrases: Vec<Key>) -> Self {
+        let mut by_first: FastMap<Key, Vec<usize>> = FastMap::default();
         let mut single = Vec::new();
         for (i, p) in phrases.iter().enumerate() {
-            match p.split_once(' ') {
-                Some((first, _)) => by_first.entry(first.to_owned()).or_default().push(i),
+            match part_of(p.clone(), |k| k.split_once(' ').map(|(first, _)| first)) {
+                Some(first) => by_first.entry(first).or_default().push(i),
                 None => single.push(i),
             }
         }
@@ -185,7 +202,7 @@ impl PhraseIndex {
             .copied()
             .filter(|&i| starts_phrase(lead, &self.phrases[i]))
             .min()
-            .map(|i| self.phrases[i].as_str())
+            .map(|i| &*self.phrases[i])
     }
 }
 
@@ -1888,7 +1905,7 @@ fn needs_place_ok(cx: &Ctx, from: usize, to: usize) -> bool {
         .collect();
     let name = name.join(" ").replace(',', "");
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    !LISTS.departments.contains(&name) && !name.is_empty()
+    !LISTS.departments.contains(name.as_str()) && !name.is_empty()
 }
 
 /// The departments every province has: "Sở Tài chính" alone does not say which one.
@@ -1942,6 +1959,31 @@ fn span(toks: &Toks, from: usize, to: usize, strength: Strength) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A borrowed key is the key [`canonical`] makes, for every list the rules key.
+    #[test]
+    fn borrowed_keys_are_canonical() {
+        let lists: [&[&str]; 8] = [
+            LOWERCASE_HEADS,
+            LOWER_DESCRIBED,
+            PERSON_NAMED,
+            NOT_ORG_PREFIXES,
+            CUT_BEFORE_INNER,
+            GENERIC_BODIES,
+            COUNTRIES,
+            DEPARTMENTS,
+        ];
+        let after = NOT_AFTER
+            .iter()
+            .flat_map(|(h, b)| std::iter::once(h).chain(b.iter()));
+        let mut borrowed = 0;
+        for w in lists.into_iter().flatten().chain(after) {
+            let k = key(w);
+            borrowed += usize::from(matches!(k, Cow::Borrowed(_)));
+            assert_eq!(k, canonical(w), "{w}");
+        }
+        assert!(borrowed > 200, "{borrowed}");
+    }
 
     /// The source of `src/lexicon/org_head_forms.rs` for these heads.
     fn head_forms_source() -> String {
