@@ -1,7 +1,7 @@
 //! The Vietnamese tables the extractor reads, built once.
 
 pub(crate) mod org_head_forms;
-mod org_keys;
+pub(crate) mod org_keys;
 pub mod orgs;
 pub mod people;
 mod people_keys;

@@ -4,7 +4,7 @@
 
 /// The canonical key of each of `HEADS`, in order.
 #[rustfmt::skip]
-pub(super) const HEAD_KEYS: &[&str] = &[
+pub(crate) const HEAD_KEYS: &[&str] = &[
     "ubnd",
     "uỷ ban nhân dân",
     "hđnd",
@@ -152,7 +152,7 @@ pub(super) const HEAD_KEYS: &[&str] = &[
 
 /// The canonical keys of `COMPOUNDS` of two words or more, in order.
 #[rustfmt::skip]
-pub(super) const COMPOUND_KEYS: &[&str] = &[
+pub(crate) const COMPOUND_KEYS: &[&str] = &[
     "sinh vật",
     "vật cảnh",
     "chỉ huy",
@@ -543,7 +543,7 @@ pub(super) const COMPOUND_KEYS: &[&str] = &[
 
 /// The canonical key of each expansion of `EXPANSIONS`, in order.
 #[rustfmt::skip]
-pub(super) const EXPANSION_KEYS: &[&str] = &[
+pub(crate) const EXPANSION_KEYS: &[&str] = &[
     "phát triển nông thôn",
     "môi trường",
     "uỷ ban nhân dân",

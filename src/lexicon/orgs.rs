@@ -868,7 +868,7 @@ pub struct Lexicon {
     /// Canonical key of a phrase of one to five words → head.
     pub heads: FastMap<String, Head>,
     /// Canonical first words of heads and of place words: a cheap filter before lookups.
-    pub head_first: FastSet<String>,
+    pub head_first: FastSet<&'static str>,
     pub place_first: FastSet<String>,
     /// Longest head, in words.
     pub max_head_words: usize,
@@ -954,9 +954,9 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         max_head_words = max_head_words.max(words);
         heads.insert(key.clone(), Head { key, kind, words });
     }
-    let head_first: FastSet<String> = heads
-        .keys()
-        .map(|k: &String| k.split(' ').next().unwrap_or("").to_owned())
+    let head_first: FastSet<&'static str> = HEAD_KEYS
+        .iter()
+        .map(|k| k.split(' ').next().unwrap_or(""))
         .collect();
     let place_first: FastSet<String> = PLACE_WORDS
         .iter()
@@ -970,10 +970,6 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         head_first.len() + place_first.len() + compound_first.len() + stop_words.len(),
         Default::default(),
     );
-    let sets: [(&FastSet<String>, u8); 2] = [
-        (&head_first, WORD_HEAD_FIRST),
-        (&place_first, WORD_PLACE_FIRST),
-    ];
     // A key is copied only the first time it is seen.
     let mut add = |w: &str, bit: u8| match word_flags.get_mut(w) {
         Some(f) => *f |= bit,
@@ -981,10 +977,11 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             word_flags.insert(w.to_owned(), bit);
         }
     };
-    for (set, bit) in sets {
-        for w in set {
-            add(w, bit);
-        }
+    for w in &head_first {
+        add(w, WORD_HEAD_FIRST);
+    }
+    for w in &place_first {
+        add(w, WORD_PLACE_FIRST);
     }
     for w in &compound_first {
         add(w, WORD_COMPOUND_FIRST);
@@ -1034,7 +1031,7 @@ mod tests {
     fn keys_source() -> String {
         use crate::extract::orgs::canonical;
         let list = |name: &str, keys: Vec<String>| {
-            let mut s = format!("#[rustfmt::skip]\npub(super) const {name}: &[&str] = &[\n");
+            let mut s = format!("#[rustfmt::skip]\npub(crate) const {name}: &[&str] = &[\n");
             for k in keys {
                 s.push_str(&format!("    {k:?},\n"));
             }
@@ -1120,7 +1117,11 @@ mod tests {
             assert_ne!(flag(w) & WORD_STOP, 0, "{w}");
         }
         for (w, &f) in &lex.word_flags {
-            assert_eq!(f & WORD_HEAD_FIRST != 0, lex.head_first.contains(w), "{w}");
+            assert_eq!(
+                f & WORD_HEAD_FIRST != 0,
+                lex.head_first.contains(w.as_str()),
+                "{w}"
+            );
             assert_eq!(
                 f & WORD_PLACE_FIRST != 0,
                 lex.place_first.contains(w),

@@ -12,6 +12,7 @@ use crate::extract::tokens::{
 };
 use crate::extract::tokens::{leading_word, tokenize_some_into};
 use crate::lexicon::org_head_forms::HEAD_FORMS;
+use crate::lexicon::org_keys::HEAD_KEYS;
 use crate::lexicon::orgs::{FastMap, FastSet};
 use crate::lexicon::orgs::{Head, HeadKind, Lexicon, HEADS, KNOWN, LEXICON};
 use crate::lexicon::orgs::{WORD_COMPOUND_FIRST, WORD_HEAD_FIRST, WORD_PLACE_FIRST, WORD_STOP};
@@ -110,23 +111,25 @@ struct Lists {
 /// Every head, and every head cut before one of its spaces, with the head it is itself if
 /// any and whether it is such a cut: a phrase that is no cut starts no longer head, so
 /// [`Ctx::head_at`] stops reading there, and one lookup answers both questions.
-static HEAD_STEPS: LazyLock<FastMap<String, (Option<&'static Head>, bool)>> = LazyLock::new(|| {
-    let lex: &'static Lexicon = &LEXICON;
-    let mut map = FastMap::with_capacity_and_hasher(2 * lex.heads.len(), Default::default());
-    for h in lex.heads.keys() {
-        for (i, c) in h.char_indices() {
-            if c == ' ' {
-                map.entry(h[..i].to_owned())
-                    .or_insert_with(|| (lex.heads.get(&h[..i]), true))
-                    .1 = true;
+static HEAD_STEPS: LazyLock<FastMap<&'static str, (Option<&'static Head>, bool)>> =
+    LazyLock::new(|| {
+        let lex: &'static Lexicon = &LEXICON;
+        // The keys are the generated head keys and their cuts: borrowed, not copied.
+        let mut map = FastMap::with_capacity_and_hasher(2 * HEAD_KEYS.len(), Default::default());
+        for &h in HEAD_KEYS {
+            for (i, c) in h.char_indices() {
+                if c == ' ' {
+                    map.entry(&h[..i])
+                        .or_insert_with(|| (lex.heads.get(&h[..i]), true))
+                        .1 = true;
+                }
             }
         }
-    }
-    for (k, h) in &lex.heads {
-        map.entry(k.clone()).or_insert((Some(h), false));
-    }
-    map
-});
+        for &k in HEAD_KEYS {
+            map.entry(k).or_insert_with(|| (lex.heads.get(k), false));
+        }
+        map
+    });
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     let set = |l: &'static [&'static str]| l.iter().map(|w| key(w)).collect::<FastSet<Key>>();
