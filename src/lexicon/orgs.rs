@@ -5,6 +5,7 @@
 //! from any evaluation set.
 
 use super::org_keys::{COMPOUND_KEYS, EXPANSION_KEYS, HEAD_KEYS};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 pub use super::{FastMap, FastSet};
@@ -869,7 +870,7 @@ pub struct Lexicon {
     pub heads: FastMap<String, Head>,
     /// Canonical first words of heads and of place words: a cheap filter before lookups.
     pub head_first: FastSet<&'static str>,
-    pub place_first: FastSet<String>,
+    pub place_first: FastSet<Cow<'static, str>>,
     /// Longest head, in words.
     pub max_head_words: usize,
     /// Abbreviation (as written) → expansion.
@@ -894,7 +895,7 @@ pub struct Lexicon {
     pub needs_place: FastSet<&'static str>,
     /// Canonical word → which of `head_first`, `place_first`, `compound_first` and
     /// `stop_words` hold it (the `WORD_*` bits): one lookup instead of four.
-    pub word_flags: FastMap<String, u8>,
+    pub word_flags: FastMap<Cow<'static, str>, u8>,
 }
 
 /// The bit of a word in [`Lexicon::expansion_bits`]: its first two bytes and its length.
@@ -958,36 +959,31 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .iter()
         .map(|k| k.split(' ').next().unwrap_or(""))
         .collect();
-    let place_first: FastSet<String> = PLACE_WORDS
+    let place_first: FastSet<Cow<'static, str>> = PLACE_WORDS
         .iter()
-        .map(|p| {
-            let c = crate::extract::orgs::canonical(p);
-            c.split(' ').next().unwrap_or("").to_owned()
+        .map(|p| match crate::extract::orgs::canonical_static(p) {
+            Cow::Borrowed(c) => Cow::Borrowed(c.split(' ').next().unwrap_or("")),
+            Cow::Owned(c) => Cow::Owned(c.split(' ').next().unwrap_or("").to_owned()),
         })
         .collect();
     let stop_words: FastSet<&'static str> = STOP_WORDS.iter().copied().collect();
-    let mut word_flags: FastMap<String, u8> = FastMap::with_capacity_and_hasher(
+    let mut word_flags: FastMap<Cow<'static, str>, u8> = FastMap::with_capacity_and_hasher(
         head_first.len() + place_first.len() + compound_first.len() + stop_words.len(),
         Default::default(),
     );
-    // A key is copied only the first time it is seen.
-    let mut add = |w: &str, bit: u8| match word_flags.get_mut(w) {
-        Some(f) => *f |= bit,
-        None => {
-            word_flags.insert(w.to_owned(), bit);
-        }
-    };
-    for w in &head_first {
-        add(w, WORD_HEAD_FIRST);
+    // The keys are the tables' own, borrowed, but for a place word's that is not.
+    let mut add = |w: Cow<'static, str>, bit: u8| *word_flags.entry(w).or_insert(0) |= bit;
+    for &w in &head_first {
+        add(Cow::Borrowed(w), WORD_HEAD_FIRST);
     }
     for w in &place_first {
-        add(w, WORD_PLACE_FIRST);
+        add(w.clone(), WORD_PLACE_FIRST);
     }
-    for w in &compound_first {
-        add(w, WORD_COMPOUND_FIRST);
+    for &w in &compound_first {
+        add(Cow::Borrowed(w), WORD_COMPOUND_FIRST);
     }
-    for w in &stop_words {
-        add(w, WORD_STOP);
+    for &w in &stop_words {
+        add(Cow::Borrowed(w), WORD_STOP);
     }
     let mut expansion_bits = [0u64; 64];
     for (a, _) in EXPANSIONS {
@@ -1119,7 +1115,7 @@ mod tests {
         for (w, &f) in &lex.word_flags {
             assert_eq!(
                 f & WORD_HEAD_FIRST != 0,
-                lex.head_first.contains(w.as_str()),
+                lex.head_first.contains(w.as_ref()),
                 "{w}"
             );
             assert_eq!(
@@ -1129,12 +1125,12 @@ mod tests {
             );
             assert_eq!(
                 f & WORD_COMPOUND_FIRST != 0,
-                lex.compound_first.contains(w.as_str()),
+                lex.compound_first.contains(w.as_ref()),
                 "{w}"
             );
             assert_eq!(
                 f & WORD_STOP != 0,
-                lex.stop_words.contains(w.as_str()),
+                lex.stop_words.contains(w.as_ref()),
                 "{w}"
             );
         }

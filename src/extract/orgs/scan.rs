@@ -731,9 +731,10 @@ static WORDS: LazyLock<FastMap<&'static str, WordInfo>> = LazyLock::new(|| {
     let lex: &'static Lexicon = &LEXICON;
     let mut map = FastMap::with_capacity_and_hasher(lex.word_flags.len(), Default::default());
     for (w, &flags) in &lex.word_flags {
-        let (head, goes_on) = HEAD_STEPS.get(w.as_str()).copied().unwrap_or((None, false));
+        let w: &'static str = w;
+        let (head, goes_on) = HEAD_STEPS.get(w).copied().unwrap_or((None, false));
         map.insert(
-            w.as_str(),
+            w,
             WordInfo {
                 flags,
                 head,
@@ -2038,14 +2039,15 @@ mod tests {
     #[test]
     fn word_info_is_the_flags_and_the_head_step() {
         for (w, &flags) in &LEXICON.word_flags {
-            let info = WORDS[w.as_str()];
+            let w: &str = w;
+            let info = WORDS[w];
             assert_eq!(info.flags, flags, "{w}");
-            let (head, goes_on) = HEAD_STEPS.get(w.as_str()).copied().unwrap_or((None, false));
+            let (head, goes_on) = HEAD_STEPS.get(w).copied().unwrap_or((None, false));
             assert_eq!(info.head.map(|h| &h.key), head.map(|h| &h.key), "{w}");
             assert_eq!(info.goes_on, goes_on, "{w}");
             // Every first word of a head has a step.
             assert!(
-                flags & WORD_HEAD_FIRST == 0 || HEAD_STEPS.contains_key(w.as_str()),
+                flags & WORD_HEAD_FIRST == 0 || HEAD_STEPS.contains_key(w),
                 "{w}"
             );
         }
