@@ -1165,13 +1165,29 @@ pub fn canonical_word(s: &str) -> std::borrow::Cow<'_, str> {
 /// [`canonical_word`] without an allocation: the word itself when it is canonical already,
 /// else its canonical form written into `buf` (cleared first).
 pub fn canonical_word_in<'s>(s: &'s str, buf: &'s mut String) -> &'s str {
-    if is_canonical_word(s) {
-        s
-    } else {
-        buf.clear();
-        canonical_into(s, buf);
-        buf
+    let table = &CANONICAL_CHARS[..];
+    let mut chars = s.chars();
+    let Some(first) = chars.next() else {
+        return s;
+    };
+    let rest = chars.as_str();
+    if is_canonical_char(table, first) {
+        if is_canonical_word(rest) {
+            return s;
+        }
+    } else if let Some(l) = lower_of(&LOWER, first).filter(|&l| is_canonical_char(table, l)) {
+        // A capitalised word ("Công", "Đà"): its first char lowercased, when the rest is
+        // canonical. No tone moves: a toned o or u is no canonical char.
+        if is_canonical_word(rest) {
+            buf.clear();
+            buf.push(l);
+            buf.push_str(rest);
+            return buf;
+        }
     }
+    buf.clear();
+    canonical_into(s, buf);
+    buf
 }
 
 /// A word that is its own canonical form: lowercase letters of the table, no tone to move.
@@ -1556,6 +1572,17 @@ mod tests {
             let mut buf = String::from("stale");
             proptest::prop_assert_eq!(canonical_word_in(&s, &mut buf), canonical(&s));
             proptest::prop_assert_eq!(canonical_word_in(&t, &mut buf), canonical(&t));
+        }
+    }
+
+    proptest::proptest! {
+        /// Capitalised words take the short way of [`canonical_word_in`].
+        #[test]
+        fn capitalised_words_agree_with_the_definition(
+            w in "[A-ZĐÒÓỎÕỌÙÚỦŨỤÀÁẠÈÉỲÝỶƠƯÂÊÔ][a-zđòóỏõọùúủũụàáạèéỳýỷơưăâêô]{0,8}",
+        ) {
+            let mut buf = String::from("stale");
+            proptest::prop_assert_eq!(canonical_word_in(&w, &mut buf), canonical_reference(&w));
         }
     }
 
