@@ -873,28 +873,33 @@ fn group(article: &Source, found: &mut [Found]) -> Vec<Organisation> {
     let size = found.len().min(MAP_SIZE);
     let mut id_of_key: FastMap<String, usize> =
         FastMap::with_capacity_and_hasher(size, Default::default());
-    let mut id_of_str: FastMap<&str, usize> =
+    // Each distinct string once: its index, and by it its key's id and what its words say.
+    let mut index_of_str: FastMap<&str, usize> =
         FastMap::with_capacity_and_hasher(size, Default::default());
+    let mut strs: Vec<(&str, usize, Abbrs)> = Vec::with_capacity(size);
     // Room for a long name and its expansion: the buffers never grow in most articles.
     let (mut expanded, mut k) = (String::with_capacity(256), String::with_capacity(256));
-    let mut ids: Vec<usize> = found
+    let str_of: Vec<usize> = found
         .iter()
         .map(|f| {
             let s = &text[f.start..f.end];
-            *id_of_str.entry(s).or_insert_with(|| {
+            *index_of_str.entry(s).or_insert_with(|| {
                 // The map owns the key; ids are given in order of first appearance.
                 let next = id_of_key.len();
-                key_into(s, &mut expanded, &mut k);
-                match id_of_key.get(k.as_str()) {
+                let abbrs = key_into(s, &mut expanded, &mut k);
+                let id = match id_of_key.get(k.as_str()) {
                     Some(&id) => id,
                     None => {
                         id_of_key.insert(k.clone(), next);
                         next
                     }
-                }
+                };
+                strs.push((s, id, abbrs));
+                strs.len() - 1
             })
         })
         .collect();
+    let mut ids: Vec<usize> = str_of.iter().map(|&si| strs[si].1).collect();
     let mut keys: Vec<&str> = vec![""; id_of_key.len()];
     for (k, &id) in &id_of_key {
         keys[id] = k;
@@ -953,6 +958,11 @@ fn group(article: &Source, found: &mut [Found]) -> Vec<Organisation> {
 
     let mut orgs: Vec<Organisation> = Vec::with_capacity(keys.len().min(MAP_SIZE));
     let mut org_of = vec![usize::MAX; keys.len()];
+    // Each organisation's distinct strings in order of first mention, as (organisation,
+    // string) in the order met: a string's mentions all go to one organisation (its id, and
+    // whether it is kept, follow from its key).
+    let mut seen = vec![false; strs.len()];
+    let mut distinct_of: Vec<(usize, usize)> = Vec::with_capacity(strs.len());
     for (i, f) in found.iter().enumerate() {
         if !keep[i] {
             continue;
@@ -965,11 +975,21 @@ fn group(article: &Source, found: &mut [Found]) -> Vec<Organisation> {
         orgs[*oi]
             .mentions
             .push(Mention::new(f.block, f.start, f.end));
+        if !std::mem::replace(&mut seen[str_of[i]], true) {
+            distinct_of.push((*oi, str_of[i]));
+        }
     }
+    // By organisation, each one's strings still in order of first mention.
+    distinct_of.sort_by_key(|&(oi, _)| oi);
     // One list and one buffer for every organisation.
     let (mut distinct, mut buf) = (Vec::with_capacity(8), String::with_capacity(64));
-    for o in &mut orgs {
-        name_org(o, text, &mut distinct, &mut buf);
+    let mut next = distinct_of.iter().peekable();
+    for (oi, o) in orgs.iter_mut().enumerate() {
+        distinct.clear();
+        while let Some(&(_, si)) = next.next_if(|&&(x, _)| x == oi) {
+            distinct.push((strs[si].0, strs[si].2));
+        }
+        name_org(o, text, &distinct, &mut buf);
     }
     orgs
 }
@@ -995,27 +1015,15 @@ static BODY_EXPANSIONS: std::sync::LazyLock<FastMap<&'static str, Vec<&'static E
 
 /// Display name, abbreviation, expansion and aliases from the mentions.
 /// `distinct` and `buf` are scratch space (emptied first).
-fn name_org<'t>(
-    o: &mut Organisation,
-    text: &'t str,
-    distinct: &mut Vec<&'t str>,
-    buf: &mut String,
-) {
-    // Each string once, in order of first mention: the searches below take the first string
-    // that qualifies, which a repeat never changes (propagated mentions repeat a few strings).
-    distinct.clear();
-    for m in &o.mentions {
-        let t = m.text(text);
-        if !distinct.contains(&t) {
-            distinct.push(t);
-        }
-    }
-    let has_abbr = |t: &str| t.split_whitespace().any(|w| LEXICON.expansion(w).is_some());
+fn name_org(o: &mut Organisation, text: &str, distinct: &[(&str, Abbrs)], buf: &mut String) {
+    // `distinct`: each string once, in order of first mention: the searches below take the
+    // first string that qualifies, which a repeat never changes (propagated mentions repeat a
+    // few strings).
     // The first written-out form, else the longest.
     let name = distinct
         .iter()
-        .find(|t| !has_abbr(t) && !is_all_caps(t))
-        .copied()
+        .find(|(t, a)| !a.any && !is_all_caps(t))
+        .map(|(t, _)| *t)
         .or_else(|| {
             o.mentions
                 .iter()
@@ -1037,13 +1045,14 @@ fn name_org<'t>(
     };
     let mut abbr: Option<(String, String)> = distinct
         .iter()
-        .find(|t| is_all_caps(t) && !t.contains(' ') && **t != name)
+        .map(|(t, _)| *t)
+        .find(|t| is_all_caps(t) && !t.contains(' ') && *t != name)
         .map(|t| (t.to_string(), table(t).unwrap_or_else(|| name.to_owned())));
     if abbr.is_none() {
+        // The first body abbreviation among the words of the strings, found by [`key_into`].
         abbr = distinct
             .iter()
-            .flat_map(|t| t.split_whitespace())
-            .find_map(|w| table(w).map(|e| (w.to_owned(), e)));
+            .find_map(|(t, a)| a.body.map(|(x, y, e)| (t[x..y].to_owned(), e.to_owned())));
     }
     if abbr.is_none() {
         // The first word's canonical form is the canonical name's first word: most names
@@ -1072,31 +1081,55 @@ fn name_org<'t>(
     }
     o.aliases = distinct
         .iter()
-        .filter(|t| **t != name)
-        .map(|t| (*t).to_owned())
+        .filter(|(t, _)| *t != name)
+        .map(|(t, _)| (*t).to_owned())
         .collect();
+}
+
+/// What [`key_into`] learns of a string's words on the way.
+#[derive(Clone, Copy, Default)]
+struct Abbrs {
+    /// Some word is an abbreviation of the table.
+    any: bool,
+    /// The first word that is the abbreviation of a body (see [`is_body_abbreviation`]), as
+    /// its byte range in the string, with its expansion.
+    body: Option<(usize, usize, &'static str)>,
 }
 
 /// The grouping key of a mention: abbreviations expanded, then [`canonical`].
 #[cfg(test)]
 fn key(s: &str) -> String {
     let (mut expanded, mut out) = (String::new(), String::new());
-    key_into(s, &mut expanded, &mut out);
+    let _ = key_into(s, &mut expanded, &mut out);
     out
 }
 
 /// [`key`] into `out`, with `expanded` as a scratch buffer (both cleared first): grouping
 /// makes one key per distinct string and reuses the two buffers.
-fn key_into(s: &str, expanded: &mut String, out: &mut String) {
+fn key_into(s: &str, expanded: &mut String, out: &mut String) -> Abbrs {
     expanded.clear();
     out.clear();
+    let mut abbrs = Abbrs::default();
     for w in s.split_whitespace() {
         if !expanded.is_empty() {
             expanded.push(' ');
         }
         match LEXICON.expansion(w) {
-            Some(e) => expanded.push_str(e),
-            None => match w.split_once('.') {
+            Some(e) => {
+                abbrs.any = true;
+                if abbrs.body.is_none() && is_body_abbreviation(w) && is_all_caps(w) {
+                    // `w` is a slice of `s`.
+                    let x = w.as_ptr() as usize - s.as_ptr() as usize;
+                    abbrs.body = Some((x, x + w.len(), e));
+                }
+                expanded.push_str(e);
+            }
+            // The first dot by a byte walk: words are short, and a char search costs more.
+            None => match w
+                .bytes()
+                .position(|b| b == b'.')
+                .map(|d| (&w[..d], &w[d + 1..]))
+            {
                 // "TP.HCM", "TP.Thanh Hóa": a glued place word.
                 Some((p, rest)) if !rest.is_empty() && LEXICON.expansion(p).is_some() => {
                     expanded.push_str(LEXICON.expansion(p).unwrap_or_default());
@@ -1111,7 +1144,7 @@ fn key_into(s: &str, expanded: &mut String, out: &mut String) {
     // Words split at whitespace, dashes and commas, joined by single spaces: a canonical
     // string without dashes or commas is that already (0xE2 leads the en dash).
     if !out.bytes().any(|b| matches!(b, b'-' | b',' | 0xE2)) {
-        return;
+        return abbrs;
     }
     let k = expanded;
     k.clear();
@@ -1128,6 +1161,7 @@ fn key_into(s: &str, expanded: &mut String, out: &mut String) {
         k.push(ch);
     }
     std::mem::swap(k, out);
+    abbrs
 }
 
 /// Lowercase, whitespace collapsed, and the tone mark of "oa", "oe", "uy" on the second vowel
