@@ -50,6 +50,7 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
         mut brands,
         mut taken,
         mut batch,
+        mut picked,
         mut runs,
     } = SPARE.with(|c| std::mem::replace(&mut *c.borrow_mut(), Spare::empty()));
     let mut window_bufs = window_bufs.recycle();
@@ -91,7 +92,12 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
                 let base = base as u32;
                 runs.spans.extend(batch.iter().map(|&x| base + x));
             }
-            for w in batch.chunks_exact(2) {
+            // Most words are lowercase and open no phrase of the table: one tight walk drops
+            // them and the capitalised words that can be no brand, police code or squad.
+            picked.clear();
+            // SAFETY: the batch is words of `src` from `WordSpans::fill` with base 0.
+            unsafe { table.pick_words(bytes, &batch, &mut picked) };
+            for w in picked.chunks_exact(2) {
                 let (a, b) = (w[0] as usize, w[1] as usize);
                 let mut head = false;
                 let w = &bytes[a..b];
@@ -204,6 +210,7 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
             brands,
             taken,
             batch,
+            picked,
             runs,
         };
         let _ = SPARE.try_with(|c| *c.borrow_mut() = spare);
@@ -228,6 +235,8 @@ struct Spare {
     taken: Taken,
     /// The words of a block, a batch at a time, as flat (start, end) pairs.
     batch: Vec<u32>,
+    /// The words of a batch worth a look (see [`words::ByFirstWord::pick_words`]).
+    picked: Vec<u32>,
     runs: Runs,
 }
 
@@ -242,6 +251,7 @@ impl Spare {
             brands: Vec::with_capacity(16),
             taken: Taken::default(),
             batch: Vec::with_capacity(2 * 256 + 64),
+            picked: Vec::with_capacity(2 * 256 + 64),
             runs: Runs {
                 spans: Vec::new(),
                 by_block: Vec::with_capacity(64),
@@ -259,6 +269,7 @@ impl Spare {
             brands: Vec::new(),
             taken: Taken::default(),
             batch: Vec::new(),
+            picked: Vec::new(),
             runs: Runs {
                 spans: Vec::new(),
                 by_block: Vec::new(),

@@ -464,8 +464,23 @@ fn next_two_bit(first: usize, b0: u8, b1: u8) -> usize {
 }
 
 fn filter_bit(w: &[u8]) -> usize {
-    let (f, l) = (w[0] as usize, w[w.len() - 1] as usize);
-    (f.wrapping_mul(31) ^ l.wrapping_mul(131) ^ (w.len() << 9)) & 0xFFFF
+    filter_bit_of(w[0], w[w.len() - 1], w.len())
+}
+
+/// [`filter_bit`] of a word from its first and last bytes and its length.
+#[inline(always)]
+fn filter_bit_of(first: u8, last: u8, len: usize) -> usize {
+    let (f, l) = (first as usize, last as usize);
+    (f.wrapping_mul(31) ^ l.wrapping_mul(131) ^ (len << 9)) & 0xFFFF
+}
+
+/// A capitalised word that may be a brand, a police code or a squad, from its first and
+/// last bytes and its length: what the first pass of the organisations asks of such words
+/// first.
+#[inline(always)]
+fn capital_worth_a_look(first: u8, last: u8, len: usize) -> bool {
+    first.is_ascii_uppercase()
+        && ((len >= 6 && last.is_ascii_lowercase()) || (first == b'P' && len == 4) || first == b'U')
 }
 
 impl<T: Copy> ByFirstWord<T> {
@@ -509,6 +524,38 @@ impl<T: Copy> ByFirstWord<T> {
         }
     }
 
+    /// The words of `words` (flat start, end pairs of offsets into `bytes`) worth a look,
+    /// appended to `out` as pairs: those some phrase may start with ([`Self::may_start`]) and
+    /// the capitalised ones that may be a brand (six bytes or more, the last a lowercase
+    /// ASCII letter), a police code (four bytes from `P`) or a squad (from `U`). Most words
+    /// of a text are none, and a walk that only drops them is tight: without a bounds check
+    /// per word, which costs as much as the rest.
+    ///
+    /// # Safety
+    ///
+    /// Every pair `(a, b)` of `words` is a word of `bytes`: `a < b <= bytes.len()`, as
+    /// [`WordSpans::fill`] of the same text gives them.
+    #[inline(never)]
+    pub unsafe fn pick_words(&self, bytes: &[u8], words: &[u32], out: &mut Vec<u32>) {
+        let filter = &*self.filter;
+        for w in words.chunks_exact(2) {
+            let (a, b) = (w[0] as usize, w[1] as usize);
+            debug_assert!(a < b && b <= bytes.len());
+            // SAFETY: `a < b <= bytes.len()` (the caller's promise): both are in `bytes`.
+            let (first, last) = unsafe { (*bytes.get_unchecked(a), *bytes.get_unchecked(b - 1)) };
+            let len = b - a;
+            let bit = filter_bit_of(first, last, len);
+            let pick = if has_bit(filter, bit) {
+                self.may_start_after(bytes, b, bit) || capital_worth_a_look(first, last, len)
+            } else {
+                capital_worth_a_look(first, last, len)
+            };
+            if pick {
+                out.extend_from_slice(w);
+            }
+        }
+    }
+
     /// Whether some phrase may start with the word `bytes[a..b]`, from the word and the two
     /// bytes after it: a cheap test before [`Self::matches_at`].
     #[inline]
@@ -517,6 +564,13 @@ impl<T: Copy> ByFirstWord<T> {
         if !has_bit(&self.filter, bit) {
             return false;
         }
+        self.may_start_after(bytes, b, bit)
+    }
+
+    /// The tests of [`Self::may_start`] after the first, for a word ending at `b` whose
+    /// [`filter_bit`] `bit` passed it.
+    #[inline]
+    fn may_start_after(&self, bytes: &[u8], b: usize, bit: usize) -> bool {
         if has_bit(&self.short, bit) {
             return true;
         }
@@ -606,6 +660,30 @@ mod tests {
         #[test]
         fn first_word_is_the_char_walks(t in "([a-zA-Z0-9 ,._\u{300}×÷“”–ễảđƯơʊ漢€]|\\PC){0,20}") {
             proptest::prop_assert_eq!(first_word(&t), first_word_chars(&t));
+        }
+
+        #[test]
+        fn picked_words_are_those_worth_a_look(
+            t in "((công ty|Công an|Bộ|UBND|PC67|U23|OceanBank|Nguyễn|bộ|ab)[ ,.]|[a-zA-Z ]|\\PC){0,60}",
+        ) {
+            let table = ByFirstWord::new([("công ty", 1), ("Công an tỉnh", 2), ("Bộ", 3), ("UBND", 4)]);
+            let bytes = t.as_bytes();
+            let mut words = Vec::new();
+            WordSpans::new(&t).fill(&mut words, 0, 1 << 20);
+            let mut picked = Vec::new();
+            // SAFETY: the words of `t` by `fill`.
+            unsafe { table.pick_words(bytes, &words, &mut picked) };
+            let want: Vec<u32> = words
+                .chunks_exact(2)
+                .filter(|w| {
+                    let (a, b) = (w[0] as usize, w[1] as usize);
+                    let (first, last) = (bytes[a], bytes[b - 1]);
+                    table.may_start(bytes, a, b) || capital_worth_a_look(first, last, b - a)
+                })
+                .flatten()
+                .copied()
+                .collect();
+            proptest::prop_assert_eq!(picked, want);
         }
 
         #[test]
