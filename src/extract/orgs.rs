@@ -792,9 +792,12 @@ fn word_hits(article: &Source, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)
             // The block's words, recorded by the first pass: a word at the block's start
             // continues a run begun before it when the char before is a word character, and
             // the last word's run may go on past the block's end.
-            for w in runs.spans[2 * from..2 * to].chunks_exact(2) {
+            let words = &runs.spans[2 * from..2 * to];
+            // Only the first word can start at the block's start.
+            let glued = prev_glue && words.first().is_some_and(|&i| i as usize == start);
+            for w in words[2 * usize::from(glued)..].chunks_exact(2) {
                 let (i, j) = (w[0] as usize, w[1] as usize);
-                if !first_bytes[bytes[i] as usize] || (i == start && prev_glue) {
+                if !first_bytes[bytes[i] as usize] {
                     continue;
                 }
                 let j = if j == end { run_end(j) } else { j };
