@@ -107,11 +107,13 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
         }
     }
     cands.retain(|c| c.evidence != Evidence::Place);
-    let alone: FastSet<&str> = cands
-        .iter()
-        .filter(|c| c.parts(&parts).len() == 1)
-        .map(|c| &*c.parts(&parts)[0])
-        .collect();
+    // Sized once: grown by doubling, it was rehashed in most articles.
+    let single = |c: &&Candidate| c.parts(&parts).len() == 1;
+    let mut alone: FastSet<&str> = FastSet::with_capacity_and_hasher(
+        cands.iter().filter(single).count(),
+        FastBuild::default(),
+    );
+    alone.extend(cands.iter().filter(single).map(|c| &*c.parts(&parts)[0]));
     let weak: Vec<usize> = (0..cands.len())
         .filter(|&i| {
             let c = &cands[i];

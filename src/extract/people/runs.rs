@@ -218,31 +218,46 @@ const FEW: usize = 4;
 /// Or up to this many bytes searched in all.
 const SCAN_BUDGET: usize = 1 << 18;
 
+thread_local! {
+    /// The last article's answer map, empty, for the next: grown once, not in every article.
+    static ANSWERS: Kept<FastMap<String, bool>> = Kept::new(FastMap::default());
+}
+
+/// Answers a kept map may have room for: a longer article's map is freed with it.
+const SPARE_ANSWERS: usize = 1 << 12;
+
 impl<'a> LowerIndex<'a> {
     pub fn new(text: &'a str, blocks: &'a [Block]) -> Self {
         LowerIndex {
             text,
             blocks,
-            answers: RefCell::new(FastMap::default()),
+            answers: RefCell::new(ANSWERS.with(Kept::take)),
         }
     }
 
     /// Answers every question in `questions` at once: one search of the text for them all.
     pub fn prepare(&self, questions: impl IntoIterator<Item = String>) {
-        let mut asked: Vec<String> = Vec::new();
-        {
-            let mut answers = self.answers.borrow_mut();
-            for q in questions {
-                if q.is_empty() {
-                    answers.insert(q, false);
-                } else if !answers.contains_key(&q) {
-                    answers.insert(q.clone(), false);
-                    asked.push(q);
-                }
-            }
+        let mut asked: Vec<String> = {
+            let answers = self.answers.borrow();
+            questions
+                .into_iter()
+                .filter(|q| !answers.contains_key(q))
+                .collect()
+        };
+        // Each new question once (the answers do not depend on their order); an empty one is
+        // no word of the text, and is answered without a search.
+        asked.sort_unstable();
+        asked.dedup();
+        let empty = asked.first().is_some_and(String::is_empty);
+        if empty {
+            asked.remove(0);
         }
         let found = self.search(&asked);
         let mut answers = self.answers.borrow_mut();
+        answers.reserve(asked.len() + usize::from(empty));
+        if empty {
+            answers.insert(String::new(), false);
+        }
         for (q, a) in asked.into_iter().zip(found) {
             answers.insert(q, a);
         }
@@ -357,6 +372,17 @@ impl<'a> LowerIndex<'a> {
         }
         self.prepare([words.to_owned()]);
         self.answers.borrow().get(words).copied().unwrap_or(false)
+    }
+}
+
+impl Drop for LowerIndex<'_> {
+    fn drop(&mut self) {
+        let mut answers = std::mem::take(self.answers.get_mut());
+        if answers.capacity() <= SPARE_ANSWERS {
+            answers.clear();
+            // The thread may be ending: then the map goes with it.
+            let _ = ANSWERS.try_with(|c| c.put(answers));
+        }
     }
 }
 

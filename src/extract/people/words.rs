@@ -77,6 +77,8 @@ struct Entry {
 impl Words {
     /// Words held at most (a few MB): past that the table starts afresh.
     pub const MAX: usize = 1 << 15;
+    /// Words the table has room for before it first grows.
+    const FIRST_ROOM: usize = 1 << 12;
 
     #[cfg(test)]
     pub fn len(&self) -> usize {
@@ -112,8 +114,12 @@ impl Words {
         }
         if self.entries.capacity() == 0 {
             // Room reserved once, touched only as it fills (an empty list, as `take` leaves
-            // in the thread's cell, holds none).
+            // in the thread's cell, holds none). The table's four-byte slots too, for the
+            // words of a few hundred articles (40 KB): not rehashed at every doubling.
             self.entries.reserve_exact(Self::MAX);
+            let entries = &self.entries[..];
+            self.table
+                .reserve(Self::FIRST_ROOM, |&i| entries[i as usize].hash);
         }
         let i = self.entries.len() as u32;
         self.entries.push(Entry {
