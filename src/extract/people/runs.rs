@@ -692,11 +692,11 @@ impl BlockTokens {
             // capital nor a particle ("van", "de") opens a run there: one byte settles them,
             // in a tight walk to the next that may.
             // "đ" (U+0111) opens many lowercase words ("đã", "được") and no run either.
+            // A digit opens no run either (`is_cap` is false there, and no particle starts
+            // with one). One table load says all that of a first byte.
             let may_open = |t: &Token| {
-                let b = bytes[t.start];
-                t.kind == TokenKind::Word
-                    && !(b.is_ascii_lowercase() && b != b'v' && b != b'd')
-                    && !(b == 0xC4 && bytes[t.start + 1] == 0x91)
+                let c = OPENS[usize::from(bytes[t.start])];
+                c != 0 && t.kind == TokenKind::Word && (c == 1 || bytes[t.start + 1] != 0x91)
             };
             let Some(ahead) = self.toks[i..].iter().position(may_open) else {
                 break;
@@ -738,6 +738,23 @@ impl BlockTokens {
         *parts = v.parts.into_inner();
     }
 }
+
+/// What a word's first byte says of whether a run may open there (see
+/// [`BlockTokens::candidates`]): 0 no (an ASCII lowercase letter but "v" and "d", or a digit),
+/// 2 unless the next byte makes "đ" (0xC4 0x91), 1 maybe.
+static OPENS: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if (c.is_ascii_lowercase() && c != b'v' && c != b'd') || c.is_ascii_digit() {
+            t[b] = 0;
+        }
+        b += 1;
+    }
+    t[0xC4] = 2;
+    t
+};
 
 /// Whether `s..e` lies inside one of `spans` (sorted by start). Only the few spans starting
 /// last before `s` are looked at: a span missed makes no answer wrong, the run is analysed and
