@@ -3,7 +3,7 @@
 
 use super::key::{canonical, canonical_into, is_vietnamese_syllable, FastMap};
 use super::roles;
-use super::scan::scan_into;
+use super::scan::{scan_into, scan_openers};
 use super::words::{Kept, Keyed, Words};
 use crate::document::{Block, BlockKind};
 use crate::extract::tokens::{Token, TokenKind};
@@ -152,6 +152,8 @@ thread_local! {
 struct Buffers {
     toks: Vec<Token>,
     raw: Vec<Token>,
+    openers: Vec<usize>,
+    raw_openers: Vec<usize>,
     keys: Vec<OnceCell<Keyed>>,
     keyed_at: Vec<usize>,
     places: Vec<Cell<u8>>,
@@ -183,6 +185,10 @@ pub struct BlockTokens {
     toks: Vec<Token>,
     /// The scanner's tokens, before the fixes above.
     raw: Vec<Token>,
+    /// The tokens that may open a run ([`super::scan::opens`]), in order.
+    openers: Vec<usize>,
+    /// The same of `raw`.
+    raw_openers: Vec<usize>,
     /// Each token's matching key, made on first use.
     /// (Never shorter than the tokens; only the cells in `keyed_at` are set.)
     keys: Vec<OnceCell<Keyed>>,
@@ -538,6 +544,8 @@ impl BlockTokens {
             kind: BlockKind::Paragraph,
             toks: b.toks,
             raw: b.raw,
+            openers: b.openers,
+            raw_openers: b.raw_openers,
             keys: b.keys,
             keyed_at: RefCell::new(b.keyed_at),
             places: b.places,
@@ -562,13 +570,16 @@ impl BlockTokens {
         let src = &text[block.start..block.end];
         let bytes = text.as_bytes();
         let mut raw = std::mem::take(&mut self.raw);
-        let first = scan_into(src, block.start, &mut raw);
+        let mut raw_open = std::mem::take(&mut self.raw_openers);
+        let first = scan_openers(src, block.start, &mut raw, &mut raw_open);
         // Both fixes below apply to words starting with a capital that hold a hyphen or have a
         // dot right after them: before the first such word, the tokens are the scanner's.
         let Some(first) = first else {
-            // Nothing to fix: the scanner's tokens as they are, and its buffer for the next.
+            // Nothing to fix: the scanner's tokens as they are, and its buffers for the next.
             std::mem::swap(&mut self.toks, &mut raw);
+            std::mem::swap(&mut self.openers, &mut raw_open);
             self.raw = raw;
+            self.raw_openers = raw_open;
             self.reset_memo();
             return;
         };
@@ -577,6 +588,13 @@ impl BlockTokens {
         toks.reserve(raw.len() + 2);
         toks.reserve(raw.len());
         toks.extend_from_slice(&raw[..first]);
+        // The openers follow their tokens: each fix below keeps a word's start, so a word
+        // opens as it did, and a name cut from the role glued to it opens too (it starts with
+        // a capital).
+        let openers = &mut self.openers;
+        openers.clear();
+        let mut p = raw_open.partition_point(|&o| o < first);
+        openers.extend_from_slice(&raw_open[..p]);
         let mut i = first;
         while i < raw.len() {
             // Both fixes below apply to words starting with a capital: most words start with an
@@ -585,12 +603,22 @@ impl BlockTokens {
                 t.kind == TokenKind::Word && !matches!(bytes[t.start], b'a'..=b'z' | b'0'..=b'9')
             };
             let ahead = raw[i..].iter().position(capital).unwrap_or(raw.len() - i);
+            // Tokens before `i` moved by as many places as the fixes added or took.
+            let (to, from) = (toks.len(), i);
             toks.extend_from_slice(&raw[i..i + ahead]);
             i += ahead;
+            while raw_open.get(p).is_some_and(|&o| o < i) {
+                openers.push(raw_open[p] - from + to);
+                p += 1;
+            }
             if i == raw.len() {
                 break;
             }
             let mut t = raw[i];
+            let mut opens = raw_open.get(p) == Some(&i);
+            if opens {
+                p += 1;
+            }
             // "Phong-Trưởng phòng": a name glued to the role after it.
             if t.kind == TokenKind::Word {
                 let w = &text[t.start..t.end];
@@ -601,6 +629,10 @@ impl BlockTokens {
                         && r.chars().next().is_some_and(|c| c.is_uppercase())
                     {
                         let mid = t.start + h;
+                        if opens {
+                            openers.push(toks.len());
+                        }
+                        opens = true;
                         toks.push(Token { end: mid, ..t });
                         toks.push(Token {
                             start: mid,
@@ -647,10 +679,18 @@ impl BlockTokens {
                     }
                 }
             }
+            if opens {
+                openers.push(toks.len());
+            }
             toks.push(t);
             i += 1;
         }
+        debug_assert!(openers
+            .iter()
+            .copied()
+            .eq(super::scan::openers_of(text, toks)));
         self.raw = raw;
+        self.raw_openers = raw_open;
         self.reset_memo();
     }
 
@@ -687,21 +727,17 @@ impl BlockTokens {
         let n = self.toks.len();
         let mut i = 0;
         let bytes = text.as_bytes();
+        // Most tokens are punctuation or words starting in ASCII lowercase, and none of them
+        // opens a run: the scanner listed the others, and the walk goes from one to the next.
+        let mut next = 0;
         while i < n {
-            // Most tokens are punctuation or words starting in ASCII lowercase, and neither a
-            // capital nor a particle ("van", "de") opens a run there: one byte settles them,
-            // in a tight walk to the next that may.
-            // "đ" (U+0111) opens many lowercase words ("đã", "được") and no run either.
-            // A digit opens no run either (`is_cap` is false there, and no particle starts
-            // with one). One table load says all that of a first byte.
-            let may_open = |t: &Token| {
-                let c = OPENS[usize::from(bytes[t.start])];
-                c != 0 && t.kind == TokenKind::Word && (c == 1 || bytes[t.start + 1] != 0x91)
-            };
-            let Some(ahead) = self.toks[i..].iter().position(may_open) else {
+            while self.openers.get(next).is_some_and(|&o| o < i) {
+                next += 1;
+            }
+            let Some(&o) = self.openers.get(next) else {
                 break;
             };
-            i += ahead;
+            i = o;
             let b = bytes[self.toks[i].start];
             // Each particle that leads a name starts with "v" or "d" (see `particle_leads`).
             let opens = v.is_cap(i)
@@ -739,23 +775,6 @@ impl BlockTokens {
     }
 }
 
-/// What a word's first byte says of whether a run may open there (see
-/// [`BlockTokens::candidates`]): 0 no (an ASCII lowercase letter but "v" and "d", or a digit),
-/// 2 unless the next byte makes "đ" (0xC4 0x91), 1 maybe.
-static OPENS: [u8; 256] = {
-    let mut t = [1u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        if (c.is_ascii_lowercase() && c != b'v' && c != b'd') || c.is_ascii_digit() {
-            t[b] = 0;
-        }
-        b += 1;
-    }
-    t[0xC4] = 2;
-    t
-};
-
 /// Whether `s..e` lies inside one of `spans` (sorted by start). Only the few spans starting
 /// last before `s` are looked at: a span missed makes no answer wrong, the run is analysed and
 /// its candidate dropped later.
@@ -779,6 +798,8 @@ impl Drop for BlockTokens {
             let b = Buffers {
                 toks: take(&mut self.toks),
                 raw: take(&mut self.raw),
+                openers: take(&mut self.openers),
+                raw_openers: take(&mut self.raw_openers),
                 keys: take(&mut self.keys),
                 keyed_at: take(self.keyed_at.get_mut()),
                 places: take(&mut self.places),
