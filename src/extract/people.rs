@@ -75,12 +75,13 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
     drop(toks);
     drop(org_spans);
     let lower = LowerIndex::new(article.text, article.blocks);
-    // The questions `written` will be asked, asked all at once.
+    // The questions `written` will be asked, asked all at once (no list made per candidate).
     let questions = |c: &Candidate| {
-        c.unless_written
-            .iter()
-            .map(|&(s, e)| article.text[s..e].to_lowercase())
-            .collect::<Vec<_>>()
+        let spans = c.unless_written;
+        (0..spans.len()).map(move |k| {
+            let (s, e) = spans.get(k);
+            article.text[s..e].to_lowercase()
+        })
     };
     lower.prepare(
         cands
@@ -414,8 +415,10 @@ impl Registry {
         if let Some(id) = self.pick(full, c.start) {
             return Some(id);
         }
-        // "M.Sampson", "C.Ronaldo": an initial glued to a known name.
-        let (_, name) = full.rsplit_once('.')?;
+        // "M.Sampson", "C.Ronaldo": an initial glued to a known name. The dot found by its
+        // byte (a name is a few bytes: no searcher set up for it).
+        let dot = full.bytes().rposition(|b| b == b'.')?;
+        let name = &full[dot + 1..];
         self.full
             .get(name)
             .copied()

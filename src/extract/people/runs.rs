@@ -137,6 +137,15 @@ impl Spans {
     pub fn iter(&self) -> std::slice::Iter<'_, (usize, usize)> {
         self.spans[..usize::from(self.n)].iter()
     }
+
+    pub fn len(&self) -> usize {
+        usize::from(self.n)
+    }
+
+    /// Range `k` (`k < len`).
+    pub fn get(&self, k: usize) -> (usize, usize) {
+        self.spans[..self.len()][k]
+    }
 }
 
 thread_local! {
