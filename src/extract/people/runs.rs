@@ -475,9 +475,11 @@ fn is_romaji(w: &str) -> bool {
 
 /// An initial glued to a Vietnamese syllable, as bylines sign: "N.Phú", "H.LONG", "T.T.Hà".
 fn dotted_name(w: &str) -> bool {
-    let Some((init, name)) = w.rsplit_once('.') else {
+    // The dot found by its byte: most words hold none, and no searcher is set up for that.
+    let Some(dot) = w.bytes().rposition(|b| b == b'.') else {
         return false;
     };
+    let (init, name) = (&w[..dot], &w[dot + 1..]);
     !init.is_empty()
         && init
             .split('.')
