@@ -1243,10 +1243,11 @@ impl<'a> View<'a> {
         } else {
             1
         };
-        for k in (1..=longest.min(end)).rev() {
-            if !(end - k..end).all(|j| self.is_word(j)) {
-                continue;
-            }
+        // Only phrases of words: as many as there are right before `end`.
+        let words = (1..=longest.min(end))
+            .take_while(|&k| self.is_word(end - k))
+            .count();
+        for k in (1..=words).rev() {
             let f = self.flags(end - k, end);
             if f == 0 {
                 continue;
@@ -1938,17 +1939,24 @@ impl<'a> View<'a> {
         if first & bit::PHRASE_FIRST == 0 {
             return false;
         }
-        (2..=lex::MAX_PHRASE_WORDS.min(n - j)).any(|k| {
-            if !(j..j + k).all(|i| self.is_word(i)) {
+        // The lengths in turn, the words counted as they come: a token that is no word ends
+        // every longer phrase too.
+        let mut words = 1;
+        for k in 2..=lex::MAX_PHRASE_WORDS.min(n - j) {
+            let i = j + k - 1;
+            if !self.is_word(i) {
                 return false;
             }
-            let words = 1 + (j + 1..j + k).filter(|&i| toks[i].space_before).count();
+            words += usize::from(toks[i].space_before);
             let (first_of, _) = bit::of_length(words);
             if words >= 2 && toks[j + 1].space_before && first & first_of == 0 {
-                return false;
+                continue;
             }
-            self.is(j, j + k, bits)
-        })
+            if self.is(j, j + k, bits) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Whether a lone capitalised word may be a name rather than half of a common noun: `None`
