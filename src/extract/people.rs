@@ -315,9 +315,10 @@ struct Draft {
 #[derive(Default)]
 struct Registry {
     people: Vec<Draft>,
-    full: FastMap<String, usize>,
+    /// Keys shared with the candidates' word keys where a key is one word: no copy made.
+    full: FastMap<Rc<str>, usize>,
     /// Short form key → people it may stand for.
-    short: hashbrown::HashMap<String, Ids, FastBuild>,
+    short: hashbrown::HashMap<Rc<str>, Ids, FastBuild>,
     /// Scratch buffer for joining a short form's words.
     joined: String,
     /// Scratch buffer for joining a candidate's words.
@@ -326,8 +327,23 @@ struct Registry {
 
 impl Registry {
     fn add_short(&mut self, k: &str, id: usize) {
-        // One hash whether the form is new or not.
-        let v = self.short.entry_ref(k).or_default();
+        match self.short.get_mut(k) {
+            Some(v) => {
+                if !v.iter().any(|i| i == id) {
+                    v.push(id);
+                }
+            }
+            None => {
+                let mut v = Ids::default();
+                v.push(id);
+                self.short.insert(Rc::from(k), v);
+            }
+        }
+    }
+
+    /// [`Registry::add_short`] of one word's key, shared, not copied.
+    fn add_short_word(&mut self, k: &Rc<str>, id: usize) {
+        let v = self.short.entry(Rc::clone(k)).or_default();
         if !v.iter().any(|i| i == id) {
             v.push(id);
         }
@@ -361,7 +377,10 @@ impl Registry {
             *self.full_key.get_mut() = buf;
             return id;
         }
-        let full = full.to_owned();
+        let full: Rc<str> = match parts {
+            [one] => Rc::clone(one),
+            _ => Rc::from(full),
+        };
         *self.full_key.get_mut() = buf;
         let id = self.people.len();
         self.people.push(Draft {
@@ -377,7 +396,7 @@ impl Registry {
             let last = &parts[n - 1];
             // An initial ("Q.") is no short form.
             if last.chars().count() > 2 {
-                self.add_short(last, id);
+                self.add_short_word(last, id);
             }
             for k in 2..n {
                 self.add_short_words(&parts[n - k..], id);
@@ -388,7 +407,7 @@ impl Registry {
                 && lex::flags(&parts[0]) & lex::bit::GIVEN_NAME != 0
                 && lex::flags(&parts[1]) & lex::bit::SURNAME != 0;
             if !c.vietnamese_surname || stage {
-                self.add_short(&parts[0], id);
+                self.add_short_word(&parts[0], id);
                 for k in 2..n {
                     self.add_short_words(&parts[..k], id);
                 }
