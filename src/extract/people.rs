@@ -29,10 +29,14 @@ pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
 
 /// [`find`] on any text and blocks.
 pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> {
-    let mut org_spans: Vec<(usize, usize)> = organisations
-        .iter()
-        .flat_map(|o| o.mentions.iter().map(|m| (m.start(), m.end())))
-        .collect();
+    // Sized once (a flattened list's length is not known to `collect`).
+    let mut org_spans: Vec<(usize, usize)> =
+        Vec::with_capacity(organisations.iter().map(|o| o.mentions.len()).sum());
+    org_spans.extend(
+        organisations
+            .iter()
+            .flat_map(|o| o.mentions.iter().map(|m| (m.start(), m.end()))),
+    );
     org_spans.sort_unstable();
     let in_org = |s: usize, e: usize| {
         let i = org_spans.partition_point(|&(_, oe)| oe <= s);

@@ -54,9 +54,8 @@ impl<T: Default> Drop for Kept<T> {
 ///
 /// The entries lie in one list in the order they were made, and the hash table holds only
 /// their indices: a table of four-byte slots is rehashed as it grows, not one of forty-byte
-/// entries, and the list is reserved once for [`Words::MAX`] entries and filled in order, so
-/// only the pages it uses are ever touched (the pages a growing table of entries touched were
-/// a sixth of the process's page faults).
+/// entries, and the list is filled in order, so few pages are touched (the pages a growing
+/// table of entries touched were a sixth of the process's page faults).
 #[derive(Default)]
 pub struct Words {
     table: HashTable<u32>,
@@ -113,10 +112,12 @@ impl Words {
             self.spellings.clear();
         }
         if self.entries.capacity() == 0 {
-            // Room reserved once, touched only as it fills (an empty list, as `take` leaves
-            // in the thread's cell, holds none). The table's four-byte slots too, for the
-            // words of a few hundred articles (40 KB): not rehashed at every doubling.
-            self.entries.reserve_exact(Self::MAX);
+            // Room for the words of a few hundred articles, made at the first word (an empty
+            // list, as `take` leaves in the thread's cell, holds none): the list and the
+            // table's four-byte slots are not grown at every doubling before. (Past it the
+            // list grows in place: at that size `realloc` remaps its pages, and a list reserved
+            // for `MAX` words at once raised the peak memory of a long article.)
+            self.entries.reserve_exact(Self::FIRST_ROOM);
             let entries = &self.entries[..];
             self.table
                 .reserve(Self::FIRST_ROOM, |&i| entries[i as usize].hash);
