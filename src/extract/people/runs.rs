@@ -1010,6 +1010,11 @@ impl<'a> View<'a> {
 
     /// Capitals only, at least two, and no Vietnamese word ("UBND", "HLV"): see [`shape_of`].
     fn acronym(&self, i: usize) -> bool {
+        // An acronym holds no ASCII lowercase letter: a word opening with one is none, told
+        // without finding its shape (not kept for such words).
+        if self.text.as_bytes()[self.b.toks[i].start].is_ascii_lowercase() {
+            return false;
+        }
         self.shape(i) & ACRONYM != 0
     }
 
