@@ -826,15 +826,44 @@ impl Drop for BlockTokens {
 /// The [`SHAPE_KNOWN`], [`SYLLABLE`], [`VIET`], [`ACRONYM`] and [`NAME_SHAPED`] bits of a word
 /// spelt `w`.
 fn shape_of(w: &str) -> u8 {
+    let bytes = w.as_bytes();
+    let syllable = is_vietnamese_syllable(w);
+    // An initial opens with a capital, and a dotted name holds a dot: most words are told
+    // none by a byte.
+    let first_upper = match bytes.first() {
+        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    };
+    let viet = syllable || (first_upper && is_initial(w.trim_end_matches('.'))) || dotted_name(w);
+    // An ASCII lowercase letter settles it without decoding; a Vietnamese word is none.
+    let acronym = !viet
+        && !bytes.iter().any(u8::is_ascii_lowercase)
+        && !w.chars().any(char::is_lowercase)
+        && w.chars().filter(|c| c.is_uppercase()).count() >= 2;
+    // "Dolce&Gabbana": an ampersand joins firms, not names; "Let’s", "Domino's" are no names
+    // either.
+    let name_shaped = first_upper
+        && !acronym
+        && !bytes.iter().any(|&b| b.is_ascii_digit() || b == b'&')
+        && !w.ends_with("’s")
+        && !w.ends_with("'s");
+    let bit = |on: bool, b: u8| if on { b } else { 0 };
+    SHAPE_KNOWN
+        | bit(syllable, SYLLABLE)
+        | bit(viet, VIET)
+        | bit(acronym, ACRONYM)
+        | bit(name_shaped, NAME_SHAPED)
+}
+
+/// [`shape_of`] as first written, a pass for each test (the tests hold the one to the other).
+#[cfg(test)]
+fn shape_of_by_passes(w: &str) -> u8 {
     let syllable = is_vietnamese_syllable(w);
     let viet = syllable || is_initial(w.trim_end_matches('.')) || dotted_name(w);
-    // An ASCII lowercase letter settles it without decoding.
     let acronym = !w.bytes().any(|b| b.is_ascii_lowercase())
         && !w.chars().any(char::is_lowercase)
         && w.chars().filter(|c| c.is_uppercase()).count() >= 2
         && !viet;
-    // "Dolce&Gabbana": an ampersand joins firms, not names; "Let’s", "Domino's" are no names
-    // either.
     let name_shaped = w.chars().next().is_some_and(char::is_uppercase)
         && !w.bytes().any(|b| b.is_ascii_digit() || b == b'&')
         && !w.ends_with("’s")
@@ -2130,6 +2159,16 @@ fn starts_upper(w: &str) -> bool {
 mod tests {
 
     proptest::proptest! {
+        #[test]
+        fn shape_of_is_the_check_by_passes(w in "[A-Za-z0-9ĐđÂâỄễÀàªΩω&’'.]{0,8}") {
+            proptest::prop_assert_eq!(super::shape_of(&w), super::shape_of_by_passes(&w), "{:?}", w);
+        }
+
+        #[test]
+        fn shape_of_is_the_check_by_passes_on_names(w in "([A-ZĐ]\\.){0,2}[A-ZĐÂ]?[a-zđâễư]{0,6}(\\.|'s|’s)?") {
+            proptest::prop_assert_eq!(super::shape_of(&w), super::shape_of_by_passes(&w), "{:?}", w);
+        }
+
         #[test]
         fn is_initial_is_the_collecting_check(w in "[A-Za-zĐđÂâ.]{0,6}") {
             // The first form: every char after the first collected.
