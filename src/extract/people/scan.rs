@@ -592,7 +592,8 @@ impl<const OPEN: bool> Scan<'_, '_, OPEN> {
         // length set once at the end: no length or room test per token. A chunk's tokens
         // start at distinct bytes of it, so there are at most `CHUNK` of them.
         let mut len = out.len();
-        let mut room = out.spare_capacity_mut();
+        // A pointer, not a slice: no bounds check per token (the room holds `CHUNK + 1`).
+        let mut room = out.spare_capacity_mut().as_mut_ptr();
         let mut n = 0;
         if OPEN {
             // The words but numbers starting in the chunk, of which those that may open a
@@ -622,14 +623,17 @@ impl<const OPEN: bool> Scan<'_, '_, OPEN> {
                     unsafe { out.set_len(len + n) };
                     fixable = glued_dot(out, self.text.as_bytes(), base);
                     (len, n) = (out.len(), 0);
-                    room = out.spare_capacity_mut();
+                    room = out.spare_capacity_mut().as_mut_ptr();
                 }
-                room[n].write(Token {
-                    start: from + k as usize,
-                    end: from + k as usize + 1,
-                    kind: TokenKind::Punct,
-                    space_before: sb,
-                });
+                // SAFETY: `n` is below the chunk's token count, within the room reserved.
+                unsafe {
+                    (*room.add(n)).write(Token {
+                        start: from + k as usize,
+                        end: from + k as usize + 1,
+                        kind: TokenKind::Punct,
+                        space_before: sb,
+                    });
+                }
                 n += 1;
                 continue;
             }
@@ -655,16 +659,19 @@ impl<const OPEN: bool> Scan<'_, '_, OPEN> {
             {
                 fixable = Some(len + n);
             }
-            room[n].write(Token {
-                start: from + k as usize,
-                end: from + e as usize,
-                kind: if letter {
-                    TokenKind::Word
-                } else {
-                    TokenKind::Number
-                },
-                space_before: sb,
-            });
+            // SAFETY: as for a punctuation token above.
+            unsafe {
+                (*room.add(n)).write(Token {
+                    start: from + k as usize,
+                    end: from + e as usize,
+                    kind: if letter {
+                        TokenKind::Word
+                    } else {
+                        TokenKind::Number
+                    },
+                    space_before: sb,
+                });
+            }
             n += 1;
         }
         // SAFETY: the first `n` slots of the room were written above.
