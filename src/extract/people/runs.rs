@@ -912,6 +912,14 @@ impl<'a> View<'a> {
         unsafe { self.text.get_unchecked(t.start..t.end) }
     }
 
+    /// The first byte of token `t` (a token is never empty), unchecked as [`View::tx`] is.
+    #[inline]
+    fn first_byte(&self, t: &Token) -> u8 {
+        debug_assert!(t.start < t.end && t.end <= self.text.len());
+        // SAFETY: as for `tx`: the token's bytes lie within the text, and it has one at least.
+        unsafe { *self.text.as_bytes().get_unchecked(t.start) }
+    }
+
     fn is_word(&self, i: usize) -> bool {
         self.b.toks[i].kind == TokenKind::Word
     }
@@ -923,7 +931,7 @@ impl<'a> View<'a> {
             return false;
         }
         // Most words start with an ASCII letter: no need to decode them.
-        let b = self.text.as_bytes()[t.start];
+        let b = self.first_byte(t);
         if b.is_ascii() {
             return b.is_ascii_uppercase();
         }
@@ -945,7 +953,7 @@ impl<'a> View<'a> {
         self.b
             .toks
             .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Punct && self.text.as_bytes()[t.start] == c)
+            .is_some_and(|t| t.kind == TokenKind::Punct && self.first_byte(t) == c)
     }
 
     fn punct(&self, i: usize) -> Option<&'a str> {
@@ -1044,7 +1052,7 @@ impl<'a> View<'a> {
     fn acronym(&self, i: usize) -> bool {
         // An acronym holds no ASCII lowercase letter: a word opening with one is none, told
         // without finding its shape (not kept for such words).
-        if self.text.as_bytes()[self.b.toks[i].start].is_ascii_lowercase() {
+        if self.first_byte(&self.b.toks[i]).is_ascii_lowercase() {
             return false;
         }
         self.shape(i) & ACRONYM != 0
@@ -1074,8 +1082,7 @@ impl<'a> View<'a> {
     /// second ASCII lowercase. Two bytes rule out most words without a call.
     #[inline]
     fn particle_shaped(&self, i: usize) -> bool {
-        let t = &self.b.toks[i];
-        let w = &self.text.as_bytes()[t.start..t.end];
+        let w = self.tx(i).as_bytes();
         w.len() >= 2
             && matches!(w[0], b'a' | b'b' | b'd' | b'e' | b'i' | b'l' | b't' | b'v')
             && w[1].is_ascii_lowercase()
@@ -1135,7 +1142,7 @@ impl<'a> View<'a> {
         let lead = |k: usize| {
             // Each particle starts with "v" or "d": most words are ruled out by one byte.
             self.is_word(k)
-                && matches!(self.text.as_bytes()[self.b.toks[k].start], b'v' | b'd')
+                && matches!(self.first_byte(&self.b.toks[k]), b'v' | b'd')
                 && matches!(
                     self.tx(k),
                     "van" | "von" | "de" | "del" | "della" | "der" | "den" | "dos"
