@@ -611,7 +611,12 @@ impl BlockTokens {
             // Both fixes below apply to words starting with a capital: most words start with an
             // ASCII lowercase letter or a digit and need neither, and are copied in one go.
             let capital = |t: &Token| {
-                t.kind == TokenKind::Word && !matches!(bytes[t.start], b'a'..=b'z' | b'0'..=b'9')
+                // SAFETY: a token is never empty and lies within the text it was scanned from.
+                t.kind == TokenKind::Word
+                    && !matches!(
+                        unsafe { *bytes.get_unchecked(t.start) },
+                        b'a'..=b'z' | b'0'..=b'9'
+                    )
             };
             let ahead = raw[i..].iter().position(capital).unwrap_or(raw.len() - i);
             // Tokens before `i` moved by as many places as the fixes added or took.

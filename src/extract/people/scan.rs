@@ -516,7 +516,8 @@ impl<const OPEN: bool> Scan<'_, '_, OPEN> {
             digit |= u64::from(m.digit) << shift;
         }
         let carry = u64::from(self.open.is_some());
-        let byte = |k: u32| chunk[at + k as usize];
+        // From the chunk's array: a bit's index (64 at most) needs no bounds check.
+        let byte = |k: u32| bytes[k as usize];
         let is_joiner = |b: u8| matches!(b, b'.' | b'-' | b'&' | b'\'' | b'_');
         // Up to the first char to decide.
         let mut r = slow.trailing_zeros().min(CHUNK as u32);
@@ -559,7 +560,7 @@ impl<const OPEN: bool> Scan<'_, '_, OPEN> {
         let span = |k: u32, e: u32| low(e) & !low(k);
         // Whether a word starting with a digit holds a letter: only such words are looked at.
         let has_letter = |k: u32, e: u32| {
-            chunk[at + k as usize..at + e as usize]
+            bytes[k as usize..e as usize]
                 .iter()
                 .any(|&b| b >= 0x80 || b.is_ascii_alphabetic())
         };
