@@ -68,11 +68,19 @@ const FOOTERS: &[&str] = &[
 
 /// Reads one file into an article (no entities yet).
 pub fn load_file(path: &Path) -> Result<Article, LoadError> {
+    let file = open(path).map_err(|source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    load_open(path, file)
+}
+
+/// [`load_file`] of `path`, already open as `file`.
+fn load_open(path: &Path, file: fs::File) -> Result<Article, LoadError> {
     let io_err = |source| LoadError::Io {
         path: path.to_owned(),
         source,
     };
-    let file = open(path).map_err(io_err)?;
     // Asked of the open file: a second look-up of the path costs as much as the open itself.
     let meta = file.metadata().map_err(io_err)?;
     if !meta.is_file() {
@@ -217,12 +225,60 @@ fn is_article_file(path: &Path) -> bool {
 /// Expands folders (their article files, sorted, hidden ones skipped) and keeps files as given.
 /// A path that fails is reported in the second list; the rest still load.
 pub fn expand_paths<P: AsRef<Path>>(paths: &[P]) -> (Vec<PathBuf>, Vec<LoadError>) {
+    let (files, errors) = list_files(paths);
+    (files.paths, errors)
+}
+
+/// The files [`list_files`] found, with what listing their folder told: such a file is
+/// opened by its name in the folder, held open, instead of by its whole path (a look-up of
+/// every folder on the way, for each file).
+pub struct Files {
+    pub paths: Vec<PathBuf>,
+    /// The folder the listed paths are in.
+    folder: Option<Folder>,
+    /// For each path, whether it is a regular file of `folder` by its listing.
+    listed: Vec<bool>,
+}
+
+impl Files {
+    pub fn len(&self) -> usize {
+        self.paths.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty()
+    }
+
+    /// [`load_file`] of file `i`.
+    pub fn load(&self, i: usize) -> Result<Article, LoadError> {
+        let path = &self.paths[i];
+        #[cfg(unix)]
+        if let (Some(folder), true) = (&self.folder, self.listed[i]) {
+            use std::os::fd::AsFd;
+            let file = open_in(folder.as_fd(), path).map_err(|source| LoadError::Io {
+                path: path.to_owned(),
+                source,
+            })?;
+            return load_open(path, file);
+        }
+        load_file(path)
+    }
+}
+
+/// [`expand_paths`], keeping what the listing of the paths' folder told for [`Files::load`].
+pub fn list_files<P: AsRef<Path>>(paths: &[P]) -> (Files, Vec<LoadError>) {
     let mut files = Vec::with_capacity(paths.len());
     let mut errors = Vec::new();
-    let listed = listed_files(paths);
+    let listing = listed_files(paths);
+    let mut listed = Vec::new();
+    if listing.folder.is_some() {
+        listed.reserve(paths.len());
+    }
     for (i, p) in paths.iter().enumerate() {
         let p = p.as_ref();
-        if listed.get(i) == Some(&true) {
+        if listing.listed.get(i) == Some(&true) {
+            listed.resize(files.len(), false);
+            listed.push(true);
             files.push(p.to_owned());
             continue;
         }
@@ -255,8 +311,59 @@ pub fn expand_paths<P: AsRef<Path>>(paths: &[P]) -> (Vec<PathBuf>, Vec<LoadError
             Ok(_) => files.push(p.to_owned()),
         }
     }
+    let folder = listing.folder.filter(|_| listed.contains(&true));
+    listed.resize(files.len(), false);
+    let files = Files {
+        paths: files,
+        folder,
+        listed,
+    };
     (files, errors)
 }
+
+/// Opens the file of `path`, a plain `folder/name`, by its name in `folder` (open): as
+/// [`open`] does, without looking up every folder of the path again.
+#[cfg(unix)]
+fn open_in(folder: std::os::fd::BorrowedFd, path: &Path) -> io::Result<fs::File> {
+    use std::os::fd::{AsRawFd, FromRawFd};
+    use std::os::unix::ffi::OsStrExt;
+    let b = path.as_os_str().as_bytes();
+    let name = &b[memchr::memrchr(b'/', b).map_or(0, |i| i + 1)..];
+    // NUL-terminated on the stack (a name is at most 255 bytes on Linux).
+    let mut c = [0u8; 256];
+    if name.len() >= c.len() || memchr::memchr(0, name).is_some() {
+        return open(path);
+    }
+    c[..name.len()].copy_from_slice(name);
+    let flags = libc::O_RDONLY | libc::O_NONBLOCK | libc::O_NOCTTY | libc::O_CLOEXEC;
+    loop {
+        // SAFETY: `c` is NUL-terminated and `folder` an open folder.
+        let fd = unsafe { libc::openat(folder.as_raw_fd(), c.as_ptr().cast(), flags) };
+        if fd >= 0 {
+            // SAFETY: `fd` was just opened and is owned by nothing else.
+            return Ok(unsafe { fs::File::from_raw_fd(fd) });
+        }
+        let e = io::Error::last_os_error();
+        if e.kind() != io::ErrorKind::Interrupted {
+            return Err(e);
+        }
+    }
+}
+
+/// What [`listed_files`] found out.
+#[derive(Default)]
+struct Listing {
+    /// For each path, `true` when it is a regular file of `folder` by its listing.
+    listed: Vec<bool>,
+    /// The folder the listed files are in, open.
+    folder: Option<Folder>,
+}
+
+/// An open folder, to open files in by their names.
+#[cfg(unix)]
+type Folder = std::os::fd::OwnedFd;
+#[cfg(not(unix))]
+type Folder = std::convert::Infallible;
 
 /// From this many paths on, [`listed_files`] reads their folder instead of looking each up.
 const LIST_FOLDER_FROM: usize = 16;
@@ -266,8 +373,9 @@ const LIST_FOLDER_FROM: usize = 16;
 /// look-up and a folder read instead of a look-up each (a shell glob passes hundreds of files of
 /// one folder). `false` means "look it up": another folder, a symlink, a folder, a name not
 /// listed, a path not of the plain form `folder/name`. Empty below [`LIST_FOLDER_FROM`] paths.
+/// The folder is kept open for [`open_in`].
 #[cfg(unix)]
-fn listed_files<P: AsRef<Path>>(paths: &[P]) -> Vec<bool> {
+fn listed_files<P: AsRef<Path>>(paths: &[P]) -> Listing {
     use std::ffi::OsStr;
     use std::os::unix::ffi::OsStrExt;
     // `folder/name` split at the last slash, the name a plain one; what Path::parent would
@@ -283,10 +391,10 @@ fn listed_files<P: AsRef<Path>>(paths: &[P]) -> Vec<bool> {
         plain.then_some((folder, OsStr::from_bytes(name)))
     }
     if paths.len() < LIST_FOLDER_FROM {
-        return Vec::new();
+        return Listing::default();
     }
     let Some((folder, _)) = split(paths[0].as_ref()) else {
-        return Vec::new();
+        return Listing::default();
     };
     let names: Vec<Option<&OsStr>> = paths
         .iter()
@@ -294,8 +402,9 @@ fn listed_files<P: AsRef<Path>>(paths: &[P]) -> Vec<bool> {
         .collect();
     let wanted: hashbrown::HashSet<&OsStr, foldhash::fast::FixedState> =
         names.iter().flatten().copied().collect();
-    let Ok(entries) = fs::read_dir(OsStr::from_bytes(folder)) else {
-        return Vec::new();
+    let folder = OsStr::from_bytes(folder);
+    let Ok(entries) = fs::read_dir(folder) else {
+        return Listing::default();
     };
     // A folder far larger than the list costs more to read than the look-ups it saves.
     let most = 4 * paths.len() + 256;
@@ -319,17 +428,34 @@ fn listed_files<P: AsRef<Path>>(paths: &[P]) -> Vec<bool> {
         .find(|(n, _)| n.is_some_and(|n| found.contains(n)))
         .is_some_and(|(_, p)| fs::metadata(p.as_ref()).is_ok_and(|m| m.is_file()));
     if !reachable {
-        return Vec::new();
+        return Listing::default();
     }
-    names
-        .iter()
-        .map(|n| n.is_some_and(|n| found.contains(n)))
-        .collect()
+    let Ok(folder) = open_folder(Path::new(folder)) else {
+        return Listing::default();
+    };
+    Listing {
+        listed: names
+            .iter()
+            .map(|n| n.is_some_and(|n| found.contains(n)))
+            .collect(),
+        folder: Some(folder),
+    }
+}
+
+/// Opens a folder for [`open_in`].
+#[cfg(unix)]
+fn open_folder(path: &Path) -> io::Result<Folder> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let folder = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_DIRECTORY)
+        .open(path)?;
+    Ok(folder.into())
 }
 
 #[cfg(not(unix))]
-fn listed_files<P: AsRef<Path>>(_: &[P]) -> Vec<bool> {
-    Vec::new()
+fn listed_files<P: AsRef<Path>>(_: &[P]) -> Listing {
+    Listing::default()
 }
 
 /// A line of the text: its trimmed byte range.
@@ -1534,7 +1660,7 @@ mod tests {
         }
         paths.push(dir.join("sub").join("b.txt"));
         paths.push(paths[3].clone());
-        let listed = listed_files(&paths);
+        let listed = listed_files(&paths).listed;
         assert_eq!(listed.len(), paths.len());
         assert!(listed[..LIST_FOLDER_FROM + 4].iter().all(|&l| l));
         let show = |(files, errors): (Vec<PathBuf>, Vec<LoadError>)| {
@@ -1548,5 +1674,38 @@ mod tests {
             acc
         });
         assert_eq!(show(expand_paths(&paths)), show(one_by_one));
+    }
+
+    /// Files opened by their name in their listed folder load as by their path, including
+    /// when they changed since the listing (removed, or replaced by a FIFO or a folder).
+    #[cfg(unix)]
+    #[test]
+    fn files_opened_in_their_folder_load_as_by_their_path() {
+        let d = tempfile::tempdir().unwrap();
+        let dir = d.path();
+        let mut paths = Vec::new();
+        for i in 0..LIST_FOLDER_FROM + 4 {
+            let p = dir.join(format!("a{i}.txt"));
+            fs::write(&p, format!("Tiêu đề {i}\nMột đoạn về Hà Nội.\n")).unwrap();
+            paths.push(p);
+        }
+        let (files, errors) = list_files(&paths);
+        assert!(errors.is_empty());
+        assert!(files.folder.is_some());
+        assert!(files.listed.iter().all(|&l| l));
+        fs::remove_file(&paths[1]).unwrap();
+        fs::remove_file(&paths[2]).unwrap();
+        let fifo =
+            std::ffi::CString::new(paths[2].clone().into_os_string().into_encoded_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+        fs::remove_file(&paths[3]).unwrap();
+        fs::create_dir(&paths[3]).unwrap();
+        for (i, p) in paths.iter().enumerate() {
+            let show = |r: Result<Article, LoadError>| r.map_err(|e| e.to_string());
+            assert_eq!(show(files.load(i)), show(load_file(p)), "{i}");
+        }
+        assert!(files.load(0).is_ok());
+        assert!(files.load(1).is_err() && files.load(2).is_err() && files.load(3).is_err());
     }
 }

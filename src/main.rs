@@ -63,14 +63,16 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 /// Loads every path in parallel, keeping the given order; failures are reported on stderr.
 fn load_all(paths: &[PathBuf]) -> (Vec<Article>, bool) {
-    let (files, errors) = loader::expand_paths(paths);
+    let (files, errors) = loader::list_files(paths);
     let mut failed = !errors.is_empty();
     for e in &errors {
         report(e);
     }
     // Plain output shows no people or organisations, so nothing is extracted.
-    let results: Vec<Result<Article, LoadError>> =
-        files.par_iter().map(|p| loader::load_file(p)).collect();
+    let results: Vec<Result<Article, LoadError>> = (0..files.len())
+        .into_par_iter()
+        .map(|i| files.load(i))
+        .collect();
     let mut articles = Vec::with_capacity(results.len());
     for r in results {
         match r {
@@ -134,7 +136,7 @@ enum JsonLine {
 /// The workers' common state for `--json`.
 struct Shared {
     /// Set once the files are listed (the helper starts before they are).
-    files: OnceLock<Vec<PathBuf>>,
+    files: OnceLock<loader::Files>,
     /// Whether a worker has started building the extractor's tables.
     warming: AtomicBool,
     /// Whether the extractor's tables are built.
@@ -266,12 +268,12 @@ impl Shared {
             drop(st);
             let (i, line) = match task {
                 Task::Load(i) => {
-                    let r = loader::load_file(&files[i]);
+                    let r = files.load(i);
                     st = lock(&self.state);
                     st.loaded.push_back((i, r));
                     continue;
                 }
-                Task::Whole(i) => (i, json_line(loader::load_file(&files[i]))),
+                Task::Whole(i) => (i, json_line(files.load(i))),
                 Task::Extract(i, r) => (i, json_line(r)),
             };
             st = self.finish(lock(&self.state), i, line);
@@ -442,7 +444,7 @@ fn json(paths: &[PathBuf]) -> Result<ExitCode> {
     for _ in helpers + 1..workers().max(helpers + 1) {
         helper();
     }
-    let (files, errors) = loader::expand_paths(paths);
+    let (files, errors) = loader::list_files(paths);
     for e in &errors {
         report(e);
     }
