@@ -222,10 +222,33 @@ struct Shared {
 }
 
 struct Output {
-    out: io::BufWriter<io::Stdout>,
+    /// Lines not yet written to stdout: up to [`OUT_BUFFER`] bytes are gathered first.
+    buf: Vec<u8>,
+    stdout: io::Stdout,
     error: Option<io::Error>,
     /// A file failed to load (reported on stderr).
     failed: bool,
+}
+
+/// How many bytes of lines [`Output`] gathers before it writes them out.
+const OUT_BUFFER: usize = 1 << 16;
+
+impl Output {
+    /// Writes out the lines gathered once they are [`OUT_BUFFER`] bytes or more.
+    fn spill(&mut self) -> io::Result<()> {
+        if self.buf.len() >= OUT_BUFFER {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let written = self.stdout.lock().write_all(&self.buf);
+        self.buf.clear();
+        // A long article's line may have grown the buffer; it goes back to its size.
+        self.buf.shrink_to(2 * OUT_BUFFER);
+        written
+    }
 }
 
 struct State {
@@ -344,10 +367,10 @@ impl Shared {
                     st.loaded.push_back((i, r));
                     continue;
                 }
-                Task::Whole(i) => (i, json_line(files.load(i))),
-                Task::Extract(i, r) => (i, json_line(r)),
+                Task::Whole(i) => (i, extracted(files.load(i))),
+                Task::Extract(i, r) => (i, extracted(r)),
             };
-            st = self.finish(lock(&self.state), i, line);
+            st = self.finish_article(lock(&self.state), i, line);
         }
     }
 
@@ -368,6 +391,57 @@ impl Shared {
             return st;
         }
         st.writing = true;
+        self.write_ready(st)
+    }
+
+    /// Finishes file `i` from its extracted article: when it is the next to write and no
+    /// worker is writing, its line is made straight into the output's buffer (no line of its
+    /// own to allocate and copy), then the lines ready after it are written; otherwise its
+    /// line is made and stored as [`Shared::finish`] does.
+    fn finish_article<'a>(
+        &'a self,
+        mut st: MutexGuard<'a, State>,
+        i: usize,
+        article: Result<Article, LoadError>,
+    ) -> MutexGuard<'a, State> {
+        let direct = i == st.written && !st.writing && !st.stop;
+        let article = match article {
+            Ok(a) if direct && a.text.len() <= STREAM_JSON_ABOVE => a,
+            other => {
+                drop(st);
+                let line = other.map(json_line);
+                return self.finish(lock(&self.state), i, line);
+            }
+        };
+        // Its place in `ready`, if a later file made one, is taken now.
+        if !st.ready.is_empty() {
+            st.ready.pop_front();
+        }
+        st.written += 1;
+        st.writing = true;
+        // Room for more files: a worker waiting for it goes on while this one is written.
+        self.wake_all(&st);
+        drop(st);
+        let result = {
+            let mut out = self.output.lock().unwrap_or_else(PoisonError::into_inner);
+            article.append_json(&mut out.buf);
+            out.buf.push(b'\n');
+            out.spill().map_err(|e| out.error = Some(e))
+        };
+        drop(article);
+        let mut st = lock(&self.state);
+        if result.is_err() {
+            st.stop = true;
+            st.writing = false;
+            self.wake_all(&st);
+            return st;
+        }
+        self.write_ready(st)
+    }
+
+    /// Writes out the lines ready in order (the caller has set `writing`), with `state`
+    /// unlocked while it writes.
+    fn write_ready<'a>(&'a self, mut st: MutexGuard<'a, State>) -> MutexGuard<'a, State> {
         let mut lines = Vec::new();
         loop {
             while matches!(st.ready.front(), Some(Some(_))) {
@@ -399,32 +473,42 @@ impl Shared {
     }
 }
 
-/// Extracts and makes the line. A long article is kept and written straight out: its line can
-/// be several times its text.
-fn json_line(loaded: Result<Article, LoadError>) -> Result<JsonLine, LoadError> {
+/// Finds the people and organisations of a loaded article.
+fn extracted(loaded: Result<Article, LoadError>) -> Result<Article, LoadError> {
     loaded.map(|mut a| {
         bao::add_entities(&mut a);
-        if a.text.len() > STREAM_JSON_ABOVE {
-            JsonLine::Article(Box::new(a))
-        } else {
-            // Sized once: a line is under twice its text (block texts, plus offsets and
-            // mentions), so it never grows by copying itself.
-            let mut line = Vec::with_capacity(2 * a.text.len() + 1024);
-            a.append_json(&mut line);
-            JsonLine::Text(line)
-        }
+        a
     })
+}
+
+/// Makes the line of an extracted article. A long article is kept and written straight out:
+/// its line can be several times its text.
+fn json_line(a: Article) -> JsonLine {
+    if a.text.len() > STREAM_JSON_ABOVE {
+        JsonLine::Article(Box::new(a))
+    } else {
+        // Sized once: a line is under twice its text (block texts, plus offsets and
+        // mentions), so it never grows by copying itself.
+        let mut line = Vec::with_capacity(2 * a.text.len() + 1024);
+        a.append_json(&mut line);
+        JsonLine::Text(line)
+    }
 }
 
 fn write_line(out: &mut Output, line: Result<JsonLine, LoadError>) -> io::Result<()> {
     match line {
         Ok(JsonLine::Text(l)) => {
-            out.out.write_all(&l)?;
-            out.out.write_all(b"\n")
+            out.buf.extend_from_slice(&l);
+            out.buf.push(b'\n');
+            out.spill()
         }
         Ok(JsonLine::Article(a)) => {
-            a.write_json(&mut out.out)?;
-            out.out.write_all(b"\n")
+            out.flush()?;
+            let mut stdout = out.stdout.lock();
+            let mut w = io::BufWriter::with_capacity(OUT_BUFFER, &mut stdout);
+            a.write_json(&mut w)?;
+            w.write_all(b"\n")?;
+            w.flush()
         }
         Err(e) => {
             report(&e);
@@ -487,7 +571,8 @@ fn json(paths: &[PathBuf]) -> Result<ExitCode> {
         }),
         wake: Condvar::new(),
         output: Mutex::new(Output {
-            out: io::BufWriter::with_capacity(1 << 16, io::stdout()),
+            buf: Vec::with_capacity(2 * OUT_BUFFER),
+            stdout: io::stdout(),
             error: None,
             failed: false,
         }),
@@ -542,7 +627,7 @@ fn json(paths: &[PathBuf]) -> Result<ExitCode> {
     if let Some(e) = out.error.take() {
         return Err(e.into());
     }
-    out.out.flush()?;
+    out.flush()?;
     Ok(exit(out.failed || !errors.is_empty()))
 }
 
