@@ -233,6 +233,10 @@ struct Output {
 /// How many bytes of lines [`Output`] gathers before it writes them out.
 const OUT_BUFFER: usize = 1 << 16;
 
+/// The room [`Output`] keeps: a line may go past [`OUT_BUFFER`] before the buffer is written,
+/// and below 128 KB the buffer comes from the heap, not from a mapping of its own.
+const OUT_ROOM: usize = 96 << 10;
+
 impl Output {
     /// Writes out the lines gathered once they are [`OUT_BUFFER`] bytes or more.
     fn spill(&mut self) -> io::Result<()> {
@@ -246,7 +250,7 @@ impl Output {
         let written = self.stdout.lock().write_all(&self.buf);
         self.buf.clear();
         // A long article's line may have grown the buffer; it goes back to its size.
-        self.buf.shrink_to(2 * OUT_BUFFER);
+        self.buf.shrink_to(OUT_ROOM);
         written
     }
 }
@@ -571,7 +575,7 @@ fn json(paths: &[PathBuf]) -> Result<ExitCode> {
         }),
         wake: Condvar::new(),
         output: Mutex::new(Output {
-            buf: Vec::with_capacity(2 * OUT_BUFFER),
+            buf: Vec::with_capacity(OUT_ROOM),
             stdout: io::stdout(),
             error: None,
             failed: false,
