@@ -243,11 +243,15 @@ pub fn expand_paths<P: AsRef<Path>>(paths: &[P]) -> (Vec<PathBuf>, Vec<LoadError
 /// every folder on the way, for each file).
 pub struct Files {
     pub paths: Vec<PathBuf>,
-    /// The folder the listed paths are in.
-    folder: Option<Folder>,
-    /// For each path, whether it is a regular file of `folder` by its listing.
-    listed: Vec<bool>,
+    /// The folders listed paths are in, open.
+    folders: Vec<Folder>,
+    /// For each path listed as a regular file, the index of its folder in `folders`
+    /// ([`NOT_LISTED`] for the others).
+    listed: Vec<u32>,
 }
+
+/// [`Files::listed`] of a path that is looked up and opened by its whole path.
+const NOT_LISTED: u32 = u32::MAX;
 
 impl Files {
     pub fn len(&self) -> usize {
@@ -262,7 +266,7 @@ impl Files {
     pub fn load(&self, i: usize) -> Result<Article, LoadError> {
         let path = &self.paths[i];
         #[cfg(unix)]
-        if let (Some(folder), true) = (&self.folder, self.listed[i]) {
+        if let Some(folder) = self.folders.get(self.listed[i] as usize) {
             use std::os::fd::AsFd;
             let file = open_in(folder.as_fd(), path).map_err(|source| LoadError::Io {
                 path: path.to_owned(),
@@ -323,15 +327,15 @@ pub fn list_files<P: AsRef<Path>>(paths: &[P]) -> (Files, Vec<LoadError>) {
     let mut files = Vec::with_capacity(paths.len());
     let mut errors = Vec::new();
     let listing = listed_files(paths);
-    let mut listed = Vec::new();
-    if listing.folder.is_some() {
-        listed.reserve(paths.len());
-    }
+    let mut folders = Vec::new();
+    let mut listed = Vec::with_capacity(paths.len());
+    let in_folder = listing.folder.is_some();
+    folders.extend(listing.folder);
     for (i, p) in paths.iter().enumerate() {
         let p = p.as_ref();
-        if listing.listed.get(i) == Some(&true) {
-            listed.resize(files.len(), false);
-            listed.push(true);
+        if in_folder && listing.listed.get(i) == Some(&true) {
+            listed.resize(files.len(), NOT_LISTED);
+            listed.push(0);
             files.push(p.to_owned());
             continue;
         }
@@ -346,29 +350,46 @@ pub fn list_files<P: AsRef<Path>>(paths: &[P]) -> (Files, Vec<LoadError>) {
                     source,
                 }),
                 Ok(entries) => {
-                    let mut found: Vec<PathBuf> = entries
+                    let mut found: Vec<(PathBuf, bool)> = entries
                         .filter_map(|e| e.ok())
-                        .map(|e| e.path())
-                        // Follows symlinks; one that cannot be followed is kept so that
-                        // loading it reports why.
-                        .filter(|p| !p.is_dir())
-                        .filter(|p| is_article_file(p))
+                        .filter_map(|e| {
+                            // A regular file by the listing (its type comes with it where the
+                            // file system gives it) needs no look-up, and opens by its name in
+                            // the folder. Others are looked up: this follows symlinks; one
+                            // that cannot be followed is kept so that loading it reports why.
+                            let regular = e.file_type().is_ok_and(|t| t.is_file());
+                            let path = e.path();
+                            (regular || !path.is_dir()).then_some((path, regular))
+                        })
+                        .filter(|(p, _)| is_article_file(p))
                         .collect();
                     if found.is_empty() {
                         errors.push(LoadError::EmptyFolder { path: p.to_owned() });
                     }
                     found.sort();
-                    files.extend(found);
+                    let folder = u32::try_from(folders.len())
+                        .ok()
+                        .filter(|_| found.iter().any(|&(_, regular)| regular))
+                        .and_then(|k| open_folder(p).ok().map(|f| (k, f)));
+                    listed.resize(files.len(), NOT_LISTED);
+                    match folder {
+                        Some((k, f)) => {
+                            folders.push(f);
+                            listed
+                                .extend(found.iter().map(|&(_, r)| if r { k } else { NOT_LISTED }));
+                        }
+                        None => listed.resize(files.len() + found.len(), NOT_LISTED),
+                    }
+                    files.extend(found.into_iter().map(|(p, _)| p));
                 }
             },
             Ok(_) => files.push(p.to_owned()),
         }
     }
-    let folder = listing.folder.filter(|_| listed.contains(&true));
-    listed.resize(files.len(), false);
+    listed.resize(files.len(), NOT_LISTED);
     let files = Files {
         paths: files,
-        folder,
+        folders,
         listed,
     };
     (files, errors)
@@ -493,6 +514,11 @@ fn listed_files<P: AsRef<Path>>(paths: &[P]) -> Listing {
             .collect(),
         folder: Some(folder),
     }
+}
+
+#[cfg(not(unix))]
+fn open_folder(_: &Path) -> io::Result<Folder> {
+    Err(io::ErrorKind::Unsupported.into())
 }
 
 /// Opens a folder for [`open_in`].
@@ -1744,8 +1770,8 @@ mod tests {
         }
         let (files, errors) = list_files(&paths);
         assert!(errors.is_empty());
-        assert!(files.folder.is_some());
-        assert!(files.listed.iter().all(|&l| l));
+        assert_eq!(files.folders.len(), 1);
+        assert!(files.listed.iter().all(|&l| l == 0));
         fs::remove_file(&paths[1]).unwrap();
         fs::remove_file(&paths[2]).unwrap();
         let fifo =
@@ -1764,5 +1790,40 @@ mod tests {
         assert!(files.load(0).is_ok());
         assert!(files.load(1).is_err() && files.load(2).is_err() && files.load(3).is_err());
         assert!(files.load(4).unwrap().text.len() > 100_000);
+    }
+
+    /// A folder given as a path: its regular files open by their names in it, and load as by
+    /// their paths; symlinks, FIFOs and subfolders are looked up as before.
+    #[cfg(unix)]
+    #[test]
+    fn files_of_a_folder_given_load_as_by_their_path() {
+        let d = tempfile::tempdir().unwrap();
+        let dir = d.path();
+        for i in 0..3 {
+            fs::write(
+                dir.join(format!("b{i}.txt")),
+                format!("Tiêu đề {i}\nMột đoạn.\n"),
+            )
+            .unwrap();
+        }
+        fs::write(dir.join("README.md"), "x\n").unwrap();
+        fs::create_dir(dir.join("sub.txt")).unwrap();
+        std::os::unix::fs::symlink(dir.join("b0.txt"), dir.join("a-link.txt")).unwrap();
+        std::os::unix::fs::symlink(dir.join("sub.txt"), dir.join("c-dir-link.txt")).unwrap();
+        let fifo = std::ffi::CString::new(dir.join("d.txt").into_os_string().into_encoded_bytes())
+            .unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+        let (files, errors) = list_files(&[dir]);
+        assert!(errors.is_empty());
+        let names: Vec<_> = files.paths.iter().map(|p| p.file_name().unwrap()).collect();
+        assert_eq!(names, ["a-link.txt", "b0.txt", "b1.txt", "b2.txt", "d.txt"]);
+        assert_eq!(files.folders.len(), 1);
+        assert_eq!(files.listed, [NOT_LISTED, 0, 0, 0, NOT_LISTED]);
+        for (i, p) in files.paths.iter().enumerate() {
+            let show = |r: Result<Article, LoadError>| r.map_err(|e| e.to_string());
+            assert_eq!(show(files.load(i)), show(load_file(p)), "{i}");
+        }
+        assert!(files.load(4).is_err());
     }
 }
