@@ -98,33 +98,12 @@ mod heap {
             }
         }
     }
-
-    /// [`prefault`] for a thread other than the main one, from its first allocation: such a
-    /// thread's heap (its arena) starts at a multiple of 64 MB, glibc's most for one heap.
-    pub fn prefault_thread(bytes: usize) {
-        const HEAP_MAX: usize = 64 << 20;
-        // SAFETY: the block is freed once; POPULATE_WRITE changes no byte of memory, and
-        // where the guess is wrong (not mapped, not writable) the kernel refuses the advice.
-        unsafe {
-            let a = std::hint::black_box(libc::malloc(64));
-            if a.is_null() {
-                return;
-            }
-            let start = a as usize & !(HEAP_MAX - 1);
-            libc::free(a);
-            // A heap's first block lies just past its header.
-            if a as usize - start < 64 << 10 {
-                libc::madvise(start as *mut libc::c_void, bytes, libc::MADV_POPULATE_WRITE);
-            }
-        }
-    }
 }
 
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 mod heap {
     pub fn pad() {}
     pub fn prefault(_: usize) {}
-    pub fn prefault_thread(_: usize) {}
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -582,13 +561,9 @@ fn json(paths: &[PathBuf]) -> Result<ExitCode> {
         }),
     };
     let shared = Arc::new(shared);
-    let helper = |first: bool| {
+    let helper = || {
         let shared = Arc::clone(&shared);
         std::thread::spawn(move || {
-            if first {
-                // It builds the extractor's tables, in its own heap.
-                heap::prefault_thread(512 << 10);
-            }
             shared.warm_up();
             shared.work();
             // Parked until the process exits: a thread that ends drops its thread-local
@@ -602,11 +577,11 @@ fn json(paths: &[PathBuf]) -> Result<ExitCode> {
     // a second core is known to exist, before the count of cores (cgroup files) is asked for.
     let mut helpers = 0;
     if requested_workers().is_none() && several_cores() {
-        helper(true);
+        helper();
         helpers = 1;
     }
-    for i in helpers + 1..workers().max(helpers + 1) {
-        helper(i == 1);
+    for _ in helpers + 1..workers().max(helpers + 1) {
+        helper();
     }
     let (files, errors) = loader::list_files(paths);
     for e in &errors {
