@@ -78,8 +78,8 @@ mod heap {
     }
 
     /// Makes the pages the heap will use for `files` files ready in one system call, instead
-    /// of one page fault each when first touched (the dev set, one thread: 501 faults, 138
-    /// with 1.5 MB ready). Only for many files, whose runs were seen to use more than this
+    /// of one page fault each when first touched (the dev set, one thread: ~500 faults, ~300
+    /// with 1 MB ready). Only for many files, whose runs were seen to use more than this
     /// (at most 1 MB): pages made ready and not used cost memory and a clearing, and a run of
     /// one long file keeps its big blocks out of this heap (peak RSS of a 20 MB file went up
     /// ~0.4 MB).
