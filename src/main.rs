@@ -219,10 +219,23 @@ const OUT_BUFFER: usize = 1 << 16;
 const OUT_ROOM: usize = 96 << 10;
 
 impl Output {
-    /// Writes out the lines gathered once they are [`OUT_BUFFER`] bytes or more.
-    fn spill(&mut self) -> io::Result<()> {
-        if self.buf.len() >= OUT_BUFFER {
-            self.flush()?;
+    /// Adds a line made by `put` (its newline added here). Once the lines gathered would go
+    /// past [`OUT_BUFFER`], those before this one are written out first, as `BufWriter`
+    /// does: a write then fits in a pipe's 64 KB buffer instead of always waiting for the
+    /// reader (a line of that size or more is written out alone).
+    fn put_line(&mut self, put: impl FnOnce(&mut Vec<u8>)) -> io::Result<()> {
+        let start = self.buf.len();
+        put(&mut self.buf);
+        self.buf.push(b'\n');
+        if self.buf.len() > OUT_BUFFER {
+            if start > 0 {
+                let written = self.stdout.lock().write_all(&self.buf[..start]);
+                self.buf.drain(..start);
+                written?;
+            }
+            if self.buf.len() >= OUT_BUFFER {
+                self.flush()?;
+            }
         }
         Ok(())
     }
@@ -409,9 +422,8 @@ impl Shared {
         drop(st);
         let result = {
             let mut out = self.output.lock().unwrap_or_else(PoisonError::into_inner);
-            article.append_json(&mut out.buf);
-            out.buf.push(b'\n');
-            out.spill().map_err(|e| out.error = Some(e))
+            out.put_line(|buf| article.append_json(buf))
+                .map_err(|e| out.error = Some(e))
         };
         drop(article);
         let mut st = lock(&self.state);
@@ -482,11 +494,7 @@ fn json_line(a: Article) -> JsonLine {
 
 fn write_line(out: &mut Output, line: Result<JsonLine, LoadError>) -> io::Result<()> {
     match line {
-        Ok(JsonLine::Text(l)) => {
-            out.buf.extend_from_slice(&l);
-            out.buf.push(b'\n');
-            out.spill()
-        }
+        Ok(JsonLine::Text(l)) => out.put_line(|buf| buf.extend_from_slice(&l)),
         Ok(JsonLine::Article(a)) => {
             out.flush()?;
             let mut stdout = out.stdout.lock();
