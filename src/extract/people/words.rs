@@ -90,17 +90,23 @@ impl Words {
         let spellings = self.spellings.as_bytes();
         let entries = &self.entries[..];
         // Bytes, not a str slice: no char-boundary checks on a hit.
+        // SAFETY (both unchecked reads): the table holds only indices of entries, and an
+        // entry's spelling lies in `spellings` (written there as the entry was made).
         let same = |&i: &u32| {
-            let e = &entries[i as usize];
+            let e = unsafe { entries.get_unchecked(i as usize) };
             e.hash == h
                 && e.len as usize == spelling.len()
                 && same_bytes(
-                    &spellings[e.at as usize..e.at as usize + spelling.len()],
+                    unsafe {
+                        spellings.get_unchecked(e.at as usize..e.at as usize + spelling.len())
+                    },
                     spelling.as_bytes(),
                 )
         };
         if let Some(&i) = self.table.find(h, same) {
-            return self.entries[i as usize].keyed.clone();
+            return unsafe { self.entries.get_unchecked(i as usize) }
+                .keyed
+                .clone();
         }
         let keyed = make(spelling);
         // Past MAX words, or offsets that no longer fit: afresh.
