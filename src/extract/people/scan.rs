@@ -582,7 +582,15 @@ impl<const OPEN: bool> Scan<'_, '_, OPEN> {
             self.push_word(w, i + e as usize);
             self.open = None;
         }
-        let mut starts = (in_word & !prev_in) | punct;
+        let word_starts = in_word & !prev_in;
+        let mut starts = word_starts | punct;
+        // A word still open at the region's end is the start left without an end, the region's
+        // last token: made after the loop, which then asks no "is there an end" per word.
+        let open_at = (word_starts.count_ones() > ends.count_ones())
+            .then(|| 63 - word_starts.leading_zeros());
+        if let Some(k) = open_at {
+            starts &= !(1u64 << k);
+        }
         // Whitespace right before each byte.
         let space_before = (space << 1) | u64::from(self.space_before);
         let (base, from) = (self.base, self.base + i);
@@ -638,16 +646,6 @@ impl<const OPEN: bool> Scan<'_, '_, OPEN> {
                 n += 1;
                 continue;
             }
-            if ends == 0 {
-                // Open at the region's end: the next step goes on with it.
-                self.open = Some(Open {
-                    start: i + k as usize,
-                    space_before: sb,
-                    letter: digit & bit == 0 || has_letter(k, r),
-                    hyphen: hyphens & span(k, r) != 0,
-                });
-                break;
-            }
             let e = ends.trailing_zeros();
             ends &= ends - 1;
             // A word starting with a letter holds one.
@@ -678,6 +676,16 @@ impl<const OPEN: bool> Scan<'_, '_, OPEN> {
         // SAFETY: the first `n` slots of the room were written above.
         unsafe { out.set_len(len + n) };
         self.fixable = fixable;
+        if let Some(k) = open_at {
+            // Open at the region's end: the next step goes on with it.
+            let bit = 1u64 << k;
+            self.open = Some(Open {
+                start: i + k as usize,
+                space_before: space_before & bit != 0,
+                letter: digit & bit == 0 || has_letter(k, r),
+                hyphen: hyphens & span(k, r) != 0,
+            });
+        }
         if r > 0 {
             self.space_before = space >> (r - 1) & 1 != 0;
         }
