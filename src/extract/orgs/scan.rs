@@ -605,38 +605,39 @@ const COUNTRIES: &[&str] = &[
     "new zealand",
 ];
 
-/// The tokens of a window, possibly only its first ones: every question about a token goes
-/// through [`Toks::has`] or indexing, which note the furthest token asked about, so that
-/// [`scan`] can tell whether the rules read past the tokens it gave them.
+/// The tokens of a window, possibly only its first ones: every question about whether a token
+/// exists goes through [`Toks::has`] or [`Toks::get`], which note a question about a token
+/// past the list, so that [`scan`] can tell whether the rules read past the tokens it gave
+/// them. Indexing needs no note: an index past the list would panic.
 struct Toks<'k> {
     list: &'k [Token],
-    /// One past the furthest token index asked about.
-    reach: Cell<usize>,
+    /// Some token past the list was asked about.
+    short: Cell<bool>,
 }
 
 impl<'k> Toks<'k> {
     fn new(list: &'k [Token]) -> Self {
         Toks {
             list,
-            reach: Cell::new(0),
-        }
-    }
-    #[inline]
-    fn note(&self, i: usize) {
-        if i >= self.reach.get() {
-            self.reach.set(i + 1);
+            short: Cell::new(false),
         }
     }
     /// Whether token `i` exists.
     #[inline]
     fn has(&self, i: usize) -> bool {
-        self.note(i);
-        i < self.list.len()
+        let has = i < self.list.len();
+        if !has {
+            self.short.set(true);
+        }
+        has
     }
     #[inline]
     fn get(&self, i: usize) -> Option<&Token> {
-        self.note(i);
-        self.list.get(i)
+        let t = self.list.get(i);
+        if t.is_none() {
+            self.short.set(true);
+        }
+        t
     }
 }
 
@@ -644,7 +645,6 @@ impl std::ops::Index<usize> for Toks<'_> {
     type Output = Token;
     #[inline]
     fn index(&self, i: usize) -> &Token {
-        self.note(i);
         &self.list[i]
     }
 }
@@ -1455,7 +1455,7 @@ pub fn scan<'a>(
                 ),
             );
             let found = rule_at(&cx, prev, prev_cap);
-            let short = !whole && cx.toks.reach.get() > bufs.toks.len();
+            let short = !whole && cx.toks.short.get();
             (bufs.memo, bufs.scratch, bufs.lead, bufs.canon) = cx.into_buffers();
             if !short {
                 break found;
