@@ -1435,10 +1435,12 @@ pub fn scan<'a>(
         }
         let b = window_end(src, a);
         let win = &src[a..b];
-        if lowercase_dead_end(win, &mut bufs.canon) {
-            continue;
-        }
         let (prev, prev_cap) = previous_word(src, a, &mut bufs.prev);
+        if let Some(w) = leading_word(win) {
+            if dead_end(w, prev, &mut bufs.canon, &mut bufs.scratch) {
+                continue;
+            }
+        }
         // The rules seldom read past a window's first few tokens: tokenize those, and the
         // whole window only when the rules asked about a token past them (then read again).
         let mut max = FIRST_TOKENS;
@@ -1482,14 +1484,41 @@ pub fn scan<'a>(
     out
 }
 
-/// A window that opens with a lowercase word no lowercase head starts with: [`rule_at`]
-/// finds nothing there (every rule before its test of lowercase heads only rejects), so the
-/// window need not be tokenized.
-fn lowercase_dead_end(win: &str, buf: &mut String) -> bool {
-    let Some(w) = leading_word(win) else {
+/// Whether [`rule_at`] finds nothing in a window that opens with the word (or number) `w`
+/// after the canonical word `prev`, told before the window is tokenized:
+/// - a lowercase word no lowercase head starts with (every rule before its test of lowercase
+///   heads only rejects);
+/// - a word that ends a compound begun by `prev` ("thị trường", "cơ sở", "xã hội") or follows
+///   a street word ("đường Trường Chinh"): the first test of [`rule_at`] after the head.
+fn dead_end(w: &str, prev: &str, canon: &mut String, pair: &mut String) -> bool {
+    let cap = is_capitalised(w);
+    if cap && prev.is_empty() {
         return false;
-    };
-    !is_capitalised(w) && !LISTS.lowercase_firsts.contains(canonical_word_in(w, buf))
+    }
+    let low = canonical_word_in(w, canon);
+    if !cap && !LISTS.lowercase_firsts.contains(low) {
+        return true;
+    }
+    // A squad ("U19") is read before the head; a number is no head either way.
+    if prev.is_empty() || is_u_squad(w) {
+        return false;
+    }
+    if is_street(prev) {
+        return true;
+    }
+    pair.clear();
+    pair.push_str(prev);
+    pair.push(' ');
+    pair.push_str(low);
+    LEXICON.compounds.contains(pair.as_str())
+}
+
+/// Words before a street's name: a head after one names the street ("đường Trường Chinh").
+fn is_street(prev: &str) -> bool {
+    matches!(
+        prev,
+        "đường" | "phố" | "ngõ" | "hẻm" | "chợ" | "sân" | "bến"
+    )
 }
 
 /// `lead` begins with the phrase `p`, followed by its end, a space or a hyphen. The first bytes
@@ -1619,25 +1648,14 @@ fn rule_at(cx: &Ctx, prev: &str, prev_capitalised: bool) -> Option<(Span, usize)
     let lower_head = !is_capitalised(w);
     let lists = &*LISTS;
     // "Quốc phòng", "nội bộ": the head word ends a compound begun before it; "đường Trường
-    // Chinh" is a street.
-    if !prev.is_empty() {
-        let compound = {
-            let mut pair = cx.scratch.borrow_mut();
-            pair.clear();
-            pair.push_str(prev);
-            pair.push(' ');
-            pair.push_str(cx.low(i));
-            LEXICON.compounds.contains(pair.as_str())
-        };
-        if compound
-            || matches!(
-                prev,
-                "đường" | "phố" | "ngõ" | "hẻm" | "chợ" | "sân" | "bến"
-            )
-        {
-            return None;
-        }
-    }
+    // Chinh" is a street. [`scan`] asked that before tokenizing (see [`dead_end`]).
+    debug_assert!(
+        prev.is_empty()
+            || !(is_street(prev) || {
+                let pair = format!("{prev} {}", cx.low(i));
+                LEXICON.compounds.contains(pair.as_str())
+            })
+    );
     if let Some((_, before)) = props.not_after.map(|k| &lists.not_after[k]) {
         if before.iter().any(|b| b == prev) {
             return None;
