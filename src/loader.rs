@@ -68,11 +68,25 @@ const FOOTERS: &[&str] = &[
 
 /// Reads one file into an article (no entities yet).
 pub fn load_file(path: &Path) -> Result<Article, LoadError> {
+    let file = open(path).map_err(|source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    load_open(path, file)
+}
+
+/// [`load_file`] of `path`, already open as `file`.
+fn load_open(path: &Path, file: fs::File) -> Result<Article, LoadError> {
+    load_read(path, file, false)
+}
+
+/// [`load_open`], with `file` read from its start again when `rewind`.
+fn load_read(path: &Path, mut file: fs::File, rewind: bool) -> Result<Article, LoadError> {
+    use std::io::Seek;
     let io_err = |source| LoadError::Io {
         path: path.to_owned(),
         source,
     };
-    let file = open(path).map_err(io_err)?;
     // Asked of the open file: a second look-up of the path costs as much as the open itself.
     let meta = file.metadata().map_err(io_err)?;
     if !meta.is_file() {
@@ -86,6 +100,9 @@ pub fn load_file(path: &Path) -> Result<Article, LoadError> {
             size: meta.len(),
             limit: MAX_FILE_SIZE,
         });
+    }
+    if rewind {
+        file.rewind().map_err(io_err)?;
     }
     let too_large = |size: usize| LoadError::TooLarge {
         path: path.to_owned(),
@@ -217,12 +234,108 @@ fn is_article_file(path: &Path) -> bool {
 /// Expands folders (their article files, sorted, hidden ones skipped) and keeps files as given.
 /// A path that fails is reported in the second list; the rest still load.
 pub fn expand_paths<P: AsRef<Path>>(paths: &[P]) -> (Vec<PathBuf>, Vec<LoadError>) {
+    let (files, errors) = list_files(paths);
+    (files.paths, errors)
+}
+
+/// The files [`list_files`] found, with what listing their folder told: such a file is
+/// opened by its name in the folder, held open, instead of by its whole path (a look-up of
+/// every folder on the way, for each file).
+pub struct Files {
+    pub paths: Vec<PathBuf>,
+    /// The folders listed paths are in, open.
+    folders: Vec<Folder>,
+    /// For each path listed as a regular file, the index of its folder in `folders`
+    /// ([`NOT_LISTED`] for the others).
+    listed: Vec<u32>,
+}
+
+/// [`Files::listed`] of a path that is looked up and opened by its whole path.
+const NOT_LISTED: u32 = u32::MAX;
+
+impl Files {
+    pub fn len(&self) -> usize {
+        self.paths.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty()
+    }
+
+    /// [`load_file`] of file `i`.
+    pub fn load(&self, i: usize) -> Result<Article, LoadError> {
+        let path = &self.paths[i];
+        #[cfg(unix)]
+        if let Some(folder) = self.folders.get(self.listed[i] as usize) {
+            use std::os::fd::AsFd;
+            let file = open_in(folder.as_fd(), path).map_err(|source| LoadError::Io {
+                path: path.to_owned(),
+                source,
+            })?;
+            return load_listed(path, file);
+        }
+        load_file(path)
+    }
+}
+
+/// [`load_open`] of a file its folder listed as a regular file, without asking the file for
+/// its metadata (a system call per file): one read into the thread's buffer that stops short
+/// of filling it is the whole file, as reads of regular files stop short only at their end.
+/// Anything else (an empty read, a full buffer, an error: a file grown large, or replaced
+/// by something else since the listing) goes the way of [`load_open`], from the start.
+#[cfg(unix)]
+fn load_listed(path: &Path, file: fs::File) -> Result<Article, LoadError> {
+    use std::os::fd::AsRawFd;
+    let text = READ_BUFFER.with_borrow_mut(|buf| {
+        buf.clear();
+        buf.reserve(FIRST_READ);
+        let room = buf.capacity();
+        let got = loop {
+            let spare = buf.spare_capacity_mut();
+            // SAFETY: reads at most `spare.len()` bytes into `spare`, memory `buf` owns.
+            let got =
+                unsafe { libc::read(file.as_raw_fd(), spare.as_mut_ptr().cast(), spare.len()) };
+            if got >= 0 || io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
+                break got;
+            }
+        };
+        if got <= 0 || got as usize >= room {
+            return None;
+        }
+        // SAFETY: the read initialised the first `got` bytes of the spare room.
+        unsafe { buf.set_len(got as usize) };
+        Some(decode::decode(buf))
+    });
+    match text {
+        Some(decoded) => {
+            let text = decoded.map_err(|source| LoadError::Decode {
+                path: path.to_owned(),
+                source,
+            })?;
+            Ok(parse(text, &path.to_string_lossy()))
+        }
+        None => load_read(path, file, true),
+    }
+}
+
+/// How much [`load_listed`] reads at first: more than news articles have.
+#[cfg(unix)]
+const FIRST_READ: usize = 64 << 10;
+
+/// [`expand_paths`], keeping what the listing of the paths' folder told for [`Files::load`].
+pub fn list_files<P: AsRef<Path>>(paths: &[P]) -> (Files, Vec<LoadError>) {
     let mut files = Vec::with_capacity(paths.len());
     let mut errors = Vec::new();
-    let listed = listed_files(paths);
+    let listing = listed_files(paths);
+    let mut folders = Vec::new();
+    let mut listed = Vec::with_capacity(paths.len());
+    let in_folder = listing.folder.is_some();
+    folders.extend(listing.folder);
     for (i, p) in paths.iter().enumerate() {
         let p = p.as_ref();
-        if listed.get(i) == Some(&true) {
+        if in_folder && listing.listed.get(i) == Some(&true) {
+            listed.resize(files.len(), NOT_LISTED);
+            listed.push(0);
             files.push(p.to_owned());
             continue;
         }
@@ -237,26 +350,94 @@ pub fn expand_paths<P: AsRef<Path>>(paths: &[P]) -> (Vec<PathBuf>, Vec<LoadError
                     source,
                 }),
                 Ok(entries) => {
-                    let mut found: Vec<PathBuf> = entries
+                    let mut found: Vec<(PathBuf, bool)> = entries
                         .filter_map(|e| e.ok())
-                        .map(|e| e.path())
-                        // Follows symlinks; one that cannot be followed is kept so that
-                        // loading it reports why.
-                        .filter(|p| !p.is_dir())
-                        .filter(|p| is_article_file(p))
+                        .filter_map(|e| {
+                            // A regular file by the listing (its type comes with it where the
+                            // file system gives it) needs no look-up, and opens by its name in
+                            // the folder. Others are looked up: this follows symlinks; one
+                            // that cannot be followed is kept so that loading it reports why.
+                            let regular = e.file_type().is_ok_and(|t| t.is_file());
+                            let path = e.path();
+                            (regular || !path.is_dir()).then_some((path, regular))
+                        })
+                        .filter(|(p, _)| is_article_file(p))
                         .collect();
                     if found.is_empty() {
                         errors.push(LoadError::EmptyFolder { path: p.to_owned() });
                     }
                     found.sort();
-                    files.extend(found);
+                    let folder = u32::try_from(folders.len())
+                        .ok()
+                        .filter(|_| found.iter().any(|&(_, regular)| regular))
+                        .and_then(|k| open_folder(p).ok().map(|f| (k, f)));
+                    listed.resize(files.len(), NOT_LISTED);
+                    match folder {
+                        Some((k, f)) => {
+                            folders.push(f);
+                            listed
+                                .extend(found.iter().map(|&(_, r)| if r { k } else { NOT_LISTED }));
+                        }
+                        None => listed.resize(files.len() + found.len(), NOT_LISTED),
+                    }
+                    files.extend(found.into_iter().map(|(p, _)| p));
                 }
             },
             Ok(_) => files.push(p.to_owned()),
         }
     }
+    listed.resize(files.len(), NOT_LISTED);
+    let files = Files {
+        paths: files,
+        folders,
+        listed,
+    };
     (files, errors)
 }
+
+/// Opens the file of `path`, a plain `folder/name`, by its name in `folder` (open): as
+/// [`open`] does, without looking up every folder of the path again.
+#[cfg(unix)]
+fn open_in(folder: std::os::fd::BorrowedFd, path: &Path) -> io::Result<fs::File> {
+    use std::os::fd::{AsRawFd, FromRawFd};
+    use std::os::unix::ffi::OsStrExt;
+    let b = path.as_os_str().as_bytes();
+    let name = &b[memchr::memrchr(b'/', b).map_or(0, |i| i + 1)..];
+    // NUL-terminated on the stack (a name is at most 255 bytes on Linux).
+    let mut c = [0u8; 256];
+    if name.len() >= c.len() || memchr::memchr(0, name).is_some() {
+        return open(path);
+    }
+    c[..name.len()].copy_from_slice(name);
+    let flags = libc::O_RDONLY | libc::O_NONBLOCK | libc::O_NOCTTY | libc::O_CLOEXEC;
+    loop {
+        // SAFETY: `c` is NUL-terminated and `folder` an open folder.
+        let fd = unsafe { libc::openat(folder.as_raw_fd(), c.as_ptr().cast(), flags) };
+        if fd >= 0 {
+            // SAFETY: `fd` was just opened and is owned by nothing else.
+            return Ok(unsafe { fs::File::from_raw_fd(fd) });
+        }
+        let e = io::Error::last_os_error();
+        if e.kind() != io::ErrorKind::Interrupted {
+            return Err(e);
+        }
+    }
+}
+
+/// What [`listed_files`] found out.
+#[derive(Default)]
+struct Listing {
+    /// For each path, `true` when it is a regular file of `folder` by its listing.
+    listed: Vec<bool>,
+    /// The folder the listed files are in, open.
+    folder: Option<Folder>,
+}
+
+/// An open folder, to open files in by their names.
+#[cfg(unix)]
+type Folder = std::os::fd::OwnedFd;
+#[cfg(not(unix))]
+type Folder = std::convert::Infallible;
 
 /// From this many paths on, [`listed_files`] reads their folder instead of looking each up.
 const LIST_FOLDER_FROM: usize = 16;
@@ -266,8 +447,9 @@ const LIST_FOLDER_FROM: usize = 16;
 /// look-up and a folder read instead of a look-up each (a shell glob passes hundreds of files of
 /// one folder). `false` means "look it up": another folder, a symlink, a folder, a name not
 /// listed, a path not of the plain form `folder/name`. Empty below [`LIST_FOLDER_FROM`] paths.
+/// The folder is kept open for [`open_in`].
 #[cfg(unix)]
-fn listed_files<P: AsRef<Path>>(paths: &[P]) -> Vec<bool> {
+fn listed_files<P: AsRef<Path>>(paths: &[P]) -> Listing {
     use std::ffi::OsStr;
     use std::os::unix::ffi::OsStrExt;
     // `folder/name` split at the last slash, the name a plain one; what Path::parent would
@@ -283,10 +465,10 @@ fn listed_files<P: AsRef<Path>>(paths: &[P]) -> Vec<bool> {
         plain.then_some((folder, OsStr::from_bytes(name)))
     }
     if paths.len() < LIST_FOLDER_FROM {
-        return Vec::new();
+        return Listing::default();
     }
     let Some((folder, _)) = split(paths[0].as_ref()) else {
-        return Vec::new();
+        return Listing::default();
     };
     let names: Vec<Option<&OsStr>> = paths
         .iter()
@@ -294,8 +476,9 @@ fn listed_files<P: AsRef<Path>>(paths: &[P]) -> Vec<bool> {
         .collect();
     let wanted: hashbrown::HashSet<&OsStr, foldhash::fast::FixedState> =
         names.iter().flatten().copied().collect();
-    let Ok(entries) = fs::read_dir(OsStr::from_bytes(folder)) else {
-        return Vec::new();
+    let folder = OsStr::from_bytes(folder);
+    let Ok(entries) = fs::read_dir(folder) else {
+        return Listing::default();
     };
     // A folder far larger than the list costs more to read than the look-ups it saves.
     let most = 4 * paths.len() + 256;
@@ -319,17 +502,39 @@ fn listed_files<P: AsRef<Path>>(paths: &[P]) -> Vec<bool> {
         .find(|(n, _)| n.is_some_and(|n| found.contains(n)))
         .is_some_and(|(_, p)| fs::metadata(p.as_ref()).is_ok_and(|m| m.is_file()));
     if !reachable {
-        return Vec::new();
+        return Listing::default();
     }
-    names
-        .iter()
-        .map(|n| n.is_some_and(|n| found.contains(n)))
-        .collect()
+    let Ok(folder) = open_folder(Path::new(folder)) else {
+        return Listing::default();
+    };
+    Listing {
+        listed: names
+            .iter()
+            .map(|n| n.is_some_and(|n| found.contains(n)))
+            .collect(),
+        folder: Some(folder),
+    }
 }
 
 #[cfg(not(unix))]
-fn listed_files<P: AsRef<Path>>(_: &[P]) -> Vec<bool> {
-    Vec::new()
+fn open_folder(_: &Path) -> io::Result<Folder> {
+    Err(io::ErrorKind::Unsupported.into())
+}
+
+/// Opens a folder for [`open_in`].
+#[cfg(unix)]
+fn open_folder(path: &Path) -> io::Result<Folder> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let folder = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_DIRECTORY)
+        .open(path)?;
+    Ok(folder.into())
+}
+
+#[cfg(not(unix))]
+fn listed_files<P: AsRef<Path>>(_: &[P]) -> Listing {
+    Listing::default()
 }
 
 /// A line of the text: its trimmed byte range.
@@ -1534,7 +1739,7 @@ mod tests {
         }
         paths.push(dir.join("sub").join("b.txt"));
         paths.push(paths[3].clone());
-        let listed = listed_files(&paths);
+        let listed = listed_files(&paths).listed;
         assert_eq!(listed.len(), paths.len());
         assert!(listed[..LIST_FOLDER_FROM + 4].iter().all(|&l| l));
         let show = |(files, errors): (Vec<PathBuf>, Vec<LoadError>)| {
@@ -1548,5 +1753,77 @@ mod tests {
             acc
         });
         assert_eq!(show(expand_paths(&paths)), show(one_by_one));
+    }
+
+    /// Files opened by their name in their listed folder load as by their path, including
+    /// when they changed since the listing (removed, or replaced by a FIFO or a folder).
+    #[cfg(unix)]
+    #[test]
+    fn files_opened_in_their_folder_load_as_by_their_path() {
+        let d = tempfile::tempdir().unwrap();
+        let dir = d.path();
+        let mut paths = Vec::new();
+        for i in 0..LIST_FOLDER_FROM + 4 {
+            let p = dir.join(format!("a{i}.txt"));
+            fs::write(&p, format!("Tiêu đề {i}\nMột đoạn về Hà Nội.\n")).unwrap();
+            paths.push(p);
+        }
+        let (files, errors) = list_files(&paths);
+        assert!(errors.is_empty());
+        assert_eq!(files.folders.len(), 1);
+        assert!(files.listed.iter().all(|&l| l == 0));
+        fs::remove_file(&paths[1]).unwrap();
+        fs::remove_file(&paths[2]).unwrap();
+        let fifo =
+            std::ffi::CString::new(paths[2].clone().into_os_string().into_encoded_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+        fs::remove_file(&paths[3]).unwrap();
+        fs::create_dir(&paths[3]).unwrap();
+        // Longer than the first read, and empty: both read again from the start.
+        fs::write(&paths[4], "Tiêu đề\nMột đoạn về Hà Nội.\n".repeat(4000)).unwrap();
+        fs::write(&paths[5], "").unwrap();
+        for (i, p) in paths.iter().enumerate() {
+            let show = |r: Result<Article, LoadError>| r.map_err(|e| e.to_string());
+            assert_eq!(show(files.load(i)), show(load_file(p)), "{i}");
+        }
+        assert!(files.load(0).is_ok());
+        assert!(files.load(1).is_err() && files.load(2).is_err() && files.load(3).is_err());
+        assert!(files.load(4).unwrap().text.len() > 100_000);
+    }
+
+    /// A folder given as a path: its regular files open by their names in it, and load as by
+    /// their paths; symlinks, FIFOs and subfolders are looked up as before.
+    #[cfg(unix)]
+    #[test]
+    fn files_of_a_folder_given_load_as_by_their_path() {
+        let d = tempfile::tempdir().unwrap();
+        let dir = d.path();
+        for i in 0..3 {
+            fs::write(
+                dir.join(format!("b{i}.txt")),
+                format!("Tiêu đề {i}\nMột đoạn.\n"),
+            )
+            .unwrap();
+        }
+        fs::write(dir.join("README.md"), "x\n").unwrap();
+        fs::create_dir(dir.join("sub.txt")).unwrap();
+        std::os::unix::fs::symlink(dir.join("b0.txt"), dir.join("a-link.txt")).unwrap();
+        std::os::unix::fs::symlink(dir.join("sub.txt"), dir.join("c-dir-link.txt")).unwrap();
+        let fifo = std::ffi::CString::new(dir.join("d.txt").into_os_string().into_encoded_bytes())
+            .unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+        let (files, errors) = list_files(&[dir]);
+        assert!(errors.is_empty());
+        let names: Vec<_> = files.paths.iter().map(|p| p.file_name().unwrap()).collect();
+        assert_eq!(names, ["a-link.txt", "b0.txt", "b1.txt", "b2.txt", "d.txt"]);
+        assert_eq!(files.folders.len(), 1);
+        assert_eq!(files.listed, [NOT_LISTED, 0, 0, 0, NOT_LISTED]);
+        for (i, p) in files.paths.iter().enumerate() {
+            let show = |r: Result<Article, LoadError>| r.map_err(|e| e.to_string());
+            assert_eq!(show(files.load(i)), show(load_file(p)), "{i}");
+        }
+        assert!(files.load(4).is_err());
     }
 }

@@ -29,10 +29,14 @@ pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
 
 /// [`find`] on any text and blocks.
 pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> {
-    let mut org_spans: Vec<(usize, usize)> = organisations
-        .iter()
-        .flat_map(|o| o.mentions.iter().map(|m| (m.start(), m.end())))
-        .collect();
+    // Sized once (a flattened list's length is not known to `collect`).
+    let mut org_spans: Vec<(usize, usize)> =
+        Vec::with_capacity(organisations.iter().map(|o| o.mentions.len()).sum());
+    org_spans.extend(
+        organisations
+            .iter()
+            .flat_map(|o| o.mentions.iter().map(|m| (m.start(), m.end()))),
+    );
     org_spans.sort_unstable();
     let in_org = |s: usize, e: usize| {
         let i = org_spans.partition_point(|&(_, oe)| oe <= s);
@@ -75,12 +79,13 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
     drop(toks);
     drop(org_spans);
     let lower = LowerIndex::new(article.text, article.blocks);
-    // The questions `written` will be asked, asked all at once.
+    // The questions `written` will be asked, asked all at once (no list made per candidate).
     let questions = |c: &Candidate| {
-        c.unless_written
-            .iter()
-            .map(|&(s, e)| article.text[s..e].to_lowercase())
-            .collect::<Vec<_>>()
+        let spans = c.unless_written;
+        (0..spans.len()).map(move |k| {
+            let (s, e) = spans.get(k);
+            article.text[s..e].to_lowercase()
+        })
     };
     lower.prepare(
         cands
@@ -107,11 +112,13 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
         }
     }
     cands.retain(|c| c.evidence != Evidence::Place);
-    let alone: FastSet<&str> = cands
-        .iter()
-        .filter(|c| c.parts(&parts).len() == 1)
-        .map(|c| &*c.parts(&parts)[0])
-        .collect();
+    // Sized once: grown by doubling, it was rehashed in most articles.
+    let single = |c: &&Candidate| c.parts(&parts).len() == 1;
+    let mut alone: FastSet<&str> = FastSet::with_capacity_and_hasher(
+        cands.iter().filter(single).count(),
+        FastBuild::default(),
+    );
+    alone.extend(cands.iter().filter(single).map(|c| &*c.parts(&parts)[0]));
     let weak: Vec<usize> = (0..cands.len())
         .filter(|&i| {
             let c = &cands[i];
@@ -312,9 +319,10 @@ struct Draft {
 #[derive(Default)]
 struct Registry {
     people: Vec<Draft>,
-    full: FastMap<String, usize>,
+    /// Keys shared with the candidates' word keys where a key is one word: no copy made.
+    full: FastMap<Rc<str>, usize>,
     /// Short form key → people it may stand for.
-    short: hashbrown::HashMap<String, Ids, FastBuild>,
+    short: hashbrown::HashMap<Rc<str>, Ids, FastBuild>,
     /// Scratch buffer for joining a short form's words.
     joined: String,
     /// Scratch buffer for joining a candidate's words.
@@ -323,8 +331,23 @@ struct Registry {
 
 impl Registry {
     fn add_short(&mut self, k: &str, id: usize) {
-        // One hash whether the form is new or not.
-        let v = self.short.entry_ref(k).or_default();
+        match self.short.get_mut(k) {
+            Some(v) => {
+                if !v.iter().any(|i| i == id) {
+                    v.push(id);
+                }
+            }
+            None => {
+                let mut v = Ids::default();
+                v.push(id);
+                self.short.insert(Rc::from(k), v);
+            }
+        }
+    }
+
+    /// [`Registry::add_short`] of one word's key, shared, not copied.
+    fn add_short_word(&mut self, k: &Rc<str>, id: usize) {
+        let v = self.short.entry(Rc::clone(k)).or_default();
         if !v.iter().any(|i| i == id) {
             v.push(id);
         }
@@ -358,7 +381,10 @@ impl Registry {
             *self.full_key.get_mut() = buf;
             return id;
         }
-        let full = full.to_owned();
+        let full: Rc<str> = match parts {
+            [one] => Rc::clone(one),
+            _ => Rc::from(full),
+        };
         *self.full_key.get_mut() = buf;
         let id = self.people.len();
         self.people.push(Draft {
@@ -374,7 +400,7 @@ impl Registry {
             let last = &parts[n - 1];
             // An initial ("Q.") is no short form.
             if last.chars().count() > 2 {
-                self.add_short(last, id);
+                self.add_short_word(last, id);
             }
             for k in 2..n {
                 self.add_short_words(&parts[n - k..], id);
@@ -385,7 +411,7 @@ impl Registry {
                 && lex::flags(&parts[0]) & lex::bit::GIVEN_NAME != 0
                 && lex::flags(&parts[1]) & lex::bit::SURNAME != 0;
             if !c.vietnamese_surname || stage {
-                self.add_short(&parts[0], id);
+                self.add_short_word(&parts[0], id);
                 for k in 2..n {
                     self.add_short_words(&parts[..k], id);
                 }
@@ -412,8 +438,10 @@ impl Registry {
         if let Some(id) = self.pick(full, c.start) {
             return Some(id);
         }
-        // "M.Sampson", "C.Ronaldo": an initial glued to a known name.
-        let (_, name) = full.rsplit_once('.')?;
+        // "M.Sampson", "C.Ronaldo": an initial glued to a known name. The dot found by its
+        // byte (a name is a few bytes: no searcher set up for it).
+        let dot = full.bytes().rposition(|b| b == b'.')?;
+        let name = &full[dot + 1..];
         self.full
             .get(name)
             .copied()

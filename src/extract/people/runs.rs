@@ -3,7 +3,7 @@
 
 use super::key::{canonical, canonical_into, is_vietnamese_syllable, FastMap};
 use super::roles;
-use super::scan::scan_into;
+use super::scan::{scan_into, scan_openers};
 use super::words::{Kept, Keyed, Words};
 use crate::document::{Block, BlockKind};
 use crate::extract::tokens::{Token, TokenKind};
@@ -137,6 +137,15 @@ impl Spans {
     pub fn iter(&self) -> std::slice::Iter<'_, (usize, usize)> {
         self.spans[..usize::from(self.n)].iter()
     }
+
+    pub fn len(&self) -> usize {
+        usize::from(self.n)
+    }
+
+    /// Range `k` (`k < len`).
+    pub fn get(&self, k: usize) -> (usize, usize) {
+        self.spans[..self.len()][k]
+    }
 }
 
 thread_local! {
@@ -152,6 +161,8 @@ thread_local! {
 struct Buffers {
     toks: Vec<Token>,
     raw: Vec<Token>,
+    openers: Vec<usize>,
+    raw_openers: Vec<usize>,
     keys: Vec<OnceCell<Keyed>>,
     keyed_at: Vec<usize>,
     places: Vec<Cell<u8>>,
@@ -183,6 +194,10 @@ pub struct BlockTokens {
     toks: Vec<Token>,
     /// The scanner's tokens, before the fixes above.
     raw: Vec<Token>,
+    /// The tokens that may open a run ([`super::scan::opens`]), in order.
+    openers: Vec<usize>,
+    /// The same of `raw`.
+    raw_openers: Vec<usize>,
     /// Each token's matching key, made on first use.
     /// (Never shorter than the tokens; only the cells in `keyed_at` are set.)
     keys: Vec<OnceCell<Keyed>>,
@@ -218,31 +233,46 @@ const FEW: usize = 4;
 /// Or up to this many bytes searched in all.
 const SCAN_BUDGET: usize = 1 << 18;
 
+thread_local! {
+    /// The last article's answer map, empty, for the next: grown once, not in every article.
+    static ANSWERS: Kept<FastMap<String, bool>> = Kept::new(FastMap::default());
+}
+
+/// Answers a kept map may have room for: a longer article's map is freed with it.
+const SPARE_ANSWERS: usize = 1 << 12;
+
 impl<'a> LowerIndex<'a> {
     pub fn new(text: &'a str, blocks: &'a [Block]) -> Self {
         LowerIndex {
             text,
             blocks,
-            answers: RefCell::new(FastMap::default()),
+            answers: RefCell::new(ANSWERS.with(Kept::take)),
         }
     }
 
     /// Answers every question in `questions` at once: one search of the text for them all.
     pub fn prepare(&self, questions: impl IntoIterator<Item = String>) {
-        let mut asked: Vec<String> = Vec::new();
-        {
-            let mut answers = self.answers.borrow_mut();
-            for q in questions {
-                if q.is_empty() {
-                    answers.insert(q, false);
-                } else if !answers.contains_key(&q) {
-                    answers.insert(q.clone(), false);
-                    asked.push(q);
-                }
-            }
+        let mut asked: Vec<String> = {
+            let answers = self.answers.borrow();
+            questions
+                .into_iter()
+                .filter(|q| !answers.contains_key(q))
+                .collect()
+        };
+        // Each new question once (the answers do not depend on their order); an empty one is
+        // no word of the text, and is answered without a search.
+        asked.sort_unstable();
+        asked.dedup();
+        let empty = asked.first().is_some_and(String::is_empty);
+        if empty {
+            asked.remove(0);
         }
         let found = self.search(&asked);
         let mut answers = self.answers.borrow_mut();
+        answers.reserve(asked.len() + usize::from(empty));
+        if empty {
+            answers.insert(String::new(), false);
+        }
         for (q, a) in asked.into_iter().zip(found) {
             answers.insert(q, a);
         }
@@ -360,6 +390,17 @@ impl<'a> LowerIndex<'a> {
     }
 }
 
+impl Drop for LowerIndex<'_> {
+    fn drop(&mut self) {
+        let mut answers = std::mem::take(self.answers.get_mut());
+        if answers.capacity() <= SPARE_ANSWERS {
+            answers.clear();
+            // The thread may be ending: then the map goes with it.
+            let _ = ANSWERS.try_with(|c| c.put(answers));
+        }
+    }
+}
+
 /// Whether a word is romanised Japanese: syllables of an optional consonant (doubled, or
 /// "sh", "ch", "ts", "ky" …) and a vowel, or a syllabic "n" ("Kawase", "Shinzo", "Nobuaki").
 fn is_romaji(w: &str) -> bool {
@@ -434,9 +475,11 @@ fn is_romaji(w: &str) -> bool {
 
 /// An initial glued to a Vietnamese syllable, as bylines sign: "N.Phú", "H.LONG", "T.T.Hà".
 fn dotted_name(w: &str) -> bool {
-    let Some((init, name)) = w.rsplit_once('.') else {
+    // The dot found by its byte: most words hold none, and no searcher is set up for that.
+    let Some(dot) = w.bytes().rposition(|b| b == b'.') else {
         return false;
     };
+    let (init, name) = (&w[..dot], &w[dot + 1..]);
     !init.is_empty()
         && init
             .split('.')
@@ -512,6 +555,8 @@ impl BlockTokens {
             kind: BlockKind::Paragraph,
             toks: b.toks,
             raw: b.raw,
+            openers: b.openers,
+            raw_openers: b.raw_openers,
             keys: b.keys,
             keyed_at: RefCell::new(b.keyed_at),
             places: b.places,
@@ -536,13 +581,16 @@ impl BlockTokens {
         let src = &text[block.start..block.end];
         let bytes = text.as_bytes();
         let mut raw = std::mem::take(&mut self.raw);
-        let first = scan_into(src, block.start, &mut raw);
+        let mut raw_open = std::mem::take(&mut self.raw_openers);
+        let first = scan_openers(src, block.start, &mut raw, &mut raw_open);
         // Both fixes below apply to words starting with a capital that hold a hyphen or have a
         // dot right after them: before the first such word, the tokens are the scanner's.
         let Some(first) = first else {
-            // Nothing to fix: the scanner's tokens as they are, and its buffer for the next.
+            // Nothing to fix: the scanner's tokens as they are, and its buffers for the next.
             std::mem::swap(&mut self.toks, &mut raw);
+            std::mem::swap(&mut self.openers, &mut raw_open);
             self.raw = raw;
+            self.raw_openers = raw_open;
             self.reset_memo();
             return;
         };
@@ -551,6 +599,13 @@ impl BlockTokens {
         toks.reserve(raw.len() + 2);
         toks.reserve(raw.len());
         toks.extend_from_slice(&raw[..first]);
+        // The openers follow their tokens: each fix below keeps a word's start, so a word
+        // opens as it did, and a name cut from the role glued to it opens too (it starts with
+        // a capital).
+        let openers = &mut self.openers;
+        openers.clear();
+        let mut p = raw_open.partition_point(|&o| o < first);
+        openers.extend_from_slice(&raw_open[..p]);
         let mut i = first;
         while i < raw.len() {
             // Both fixes below apply to words starting with a capital: most words start with an
@@ -559,12 +614,22 @@ impl BlockTokens {
                 t.kind == TokenKind::Word && !matches!(bytes[t.start], b'a'..=b'z' | b'0'..=b'9')
             };
             let ahead = raw[i..].iter().position(capital).unwrap_or(raw.len() - i);
+            // Tokens before `i` moved by as many places as the fixes added or took.
+            let (to, from) = (toks.len(), i);
             toks.extend_from_slice(&raw[i..i + ahead]);
             i += ahead;
+            while raw_open.get(p).is_some_and(|&o| o < i) {
+                openers.push(raw_open[p] - from + to);
+                p += 1;
+            }
             if i == raw.len() {
                 break;
             }
             let mut t = raw[i];
+            let mut opens = raw_open.get(p) == Some(&i);
+            if opens {
+                p += 1;
+            }
             // "Phong-Trưởng phòng": a name glued to the role after it.
             if t.kind == TokenKind::Word {
                 let w = &text[t.start..t.end];
@@ -575,6 +640,10 @@ impl BlockTokens {
                         && r.chars().next().is_some_and(|c| c.is_uppercase())
                     {
                         let mid = t.start + h;
+                        if opens {
+                            openers.push(toks.len());
+                        }
+                        opens = true;
                         toks.push(Token { end: mid, ..t });
                         toks.push(Token {
                             start: mid,
@@ -621,10 +690,18 @@ impl BlockTokens {
                     }
                 }
             }
+            if opens {
+                openers.push(toks.len());
+            }
             toks.push(t);
             i += 1;
         }
+        debug_assert!(openers
+            .iter()
+            .copied()
+            .eq(super::scan::openers_of(text, toks)));
         self.raw = raw;
+        self.raw_openers = raw_open;
         self.reset_memo();
     }
 
@@ -661,21 +738,17 @@ impl BlockTokens {
         let n = self.toks.len();
         let mut i = 0;
         let bytes = text.as_bytes();
+        // Most tokens are punctuation or words starting in ASCII lowercase, and none of them
+        // opens a run: the scanner listed the others, and the walk goes from one to the next.
+        let mut next = 0;
         while i < n {
-            // Most tokens are punctuation or words starting in ASCII lowercase, and neither a
-            // capital nor a particle ("van", "de") opens a run there: one byte settles them,
-            // in a tight walk to the next that may.
-            // "đ" (U+0111) opens many lowercase words ("đã", "được") and no run either.
-            let may_open = |t: &Token| {
-                let b = bytes[t.start];
-                t.kind == TokenKind::Word
-                    && !(b.is_ascii_lowercase() && b != b'v' && b != b'd')
-                    && !(b == 0xC4 && bytes[t.start + 1] == 0x91)
-            };
-            let Some(ahead) = self.toks[i..].iter().position(may_open) else {
+            while self.openers.get(next).is_some_and(|&o| o < i) {
+                next += 1;
+            }
+            let Some(&o) = self.openers.get(next) else {
                 break;
             };
-            i += ahead;
+            i = o;
             let b = bytes[self.toks[i].start];
             // Each particle that leads a name starts with "v" or "d" (see `particle_leads`).
             let opens = v.is_cap(i)
@@ -736,6 +809,8 @@ impl Drop for BlockTokens {
             let b = Buffers {
                 toks: take(&mut self.toks),
                 raw: take(&mut self.raw),
+                openers: take(&mut self.openers),
+                raw_openers: take(&mut self.raw_openers),
                 keys: take(&mut self.keys),
                 keyed_at: take(self.keyed_at.get_mut()),
                 places: take(&mut self.places),
@@ -935,6 +1010,11 @@ impl<'a> View<'a> {
 
     /// Capitals only, at least two, and no Vietnamese word ("UBND", "HLV"): see [`shape_of`].
     fn acronym(&self, i: usize) -> bool {
+        // An acronym holds no ASCII lowercase letter: a word opening with one is none, told
+        // without finding its shape (not kept for such words).
+        if self.text.as_bytes()[self.b.toks[i].start].is_ascii_lowercase() {
+            return false;
+        }
         self.shape(i) & ACRONYM != 0
     }
 
@@ -1168,10 +1248,11 @@ impl<'a> View<'a> {
         } else {
             1
         };
-        for k in (1..=longest.min(end)).rev() {
-            if !(end - k..end).all(|j| self.is_word(j)) {
-                continue;
-            }
+        // Only phrases of words: as many as there are right before `end`.
+        let words = (1..=longest.min(end))
+            .take_while(|&k| self.is_word(end - k))
+            .count();
+        for k in (1..=words).rev() {
             let f = self.flags(end - k, end);
             if f == 0 {
                 continue;
@@ -1863,17 +1944,24 @@ impl<'a> View<'a> {
         if first & bit::PHRASE_FIRST == 0 {
             return false;
         }
-        (2..=lex::MAX_PHRASE_WORDS.min(n - j)).any(|k| {
-            if !(j..j + k).all(|i| self.is_word(i)) {
+        // The lengths in turn, the words counted as they come: a token that is no word ends
+        // every longer phrase too.
+        let mut words = 1;
+        for k in 2..=lex::MAX_PHRASE_WORDS.min(n - j) {
+            let i = j + k - 1;
+            if !self.is_word(i) {
                 return false;
             }
-            let words = 1 + (j + 1..j + k).filter(|&i| toks[i].space_before).count();
+            words += usize::from(toks[i].space_before);
             let (first_of, _) = bit::of_length(words);
             if words >= 2 && toks[j + 1].space_before && first & first_of == 0 {
-                return false;
+                continue;
             }
-            self.is(j, j + k, bits)
-        })
+            if self.is(j, j + k, bits) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Whether a lone capitalised word may be a name rather than half of a common noun: `None`

@@ -10,16 +10,51 @@ use crate::extract::tokens::{is_alpha, Token, TokenKind};
 /// not start with an ASCII lowercase letter or a digit and holds a hyphen or has a dot right
 /// after it.
 pub fn scan_into(text: &str, base: usize, out: &mut Vec<Token>) -> Option<usize> {
+    scan_with::<false>(text, base, out, &mut Vec::new())
+}
+
+/// [`scan_into`], and the index of every word or number that may open a run ([`opens`]) into
+/// `openers` (cleared first), in order: the run walk goes from one to the next, not over
+/// every token.
+pub fn scan_openers(
+    text: &str,
+    base: usize,
+    out: &mut Vec<Token>,
+    openers: &mut Vec<usize>,
+) -> Option<usize> {
+    openers.clear();
+    scan_with::<true>(text, base, out, openers)
+}
+
+/// [`scan_into`], with [`scan_openers`]'s list when `OPEN` (else `openers` is left alone).
+fn scan_with<const OPEN: bool>(
+    text: &str,
+    base: usize,
+    out: &mut Vec<Token>,
+    openers: &mut Vec<usize>,
+) -> Option<usize> {
     #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx2") {
-        // SAFETY: the CPU has AVX2, just checked (the answer is cached).
-        unsafe { scan_avx2(text, base, out) }
+    if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("popcnt")
+    {
+        // SAFETY: the CPU has AVX2 and POPCNT, just checked (the answers are cached).
+        unsafe { scan_avx2::<OPEN>(text, base, out, openers) }
     } else {
         // SAFETY: SSE2 is part of the x86_64 baseline: every x86_64 CPU has it.
-        unsafe { scan_sse2(text, base, out) }
+        unsafe { scan_sse2::<OPEN>(text, base, out, openers) }
     }
     #[cfg(not(target_arch = "x86_64"))]
-    scan_bytes(text, base, out)
+    scan_bytes::<OPEN>(text, base, out, openers)
+}
+
+/// Whether a word or number token whose first two bytes are `b` and `b1` may open a run of
+/// the people pass: a run opens at a capital or at a particle ("van", "de", each starting
+/// with "v" or "d"); so not at an ASCII lowercase letter but those, a digit, or "đ" (U+0111),
+/// which opens many lowercase words ("đã", "được").
+#[inline]
+pub fn opens(b: u8, b1: u8) -> bool {
+    let closed = b.is_ascii_digit() || (b.is_ascii_lowercase() && b != b'v' && b != b'd');
+    let small_d_bar = b == 0xC4 && b1 == 0x91;
+    !(closed || small_d_bar)
 }
 
 /// The tokens of `text`.
@@ -28,6 +63,19 @@ pub fn scan(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let _ = scan_into(text, 0, &mut out);
     out
+}
+
+/// The words and numbers of `toks` (of `text`) that may open a run ([`opens`]): what
+/// [`scan_openers`] lists, found by a walk over the tokens.
+pub fn openers_of<'t>(text: &'t str, toks: &'t [Token]) -> impl Iterator<Item = usize> + 't {
+    let bytes = text.as_bytes();
+    toks.iter()
+        .enumerate()
+        .filter(move |(_, t)| {
+            t.kind != TokenKind::Punct
+                && opens(bytes[t.start], bytes.get(t.start + 1).copied().unwrap_or(0))
+        })
+        .map(|(i, _)| i)
 }
 
 /// Whether a word starting with byte `b` may need a fix.
@@ -103,7 +151,12 @@ static CLASS: [u8; 256] = {
 /// [`scan_sse2`] in the tests. ASCII and the Latin letters Vietnamese uses are told from their
 /// bytes ([`CLASS`]); only other chars are decoded.
 #[cfg_attr(all(target_arch = "x86_64", not(test)), allow(dead_code))]
-fn scan_bytes(text: &str, base: usize, out: &mut Vec<Token>) -> Option<usize> {
+fn scan_bytes<const OPEN: bool>(
+    text: &str,
+    base: usize,
+    out: &mut Vec<Token>,
+    openers: &mut Vec<usize>,
+) -> Option<usize> {
     out.clear();
     // News text has about a token per four or five bytes: room for them at once, not by a
     // doubling per push past each size (capped, so a block of long words takes no more).
@@ -160,6 +213,9 @@ fn scan_bytes(text: &str, base: usize, out: &mut Vec<Token>) -> Option<usize> {
             };
             if has_letter && hyphen && capital(b) && fixable.is_none() {
                 fixable = Some(out.len());
+            }
+            if OPEN && opens(b, bytes.get(i + 1).copied().unwrap_or(0)) {
+                openers.push(out.len());
             }
             out.push(Token {
                 start: base + i,
@@ -290,17 +346,19 @@ struct Open {
 }
 
 /// The scanner's state between steps.
-struct Scan<'a, 'o> {
+struct Scan<'a, 'o, const OPEN: bool> {
     text: &'a str,
     base: usize,
     out: &'o mut Vec<Token>,
+    /// [`scan_openers`]'s list, filled only when `OPEN`.
+    openers: &'o mut Vec<usize>,
     fixable: Option<usize>,
     /// Whitespace (or the text's start) came last.
     space_before: bool,
     open: Option<Open>,
 }
 
-impl Scan<'_, '_> {
+impl<const OPEN: bool> Scan<'_, '_, OPEN> {
     /// Ends the open word at byte `end`.
     #[inline]
     fn push_word(&mut self, w: Open, end: usize) {
@@ -398,6 +456,10 @@ impl Scan<'_, '_> {
             }
         };
         if word {
+            if OPEN && opens(b, bytes.get(p + 1).copied().unwrap_or(0)) {
+                // Its token is the next one: nothing ends before it does.
+                self.openers.push(self.out.len());
+            }
             self.open = Some(Open {
                 start: p,
                 space_before: self.space_before,
@@ -421,7 +483,7 @@ impl Scan<'_, '_> {
 
     /// [`Scan::chunk`] with the masks made thirty-two bytes at a step.
     #[cfg(target_arch = "x86_64")]
-    #[target_feature(enable = "avx2")]
+    #[target_feature(enable = "avx2,popcnt")]
     fn chunk_avx2(&mut self, chunk: &[u8], at: usize, i: usize) -> usize {
         self.chunk_with::<true>(chunk, at, i)
     }
@@ -532,6 +594,22 @@ impl Scan<'_, '_> {
         let mut len = out.len();
         let mut room = out.spare_capacity_mut();
         let mut n = 0;
+        if OPEN {
+            // The words but numbers starting in the chunk, of which those that may open a
+            // run are listed out of line (the tokens' loop below stays as tight as it was).
+            let words = in_word & !prev_in & !digit;
+            if words != 0 {
+                // SAFETY: SSE2 is part of the x86_64 baseline; AVX2 and POPCNT are asked for
+                // only from `chunk_avx2`, called only on CPUs that have them.
+                unsafe {
+                    if AVX {
+                        push_openers_avx2(bytes, words, starts, len, self.openers);
+                    } else {
+                        push_openers_sse2(bytes, words, starts, len, self.openers);
+                    }
+                }
+            }
+        }
         while starts != 0 {
             let k = starts.trailing_zeros();
             starts &= starts - 1;
@@ -599,6 +677,105 @@ impl Scan<'_, '_> {
     }
 }
 
+/// Lists into `openers` the tokens of a chunk that may open a run ([`opens`]), of `words`, the
+/// bytes that start a word or a number but no digit: the bits of `starts` (the bytes where
+/// the chunk's tokens start, the first of them token `first`) count a token's index.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,popcnt")]
+#[inline(never)]
+fn push_openers_avx2(
+    bytes: &[u8; CHUNK + 1],
+    words: u64,
+    starts: u64,
+    first: usize,
+    openers: &mut Vec<usize>,
+) {
+    let closed = closed32(bytes, 0) | closed32(bytes, 32) << 32;
+    push_openers(words & !closed, starts, first, openers);
+}
+
+/// [`push_openers_avx2`] sixteen bytes at a step.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+#[inline(never)]
+fn push_openers_sse2(
+    bytes: &[u8; CHUNK + 1],
+    words: u64,
+    starts: u64,
+    first: usize,
+    openers: &mut Vec<usize>,
+) {
+    let mut closed = 0;
+    for q in 0..CHUNK / 16 {
+        closed |= closed16(bytes, 16 * q) << (16 * q);
+    }
+    push_openers(words & !closed, starts, first, openers);
+}
+
+/// The tokens at the bits of `open`, as [`push_openers_avx2`] counts them.
+#[inline(always)]
+fn push_openers(mut open: u64, starts: u64, first: usize, openers: &mut Vec<usize>) {
+    while open != 0 {
+        let k = open.trailing_zeros();
+        open &= open - 1;
+        let before = starts & ((1u64 << k) - 1);
+        openers.push(first + before.count_ones() as usize);
+    }
+}
+
+/// The bytes at `i..i + 32` a word opening with opens no run ([`opens`]) but the digits: ASCII
+/// lowercase letters but "v" and "d", and the lead byte of "đ" (`i + 33 <= CHUNK + 1`).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+fn closed32(bytes: &[u8; CHUNK + 1], i: usize) -> u64 {
+    use std::arch::x86_64::*;
+    let b = &bytes[i..i + 33];
+    // SAFETY: `b` holds the thirty-two bytes at 0 and at 1; unaligned loads need no more.
+    let (v, next) = unsafe {
+        (
+            _mm256_loadu_si256(b.as_ptr().cast()),
+            _mm256_loadu_si256(b.as_ptr().add(1).cast()),
+        )
+    };
+    let splat = |b: u8| _mm256_set1_epi8(b as i8);
+    let eq = |x: __m256i, b: u8| _mm256_cmpeq_epi8(x, splat(b));
+    let lower = _mm256_and_si256(
+        _mm256_cmpgt_epi8(v, splat(b'a' - 1)),
+        _mm256_cmpgt_epi8(splat(b'z' + 1), v),
+    );
+    let particle = _mm256_or_si256(eq(v, b'v'), eq(v, b'd'));
+    let dd = _mm256_and_si256(eq(v, 0xC4), eq(next, 0x91));
+    let closed = _mm256_or_si256(_mm256_andnot_si256(particle, lower), dd);
+    u64::from(_mm256_movemask_epi8(closed) as u32)
+}
+
+/// [`closed32`] of sixteen bytes (`i + 17 <= CHUNK + 1`).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+#[inline]
+fn closed16(bytes: &[u8; CHUNK + 1], i: usize) -> u64 {
+    use std::arch::x86_64::*;
+    let b = &bytes[i..i + 17];
+    // SAFETY: `b` holds the sixteen bytes at 0 and at 1; unaligned loads need no more.
+    let (v, next) = unsafe {
+        (
+            _mm_loadu_si128(b.as_ptr().cast()),
+            _mm_loadu_si128(b.as_ptr().add(1).cast()),
+        )
+    };
+    let splat = |b: u8| _mm_set1_epi8(b as i8);
+    let eq = |x: __m128i, b: u8| _mm_cmpeq_epi8(x, splat(b));
+    let lower = _mm_and_si128(
+        _mm_cmpgt_epi8(v, splat(b'a' - 1)),
+        _mm_cmpgt_epi8(splat(b'z' + 1), v),
+    );
+    let particle = _mm_or_si128(eq(v, b'v'), eq(v, b'd'));
+    let dd = _mm_and_si128(eq(v, 0xC4), eq(next, 0x91));
+    let closed = _mm_or_si128(_mm_andnot_si128(particle, lower), dd);
+    u64::from(_mm_movemask_epi8(closed) as u16)
+}
+
 /// After a dot glued to the last of `out`: the first fixable word if that is a capitalised
 /// word ([`scan_into`]).
 fn glued_dot(out: &[Token], bytes: &[u8], base: usize) -> Option<usize> {
@@ -616,31 +793,47 @@ const CHUNK: usize = 64;
 /// at a chunk's end are taken one by one ([`Scan::step`]).
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
-fn scan_sse2(text: &str, base: usize, out: &mut Vec<Token>) -> Option<usize> {
-    scan_chunks::<false>(text, base, out)
+fn scan_sse2<const OPEN: bool>(
+    text: &str,
+    base: usize,
+    out: &mut Vec<Token>,
+    openers: &mut Vec<usize>,
+) -> Option<usize> {
+    scan_chunks::<false, OPEN>(text, base, out, openers)
 }
 
 /// [`scan_sse2`] with the masks of a chunk made thirty-two bytes at a step.
 #[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-fn scan_avx2(text: &str, base: usize, out: &mut Vec<Token>) -> Option<usize> {
-    scan_chunks::<true>(text, base, out)
+#[target_feature(enable = "avx2,popcnt")]
+fn scan_avx2<const OPEN: bool>(
+    text: &str,
+    base: usize,
+    out: &mut Vec<Token>,
+    openers: &mut Vec<usize>,
+) -> Option<usize> {
+    scan_chunks::<true, OPEN>(text, base, out, openers)
 }
 
 /// The walk of [`scan_sse2`] and [`scan_avx2`].
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
-fn scan_chunks<const AVX: bool>(text: &str, base: usize, out: &mut Vec<Token>) -> Option<usize> {
+fn scan_chunks<const AVX: bool, const OPEN: bool>(
+    text: &str,
+    base: usize,
+    out: &mut Vec<Token>,
+    openers: &mut Vec<usize>,
+) -> Option<usize> {
     out.clear();
     // News text has about a token per four or five bytes: room for them at once, not by a
     // doubling per push past each size (capped, so a block of long words takes no more).
     out.reserve((text.len() / 4).min(1 << 12));
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut s = Scan {
+    let mut s = Scan::<OPEN> {
         text,
         base,
         out,
+        openers,
         fixable: None,
         space_before: true,
         open: None,
@@ -839,43 +1032,64 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn chunked_scan_is_the_byte_scan(t in "[ a-zA-Z0-9×÷ÀÿɏɐʃḀỿᄀĐđàầẫăắếệờữỳỹ.,’&_'\\-\u{301}\u{300}\u{a0}\n\t“”…½٣𝔸αΩ]{0,200}") {
-            let mut want = Vec::new();
-            let want_fix = scan_bytes(&t, 7, &mut want);
-            let mut got = Vec::new();
-            let got_fix = super::scan_into(&t, 7, &mut got);
+            let (mut want, mut want_open) = (Vec::new(), Vec::new());
+            let want_fix = scan_bytes::<true>(&t, 7, &mut want, &mut want_open);
+            let (mut got, mut got_open) = (Vec::new(), Vec::new());
+            let got_fix = super::scan_openers(&t, 7, &mut got, &mut got_open);
             proptest::prop_assert_eq!(&got, &want);
             proptest::prop_assert_eq!(got_fix, want_fix);
+            proptest::prop_assert_eq!(&got_open, &want_open);
+            // Each list is the walk's over the tokens (offsets back to the text's).
+            let local: Vec<_> = want.iter().map(|k| crate::extract::tokens::Token { start: k.start - 7, end: k.end - 7, ..*k }).collect();
+            let walk: Vec<usize> = super::openers_of(&t, &local).collect();
+            proptest::prop_assert_eq!(&want_open, &walk);
+            // And the plain scan is the same scan.
+            let mut plain = Vec::new();
+            proptest::prop_assert_eq!(super::scan_into(&t, 7, &mut plain), want_fix);
+            proptest::prop_assert_eq!(&plain, &want);
         }
 
         #[test]
         fn chunked_scan_is_the_byte_scan_on_any_text(t in proptest::string::string_regex("(?s).{0,150}").unwrap_or_else(|_| unreachable!())) {
-            let mut want = Vec::new();
-            let want_fix = scan_bytes(&t, 3, &mut want);
-            let mut got = Vec::new();
-            let got_fix = super::scan_into(&t, 3, &mut got);
+            let (mut want, mut want_open) = (Vec::new(), Vec::new());
+            let want_fix = scan_bytes::<true>(&t, 3, &mut want, &mut want_open);
+            let (mut got, mut got_open) = (Vec::new(), Vec::new());
+            let got_fix = super::scan_openers(&t, 3, &mut got, &mut got_open);
             proptest::prop_assert_eq!(&got, &want);
             proptest::prop_assert_eq!(got_fix, want_fix);
+            proptest::prop_assert_eq!(&got_open, &want_open);
+            // Each list is the walk's over the tokens (offsets back to the text's).
+            let local: Vec<_> = want.iter().map(|k| crate::extract::tokens::Token { start: k.start - 3, end: k.end - 3, ..*k }).collect();
+            let walk: Vec<usize> = super::openers_of(&t, &local).collect();
+            proptest::prop_assert_eq!(&want_open, &walk);
+            // And the plain scan is the same scan.
+            let mut plain = Vec::new();
+            proptest::prop_assert_eq!(super::scan_into(&t, 3, &mut plain), want_fix);
+            proptest::prop_assert_eq!(&plain, &want);
         }
 
         #[test]
         fn sse2_and_avx2_scans_are_the_byte_scan(t in "[ a-zA-Z0-9×÷ÀÿɏɐʃḀỿᄀĐđàầẫăắếệờữỳỹ.,’&_'\\-\u{301}\u{300}\u{a0}\n\t“”…½٣𝔸αΩ]{0,300}") {
-            let mut want = Vec::new();
-            let want_fix = scan_bytes(&t, 5, &mut want);
-            let mut got = Vec::new();
+            let (mut want, mut want_open) = (Vec::new(), Vec::new());
+            let want_fix = scan_bytes::<true>(&t, 5, &mut want, &mut want_open);
+            let (mut got, mut got_open) = (Vec::new(), Vec::new());
             // SAFETY: SSE2 is part of the x86_64 baseline.
             #[cfg(target_arch = "x86_64")]
-            let got_fix = unsafe { super::scan_sse2(&t, 5, &mut got) };
+            let got_fix = unsafe { super::scan_sse2::<true>(&t, 5, &mut got, &mut got_open) };
             #[cfg(target_arch = "x86_64")]
             {
                 proptest::prop_assert_eq!(&got, &want);
                 proptest::prop_assert_eq!(got_fix, want_fix);
+                proptest::prop_assert_eq!(&got_open, &want_open);
             }
             #[cfg(target_arch = "x86_64")]
-            if std::arch::is_x86_feature_detected!("avx2") {
+            if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("popcnt") {
+                got_open.clear();
                 // SAFETY: the CPU has AVX2, just checked.
-                let got_fix = unsafe { super::scan_avx2(&t, 5, &mut got) };
+                let got_fix = unsafe { super::scan_avx2::<true>(&t, 5, &mut got, &mut got_open) };
                 proptest::prop_assert_eq!(&got, &want);
                 proptest::prop_assert_eq!(got_fix, want_fix);
+                proptest::prop_assert_eq!(&got_open, &want_open);
             }
         }
 
@@ -899,7 +1113,7 @@ mod tests {
         #[test]
         fn chunked_scan_is_the_byte_scan_on_words(t in "([A-Za-zĐđÂâ]{1,9}[ .\\-,]{1,2}){0,40}") {
             let mut want = Vec::new();
-            let want_fix = scan_bytes(&t, 0, &mut want);
+            let want_fix = scan_bytes::<false>(&t, 0, &mut want, &mut Vec::new());
             let mut got = Vec::new();
             let got_fix = super::scan_into(&t, 0, &mut got);
             proptest::prop_assert_eq!(&got, &want);
