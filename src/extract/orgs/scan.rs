@@ -772,7 +772,7 @@ impl<'a, 'k> Ctx<'a, 'k> {
     fn low(&self, i: usize) -> &str {
         self.memo[i]
             .low
-            .get_or_init(|| Low::of(self.toks[i].text(self.src), &mut self.canon.borrow_mut()))
+            .get_or_init(|| Low::of(self.text(i), &mut self.canon.borrow_mut()))
             .as_str()
     }
     /// Which word lists hold the canonical form of token `i` (see [`Lexicon::word_flags`]).
@@ -785,14 +785,20 @@ impl<'a, 'k> Ctx<'a, 'k> {
             .info
             .get_or_init(|| WORDS.get(self.low(i)).copied().unwrap_or_default())
     }
-    fn text(&self, i: usize) -> &str {
-        self.toks[i].text(self.src)
+    #[inline]
+    fn text(&self, i: usize) -> &'a str {
+        let t = &self.toks[i];
+        // SAFETY: the tokens are the tokenizer's of `src` itself (see [`scan`]): their bounds
+        // are in it and on char boundaries.
+        debug_assert!(self.src.is_char_boundary(t.start) && self.src.is_char_boundary(t.end));
+        unsafe { self.src.get_unchecked(t.start..t.end) }
     }
+    #[inline]
     fn word(&self, i: usize) -> bool {
-        self.toks.has(i) && self.toks[i].kind == TokenKind::Word
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
     }
     fn punct(&self, i: usize, p: &str) -> bool {
-        self.toks.has(i) && self.toks[i].kind == TokenKind::Punct && self.text(i) == p
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Punct) && self.text(i) == p
     }
     fn cap(&self, i: usize) -> bool {
         self.word(i) && is_capitalised(self.text(i))
