@@ -605,38 +605,39 @@ const COUNTRIES: &[&str] = &[
     "new zealand",
 ];
 
-/// The tokens of a window, possibly only its first ones: every question about a token goes
-/// through [`Toks::has`] or indexing, which note the furthest token asked about, so that
-/// [`scan`] can tell whether the rules read past the tokens it gave them.
+/// The tokens of a window, possibly only its first ones: every question about whether a token
+/// exists goes through [`Toks::has`] or [`Toks::get`], which note a question about a token
+/// past the list, so that [`scan`] can tell whether the rules read past the tokens it gave
+/// them. Indexing needs no note: an index past the list would panic.
 struct Toks<'k> {
     list: &'k [Token],
-    /// One past the furthest token index asked about.
-    reach: Cell<usize>,
+    /// Some token past the list was asked about.
+    short: Cell<bool>,
 }
 
 impl<'k> Toks<'k> {
     fn new(list: &'k [Token]) -> Self {
         Toks {
             list,
-            reach: Cell::new(0),
-        }
-    }
-    #[inline]
-    fn note(&self, i: usize) {
-        if i >= self.reach.get() {
-            self.reach.set(i + 1);
+            short: Cell::new(false),
         }
     }
     /// Whether token `i` exists.
     #[inline]
     fn has(&self, i: usize) -> bool {
-        self.note(i);
-        i < self.list.len()
+        let has = i < self.list.len();
+        if !has {
+            self.short.set(true);
+        }
+        has
     }
     #[inline]
     fn get(&self, i: usize) -> Option<&Token> {
-        self.note(i);
-        self.list.get(i)
+        let t = self.list.get(i);
+        if t.is_none() {
+            self.short.set(true);
+        }
+        t
     }
 }
 
@@ -644,7 +645,6 @@ impl std::ops::Index<usize> for Toks<'_> {
     type Output = Token;
     #[inline]
     fn index(&self, i: usize) -> &Token {
-        self.note(i);
         &self.list[i]
     }
 }
@@ -772,7 +772,7 @@ impl<'a, 'k> Ctx<'a, 'k> {
     fn low(&self, i: usize) -> &str {
         self.memo[i]
             .low
-            .get_or_init(|| Low::of(self.toks[i].text(self.src), &mut self.canon.borrow_mut()))
+            .get_or_init(|| Low::of(self.text(i), &mut self.canon.borrow_mut()))
             .as_str()
     }
     /// Which word lists hold the canonical form of token `i` (see [`Lexicon::word_flags`]).
@@ -785,14 +785,20 @@ impl<'a, 'k> Ctx<'a, 'k> {
             .info
             .get_or_init(|| WORDS.get(self.low(i)).copied().unwrap_or_default())
     }
-    fn text(&self, i: usize) -> &str {
-        self.toks[i].text(self.src)
+    #[inline]
+    fn text(&self, i: usize) -> &'a str {
+        let t = &self.toks[i];
+        // SAFETY: the tokens are the tokenizer's of `src` itself (see [`scan`]): their bounds
+        // are in it and on char boundaries.
+        debug_assert!(self.src.is_char_boundary(t.start) && self.src.is_char_boundary(t.end));
+        unsafe { self.src.get_unchecked(t.start..t.end) }
     }
+    #[inline]
     fn word(&self, i: usize) -> bool {
-        self.toks.has(i) && self.toks[i].kind == TokenKind::Word
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
     }
     fn punct(&self, i: usize, p: &str) -> bool {
-        self.toks.has(i) && self.toks[i].kind == TokenKind::Punct && self.text(i) == p
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Punct) && self.text(i) == p
     }
     fn cap(&self, i: usize) -> bool {
         self.word(i) && is_capitalised(self.text(i))
@@ -1435,10 +1441,12 @@ pub fn scan<'a>(
         }
         let b = window_end(src, a);
         let win = &src[a..b];
-        if lowercase_dead_end(win, &mut bufs.canon) {
-            continue;
-        }
         let (prev, prev_cap) = previous_word(src, a, &mut bufs.prev);
+        if let Some(w) = leading_word(win) {
+            if dead_end(w, prev, &mut bufs.canon, &mut bufs.scratch) {
+                continue;
+            }
+        }
         // The rules seldom read past a window's first few tokens: tokenize those, and the
         // whole window only when the rules asked about a token past them (then read again).
         let mut max = FIRST_TOKENS;
@@ -1455,7 +1463,7 @@ pub fn scan<'a>(
                 ),
             );
             let found = rule_at(&cx, prev, prev_cap);
-            let short = !whole && cx.toks.reach.get() > bufs.toks.len();
+            let short = !whole && cx.toks.short.get();
             (bufs.memo, bufs.scratch, bufs.lead, bufs.canon) = cx.into_buffers();
             if !short {
                 break found;
@@ -1482,14 +1490,41 @@ pub fn scan<'a>(
     out
 }
 
-/// A window that opens with a lowercase word no lowercase head starts with: [`rule_at`]
-/// finds nothing there (every rule before its test of lowercase heads only rejects), so the
-/// window need not be tokenized.
-fn lowercase_dead_end(win: &str, buf: &mut String) -> bool {
-    let Some(w) = leading_word(win) else {
+/// Whether [`rule_at`] finds nothing in a window that opens with the word (or number) `w`
+/// after the canonical word `prev`, told before the window is tokenized:
+/// - a lowercase word no lowercase head starts with (every rule before its test of lowercase
+///   heads only rejects);
+/// - a word that ends a compound begun by `prev` ("thị trường", "cơ sở", "xã hội") or follows
+///   a street word ("đường Trường Chinh"): the first test of [`rule_at`] after the head.
+fn dead_end(w: &str, prev: &str, canon: &mut String, pair: &mut String) -> bool {
+    let cap = is_capitalised(w);
+    if cap && prev.is_empty() {
         return false;
-    };
-    !is_capitalised(w) && !LISTS.lowercase_firsts.contains(canonical_word_in(w, buf))
+    }
+    let low = canonical_word_in(w, canon);
+    if !cap && !LISTS.lowercase_firsts.contains(low) {
+        return true;
+    }
+    // A squad ("U19") is read before the head; a number is no head either way.
+    if prev.is_empty() || is_u_squad(w) {
+        return false;
+    }
+    if is_street(prev) {
+        return true;
+    }
+    pair.clear();
+    pair.push_str(prev);
+    pair.push(' ');
+    pair.push_str(low);
+    LEXICON.compounds.contains(pair.as_str())
+}
+
+/// Words before a street's name: a head after one names the street ("đường Trường Chinh").
+fn is_street(prev: &str) -> bool {
+    matches!(
+        prev,
+        "đường" | "phố" | "ngõ" | "hẻm" | "chợ" | "sân" | "bến"
+    )
 }
 
 /// `lead` begins with the phrase `p`, followed by its end, a space or a hyphen. The first bytes
@@ -1505,9 +1540,11 @@ fn starts_phrase(lead: &str, p: &str) -> bool {
 /// How far after a head a name may reach, in bytes.
 const WINDOW: usize = 200;
 
-/// The tokens of a window tokenized first: the rules read no further in 98% of the windows
-/// (1,554 of 1,582 on the 200 sample articles).
-const FIRST_TOKENS: usize = 10;
+/// The tokens of a window tokenized first: the rules read no further in nearly every window
+/// (at ten tokens, 1,554 of 1,582 on the 200 sample articles). A window read past them is
+/// tokenized whole and read again, which costs more than three more tokens in every window
+/// (callgrind, dev set: ten tokens 114.60M, thirteen 114.27M, sixteen 114.47M).
+const FIRST_TOKENS: usize = 13;
 
 /// The bytes that end a clause: `,` `;` `:` `!` `?` `"` and a line break.
 const CLAUSE_BREAK: [bool; 256] = {
@@ -1619,25 +1656,14 @@ fn rule_at(cx: &Ctx, prev: &str, prev_capitalised: bool) -> Option<(Span, usize)
     let lower_head = !is_capitalised(w);
     let lists = &*LISTS;
     // "Quốc phòng", "nội bộ": the head word ends a compound begun before it; "đường Trường
-    // Chinh" is a street.
-    if !prev.is_empty() {
-        let compound = {
-            let mut pair = cx.scratch.borrow_mut();
-            pair.clear();
-            pair.push_str(prev);
-            pair.push(' ');
-            pair.push_str(cx.low(i));
-            LEXICON.compounds.contains(pair.as_str())
-        };
-        if compound
-            || matches!(
-                prev,
-                "đường" | "phố" | "ngõ" | "hẻm" | "chợ" | "sân" | "bến"
-            )
-        {
-            return None;
-        }
-    }
+    // Chinh" is a street. [`scan`] asked that before tokenizing (see [`dead_end`]).
+    debug_assert!(
+        prev.is_empty()
+            || !(is_street(prev) || {
+                let pair = format!("{prev} {}", cx.low(i));
+                LEXICON.compounds.contains(pair.as_str())
+            })
+    );
     if let Some((_, before)) = props.not_after.map(|k| &lists.not_after[k]) {
         if before.iter().any(|b| b == prev) {
             return None;
