@@ -285,25 +285,20 @@ impl Files {
 /// by something else since the listing) goes the way of [`load_open`], from the start.
 #[cfg(unix)]
 fn load_listed(path: &Path, file: fs::File) -> Result<Article, LoadError> {
-    use std::os::fd::AsRawFd;
     let text = READ_BUFFER.with_borrow_mut(|buf| {
         buf.clear();
         buf.reserve(FIRST_READ);
         let room = buf.capacity();
+        // Into the buffer's spare room, not zeroed first; the read sets its length.
         let got = loop {
-            let spare = buf.spare_capacity_mut();
-            // SAFETY: reads at most `spare.len()` bytes into `spare`, memory `buf` owns.
-            let got =
-                unsafe { libc::read(file.as_raw_fd(), spare.as_mut_ptr().cast(), spare.len()) };
-            if got >= 0 || io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
-                break got;
+            match rustix::io::read(&file, rustix::buffer::spare_capacity(buf)) {
+                Err(rustix::io::Errno::INTR) => continue,
+                r => break r,
             }
         };
-        if got <= 0 || got as usize >= room {
+        if !matches!(got, Ok(n) if n > 0 && n < room) {
             return None;
         }
-        // SAFETY: the read initialised the first `got` bytes of the spare room.
-        unsafe { buf.set_len(got as usize) };
         Some(decode::decode(buf))
     });
     match text {
@@ -399,27 +394,16 @@ pub fn list_files<P: AsRef<Path>>(paths: &[P]) -> (Files, Vec<LoadError>) {
 /// [`open`] does, without looking up every folder of the path again.
 #[cfg(unix)]
 fn open_in(folder: std::os::fd::BorrowedFd, path: &Path) -> io::Result<fs::File> {
-    use std::os::fd::{AsRawFd, FromRawFd};
+    use rustix::fs::{Mode, OFlags};
     use std::os::unix::ffi::OsStrExt;
     let b = path.as_os_str().as_bytes();
-    let name = &b[memchr::memrchr(b'/', b).map_or(0, |i| i + 1)..];
-    // NUL-terminated on the stack (a name is at most 255 bytes on Linux).
-    let mut c = [0u8; 256];
-    if name.len() >= c.len() || memchr::memchr(0, name).is_some() {
-        return open(path);
-    }
-    c[..name.len()].copy_from_slice(name);
-    let flags = libc::O_RDONLY | libc::O_NONBLOCK | libc::O_NOCTTY | libc::O_CLOEXEC;
+    let name = std::ffi::OsStr::from_bytes(&b[memchr::memrchr(b'/', b).map_or(0, |i| i + 1)..]);
+    let flags = OFlags::RDONLY | OFlags::NONBLOCK | OFlags::NOCTTY | OFlags::CLOEXEC;
     loop {
-        // SAFETY: `c` is NUL-terminated and `folder` an open folder.
-        let fd = unsafe { libc::openat(folder.as_raw_fd(), c.as_ptr().cast(), flags) };
-        if fd >= 0 {
-            // SAFETY: `fd` was just opened and is owned by nothing else.
-            return Ok(unsafe { fs::File::from_raw_fd(fd) });
-        }
-        let e = io::Error::last_os_error();
-        if e.kind() != io::ErrorKind::Interrupted {
-            return Err(e);
+        match rustix::fs::openat(folder, name, flags, Mode::empty()) {
+            Ok(fd) => return Ok(fs::File::from(fd)),
+            Err(rustix::io::Errno::INTR) => continue,
+            Err(e) => return Err(e.into()),
         }
     }
 }
