@@ -28,9 +28,28 @@ pub fn canonical(s: &str) -> String {
 /// [`canonical`] into `out` (cleared first), so hot loops can reuse one buffer.
 pub fn canonical_into(s: &str, out: &mut String) {
     out.clear();
-    let table = &LATIN[..];
     // The pending tone of the syllable, 0 for none (tones are 1 to 5).
     let mut tone = 0u8;
+    canonical_more(s, out, &mut tone);
+    if tone != 0 {
+        out.push(tone_digit(tone));
+    }
+}
+
+/// A pending tone as the key writes it.
+pub fn tone_digit(tone: u8) -> char {
+    char::from(b'0' + tone)
+}
+
+/// [`canonical_into`] of text that goes on from where an earlier call stopped: `out` and
+/// `tone` (the tone pending at its end) are as that call left them, and the tone pending at the
+/// end of `s` is left in `tone`, not written. So the keys of a phrase's first words are made
+/// on the way to the whole phrase's key, each its length in `out` plus its pending tone.
+#[inline]
+pub fn canonical_more(s: &str, out: &mut String, pending: &mut u8) {
+    let table = &LATIN[..];
+    // Held in a local while the text is read, written back once.
+    let mut tone = *pending;
     for c in s.chars() {
         // Keys are made of words: only ASCII punctuation, spaces and typographic marks split.
         if c.is_ascii() {
@@ -59,7 +78,7 @@ pub fn canonical_into(s: &str, out: &mut String) {
         }
         // A boundary: the syllable's tone goes at its end.
         if tone != 0 {
-            out.push(char::from(b'0' + tone));
+            out.push(tone_digit(tone));
             tone = 0;
         }
         // Any run of spaces is one space; other separators are kept.
@@ -71,9 +90,7 @@ pub fn canonical_into(s: &str, out: &mut String) {
             out.push(c);
         }
     }
-    if tone != 0 {
-        out.push(char::from(b'0' + tone));
-    }
+    *pending = tone;
 }
 
 /// A Latin letter with Vietnamese marks, taken apart once: lowercase base, its quality mark
@@ -416,6 +433,24 @@ mod tests {
         #[test]
         fn canonical_is_its_definition(s in "[ a-zA-Z0-9.\\-’“…\u{a0}\t\n\u{300}-\u{323}\u{c0}-\u{24f}\u{1e00}-\u{1eff}İẞ]{0,12}") {
             proptest::prop_assert_eq!(canonical(&s), canonical_by_definition(&s));
+        }
+
+        #[test]
+        fn canonical_of_a_prefix_is_taken_on_the_way(s in "[ a-zA-Z0-9.\\-’“…\u{a0}\t\u{300}-\u{323}\u{c0}-\u{24f}\u{1e00}-\u{1eff}]{0,12}", cut in 0usize..40) {
+            let cut = (0..=cut.min(s.len())).rev().find(|&c| s.is_char_boundary(c)).unwrap_or(0);
+            let mut out = String::new();
+            let mut tone = 0u8;
+            canonical_more(&s[..cut], &mut out, &mut tone);
+            let mut prefix = out.clone();
+            if tone != 0 {
+                prefix.push(tone_digit(tone));
+            }
+            proptest::prop_assert_eq!(prefix, canonical(&s[..cut]));
+            canonical_more(&s[cut..], &mut out, &mut tone);
+            if tone != 0 {
+                out.push(tone_digit(tone));
+            }
+            proptest::prop_assert_eq!(out, canonical(&s));
         }
     }
 

@@ -1,7 +1,7 @@
 //! Roles written after a name: "Trần Thị Lộc- Ủy viên BTV, Trưởng ban Tuyên giáo Tỉnh ủy",
 //! "ông Lê Duy Minh, Cục trưởng Cục Thuế TPHCM".
 
-use super::key::{canonical, canonical_into};
+use super::key::{canonical, canonical_into, canonical_more, tone_digit};
 use crate::extract::tokens::{Token, TokenKind};
 use crate::lexicon::people::{self as lex, bit};
 
@@ -33,16 +33,36 @@ pub fn head_len(text: &str, toks: &[Token], i: usize, buf: &mut String) -> usize
     let one = lex::flags(buf);
     let longer = one & bit::PHRASE_FIRST != 0 || toks.get(i + 1).is_some_and(|t| !t.space_before);
     if longer {
-        for k in (2..=lex::MAX_PHRASE_WORDS).rev() {
-            let Some(last) = toks.get(i + k - 1) else {
-                continue;
-            };
-            if !toks[i..i + k].iter().all(|t| t.kind == TokenKind::Word) {
-                continue;
+        // Phrases of words only: as many as there are from `i` on.
+        let words = toks[i..]
+            .iter()
+            .take(lex::MAX_PHRASE_WORDS)
+            .take_while(|t| t.kind == TokenKind::Word)
+            .count();
+        if words >= 2 {
+            // The longest phrase keyed once, the shorter ones' keys taken on the way: a key of
+            // `k` words is the first `ends[k].0` bytes and its pending tone `ends[k].1`.
+            let mut ends = [(0usize, 0u8); lex::MAX_PHRASE_WORDS + 1];
+            let mut tone = 0u8;
+            buf.clear();
+            canonical_more(&text[first.start..first.end], buf, &mut tone);
+            for k in 2..=words {
+                canonical_more(
+                    &text[toks[i + k - 2].end..toks[i + k - 1].end],
+                    buf,
+                    &mut tone,
+                );
+                ends[k] = (buf.len(), tone);
             }
-            canonical_into(&text[first.start..last.end], buf);
-            if lex::flags(buf) & (bit::ROLE_HEAD | bit::TITLE) != 0 {
-                return k;
+            for k in (2..=words).rev() {
+                let (len, tone) = ends[k];
+                buf.truncate(len);
+                if tone != 0 {
+                    buf.push(tone_digit(tone));
+                }
+                if lex::flags(buf) & (bit::ROLE_HEAD | bit::TITLE) != 0 {
+                    return k;
+                }
             }
         }
     }
