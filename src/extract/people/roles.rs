@@ -87,6 +87,11 @@ pub fn after(text: &str, toks: &[Token], e: usize) -> Vec<String> {
         if !toks.get(start).is_some_and(|t| is_cap(text, t)) {
             break;
         }
+        // Room for a few words' keys at once, not grown push by push (made only here: most
+        // names have no role after them).
+        if buf.capacity() == 0 {
+            buf.reserve(64);
+        }
         let h = head_len(text, toks, start, &mut buf);
         if h == 0 {
             break;
