@@ -211,7 +211,7 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
         }
     }
     let mut out: Vec<Person> = people
-        .into_iter()
+        .drain(..)
         .filter(|d| !d.mentions.is_empty())
         .map(|mut d| {
             d.mentions.sort_by_key(|m| m.start());
@@ -228,8 +228,12 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
     parts.clear();
     reg.full.clear();
     reg.short.clear();
+    // Emptied above: its room is kept for the next article's people.
+    reg.people = people;
     // A long article's lists are freed with it.
-    if cands.capacity() <= SPARE_MAX && reg.full.capacity().max(reg.short.capacity()) <= SPARE_MAX {
+    if cands.capacity().max(reg.people.capacity()) <= SPARE_MAX
+        && reg.full.capacity().max(reg.short.capacity()) <= SPARE_MAX
+    {
         let spare = Spare {
             cands,
             parts,
