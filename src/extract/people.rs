@@ -134,9 +134,9 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
 
     // The people the seeds introduce, longest names first so short forms can join them.
     let mut reg = registry;
-    let mut order: Vec<usize> = (0..cands.len())
-        .filter(|&i| cands[i].evidence != Evidence::Lookup)
-        .collect();
+    // Sized once for every candidate: a collected filter grows by doubling.
+    let mut order: Vec<usize> = Vec::with_capacity(cands.len());
+    order.extend((0..cands.len()).filter(|&i| cands[i].evidence != Evidence::Lookup));
     order.sort_by_key(|&i| {
         (
             std::cmp::Reverse(cands[i].parts(&parts).len()),
