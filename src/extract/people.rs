@@ -119,17 +119,15 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
         FastBuild::default(),
     );
     alone.extend(cands.iter().filter(single).map(|c| &*c.parts(&parts)[0]));
-    let weak: Vec<usize> = (0..cands.len())
-        .filter(|&i| {
-            let c = &cands[i];
-            let p = c.parts(&parts);
-            c.evidence == Evidence::Bare
-                && !alone.contains(&*p[0])
-                && !alone.contains(&*p[p.len() - 1])
-        })
-        .collect();
-    for i in weak {
-        cands[i].evidence = Evidence::Lookup;
+    // Changed in place (`alone` holds the words' keys, not the candidates): no list of them.
+    for c in &mut cands {
+        let p = c.parts(&parts);
+        if c.evidence == Evidence::Bare
+            && !alone.contains(&*p[0])
+            && !alone.contains(&*p[p.len() - 1])
+        {
+            c.evidence = Evidence::Lookup;
+        }
     }
 
     // The people the seeds introduce, longest names first so short forms can join them.
