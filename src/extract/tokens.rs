@@ -145,6 +145,9 @@ pub fn tokenize_some_into(text: &str, out: &mut Vec<Token>, max: usize) -> bool 
                 continue;
             }
             (1, b.is_ascii_alphanumeric(), b.is_ascii_alphabetic())
+        } else if let Some(len) = fast_letter(bytes, i) {
+            // Most words that open with a non-ASCII char open with a Vietnamese letter.
+            (len, true, true)
         } else {
             let c = char_at(text, i);
             if c.is_whitespace() {
@@ -225,16 +228,9 @@ fn word_end(text: &str, mut j: usize, mut has_letter: bool) -> (usize, bool) {
             }
             break;
         }
-        // Latin-1, Latin Extended and Vietnamese letters, from their lead bytes.
-        let fast = match d {
-            0xC4..=0xC9 => 2,
-            0xC3 if !matches!(bytes.get(j + 1), Some(0x97 | 0xB7)) => 2,
-            0xE1 if matches!(bytes.get(j + 1), Some(0xBA | 0xBB)) => 3,
-            _ => 0,
-        };
-        if fast > 0 {
+        if let Some(len) = fast_letter(bytes, j) {
             has_letter = true;
-            j += fast;
+            j += len;
             continue;
         }
         let c = char_at(text, j);
@@ -250,6 +246,19 @@ fn word_end(text: &str, mut j: usize, mut has_letter: bool) -> (usize, bool) {
         break;
     }
     (j, has_letter)
+}
+
+/// The length of the letter at byte `j` (not ASCII) when its lead bytes tell it is one:
+/// Latin-1, Latin Extended and Vietnamese letters, which are alphabetic, never whitespace or
+/// marks.
+#[inline(always)]
+fn fast_letter(bytes: &[u8], j: usize) -> Option<usize> {
+    match bytes[j] {
+        0xC4..=0xC9 => Some(2),
+        0xC3 if !matches!(bytes.get(j + 1), Some(0x97 | 0xB7)) => Some(2),
+        0xE1 if matches!(bytes.get(j + 1), Some(0xBA | 0xBB)) => Some(3),
+        _ => None,
+    }
 }
 
 /// What an ASCII byte is to a word: bits [`ALNUM`], [`ALPHA`] and [`JOINER`].
@@ -423,6 +432,25 @@ mod tests {
             proptest::prop_assert_eq!(is_alpha(c), c.is_alphabetic());
             proptest::prop_assert_eq!(is_alphanumeric(c), c.is_alphanumeric());
         }
+    }
+
+    #[test]
+    fn letters_told_by_lead_bytes_are_whole_alphabetic_chars() {
+        let mut told = 0;
+        for c in (0u32..0x11_0000).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let s = c.encode_utf8(&mut buf);
+            if let Some(len) = fast_letter(s.as_bytes(), 0) {
+                assert_eq!(len, c.len_utf8(), "{c:?}");
+                assert!(
+                    is_alnum(c) && is_alpha(c) && !c.is_whitespace() && !is_mark(c),
+                    "{c:?}"
+                );
+                told += 1;
+            }
+        }
+        // Latin-1 letters (64 less × and ÷), U+0100..U+027F, U+1E80..U+1EFF.
+        assert_eq!(told, 62 + 384 + 128);
     }
 
     #[test]
