@@ -139,12 +139,14 @@ pub fn tokenize_some_into(text: &str, out: &mut Vec<Token>, max: usize) -> bool 
         }
         let b = bytes[i];
         let (len, word, letter) = if b < 0x80 {
-            if matches!(b, b'\t'..=b'\r' | b' ') {
+            // One look at the table answers all three questions.
+            let k = ASCII_CLASS[b as usize];
+            if k & SPACE != 0 {
                 space_before = true;
                 i += 1;
                 continue;
             }
-            (1, b.is_ascii_alphanumeric(), b.is_ascii_alphabetic())
+            (1, k & ALNUM != 0, k & ALPHA != 0)
         } else if let Some(len) = fast_letter(bytes, i) {
             // Most words that open with a non-ASCII char open with a Vietnamese letter.
             (len, true, true)
@@ -261,7 +263,8 @@ fn fast_letter(bytes: &[u8], j: usize) -> Option<usize> {
     }
 }
 
-/// What an ASCII byte is to a word: bits [`ALNUM`], [`ALPHA`] and [`JOINER`].
+/// What an ASCII byte is to a word: bits [`ALNUM`], [`ALPHA`], [`JOINER`] and [`SPACE`]
+/// (whitespace).
 const ASCII_CLASS: [u8; 128] = {
     let mut t = [0u8; 128];
     let mut i = 0;
@@ -276,6 +279,9 @@ const ASCII_CLASS: [u8; 128] = {
         if matches!(b, b'.' | b'-' | b'&' | b'\'' | b'_') {
             t[i] |= JOINER;
         }
+        if matches!(b, b'\t'..=b'\r' | b' ') {
+            t[i] |= SPACE;
+        }
         i += 1;
     }
     t
@@ -283,6 +289,7 @@ const ASCII_CLASS: [u8; 128] = {
 const ALNUM: u8 = 1;
 const ALPHA: u8 = 2;
 const JOINER: u8 = 4;
+const SPACE: u8 = 8;
 
 /// A letter or digit starts at byte `i`.
 #[inline]
