@@ -72,9 +72,9 @@ pub fn head_len(text: &str, toks: &[Token], i: usize, buf: &mut String) -> usize
     0
 }
 
-/// The roles right after the name ending before token `e`.
-pub fn after(text: &str, toks: &[Token], e: usize) -> Vec<String> {
-    let mut out = Vec::new();
+/// The roles right after the name ending before token `e`, pushed onto `out` (the
+/// candidate's own list: no list made and copied per name).
+pub fn after(text: &str, toks: &[Token], e: usize, out: &mut Vec<String>) {
     let mut buf = String::new();
     let mut i = e;
     while let Some(sep) = toks.get(i) {
@@ -125,7 +125,6 @@ pub fn after(text: &str, toks: &[Token], e: usize) -> Vec<String> {
             break;
         }
     }
-    out
 }
 
 fn lex_enders() -> &'static super::key::FastSet<String> {

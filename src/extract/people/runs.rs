@@ -1835,7 +1835,7 @@ impl<'a> View<'a> {
             let t = &self.b.toks[s];
             c.unless_written.push((t.start, t.end));
         }
-        c.roles.extend(roles::after(self.text, &self.b.toks, e));
+        roles::after(self.text, &self.b.toks, e, &mut c.roles);
         Some(c)
     }
 
