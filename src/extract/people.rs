@@ -132,8 +132,9 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
 
     // The people the seeds introduce, longest names first so short forms can join them.
     let mut reg = registry;
-    // Sized once for every candidate: a collected filter grows by doubling.
-    let mut order: Vec<usize> = Vec::with_capacity(cands.len());
+    // Sized once for every candidate (a collected filter grows by doubling), but for a long
+    // article's, of which fewer may be seeds: grown as before past a bound.
+    let mut order: Vec<usize> = Vec::with_capacity(cands.len().min(SPARE_MAX));
     order.extend((0..cands.len()).filter(|&i| cands[i].evidence != Evidence::Lookup));
     order.sort_by_key(|&i| {
         (
@@ -208,24 +209,32 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
             }
         }
     }
-    // Sized once: a person is made for a candidate, whose mention it then has, so few are
-    // left out (a collected filter grows by doubling).
-    let mut out: Vec<Person> = Vec::with_capacity(people.len());
-    out.extend(
-        people
-            .drain(..)
-            .filter(|d| !d.mentions.is_empty())
-            .map(|mut d| {
-                d.mentions.sort_by_key(|m| m.start());
-                Person {
-                    name: d.name,
-                    roles: d.roles,
-                    aliases: d.aliases,
-                    mentions: d.mentions,
-                    author: d.author,
-                }
-            }),
-    );
+    let person = |mut d: Draft| {
+        d.mentions.sort_by_key(|m| m.start());
+        Person {
+            name: d.name,
+            roles: d.roles,
+            aliases: d.aliases,
+            mentions: d.mentions,
+            author: d.author,
+        }
+    };
+    let mentioned = |d: &Draft| !d.mentions.is_empty();
+    let mut out: Vec<Person> = if people.capacity() > SPARE_MAX {
+        // A long article's list, not kept: the people are made in its room (collected in
+        // place), so no second list is held with it.
+        std::mem::take(&mut people)
+            .into_iter()
+            .filter(mentioned)
+            .map(person)
+            .collect()
+    } else {
+        // Sized once: a person is made for a candidate, whose mention it then has, so few are
+        // left out (a collected filter grows by doubling).
+        let mut out = Vec::with_capacity(people.len());
+        out.extend(people.drain(..).filter(mentioned).map(person));
+        out
+    };
     out.sort_by_key(|p| (p.author, p.mentions[0].start()));
     parts.clear();
     reg.full.clear();
