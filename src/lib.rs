@@ -64,6 +64,24 @@ pub fn add_entities(article: &mut Article) {
     article.set_entities(entities);
 }
 
+/// Test support for the generated, checked-in tables.
+#[cfg(test)]
+mod generated {
+    /// Fails unless the file at `path` (from the crate's root) holds `want`, so a table left
+    /// stale or edited by hand is caught; with `BAO_REGEN` set, rewrites it first.
+    pub fn check(path: &str, want: &str, test: &str) {
+        let full = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
+        if std::env::var_os("BAO_REGEN").is_some() {
+            std::fs::write(&full, want).unwrap();
+        }
+        let have = std::fs::read_to_string(&full).unwrap();
+        assert!(
+            have == want,
+            "{path} is stale: run BAO_REGEN=1 cargo test --lib {test}"
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1553,18 +1553,10 @@ mod tests {
 
     #[test]
     fn generated_lower_table_is_current() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/src/extract/orgs/lower_table.rs"
-        );
-        let want = lower_source();
-        if std::env::var_os("BAO_REGEN").is_some() {
-            std::fs::write(path, &want).unwrap();
-        }
-        let have = std::fs::read_to_string(path).unwrap();
-        assert!(
-            have == want,
-            "src/extract/orgs/lower_table.rs is stale: run BAO_REGEN=1 cargo test --lib generated_lower_table_is_current"
+        crate::generated::check(
+            "src/extract/orgs/lower_table.rs",
+            &lower_source(),
+            "generated_lower_table_is_current",
         );
         assert_eq!(LOWER[..], build_lower()[..]);
         assert_eq!(CANONICAL_CHARS[..], build_canonical_chars(&LOWER)[..]);

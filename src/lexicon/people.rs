@@ -755,15 +755,10 @@ mod tests {
 
     #[test]
     fn generated_keys_are_current() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/lexicon/people_keys.rs");
-        let want = keys_source();
-        if std::env::var_os("BAO_REGEN").is_some() {
-            std::fs::write(path, &want).unwrap();
-        }
-        let have = std::fs::read_to_string(path).unwrap();
-        assert!(
-            have == want,
-            "src/lexicon/people_keys.rs is stale: run BAO_REGEN=1 cargo test --lib generated_keys_are_current"
+        crate::generated::check(
+            "src/lexicon/people_keys.rs",
+            &keys_source(),
+            "generated_keys_are_current",
         );
         // And what was compiled in is what the file says.
         let built = build_keys();

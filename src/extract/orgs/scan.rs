@@ -2033,15 +2033,10 @@ mod tests {
 
     #[test]
     fn generated_head_forms_are_current() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/lexicon/org_head_forms.rs");
-        let want = head_forms_source();
-        if std::env::var_os("BAO_REGEN").is_some() {
-            std::fs::write(path, &want).unwrap();
-        }
-        let have = std::fs::read_to_string(path).unwrap();
-        assert!(
-            have == want,
-            "src/lexicon/org_head_forms.rs is stale: run BAO_REGEN=1 cargo test --lib generated_head_forms_are_current"
+        crate::generated::check(
+            "src/lexicon/org_head_forms.rs",
+            &head_forms_source(),
+            "generated_head_forms_are_current",
         );
         // And what was compiled in is what the file says.
         let built = head_forms();

@@ -361,18 +361,10 @@ mod tests {
 
     #[test]
     fn generated_latin_table_is_current() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/src/extract/people/latin_table.rs"
-        );
-        let want = latin_source();
-        if std::env::var_os("BAO_REGEN").is_some() {
-            std::fs::write(path, &want).unwrap();
-        }
-        let have = std::fs::read_to_string(path).unwrap();
-        assert!(
-            have == want,
-            "src/extract/people/latin_table.rs is stale: run BAO_REGEN=1 cargo test --lib generated_latin_table_is_current"
+        crate::generated::check(
+            "src/extract/people/latin_table.rs",
+            &latin_source(),
+            "generated_latin_table_is_current",
         );
         assert_eq!(LATIN[..], build_latin()[..]);
     }
