@@ -543,6 +543,39 @@ fn several_cores() -> bool {
     workers() > 1
 }
 
+/// Keeps a helper off the core of the thread that spawned it. Linux puts a new thread on its
+/// parent's core when the parent has only just started (its load average is still near
+/// zero), and then often leaves the two to share that core in 4 ms slices while the other
+/// core idles: perf sched showed it in about half of evaluate.py's runs, which then took as
+/// long as one thread (dev set: 20-30 ms instead of 13-16). Narrowing the helper's affinity
+/// moves it at once; it keeps every other core this process may use. Returns the core it
+/// was kept off, if any.
+#[cfg(target_os = "linux")]
+fn away_from_here<T>(helper: &std::thread::JoinHandle<T>) -> Option<usize> {
+    use std::os::unix::thread::JoinHandleExt;
+    // SAFETY: a zeroed cpu_set_t is a valid empty set, the calls read and write at most its
+    // size, CPU_CLR checks its index against that size, and the helper has not been joined,
+    // so its pthread_t is valid.
+    unsafe {
+        let mut set: libc::cpu_set_t = std::mem::zeroed();
+        let size = std::mem::size_of::<libc::cpu_set_t>();
+        let here = usize::try_from(libc::sched_getcpu()).ok()?;
+        if libc::sched_getaffinity(0, size, &mut set) != 0 {
+            return None;
+        }
+        libc::CPU_CLR(here, &mut set);
+        // A failure (a cpuset that changed meanwhile) leaves the helper where it is.
+        (libc::CPU_COUNT(&set) > 0
+            && libc::pthread_setaffinity_np(helper.as_pthread_t(), size, &set) == 0)
+            .then_some(here)
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn away_from_here<T>(_: &std::thread::JoinHandle<T>) -> Option<usize> {
+    None
+}
+
 /// One line per file, in order, made by this thread and helpers. A helper builds the
 /// extractor's tables while this thread lists the files and loads the first ones (a thread
 /// that extracted meanwhile would only wait for the tables); when no helper has started by
@@ -573,7 +606,7 @@ fn json(paths: &[PathBuf]) -> Result<ExitCode> {
     let shared = Arc::new(shared);
     let helper = || {
         let shared = Arc::clone(&shared);
-        std::thread::spawn(move || {
+        let handle = std::thread::spawn(move || {
             shared.warm_up();
             shared.work();
             // Parked until the process exits: a thread that ends drops its thread-local
@@ -581,7 +614,8 @@ fn json(paths: &[PathBuf]) -> Result<ExitCode> {
             loop {
                 std::thread::park();
             }
-        })
+        });
+        away_from_here(&handle);
     };
     // The first helper builds the tables every extraction waits for, so it starts as soon as
     // a second core is known to exist, before the count of cores (cgroup files) is asked for.
@@ -652,5 +686,52 @@ fn exit(failed: bool) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::away_from_here;
+
+    fn affinity() -> libc::cpu_set_t {
+        // SAFETY: as in `away_from_here`.
+        unsafe {
+            let mut set: libc::cpu_set_t = std::mem::zeroed();
+            let size = std::mem::size_of_val(&set);
+            assert_eq!(libc::sched_getaffinity(0, size, &mut set), 0);
+            set
+        }
+    }
+
+    fn cores(set: &libc::cpu_set_t) -> Vec<usize> {
+        // SAFETY: indices below CPU_SETSIZE.
+        (0..libc::CPU_SETSIZE as usize)
+            .filter(|&c| unsafe { libc::CPU_ISSET(c, set) })
+            .collect()
+    }
+
+    #[test]
+    fn a_helper_keeps_every_core_but_its_spawners() {
+        let all = cores(&affinity());
+        let (tx, rx) = std::sync::mpsc::channel::<()>();
+        let helper = std::thread::spawn(move || {
+            rx.recv().unwrap();
+            cores(&affinity())
+        });
+        let kept_off = away_from_here(&helper);
+        tx.send(()).unwrap();
+        let helpers = helper.join().unwrap();
+        match kept_off {
+            Some(here) => {
+                let rest: Vec<usize> = all.iter().copied().filter(|&c| c != here).collect();
+                assert!(all.contains(&here));
+                assert_eq!(helpers, rest);
+            }
+            // One core: nowhere else to go, and the helper keeps it.
+            None => {
+                assert_eq!(all.len(), 1);
+                assert_eq!(helpers, all);
+            }
+        }
     }
 }
