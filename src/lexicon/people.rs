@@ -652,9 +652,21 @@ const TABLES: &[(&[&str], u32, bool)] = &[
 ];
 
 /// Every key of every table above with the [`bit`]s of the tables that hold it, in the order
-/// [`build_keys`] makes them. Generated (see the `generated_keys_are_current` test): keying the
-/// tables' Vietnamese words at start-up cost every run of `bao` more than a short article.
-use super::people_keys::KEYS;
+/// [`build_keys`] makes them, and every phrase of two to four words as its words' ids
+/// ([`phrase_id`]) with its bits. Generated (see the `generated_keys_are_current` test):
+/// keying the tables' Vietnamese words at start-up cost every run of `bao` more than a short
+/// article.
+use super::people_keys::{KEYS, PHRASES};
+
+/// The most words a phrase of [`PHRASES`] has: each word's id takes 16 bits of a `u64`.
+pub const PHRASE_ID_WORDS: usize = 4;
+
+/// A phrase's id made of its words' ids ([`flags_and_id`], each non-zero), first word lowest:
+/// `ids` are the ids of the phrase's first words, `k` the index of the next.
+#[inline]
+pub fn phrase_id(ids: u64, k: usize, id: u16) -> u64 {
+    ids | u64::from(id) << (16 * k)
+}
 
 /// The one-pass build of [`KEYS`] from the tables: each entry keyed, and the first and last
 /// words of its phrases marked. The test that regenerates `people_keys.rs` runs it.
@@ -669,14 +681,18 @@ fn build_keys() -> Vec<(String, u32)> {
             order.push((key.to_owned(), b));
         }
     };
-    for &(words, b, phrases) in TABLES {
+    let mut phrases = Vec::new();
+    for &(words, b, of_phrases) in TABLES {
         for w in words {
             let k = canonical(w);
             add(&k, b);
+            if k.contains(' ') {
+                phrases.push(k.clone());
+            }
             let Some((first, _)) = k.split_once(' ') else {
                 continue;
             };
-            if phrases {
+            if of_phrases {
                 let (first_of, last_of) = bit::of_length(k.split(' ').count());
                 add(first, bit::PHRASE_FIRST | first_of);
                 add(
@@ -689,32 +705,72 @@ fn build_keys() -> Vec<(String, u32)> {
             }
         }
     }
+    // Every word of a phrase is a key of its own (with no bits if no table holds it alone),
+    // so that a phrase is found by its words' ids ([`PHRASES`]).
+    for p in &phrases {
+        for w in p.split(' ') {
+            add(w, 0);
+        }
+    }
     order
 }
 
-/// [`KEYS`] in a hash table, built once: one hash and insert a key, nothing allocated a key.
+/// [`PHRASES`] as [`build_keys`]'s keys give them: each key of two to
+/// [`PHRASE_ID_WORDS`] words as its words' ids, with its bits.
+#[cfg(test)]
+fn build_phrases(keys: &[(String, u32)]) -> Vec<(u64, u32)> {
+    let id: std::collections::HashMap<&str, u16> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, (k, _))| (k.as_str(), u16::try_from(i + 1).expect("ids fit 16 bits")))
+        .collect();
+    keys.iter()
+        .filter(|(k, _)| (2..=PHRASE_ID_WORDS).contains(&k.split(' ').count()))
+        .map(|(k, b)| {
+            let ids = k
+                .split(' ')
+                .enumerate()
+                .fold(0, |ids, (j, w)| phrase_id(ids, j, id[w]));
+            (ids, *b)
+        })
+        .collect()
+}
+
+/// [`KEYS`] and [`PHRASES`] in hash tables, built once: one hash and insert a key, nothing
+/// allocated a key. A key's id is its place in [`KEYS`] plus one.
 static FLAGS: LazyLock<Flags> = LazyLock::new(|| {
     let hasher = FastBuild::default();
     let mut table = hashbrown::HashTable::with_capacity(KEYS.len());
-    for &(key, b) in KEYS {
+    for (i, &(key, b)) in KEYS.iter().enumerate() {
         use std::hash::BuildHasher;
-        table.insert_unique(hasher.hash_one(key.as_bytes()), (key, b), |&(k, _)| {
-            hasher.hash_one(k.as_bytes())
-        });
+        // The generator checks that every id fits (`generated_keys_are_current`).
+        let id = (i + 1) as u16;
+        table.insert_unique(
+            hasher.hash_one(key.as_bytes()),
+            (key, b, id),
+            |&(k, _, _)| hasher.hash_one(k.as_bytes()),
+        );
     }
-    Flags { table, hasher }
+    let mut phrases = hashbrown::HashMap::with_capacity_and_hasher(PHRASES.len(), hasher.clone());
+    phrases.extend(PHRASES.iter().copied());
+    Flags {
+        table,
+        phrases,
+        hasher,
+    }
 });
 
-/// Key → [`bit`]s.
+/// Key → [`bit`]s and id; a phrase's id ([`phrase_id`]) → bits.
 struct Flags {
-    table: hashbrown::HashTable<(&'static str, u32)>,
+    table: hashbrown::HashTable<(&'static str, u32, u16)>,
+    phrases: hashbrown::HashMap<u64, u32, FastBuild>,
     hasher: FastBuild,
 }
 
 impl Flags {
     /// Every key with its bits.
     fn iter(&self) -> impl Iterator<Item = (&str, u32)> {
-        self.table.iter().map(|&(k, f)| (k, f))
+        self.table.iter().map(|&(k, f, _)| (k, f))
     }
 
     fn hash(&self, key: &str) -> u64 {
@@ -722,15 +778,27 @@ impl Flags {
         self.hasher.hash_one(key.as_bytes())
     }
 
-    fn find(&self, h: u64, key: &str) -> Option<&(&'static str, u32)> {
-        self.table.find(h, |&(k, _)| k == key)
+    fn find(&self, h: u64, key: &str) -> Option<&(&'static str, u32, u16)> {
+        self.table.find(h, |&(k, _, _)| k == key)
     }
 }
 
 /// The [`bit`]s of the tables that hold `key` (a canonical key), 0 if none.
 pub fn flags(key: &str) -> u32 {
+    flags_and_id(key).0
+}
+
+/// [`flags`] and the key's id (0 if no table key; every word of a phrase has one), for
+/// [`phrase_flags`].
+pub fn flags_and_id(key: &str) -> (u32, u16) {
     let f = &*FLAGS;
-    f.find(f.hash(key), key).map_or(0, |e| e.1)
+    f.find(f.hash(key), key).map_or((0, 0), |e| (e.1, e.2))
+}
+
+/// The [`bit`]s of the phrase whose id ([`phrase_id`]) is `ids`: those of its words joined by
+/// spaces ([`flags`]), for a phrase of two to [`PHRASE_ID_WORDS`] words, each with an id.
+pub fn phrase_flags(ids: u64) -> u32 {
+    FLAGS.phrases.get(&ids).copied().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -746,8 +814,19 @@ mod tests {
              #[rustfmt::skip]\n\
              pub(super) const KEYS: &[(&str, u32)] = &[\n",
         );
-        for (k, b) in build_keys() {
+        let keys = build_keys();
+        for (k, b) in &keys {
             s.push_str(&format!("    ({k:?}, {b:#010x}),\n"));
+        }
+        s.push_str(
+            "];\n\n\
+             /// The phrases of two to four words of `KEYS`, each as its words' ids (a key's place\n\
+             /// in `KEYS` plus one, 16 bits each, the first word's lowest), with its bits.\n\
+             #[rustfmt::skip]\n\
+             pub(super) const PHRASES: &[(u64, u32)] = &[\n",
+        );
+        for (ids, b) in build_phrases(&keys) {
+            s.push_str(&format!("    ({ids:#018x}, {b:#010x}),\n"));
         }
         s.push_str("];\n");
         s
@@ -766,6 +845,45 @@ mod tests {
         for (&(k, b), (bk, bb)) in KEYS.iter().zip(&built) {
             assert_eq!((k, b), (bk.as_str(), *bb));
         }
+        assert!(
+            KEYS.len() < usize::from(u16::MAX),
+            "a key's id fits 16 bits"
+        );
+        assert_eq!(PHRASES, build_phrases(&built).as_slice());
+    }
+
+    #[test]
+    fn a_phrase_is_found_by_its_words_ids() {
+        let mut phrases = 0;
+        for (k, b) in FLAGS.iter() {
+            let words: Vec<&str> = k.split(' ').collect();
+            if !(2..=PHRASE_ID_WORDS).contains(&words.len()) {
+                continue;
+            }
+            phrases += 1;
+            let mut ids = 0;
+            for (j, w) in words.iter().enumerate() {
+                let (_, id) = flags_and_id(w);
+                assert_ne!(id, 0, "{w:?} of {k:?}");
+                ids = phrase_id(ids, j, id);
+            }
+            assert_eq!(phrase_flags(ids), b, "{k:?}");
+        }
+        assert!(phrases > 100);
+        // Ids are distinct, and a phrase of words out of order or of a missing id is none.
+        let (a, b) = (
+            flags_and_id(&canonical("chủ")).1,
+            flags_and_id(&canonical("tịch")).1,
+        );
+        assert!(a != 0 && b != 0 && a != b);
+        assert_ne!(
+            phrase_flags(phrase_id(phrase_id(0, 0, a), 1, b)),
+            0,
+            "chủ tịch"
+        );
+        assert_eq!(phrase_flags(phrase_id(phrase_id(0, 0, b), 1, a)), 0);
+        assert_eq!(phrase_flags(phrase_id(0, 0, a)), 0);
+        assert_eq!(flags_and_id("no such key"), (0, 0));
     }
 
     #[test]

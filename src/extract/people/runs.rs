@@ -983,7 +983,8 @@ impl<'a> View<'a> {
                 } else {
                     shape_of(w)
                 };
-                (Rc::from(k.as_str()), lex::flags(&k), shape)
+                let (flags, id) = lex::flags_and_id(&k);
+                (Rc::from(k.as_str()), flags, shape, id)
             })
         })
     }
@@ -1035,6 +1036,19 @@ impl<'a> View<'a> {
         }
         if words >= 2 && toks[a + 1].space_before && first & first_of == 0 {
             return 0;
+        }
+        // A word per token: the phrase is found by its words' ids, with no key joined (a word
+        // with no id is in no phrase, so neither is the phrase).
+        if words == b - a && words <= lex::PHRASE_ID_WORDS {
+            let mut ids = 0;
+            for (k, i) in (a..b).enumerate() {
+                let id = self.keyed(i).3;
+                if id == 0 {
+                    return 0;
+                }
+                ids = lex::phrase_id(ids, k, id);
+            }
+            return lex::phrase_flags(ids);
         }
         // The words are adjacent, so the phrase has only spaces between them.
         let mut k = self.b.phrase.borrow_mut();

@@ -7,9 +7,10 @@ use std::cell::RefCell;
 use std::hash::BuildHasher;
 use std::rc::Rc;
 
-/// A word's matching key, its table bits and the bits of its shape (0 if left to be found
-/// when asked), shared by the tokens spelling the word the same.
-pub type Keyed = (Rc<str>, u32, u8);
+/// A word's matching key, its table bits, the bits of its shape (0 if left to be found when
+/// asked) and its key's id in the tables (0 if none), shared by the tokens spelling the word
+/// the same.
+pub type Keyed = (Rc<str>, u32, u8, u16);
 
 /// A thread's cache or spare buffers, not freed when the thread ends: a thread most often ends
 /// with the process (the main thread's too, at `exit`), and freeing thousands of keys and
@@ -166,7 +167,12 @@ mod tests {
     use std::rc::Rc;
 
     fn make(w: &str) -> Keyed {
-        (Rc::from(w.to_uppercase().as_str()), w.len() as u32, 0)
+        (
+            Rc::from(w.to_uppercase().as_str()),
+            w.len() as u32,
+            0,
+            w.len() as u16,
+        )
     }
 
     proptest::proptest! {
