@@ -736,19 +736,29 @@ fn build_phrases(keys: &[(String, u32)]) -> Vec<(u64, u32)> {
         .collect()
 }
 
+/// The hash of `bytes` for a table of byte strings: the bytes written to one hasher, with no
+/// length before them (a hash of a slice, `hash_one`, writes its length first, to tell
+/// apart the slices of a tuple or list; a table of single strings needs none of that).
+#[inline]
+pub fn bytes_hash(hasher: &FastBuild, bytes: &[u8]) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = hasher.build_hasher();
+    h.write(bytes);
+    h.finish()
+}
+
 /// [`KEYS`] and [`PHRASES`] in hash tables, built once: one hash and insert a key, nothing
 /// allocated a key. A key's id is its place in [`KEYS`] plus one.
 static FLAGS: LazyLock<Flags> = LazyLock::new(|| {
     let hasher = FastBuild::default();
     let mut table = hashbrown::HashTable::with_capacity(KEYS.len());
     for (i, &(key, b)) in KEYS.iter().enumerate() {
-        use std::hash::BuildHasher;
         // The generator checks that every id fits (`generated_keys_are_current`).
         let id = (i + 1) as u16;
         table.insert_unique(
-            hasher.hash_one(key.as_bytes()),
+            bytes_hash(&hasher, key.as_bytes()),
             (key, b, id),
-            |&(k, _, _)| hasher.hash_one(k.as_bytes()),
+            |&(k, _, _)| bytes_hash(&hasher, k.as_bytes()),
         );
     }
     let mut phrases = hashbrown::HashMap::with_capacity_and_hasher(PHRASES.len(), hasher.clone());
@@ -774,8 +784,7 @@ impl Flags {
     }
 
     fn hash(&self, key: &str) -> u64 {
-        use std::hash::BuildHasher;
-        self.hasher.hash_one(key.as_bytes())
+        bytes_hash(&self.hasher, key.as_bytes())
     }
 
     fn find(&self, h: u64, key: &str) -> Option<&(&'static str, u32, u16)> {
@@ -850,6 +859,27 @@ mod tests {
             "a key's id fits 16 bits"
         );
         assert_eq!(PHRASES, build_phrases(&built).as_slice());
+    }
+
+    #[test]
+    fn bytes_hash_tells_words_apart() {
+        let h = FastBuild::default();
+        let long = "x".repeat(40);
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "nguye\u{302}n3",
+            "nguye\u{302}n4",
+            &long,
+        ];
+        let hashes = words.map(|w| bytes_hash(&h, w.as_bytes()));
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(hashes[i], bytes_hash(&h, w.to_owned().as_bytes()), "{w:?}");
+            assert!(hashes[i + 1..].iter().all(|&b| b != hashes[i]), "{w:?}");
+        }
     }
 
     #[test]

@@ -4,7 +4,6 @@
 
 use hashbrown::HashTable;
 use std::cell::RefCell;
-use std::hash::BuildHasher;
 use std::rc::Rc;
 
 /// A word's matching key, its table bits, the bits of its shape (0 if left to be found when
@@ -87,7 +86,7 @@ impl Words {
 
     /// The key of `spelling`, made by `make` if the table has none.
     pub fn get_or_make(&mut self, spelling: &str, make: impl FnOnce(&str) -> Keyed) -> Keyed {
-        let h = self.hasher.hash_one(spelling.as_bytes());
+        let h = crate::lexicon::people::bytes_hash(&self.hasher, spelling.as_bytes());
         let spellings = self.spellings.as_bytes();
         let entries = &self.entries[..];
         // Bytes, not a str slice: no char-boundary checks on a hit.
