@@ -63,6 +63,40 @@ pub struct Words {
     /// Every word's spelling, one after another: one buffer, not one allocation a word.
     spellings: String,
     hasher: foldhash::fast::FixedState,
+    /// The entry last found or made for a short word, by a few bits of its bytes (one slot
+    /// each, [`Words::FRONT`] of them, made at the first word): a word seen again is most
+    /// often found there, by one multiply and one comparison, without hashing its bytes and
+    /// probing the table.
+    front: Vec<Front>,
+}
+
+/// A [`Words::front`] slot: the bytes of a word of 1 to 16 bytes as [`short_word`] reads them
+/// (`len` 0: empty), and its entry.
+#[derive(Clone, Copy, Default)]
+struct Front {
+    lo: u64,
+    hi: u64,
+    len: u32,
+    entry: u32,
+}
+
+/// A word of 1 to 16 bytes as two numbers that together with its length tell it from any
+/// other: its first and last eight (or four) bytes, overlapping, or for one to three bytes
+/// the first, middle and last (which are all of them).
+#[inline]
+fn short_word(b: &[u8]) -> Option<(u64, u64)> {
+    let n = b.len();
+    let u64_at = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([0; 8]));
+    let u32_at = |i: usize| u32::from_le_bytes(b[i..i + 4].try_into().unwrap_or([0; 4]));
+    match n {
+        8..=16 => Some((u64_at(0), u64_at(n - 8))),
+        4..=7 => Some((u64::from(u32_at(0)), u64::from(u32_at(n - 4)))),
+        1..=3 => Some((
+            u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16,
+            0,
+        )),
+        _ => None,
+    }
 }
 
 struct Entry {
@@ -78,6 +112,16 @@ impl Words {
     pub const MAX: usize = 1 << 15;
     /// Words the table has room for before it first grows.
     const FIRST_ROOM: usize = 1 << 12;
+    /// Slots of [`Words::front`] (24 bytes each).
+    const FRONT: usize = 1 << 12;
+
+    /// The [`Words::front`] slot of a short word.
+    #[inline]
+    fn front_at(lo: u64, hi: u64, len: usize) -> usize {
+        let mix = (lo ^ (len as u64).rotate_right(8)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            ^ hi.wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+        (mix >> (64 - Self::FRONT.trailing_zeros())) as usize
+    }
 
     #[cfg(test)]
     pub fn len(&self) -> usize {
@@ -86,6 +130,40 @@ impl Words {
 
     /// The key of `spelling`, made by `make` if the table has none.
     pub fn get_or_make(&mut self, spelling: &str, make: impl FnOnce(&str) -> Keyed) -> Keyed {
+        let short = short_word(spelling.as_bytes());
+        let mut slot = usize::MAX;
+        if let Some((lo, hi)) = short {
+            slot = Self::front_at(lo, hi, spelling.len());
+            if let Some(f) = self.front.get(slot) {
+                if f.lo == lo && f.hi == hi && f.len as usize == spelling.len() {
+                    // SAFETY: a slot holds the index of an entry (the slots are emptied with
+                    // the entries).
+                    return unsafe { self.entries.get_unchecked(f.entry as usize) }
+                        .keyed
+                        .clone();
+                }
+            }
+        }
+        let keyed = self.find_or_make(spelling, make);
+        if let Some((lo, hi)) = short {
+            if self.front.is_empty() {
+                self.front = vec![Front::default(); Self::FRONT];
+            }
+            self.front[slot] = Front {
+                lo,
+                hi,
+                len: spelling.len() as u32,
+                entry: keyed,
+            };
+        }
+        // SAFETY: `find_or_make` gives an entry's index.
+        unsafe { self.entries.get_unchecked(keyed as usize) }
+            .keyed
+            .clone()
+    }
+
+    /// The index of the entry of `spelling`, made by `make` if the table has none.
+    fn find_or_make(&mut self, spelling: &str, make: impl FnOnce(&str) -> Keyed) -> u32 {
         let h = crate::lexicon::people::bytes_hash(&self.hasher, spelling.as_bytes());
         let spellings = self.spellings.as_bytes();
         let entries = &self.entries[..];
@@ -104,9 +182,7 @@ impl Words {
                 )
         };
         if let Some(&i) = self.table.find(h, same) {
-            return unsafe { self.entries.get_unchecked(i as usize) }
-                .keyed
-                .clone();
+            return i;
         }
         let keyed = make(spelling);
         // Past MAX words, or offsets that no longer fit: afresh.
@@ -116,6 +192,7 @@ impl Words {
             self.table.clear();
             self.entries.clear();
             self.spellings.clear();
+            self.front.fill(Front::default());
         }
         if self.entries.capacity() == 0 {
             // Room for the words of a few hundred articles, made at the first word (an empty
@@ -133,13 +210,13 @@ impl Words {
             hash: h,
             at: self.spellings.len() as u32,
             len: spelling.len() as u32,
-            keyed: keyed.clone(),
+            keyed,
         });
         self.spellings.push_str(spelling);
         let entries = &self.entries[..];
         self.table
             .insert_unique(h, i, |&i| entries[i as usize].hash);
-        keyed
+        i
     }
 }
 
@@ -192,6 +269,18 @@ mod tests {
             // Each word is made once only.
             proptest::prop_assert!(made.values().all(|&n| n == 1));
             proptest::prop_assert_eq!(made.len(), m.len());
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn short_words_are_told_apart(a in "[ab\u{300}]{0,7}", b in "[ab\u{300}]{0,7}") {
+            let (a, b) = (a.as_bytes(), b.as_bytes());
+            let (sa, sb) = (super::short_word(a), super::short_word(b));
+            proptest::prop_assert_eq!(sa.is_some(), (1..=16).contains(&a.len()));
+            if sa.is_some() && a.len() == b.len() {
+                proptest::prop_assert_eq!(sa == sb, a == b);
+            }
         }
     }
 
