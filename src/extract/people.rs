@@ -87,18 +87,31 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
             article.text[s..e].to_lowercase()
         })
     };
-    lower.prepare(
-        cands
-            .iter()
-            .filter(|c| c.evidence != Evidence::Lookup)
-            .flat_map(questions),
-    );
+    // Lowercased once: the questions are searched for, then read back in the same order.
+    let asked: Vec<String> = cands
+        .iter()
+        .filter(|c| c.evidence != Evidence::Lookup)
+        .flat_map(questions)
+        .collect();
+    lower.prepare(asked.iter().map(String::as_str));
+    let mut next = asked.iter();
+    cands.retain(|c| {
+        if c.evidence == Evidence::Lookup {
+            return true;
+        }
+        // All of the candidate's questions taken, whatever the answers.
+        let mut written = false;
+        for q in next.by_ref().take(c.unless_written.len()) {
+            written = written || lower.has(q);
+        }
+        !written
+    });
+    drop(asked);
     let written = |c: &Candidate| {
         c.unless_written
             .iter()
             .any(|&(s, e)| lower.has(&article.text[s..e].to_lowercase()))
     };
-    cands.retain(|c| c.evidence == Evidence::Lookup || !written(c));
     // A name listed right after a place is a place ("đường Phạm Hùng, Nguyễn Trãi").
     for i in 1..cands.len() {
         let (a, b) = (&cands[i - 1], &cands[i]);

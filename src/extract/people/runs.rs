@@ -251,12 +251,13 @@ impl<'a> LowerIndex<'a> {
     }
 
     /// Answers every question in `questions` at once: one search of the text for them all.
-    pub fn prepare(&self, questions: impl IntoIterator<Item = String>) {
+    pub fn prepare<Q: AsRef<str> + Into<String>>(&self, questions: impl IntoIterator<Item = Q>) {
         let mut asked: Vec<String> = {
             let answers = self.answers.borrow();
             questions
                 .into_iter()
-                .filter(|q| !answers.contains_key(q))
+                .filter(|q| !answers.contains_key(q.as_ref()))
+                .map(Into::into)
                 .collect()
         };
         // Each new question once (the answers do not depend on their order); an empty one is
