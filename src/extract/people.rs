@@ -160,10 +160,13 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
         cands[i].person = as_id(id);
     }
     // Pass 2: the other runs are mentions only if they name someone already known.
-    let found: Vec<(usize, usize)> = (0..cands.len())
-        .filter(|&i| cands[i].person.is_none())
-        .filter_map(|i| Some((i, reg.lookup(&cands[i], &parts)?)))
-        .collect();
+    // Sized once for the candidates (a collected filter grows by doubling).
+    let mut found: Vec<(usize, usize)> = Vec::with_capacity(cands.len().min(SPARE_MAX));
+    found.extend(
+        (0..cands.len())
+            .filter(|&i| cands[i].person.is_none())
+            .filter_map(|i| Some((i, reg.lookup(&cands[i], &parts)?))),
+    );
     lower.prepare(found.iter().flat_map(|&(i, _)| questions(&cands[i])));
     for (i, id) in found {
         if !written(&cands[i]) {
@@ -199,11 +202,20 @@ pub fn find_in(article: &Source, organisations: &[Organisation]) -> Vec<Person> 
     }
 
     let mut people: Vec<Draft> = std::mem::take(&mut reg.people);
+    // Each person's mentions counted first, so that their list is made once at its size.
+    for c in &cands {
+        if let Some(id) = c.person {
+            people[id as usize].count += 1;
+        }
+    }
     // By value: each candidate is freed as soon as its mention is made.
     for c in cands.drain(..) {
         let Some(id) = c.person else { continue };
         let d = &mut people[id as usize];
         let text = &article.text[c.start..c.end];
+        if d.mentions.capacity() == 0 {
+            d.mentions.reserve_exact(d.count);
+        }
         d.mentions.push(Mention::new(c.block, c.start, c.end));
         if c.author {
             d.author = true;
@@ -333,6 +345,8 @@ impl Ids {
 #[derive(Default)]
 struct Draft {
     name: String,
+    /// Mentions the person has, counted before they are listed.
+    count: usize,
     /// Words in the name that introduced the person.
     words: usize,
     first: usize,
