@@ -50,17 +50,41 @@ pub fn canonical_more(s: &str, out: &mut String, pending: &mut u8) {
     let table = &LATIN[..];
     // Held in a local while the text is read, written back once.
     let mut tone = *pending;
-    for c in s.chars() {
-        // Keys are made of words: only ASCII punctuation, spaces and typographic marks split.
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                out.push(c.to_ascii_lowercase());
+    // Bytes, not chars: an ASCII byte (most of a key) is pushed as one, without encoding a
+    // char and checking its length; room for the usual key is made once.
+    // SAFETY: only whole chars' UTF-8 is pushed (ASCII bytes, or chars' encodings).
+    let v = unsafe { out.as_mut_vec() };
+    v.reserve(s.len() + 4);
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            // Keys are made of words: only ASCII punctuation, spaces and typographic marks split.
+            let low = ASCII_KEY[usize::from(b)];
+            if low != 0 {
+                v.push(low);
                 continue;
             }
-        } else if let Some(l) = latin_in(table, c) {
-            out.push(l.base);
+            boundary(v, &mut tone);
+            // The ASCII chars `char::is_whitespace` holds.
+            if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                space(v);
+            } else {
+                v.push(b);
+            }
+            continue;
+        }
+        // SAFETY: `i` is at a char boundary (it steps over whole chars), and `s` goes on.
+        let Some(c) = unsafe { s.get_unchecked(i..) }.chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        if let Some(l) = latin_in(table, c) {
+            push_char(v, l.base);
             if l.mark != '\0' {
-                out.push(l.mark);
+                push_char(v, l.mark);
             }
             if l.tone != 0 {
                 tone = l.tone;
@@ -71,27 +95,64 @@ pub fn canonical_more(s: &str, out: &mut String, pending: &mut u8) {
             for l in c.to_lowercase() {
                 decompose_canonical(l, |d| match tone_of(d) {
                     Some(t) => tone = t,
-                    None => out.push(d),
+                    None => push_char(v, d),
                 });
             }
             continue;
         }
-        // A boundary: the syllable's tone goes at its end.
-        if tone != 0 {
-            out.push(tone_digit(tone));
-            tone = 0;
-        }
-        // Any run of spaces is one space; other separators are kept.
+        boundary(v, &mut tone);
         if c.is_whitespace() {
-            if !out.ends_with(' ') {
-                out.push(' ');
-            }
+            space(v);
         } else {
-            out.push(c);
+            push_char(v, c);
         }
     }
     *pending = tone;
+
+    /// A boundary: the syllable's tone goes at its end.
+    #[inline(always)]
+    fn boundary(v: &mut Vec<u8>, tone: &mut u8) {
+        if *tone != 0 {
+            v.push(b'0' + *tone);
+            *tone = 0;
+        }
+    }
+
+    /// Any run of spaces is one space.
+    #[inline(always)]
+    fn space(v: &mut Vec<u8>) {
+        if v.last() != Some(&b' ') {
+            v.push(b' ');
+        }
+    }
+
+    #[inline(always)]
+    fn push_char(v: &mut Vec<u8>, c: char) {
+        if c.is_ascii() {
+            v.push(c as u8);
+        } else {
+            // Two or three bytes: pushed one by one, not copied by a call to `memcpy`.
+            for &b in c.encode_utf8(&mut [0; 4]).as_bytes() {
+                v.push(b);
+            }
+        }
+    }
 }
+
+/// An ASCII byte's lowercase if it is a letter or a digit, else 0: one load, not two range
+/// tests and a case fold.
+static ASCII_KEY: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
 
 /// A Latin letter with Vietnamese marks, taken apart once: lowercase base, its quality mark
 /// (circumflex, breve, horn) and its tone.
@@ -423,7 +484,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn canonical_is_its_definition(s in "[ a-zA-Z0-9.\\-’“…\u{a0}\t\n\u{300}-\u{323}\u{c0}-\u{24f}\u{1e00}-\u{1eff}İẞ]{0,12}") {
+        fn canonical_is_its_definition(s in "[ a-zA-Z0-9.\\-’“…\u{a0}\t\n\r\u{b}\u{c}\u{1c}\u{85}\u{3000}\u{300}-\u{323}\u{c0}-\u{24f}\u{1e00}-\u{1eff}İẞ]{0,12}") {
             proptest::prop_assert_eq!(canonical(&s), canonical_by_definition(&s));
         }
 
