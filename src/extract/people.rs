@@ -19,8 +19,7 @@ use crate::lexicon::people as lex;
 use key::canonical;
 use key::{FastBuild, FastMap, FastSet};
 use runs::{BlockTokens, Candidate, Evidence, LowerIndex, Parts};
-use std::rc::Rc;
-use words::Kept;
+use words::{Arena, Kept, Key};
 
 /// The people `article` mentions. Spans inside `organisations` mentions are not people.
 pub fn find(article: &Article, organisations: &[Organisation]) -> Vec<Person> {
@@ -304,7 +303,7 @@ thread_local! {
 }
 
 /// A candidate's words joined by spaces: a single word as it is, several joined in `buf`.
-fn joined<'p>(parts: &'p [Rc<str>], buf: &'p mut String) -> &'p str {
+fn joined<'p>(parts: &'p [Key], buf: &'p mut String) -> &'p str {
     match parts {
         [one] => one,
         _ => {
@@ -362,9 +361,11 @@ struct Draft {
 struct Registry {
     people: Vec<Draft>,
     /// Keys shared with the candidates' word keys where a key is one word: no copy made.
-    full: FastMap<Rc<str>, usize>,
+    full: FastMap<Key, usize>,
     /// Short form key → people it may stand for.
-    short: hashbrown::HashMap<Rc<str>, Ids, FastBuild>,
+    short: hashbrown::HashMap<Key, Ids, FastBuild>,
+    /// Where the keys made here are written.
+    arena: Arena,
     /// Scratch buffer for joining a short form's words.
     joined: String,
     /// Scratch buffer for joining a candidate's words.
@@ -382,21 +383,22 @@ impl Registry {
             None => {
                 let mut v = Ids::default();
                 v.push(id);
-                self.short.insert(Rc::from(k), v);
+                let k = self.arena.alloc(k);
+                self.short.insert(k, v);
             }
         }
     }
 
     /// [`Registry::add_short`] of one word's key, shared, not copied.
-    fn add_short_word(&mut self, k: &Rc<str>, id: usize) {
-        let v = self.short.entry(Rc::clone(k)).or_default();
+    fn add_short_word(&mut self, k: &Key, id: usize) {
+        let v = self.short.entry(k.clone()).or_default();
         if !v.iter().any(|i| i == id) {
             v.push(id);
         }
     }
 
     /// [`Registry::add_short`] of `parts` joined by spaces, joined in a reused buffer.
-    fn add_short_words(&mut self, parts: &[Rc<str>], id: usize) {
+    fn add_short_words(&mut self, parts: &[Key], id: usize) {
         let mut k = std::mem::take(&mut self.joined);
         k.clear();
         for (i, p) in parts.iter().enumerate() {
@@ -423,9 +425,9 @@ impl Registry {
             *self.full_key.get_mut() = buf;
             return id;
         }
-        let full: Rc<str> = match parts {
-            [one] => Rc::clone(one),
-            _ => Rc::from(full),
+        let full: Key = match parts {
+            [one] => one.clone(),
+            _ => self.arena.alloc(full),
         };
         *self.full_key.get_mut() = buf;
         let id = self.people.len();

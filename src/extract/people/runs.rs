@@ -4,12 +4,11 @@
 use super::key::{canonical, canonical_into, is_vietnamese_syllable, FastMap};
 use super::roles;
 use super::scan::{scan_into, scan_openers};
-use super::words::{Kept, Keyed, Words};
+use super::words::{Kept, Key, Keyed, Words};
 use crate::document::{Block, BlockKind};
 use crate::extract::tokens::{Token, TokenKind};
 use crate::lexicon::people::{self as lex, bit};
 use std::cell::{Cell, OnceCell, RefCell};
-use std::rc::Rc;
 use std::sync::LazyLock;
 
 /// Why a candidate is (or may be) a person.
@@ -62,7 +61,7 @@ pub struct Candidate {
 /// up to twice the room it needs, and both copies while it moves).
 #[derive(Default)]
 pub struct Parts {
-    chunks: Vec<Vec<Rc<str>>>,
+    chunks: Vec<Vec<Key>>,
 }
 
 /// Where a candidate's keys lie in [`Parts`].
@@ -78,7 +77,7 @@ impl Parts {
     const CHUNK: usize = 1024;
 
     /// Adds one candidate's keys, all in one chunk.
-    fn add(&mut self, keys: impl ExactSizeIterator<Item = Rc<str>>) -> PartsAt {
+    fn add(&mut self, keys: impl ExactSizeIterator<Item = Key>) -> PartsAt {
         let n = keys.len();
         let room = self.chunks.last().map_or(0, |c| c.capacity() - c.len());
         if room < n {
@@ -113,7 +112,7 @@ impl Parts {
 
 impl Candidate {
     /// Matching key of each word.
-    pub fn parts<'p>(&self, parts: &'p Parts) -> &'p [Rc<str>] {
+    pub fn parts<'p>(&self, parts: &'p Parts) -> &'p [Key] {
         let at = self.parts;
         &parts.chunks[at.chunk as usize][at.from as usize..at.to as usize]
     }
@@ -971,7 +970,7 @@ impl<'a> View<'a> {
         self.b.keys[i].get_or_init(|| {
             self.b.keyed_at.borrow_mut().push(i);
             let w = self.tx(i);
-            self.b.keyed.borrow_mut().get_or_make(w, |w| {
+            self.b.keyed.borrow_mut().get_or_make(w, |w, arena| {
                 let mut k = self.b.scratch.borrow_mut();
                 canonical_into(w, &mut k);
                 if k.ends_with('.') {
@@ -985,7 +984,7 @@ impl<'a> View<'a> {
                     shape_of(w)
                 };
                 let (flags, id) = lex::flags_and_id(&k);
-                (Rc::from(k.as_str()), flags, shape, id)
+                (arena.alloc(&k), flags, shape, id)
             })
         })
     }
@@ -2410,15 +2409,15 @@ mod tests {
 
     #[test]
     fn parts_give_back_each_candidates_keys() {
+        use super::Key;
         use super::{Parts, PartsAt};
-        use std::rc::Rc;
         let mut parts = Parts::default();
         for round in 0..2 {
-            let mut added: Vec<(PartsAt, Vec<Rc<str>>)> = Vec::new();
+            let mut added: Vec<(PartsAt, Vec<Key>)> = Vec::new();
             // Runs of every length up to past a chunk, so that some do not fit the chunk left.
             for n in (1..40).chain([Parts::CHUNK, Parts::CHUNK + 3, 2]) {
-                let keys: Vec<Rc<str>> = (0..n)
-                    .map(|k| Rc::from(format!("{round}-{n}-{k}")))
+                let keys: Vec<Key> = (0..n)
+                    .map(|k| Key::from(format!("{round}-{n}-{k}").as_str()))
                     .collect();
                 added.push((parts.add(keys.iter().cloned()), keys));
             }

@@ -9,7 +9,125 @@ use std::rc::Rc;
 /// A word's matching key, its table bits, the bits of its shape (0 if left to be found when
 /// asked) and its key's id in the tables (0 if none), shared by the tokens spelling the word
 /// the same.
-pub type Keyed = (Rc<str>, u32, u8, u16);
+pub type Keyed = (Key, u32, u8, u16);
+
+/// A key written in an [`Arena`]'s chunk, shared (as an `Rc<str>` is, and of its size): the
+/// keys of a thousand words cost one allocation, not one each.
+#[derive(Clone)]
+pub struct Key {
+    chunk: Rc<Chunk>,
+    at: u32,
+    len: u32,
+}
+
+/// Bytes written once each, never moved: a [`Key`] reads its own while later keys are
+/// written after them.
+struct Chunk {
+    ptr: std::ptr::NonNull<u8>,
+    cap: usize,
+    len: std::cell::Cell<usize>,
+}
+
+impl Drop for Chunk {
+    fn drop(&mut self) {
+        // SAFETY: `ptr` and `cap` are a `Vec<u8>`'s, taken apart in `Chunk::new`.
+        drop(unsafe { Vec::from_raw_parts(self.ptr.as_ptr(), 0, self.cap) });
+    }
+}
+
+impl Chunk {
+    fn new(cap: usize) -> Rc<Chunk> {
+        let mut v = std::mem::ManuallyDrop::new(Vec::<u8>::with_capacity(cap));
+        Rc::new(Chunk {
+            ptr: std::ptr::NonNull::new(v.as_mut_ptr()).unwrap_or(std::ptr::NonNull::dangling()),
+            cap: v.capacity(),
+            len: std::cell::Cell::new(0),
+        })
+    }
+}
+
+/// Where [`Key`]s are written, a chunk at a time.
+#[derive(Default)]
+pub struct Arena {
+    chunk: Option<Rc<Chunk>>,
+}
+
+impl Arena {
+    /// Bytes of a chunk (a longer key gets a chunk of its own).
+    const CHUNK: usize = 1 << 13;
+
+    /// `s` as a key in the arena.
+    pub fn alloc(&mut self, s: &str) -> Key {
+        let n = s.len();
+        let fits = |c: &Rc<Chunk>| c.cap - c.len.get() >= n;
+        let chunk = match &self.chunk {
+            Some(c) if fits(c) => c,
+            _ => self.chunk.insert(Chunk::new(Self::CHUNK.max(n))),
+        };
+        let at = chunk.len.get();
+        // SAFETY: `at..at + n` is within the chunk's room and written by no key yet (a key
+        // reads only the bytes before `len`), and `s` is not in the chunk.
+        unsafe {
+            std::ptr::copy_nonoverlapping(s.as_ptr(), chunk.ptr.as_ptr().add(at), n);
+        }
+        chunk.len.set(at + n);
+        Key {
+            chunk: Rc::clone(chunk),
+            at: at as u32,
+            len: n as u32,
+        }
+    }
+}
+
+impl std::ops::Deref for Key {
+    type Target = str;
+
+    #[inline]
+    fn deref(&self) -> &str {
+        // SAFETY: the key's bytes were copied from a `str` into the chunk, which lives while
+        // the key holds it, and are never written again.
+        unsafe {
+            std::str::from_utf8_unchecked(std::slice::from_raw_parts(
+                self.chunk.ptr.as_ptr().add(self.at as usize),
+                self.len as usize,
+            ))
+        }
+    }
+}
+
+impl From<&str> for Key {
+    /// A key alone in a chunk of its own.
+    fn from(s: &str) -> Key {
+        Arena::default().alloc(s)
+    }
+}
+
+impl std::borrow::Borrow<str> for Key {
+    fn borrow(&self) -> &str {
+        self
+    }
+}
+
+impl std::hash::Hash for Key {
+    /// As its `str` hashes: a map of keys is asked with a `&str`.
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        (**self).hash(h);
+    }
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Key {}
+
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
 
 /// A thread's cache or spare buffers, not freed when the thread ends: a thread most often ends
 /// with the process (the main thread's too, at `exit`), and freeing thousands of keys and
@@ -63,6 +181,8 @@ pub struct Words {
     /// Every word's spelling, one after another: one buffer, not one allocation a word.
     spellings: String,
     hasher: foldhash::fast::FixedState,
+    /// Where the words' keys are written (given to `make`).
+    arena: Arena,
     /// The entry last found or made for a short word, by a few bits of its bytes (one slot
     /// each, [`Words::FRONT`] of them, made at the first word): a word seen again is most
     /// often found there, by one multiply and one comparison, without hashing its bytes and
@@ -129,7 +249,11 @@ impl Words {
     }
 
     /// The key of `spelling`, made by `make` if the table has none.
-    pub fn get_or_make(&mut self, spelling: &str, make: impl FnOnce(&str) -> Keyed) -> Keyed {
+    pub fn get_or_make(
+        &mut self,
+        spelling: &str,
+        make: impl FnOnce(&str, &mut Arena) -> Keyed,
+    ) -> Keyed {
         let short = short_word(spelling.as_bytes());
         let mut slot = usize::MAX;
         if let Some((lo, hi)) = short {
@@ -163,7 +287,11 @@ impl Words {
     }
 
     /// The index of the entry of `spelling`, made by `make` if the table has none.
-    fn find_or_make(&mut self, spelling: &str, make: impl FnOnce(&str) -> Keyed) -> u32 {
+    fn find_or_make(
+        &mut self,
+        spelling: &str,
+        make: impl FnOnce(&str, &mut Arena) -> Keyed,
+    ) -> u32 {
         let h = crate::lexicon::people::bytes_hash(&self.hasher, spelling.as_bytes());
         let spellings = self.spellings.as_bytes();
         let entries = &self.entries[..];
@@ -184,7 +312,7 @@ impl Words {
         if let Some(&i) = self.table.find(h, same) {
             return i;
         }
-        let keyed = make(spelling);
+        let keyed = make(spelling, &mut self.arena);
         // Past MAX words, or offsets that no longer fit: afresh.
         if self.table.len() >= Self::MAX
             || self.spellings.len() + spelling.len() > u32::MAX as usize
@@ -238,13 +366,12 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Keyed, Words};
+    use super::{Arena, Keyed, Words};
     use std::collections::HashMap;
-    use std::rc::Rc;
 
-    fn make(w: &str) -> Keyed {
+    fn make(w: &str, a: &mut Arena) -> Keyed {
         (
-            Rc::from(w.to_uppercase().as_str()),
+            a.alloc(&w.to_uppercase()),
             w.len() as u32,
             0,
             w.len() as u16,
@@ -258,10 +385,13 @@ mod tests {
             let mut m: HashMap<String, Keyed> = HashMap::new();
             let mut made: HashMap<String, usize> = HashMap::new();
             for w in &ws {
-                let want = m.entry(w.clone()).or_insert_with(|| make(w)).clone();
-                let got = t.get_or_make(w, |w| {
+                let want = m
+                    .entry(w.clone())
+                    .or_insert_with(|| make(w, &mut Arena::default()))
+                    .clone();
+                let got = t.get_or_make(w, |w, a| {
                     *made.entry(w.to_owned()).or_default() += 1;
-                    make(w)
+                    make(w, a)
                 });
                 proptest::prop_assert_eq!(&got, &want);
             }
@@ -305,6 +435,6 @@ mod tests {
         }
         assert!(t.len() <= Words::MAX);
         let last = (Words::MAX + 5).to_string();
-        assert_eq!(t.get_or_make(&last, |_| unreachable!()).1, 5);
+        assert_eq!(t.get_or_make(&last, |_, _| unreachable!()).1, 5);
     }
 }
