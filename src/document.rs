@@ -21,7 +21,7 @@ pub enum BlockKind {
 }
 
 impl BlockKind {
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             BlockKind::Title => "title",
             BlockKind::Dateline => "dateline",
