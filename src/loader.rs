@@ -530,8 +530,9 @@ struct Line {
 
 fn lines(text: &str) -> Vec<Line> {
     let b = text.as_bytes();
-    // Room for the lines of a long article (several times those of most).
-    let mut out = Vec::with_capacity(128);
+    // Sized once, from a count of the line feeds (a fast pass): a list of a few hundred bytes
+    // comes from the allocator's per-thread cache, where room for 128 lines did not.
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', b).count() + 1);
     let mut pos = 0;
     for end in memchr::memchr_iter(b'\n', b).chain(std::iter::once(b.len())) {
         let (start, stop) = trimmed(text, pos, end);
@@ -712,7 +713,33 @@ fn shorten(t: &str, words: usize) -> String {
 }
 
 fn same_line(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.chars().count() > 3 && (a == b || a.to_lowercase() == b.to_lowercase())
+    a.len() == b.len() && a.chars().count() > 3 && (a == b || same_lowercase(a, b))
+}
+
+/// `a.to_lowercase() == b.to_lowercase()`, char by char up to the first difference, without
+/// making either. Only 'Σ' lowercases by its place in a word (σ or ς): a string holding one is
+/// lowercased whole.
+fn same_lowercase(a: &str, b: &str) -> bool {
+    if a.contains('Σ') || b.contains('Σ') {
+        return a.to_lowercase() == b.to_lowercase();
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// Whether `t` holds `word` (ASCII lowercase letters) in any case, as `t.to_lowercase()`
+/// would: no other char lowercases to an ASCII letter but 'K' (KELVIN SIGN, to 'k') and 'İ'
+/// (to 'i' and a combining dot, which no letter of a word can follow).
+fn contains_ascii_word(t: &str, word: &[u8]) -> bool {
+    debug_assert!(!word.contains(&b'k') && !word.is_empty());
+    let b = t.as_bytes();
+    let first = word[0];
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), b).any(|i| {
+        b[i..]
+            .get(..word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    })
 }
 
 fn is_footer(t: &str) -> bool {
@@ -724,8 +751,12 @@ fn is_footer(t: &str) -> bool {
             Some(b'b' | b'B' | b'g' | b'G' | b't' | b'T' | 0xC3)
         )
         && {
-            let low = t.trim_end_matches([':', '.', ' ']).to_lowercase();
-            FOOTERS.contains(&low.as_str())
+            // Compared lowercased char by char, not lowercased whole first (no footer holds
+            // a sigma, whose lowercase depends on its place).
+            let t = t.trim_end_matches([':', '.', ' ']);
+            FOOTERS
+                .iter()
+                .any(|f| t.chars().flat_map(char::to_lowercase).eq(f.chars()))
         }
 }
 
@@ -1313,8 +1344,11 @@ fn looks_like_byline(t: &str) -> bool {
         return false;
     }
     // Contact lines of the site's footer: "Hotline: 0914…", "Email: …@…".
-    let low = t.to_lowercase();
-    if t.contains('@') || low.contains("hotline") || low.contains("email") || has_long_number(t) {
+    if t.contains('@')
+        || contains_ascii_word(t, b"hotline")
+        || contains_ascii_word(t, b"email")
+        || has_long_number(t)
+    {
         return false;
     }
     if t.ends_with(['.', '!', '?', '…', ':', ';', ',']) && !t.ends_with(".vn") {
@@ -1602,6 +1636,30 @@ mod tests {
             if want < limit {
                 proptest::prop_assert_eq!(label, has_label(&t), "{:?}", t);
             }
+        }
+
+        #[test]
+        fn lowercase_shortcuts_answer_as_lowercasing_does(
+            a in proptest::collection::vec(
+                "(hotline|HotLine|email|EMAIL|emaİl|hotlİne|İ|K|Σ|σ|ς|ΑΣ|ας|Ý kiến bạn đọc|Ý KIẾN BẠN ĐỌC|ý|Ý|bình luận|BÌNH|x|h|E| |:|\\.)",
+                0..12,
+            ),
+            b in proptest::collection::vec(
+                "(hotline|HOTLINE|Σ|σ|ς|ΑΣ|ας|Ý|ý|x|X| )",
+                0..12,
+            ),
+        ) {
+            let (a, b) = (a.concat(), b.concat());
+            let low = a.to_lowercase();
+            proptest::prop_assert_eq!(contains_ascii_word(&a, b"hotline"), low.contains("hotline"));
+            proptest::prop_assert_eq!(contains_ascii_word(&a, b"email"), low.contains("email"));
+            proptest::prop_assert_eq!(same_lowercase(&a, &b), low == b.to_lowercase());
+            proptest::prop_assert_eq!(same_lowercase(&a, &a.to_uppercase()), low == a.to_uppercase().to_lowercase());
+            let core = a.trim_end_matches([':', '.', ' ']).to_lowercase();
+            let footer = a.len() < 40
+                && matches!(a.as_bytes().first(), Some(b'b' | b'B' | b'g' | b'G' | b't' | b'T' | 0xC3))
+                && FOOTERS.contains(&core.as_str());
+            proptest::prop_assert_eq!(is_footer(&a), footer, "{:?}", a);
         }
 
         #[test]
