@@ -982,6 +982,15 @@ mod tests {
 
     proptest! {
         #[test]
+        fn every_number_is_written_in_decimal(n in any::<u32>(), small in 0u32..100_000_000) {
+            for n in [n, small, n % 1000] {
+                let mut line = Vec::new();
+                Room::<10>::new(&mut line).put_u32(n);
+                prop_assert_eq!(line, n.to_string().into_bytes());
+            }
+        }
+
+        #[test]
         fn strings_are_written_as_serde_json_writes_them(s in tricky_string(100)) {
             prop_assert_eq!(string(&s), serde_json::to_string(&s).unwrap());
         }

@@ -1223,12 +1223,69 @@ impl LineScan {
             or(or(eq(v0, 0x9A), eq(v1, 0x9A)), eq(load(33), 0x9A)),
         );
         if _mm256_movemask_epi8(rare) != 0 {
-            self.step(chunk);
+            self.step_rare_avx2(chunk);
             return;
         }
         let m = |x: __m256i| u64::from(_mm256_movemask_epi8(eq(x, b' ')) as u32);
         let space = self.spill | m(v0) | m(v1) << 32;
         self.spill = 0;
+        self.words += self.starts(space);
+    }
+
+    /// The rare steps of [`Self::step_avx2`]: the space chars marked as [`Self::step`] marks
+    /// them, thirty-two bytes at a time.
+    #[target_feature(enable = "avx2")]
+    #[inline(never)]
+    fn step_rare_avx2(&mut self, chunk: &[u8; STEP + 2]) {
+        use std::arch::x86_64::*;
+        let load = |k: usize| {
+            let s = &chunk[k..k + 32];
+            // SAFETY: `s` holds the thirty-two bytes read (an unaligned load).
+            unsafe { _mm256_loadu_si256(s.as_ptr().cast()) }
+        };
+        let splat = |x: u8| _mm256_set1_epi8(x as i8);
+        let eq = |x: __m256i, y: u8| _mm256_cmpeq_epi8(x, splat(y));
+        let (and, or) = (|x, y| _mm256_and_si256(x, y), |x, y| _mm256_or_si256(x, y));
+        let mask = |x: __m256i| u64::from(_mm256_movemask_epi8(x) as u32);
+        // The bytes of the space chars among thirty-two at `k`, and those of the two after
+        // them that belong to one.
+        let spaces = |k: usize| {
+            let (v, n1, n2) = (load(k), load(k + 1), load(k + 2));
+            let tab_cr = {
+                let t = _mm256_sub_epi8(v, splat(b'\t'));
+                _mm256_cmpeq_epi8(_mm256_min_epu8(t, splat(b'\r' - b'\t')), t)
+            };
+            let two = and(eq(v, 0xC2), or(eq(n1, 0x85), eq(n1, 0xA0)));
+            // 0x80..=0x8A (after 0xE2 0x80).
+            let n2_low = _mm256_cmpeq_epi8(_mm256_min_epu8(n2, splat(0x8A)), n2);
+            let e2 = and(
+                eq(v, 0xE2),
+                or(
+                    and(
+                        eq(n1, 0x80),
+                        or(or(n2_low, eq(n2, 0xA8)), or(eq(n2, 0xA9), eq(n2, 0xAF))),
+                    ),
+                    and(eq(n1, 0x81), eq(n2, 0x9F)),
+                ),
+            );
+            let e1_e3 = and(
+                or(
+                    and(eq(v, 0xE1), eq(n1, 0x9A)),
+                    and(eq(v, 0xE3), eq(n1, 0x80)),
+                ),
+                eq(n2, 0x80),
+            );
+            let (one, two, three) = (
+                mask(or(eq(v, b' '), tab_cr)),
+                mask(two),
+                mask(or(e2, e1_e3)),
+            );
+            one | two | two << 1 | three | three << 1 | three << 2
+        };
+        let last = spaces(32);
+        let space = self.spill | spaces(0) | last << 32;
+        // Bits past the step: the bytes after it that belong to a space char.
+        self.spill = last >> 32;
         self.words += self.starts(space);
     }
 
