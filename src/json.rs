@@ -58,13 +58,24 @@ fn skip_clean(bytes: &[u8], i: usize) -> usize {
 #[target_feature(enable = "avx2")]
 fn skip_clean_avx2(bytes: &[u8], mut i: usize) -> usize {
     use std::arch::x86_64::*;
-    while let Some(step) = bytes.get(i..i + 32) {
+    let escapes = |k: usize| {
+        let step = &bytes[k..k + 32];
         // SAFETY: `step` holds the thirty-two bytes read (an unaligned load).
         let v = unsafe { _mm256_loadu_si256(step.as_ptr().cast()) };
         let control = _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(0x1f)), v);
         let quote = _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b'"' as i8));
         let backslash = _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b'\\' as i8));
-        if _mm256_movemask_epi8(_mm256_or_si256(control, _mm256_or_si256(quote, backslash))) != 0 {
+        _mm256_or_si256(control, _mm256_or_si256(quote, backslash))
+    };
+    // Sixty-four bytes a step while they last (one test and one bound a step), then thirty-two.
+    while i + 64 <= bytes.len() {
+        if _mm256_movemask_epi8(_mm256_or_si256(escapes(i), escapes(i + 32))) != 0 {
+            break;
+        }
+        i += 64;
+    }
+    while i + 32 <= bytes.len() {
+        if _mm256_movemask_epi8(escapes(i)) != 0 {
             break;
         }
         i += 32;
@@ -151,7 +162,8 @@ impl<'b, const N: usize> Room<'b, N> {
         self.put_part(bytes, K);
     }
 
-    /// `n` in decimal, two digits a step (written in place, where itoa's would need copying).
+    /// `n` in decimal, two digits a step from the last, into a buffer whose ten bytes from
+    /// the first digit are then stored at once: the digits are counted as they are made.
     #[inline(always)]
     fn put_u32(&mut self, n: u32) {
         const PAIRS: &[u8; 200] = b"\
@@ -160,22 +172,24 @@ impl<'b, const N: usize> Room<'b, N> {
             4041424344454647484950515253545556575859\
             6061626364656667686970717273747576777879\
             8081828384858687888990919293949596979899";
-        let len = n.checked_ilog10().map_or(1, |l| l as usize + 1);
-        let mut digits = [0u8; 10];
-        let (mut rest, mut end) = (n, len);
+        let mut digits = [0u8; 20];
+        let (mut rest, mut at) = (n, 10);
         while rest >= 100 {
             let pair = (rest % 100) as usize * 2;
             rest /= 100;
-            end -= 2;
-            digits[end..end + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+            at -= 2;
+            digits[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
         }
         if rest >= 10 {
             let pair = rest as usize * 2;
-            digits[..2].copy_from_slice(&PAIRS[pair..pair + 2]);
+            at -= 2;
+            digits[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
         } else {
-            digits[0] = b'0' + rest as u8;
+            at -= 1;
+            digits[at] = b'0' + rest as u8;
         }
-        self.put_part(&digits, len);
+        let first: &[u8; 10] = digits[at..at + 10].try_into().expect("ten bytes");
+        self.put_part(first, 10 - at);
     }
 
     /// `n` in decimal: as [`Room::put_u32`], which takes every offset (texts are far below
