@@ -507,13 +507,19 @@ impl Out<'_> {
                 mentions,
                 author,
             } = p;
-            out.put(b"{\"name\":");
-            out.put_str(name);
-            out.put(b",\"roles\":");
-            out.put_strs(roles);
-            out.put(b",\"aliases\":");
-            out.put_strs(aliases);
-            out.put(b",\"mentions\":");
+            out.put(b"{\"name\":\"");
+            out.put_str_contents(name.as_bytes());
+            // Most people have no roles or aliases: the keys between the name and the
+            // mentions in one piece.
+            if roles.is_empty() && aliases.is_empty() {
+                out.put(b"\",\"roles\":[],\"aliases\":[],\"mentions\":");
+            } else {
+                out.put(b"\",\"roles\":");
+                out.put_strs(roles);
+                out.put(b",\"aliases\":");
+                out.put_strs(aliases);
+                out.put(b",\"mentions\":");
+            }
             out.put_mentions(mentions, text);
             out.put(if *author {
                 b",\"author\":true}"
@@ -530,15 +536,22 @@ impl Out<'_> {
                 aliases,
                 mentions,
             } = o;
-            out.put(b"{\"name\":");
-            out.put_str(name);
-            out.put(b",\"abbreviation\":");
-            out.put_opt_str(abbreviation.as_deref());
-            out.put(b",\"expansion\":");
-            out.put_opt_str(expansion.as_deref());
-            out.put(b",\"aliases\":");
-            out.put_strs(aliases);
-            out.put(b",\"mentions\":");
+            out.put(b"{\"name\":\"");
+            out.put_str_contents(name.as_bytes());
+            // As for people: most organisations have none of these.
+            if abbreviation.is_none() && expansion.is_none() && aliases.is_empty() {
+                out.put(
+                    b"\",\"abbreviation\":null,\"expansion\":null,\"aliases\":[],\"mentions\":",
+                );
+            } else {
+                out.put(b"\",\"abbreviation\":");
+                out.put_opt_str(abbreviation.as_deref());
+                out.put(b",\"expansion\":");
+                out.put_opt_str(expansion.as_deref());
+                out.put(b",\"aliases\":");
+                out.put_strs(aliases);
+                out.put(b",\"mentions\":");
+            }
             out.put_mentions(mentions, text);
             out.put(b"}");
         });
