@@ -329,11 +329,12 @@ impl Out<'_> {
             let mut chunk = [b' '; 16];
             chunk[..len].copy_from_slice(bytes);
             let mask = escapes16(&chunk);
-            let run = if mask == 0 {
-                0
-            } else {
-                self.put_escapes(bytes, 0, 0, mask)
-            };
+            if mask == 0 {
+                // Clean (most): the padded copy stored whole, not copied again by length.
+                Room::<16>::new(self.buf).put_part(&chunk, len);
+                return;
+            }
+            let run = self.put_escapes(bytes, 0, 0, mask);
             self.put(&bytes[run..]);
             return;
         }
