@@ -301,8 +301,9 @@ pub fn is_vietnamese_syllable(word: &str) -> bool {
     while i < bytes.len() {
         // An ASCII byte is its char: no decoding.
         if bytes[i] < 0x80 {
-            let b = bytes[i].to_ascii_lowercase();
-            if !b.is_ascii_alphabetic() || n == buf.len() {
+            // A letter's lowercase, 0 for a digit or other ASCII.
+            let b = ASCII_KEY[usize::from(bytes[i])];
+            if !b.is_ascii_lowercase() || n == buf.len() {
                 return false;
             }
             buf[n] = b;
@@ -310,7 +311,8 @@ pub fn is_vietnamese_syllable(word: &str) -> bool {
             i += 1;
             continue;
         }
-        let Some(c) = word[i..].chars().next() else {
+        // SAFETY: `i` is at a char boundary (it steps over whole chars), within the word.
+        let Some(c) = unsafe { word.get_unchecked(i..) }.chars().next() else {
             break;
         };
         i += c.len_utf8();
