@@ -416,6 +416,17 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn keys_are_their_strings(ws in proptest::collection::vec("[a-eàđ.]{0,40}", 0..400)) {
+            let mut arena = Arena::default();
+            let keys: Vec<_> = ws.iter().map(|w| arena.alloc(w)).collect();
+            for (k, w) in keys.iter().zip(&ws) {
+                proptest::prop_assert_eq!(&**k, w.as_str());
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
         fn same_bytes_is_equality(a in proptest::collection::vec(0u8..3, 0..40), flip in 0usize..40) {
             let mut b = a.clone();
             proptest::prop_assert!(super::same_bytes(&a, &b));
