@@ -439,14 +439,16 @@ fn first_word_chars(s: &str) -> &str {
 /// `starts_with`, so only the few phrases sharing a first word are ever compared.
 pub struct ByFirstWord<T> {
     map: FastMap<&'static str, Vec<(&'static str, T)>>,
-    /// A bit per (first byte, last byte, length) of the first words: most words of a text miss
-    /// it and skip the hash lookup.
+    /// A bit per first word (see [`filter_bit`]): most words of a text miss it and skip the
+    /// hash lookup.
     filter: Box<Bits>,
     /// By the same bit: some phrase is its first word alone, or its first word and one byte.
     short: Box<Bits>,
-    /// A bit per (first word's bit, the two bytes after the first word) of the longer phrases:
-    /// a first word that is also an ordinary word ("công", "trung") seldom goes on like one.
-    next_two: Box<Bits>,
+    /// A bit per (first word's bit, the next two to four bytes) of the longer phrases: the
+    /// four bytes after the first word, or all of them when fewer. A first word that is also
+    /// an ordinary word ("công", "trung") seldom goes on like one, and four bytes tell "công
+    /// tác" from "công ty", which two do not.
+    next: Box<Bits>,
 }
 
 /// A bit per 16-bit hash: a fixed size, so that indexing it by a masked hash needs no bounds
@@ -463,19 +465,42 @@ fn set_bit(bits: &mut Bits, bit: usize) {
     bits[bit / 64] |= 1 << (bit % 64);
 }
 
-fn next_two_bit(first: usize, b0: u8, b1: u8) -> usize {
-    (first.wrapping_mul(0x9E37) ^ (b0 as usize).wrapping_mul(0x3B1) ^ (b1 as usize) << 7) & 0xFFFF
-}
-
-fn filter_bit(w: &[u8]) -> usize {
-    filter_bit_of(w[0], w[w.len() - 1], w.len())
-}
-
-/// [`filter_bit`] of a word from its first and last bytes and its length.
+/// The bit of [`ByFirstWord::next`] of a first word's [`filter_bit`] and the `n` bytes
+/// (two to four) after it, given as the little-endian `u32` of them (zero above them).
 #[inline(always)]
-fn filter_bit_of(first: u8, last: u8, len: usize) -> usize {
-    let (f, l) = (first as usize, last as usize);
-    (f.wrapping_mul(31) ^ l.wrapping_mul(131) ^ (len << 9)) & 0xFFFF
+fn next_bit(first: usize, after: u32, n: usize) -> usize {
+    let h = (after ^ ((n as u32) << 29) ^ (first as u32) << 13).wrapping_mul(0x9E37_79B9);
+    (h >> 16) as usize
+}
+
+/// The little-endian `u32` of `bytes` (at most four), zero above them.
+#[inline(always)]
+fn le_u32(bytes: &[u8]) -> u32 {
+    match bytes.first_chunk::<4>() {
+        Some(four) => u32::from_le_bytes(*four),
+        None => bytes
+            .iter()
+            .rev()
+            .fold(0u32, |v, &b| (v << 8) | u32::from(b)),
+    }
+}
+
+/// The bit of [`ByFirstWord::filter`] of a word (not empty): from its first four bytes, its
+/// last four (all of them when fewer) and its length. Four bytes tell apart the words that
+/// one letter of two or three bytes starts or ends ("đồng", "động", "Đông").
+fn filter_bit(w: &[u8]) -> usize {
+    let n = w.len().min(4);
+    filter_bit_of(le_u32(&w[..n]), le_u32(&w[w.len() - n..]), w.len())
+}
+
+/// [`filter_bit`] of a word from the little-endian `u32`s of its first and last (up to) four
+/// bytes and its length.
+#[inline(always)]
+fn filter_bit_of(head: u32, tail: u32, len: usize) -> usize {
+    let h = head.wrapping_mul(0x9E37_79B1)
+        ^ tail.wrapping_mul(0x85EB_CA77)
+        ^ (len as u32).wrapping_mul(0xC2B2_AE3D);
+    (h >> 16) as usize
 }
 
 /// A capitalised word that may be a brand, a police code or a squad, from its first and
@@ -525,14 +550,17 @@ impl<T: Copy> ByFirstWord<T> {
         }
         let mut filter: Box<Bits> = Box::new([0; 0x10000 / 64]);
         let mut short: Box<Bits> = Box::new([0; 0x10000 / 64]);
-        let mut next_two: Box<Bits> = Box::new([0; 0x10000 / 64]);
+        let mut next: Box<Bits> = Box::new([0; 0x10000 / 64]);
         for (k, list) in &map {
             let bit = filter_bit(k.as_bytes());
             set_bit(&mut filter, bit);
             for (p, _) in list {
-                match p.as_bytes()[k.len()..] {
-                    [b0, b1, ..] => set_bit(&mut next_two, next_two_bit(bit, b0, b1)),
-                    _ => set_bit(&mut short, bit),
+                let after = &p.as_bytes()[k.len()..];
+                if after.len() < 2 {
+                    set_bit(&mut short, bit);
+                } else {
+                    let n = after.len().min(4);
+                    set_bit(&mut next, next_bit(bit, le_u32(&after[..n]), n));
                 }
             }
         }
@@ -540,7 +568,7 @@ impl<T: Copy> ByFirstWord<T> {
             map,
             filter,
             short,
-            next_two,
+            next,
         }
     }
 
@@ -583,7 +611,8 @@ impl<T: Copy> ByFirstWord<T> {
             // SAFETY: `a < b <= bytes.len()` (the caller's promise): both are in `bytes`.
             let (first, last) = unsafe { (*bytes.get_unchecked(a), *bytes.get_unchecked(b - 1)) };
             let len = b - a;
-            let bit = filter_bit_of(first, last, len);
+            // SAFETY: as above.
+            let bit = filter_bit(unsafe { bytes.get_unchecked(a..b) });
             let cap = || capital_worth_a_look(first, last, len, || ends_ascii(bytes, a, b));
             let pick = if has_bit(filter, bit) {
                 self.may_start_after(bytes, b, bit) || cap()
@@ -659,16 +688,20 @@ impl<T: Copy> ByFirstWord<T> {
                     _mm256_setzero_si256(),
                 );
                 let wlen = _mm256_sub_epi32(ends, starts);
-                let bit = _mm256_and_si256(
-                    _mm256_xor_si256(
-                        _mm256_xor_si256(
-                            _mm256_mullo_epi32(first, _mm256_set1_epi32(31)),
-                            _mm256_mullo_epi32(last, _mm256_set1_epi32(131)),
-                        ),
-                        _mm256_slli_epi32::<9>(wlen),
-                    ),
-                    _mm256_set1_epi32(0xFFFF),
+                // [`filter_bit`]: of a word of fewer than four bytes, the bytes after it
+                // shifted out of its head and those before it out of its tail.
+                let short = _mm256_sub_epi32(
+                    _mm256_set1_epi32(32),
+                    _mm256_slli_epi32::<3>(_mm256_min_epu32(wlen, _mm256_set1_epi32(4))),
                 );
+                let head_bytes =
+                    _mm256_and_si256(head, _mm256_srlv_epi32(_mm256_set1_epi32(-1), short));
+                let tail_bytes = _mm256_srlv_epi32(tail, short);
+                let mul = |x: __m256i, k: u32| _mm256_mullo_epi32(x, _mm256_set1_epi32(k as i32));
+                let bit = _mm256_srli_epi32::<16>(_mm256_xor_si256(
+                    _mm256_xor_si256(mul(head_bytes, 0x9E37_79B1), mul(tail_bytes, 0x85EB_CA77)),
+                    mul(wlen, 0xC2B2_AE3D),
+                ));
                 let word = _mm256_i32gather_epi32::<4>(
                     filter.as_ptr().cast(),
                     _mm256_srli_epi32::<5>(bit),
@@ -739,8 +772,15 @@ impl<T: Copy> ByFirstWord<T> {
         if has_bit(&self.short, bit) {
             return true;
         }
-        let after = |k: usize| bytes.get(k).copied().unwrap_or(0);
-        has_bit(&self.next_two, next_two_bit(bit, after(b), after(b + 1)))
+        let rest = bytes.get(b..).unwrap_or_default();
+        let (four, n) = match rest.first_chunk::<4>() {
+            Some(four) => (u32::from_le_bytes(*four), 4),
+            None => (le_u32(rest), rest.len()),
+        };
+        // A phrase of four bytes or more after its first word, then of three, then of two.
+        (n >= 4 && has_bit(&self.next, next_bit(bit, four, 4)))
+            || (n >= 3 && has_bit(&self.next, next_bit(bit, four & 0xFF_FFFF, 3)))
+            || (n >= 2 && has_bit(&self.next, next_bit(bit, four & 0xFFFF, 2)))
     }
 
     /// Every phrase that starts at `a` (whose first word is `src[a..b]`) and ends on a word
@@ -944,12 +984,14 @@ mod tests {
                 "Bộ Công an",
                 "L'Oréal",
                 "ab",
+                "Sở Y",
+                "Ban Tổ",
             ]
             .iter()
             .enumerate()
             .map(|(i, p)| (*p, i)),
         );
-        let s = "công việc, công an, Bộ Công an và Sở, TP. Vinh, L'Oréal, công ty ab";
+        let s = "công việc, công an, Bộ Công an và Sở, TP. Vinh, L'Oréal, công ty ab, Ban Tổ, Sở Y";
         for (a, b) in word_spans(s) {
             if t.matches_at(s, a, b).next().is_some() {
                 assert!(t.may_start(s.as_bytes(), a, b), "{}", &s[a..]);
