@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
+use std::time::Duration;
 
 /// A terminal reader for Vietnamese news articles, with the people and organisations they
 /// mention.
@@ -39,14 +40,18 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
-        Err(e) => {
-            if is_broken_pipe(&e) {
-                return ExitCode::SUCCESS;
-            }
-            eprintln!("bao: {e:#}");
-            ExitCode::FAILURE
-        }
+        Err(e) => ExitCode::from(shown(e)),
     }
+}
+
+/// Reports an error that ends the process and gives its exit status. A reader that closed
+/// the pipe early (`bao --json … | head`) is no failure.
+fn shown(e: anyhow::Error) -> u8 {
+    if is_broken_pipe(&e) {
+        return 0;
+    }
+    eprintln!("bao: {e:#}");
+    1
 }
 
 /// The main thread's heap: grown in big steps, and its first pages made ready in one call.
@@ -180,6 +185,15 @@ const STREAM_JSON_ABOVE: usize = 1 << 20;
 /// of files while one worker is held up by a long article.
 const IN_FLIGHT: usize = 256;
 
+/// How long a worker with nothing left to take waits for a file another worker holds before
+/// doing it again itself. On a VM the host can stall one core for 10+ ms (perf sched: 15% of
+/// evaluate.py's runs), and the other core then only waited; an article takes ~0.05 ms.
+const REDO_AFTER: Duration = Duration::from_millis(1);
+
+/// Files larger than this are never done twice: their worker is busy, not stalled, and a
+/// second copy of a long article would double the memory.
+const REDO_MAX: u64 = 64 << 10;
+
 enum JsonLine {
     Text(Vec<u8>),
     Article(Box<Article>),
@@ -200,6 +214,10 @@ struct Shared {
     /// Locked only by the one worker writing (`State::writing`), outside `state`: the other
     /// workers take and finish files while a write waits for the pipe.
     output: Mutex<Output>,
+    /// A path given could not be listed (reported already): the exit status says so.
+    unlisted: AtomicBool,
+    /// A thread has begun ending the process (see [`Shared::end`]).
+    ending: AtomicBool,
 }
 
 struct Output {
@@ -263,6 +281,11 @@ struct State {
     loaded: VecDeque<(usize, Result<Article, LoadError>)>,
     /// Workers waiting on `wake`.
     waiting: usize,
+    /// Files before this one have been taken a second time, or looked at for it.
+    redone: usize,
+    /// The main thread is working on a file: a helper that writes the last line then ends
+    /// the process itself instead of waiting for it.
+    main_busy: bool,
     /// A write failed or a worker panicked: everyone stops.
     stop: bool,
     panicked: bool,
@@ -276,6 +299,40 @@ enum Task {
     Whole(usize),
     /// Extract from a file loaded earlier.
     Extract(usize, Result<Article, LoadError>),
+    /// Load and extract a file another worker holds too long; the first line made is kept.
+    Redo(usize),
+}
+
+impl State {
+    fn new() -> State {
+        State {
+            next: 0,
+            written: 0,
+            writing: false,
+            ready: VecDeque::new(),
+            loaded: VecDeque::new(),
+            waiting: 0,
+            redone: 0,
+            main_busy: false,
+            stop: false,
+            panicked: false,
+        }
+    }
+
+    /// Whether file `i`'s line is made (written, or ready to be).
+    fn done(&self, i: usize) -> bool {
+        i < self.written
+            || self
+                .ready
+                .get(i - self.written)
+                .is_some_and(Option::is_some)
+    }
+
+    /// The first file held by a worker, not yet made and not yet taken a second time.
+    fn stalled(&self) -> Option<usize> {
+        (self.redone.max(self.written)..self.next)
+            .find(|&i| !self.done(i) && !self.loaded.iter().any(|&(j, _)| j == i))
+    }
 }
 
 fn lock(m: &Mutex<State>) -> MutexGuard<'_, State> {
@@ -300,6 +357,37 @@ impl Shared {
         st
     }
 
+    /// [`Shared::wait`] for at most `time`; says whether the time ran out.
+    fn wait_for<'a>(
+        &self,
+        mut st: MutexGuard<'a, State>,
+        time: Duration,
+    ) -> (MutexGuard<'a, State>, bool) {
+        st.waiting += 1;
+        let (mut st, out) = self
+            .wake
+            .wait_timeout(st, time)
+            .unwrap_or_else(PoisonError::into_inner);
+        st.waiting -= 1;
+        (st, out.timed_out())
+    }
+
+    /// Flushes the output and says whether a file failed. Called once, by the main thread,
+    /// or by a helper that wrote the last line while the main thread was still busy.
+    fn end(&self) -> Result<bool> {
+        let mut out = self.output.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(e) = out.error.take() {
+            return Err(e.into());
+        }
+        out.flush()?;
+        Ok(out.failed || self.unlisted.load(Ordering::Relaxed))
+    }
+
+    /// Whether this thread is the one to end the process (the other then waits for it).
+    fn first_to_end(&self) -> bool {
+        !self.ending.swap(true, Ordering::AcqRel)
+    }
+
     fn wake_all(&self, st: &State) {
         // Waking costs a system call; most of the time nobody waits.
         if st.waiting > 0 {
@@ -308,8 +396,8 @@ impl Shared {
     }
 
     /// Takes files and finishes them until none is left. Whoever finishes the next line in
-    /// order writes it, and the ready ones after it.
-    fn work(&self) {
+    /// order writes it, and the ready ones after it. `main`: this is the main thread.
+    fn work(&self, main: bool) {
         // Stops the others if this worker panics, instead of leaving them waiting for it.
         struct OnPanic<'a>(&'a Shared);
         impl Drop for OnPanic<'_> {
@@ -334,6 +422,9 @@ impl Shared {
             }
         };
         loop {
+            if main {
+                st.main_busy = false;
+            }
             if st.stop {
                 return;
             }
@@ -350,13 +441,24 @@ impl Shared {
                 } else {
                     Task::Load(st.next - 1)
                 }
-            } else if st.next >= files.len() {
+            } else if st.written >= files.len() {
                 return;
             } else {
-                // IN_FLIGHT files are out and another worker holds the next one to write.
-                st = self.wait(st);
-                continue;
+                // The files left are held by other workers (or IN_FLIGHT are out): wait for
+                // them, and do again one held past REDO_AFTER.
+                let (s, timed_out) = self.wait_for(st, REDO_AFTER);
+                st = s;
+                match st.stalled().filter(|_| timed_out && warm) {
+                    Some(i) => {
+                        st.redone = i + 1;
+                        Task::Redo(i)
+                    }
+                    None => continue,
+                }
             };
+            if main {
+                st.main_busy = true;
+            }
             drop(st);
             let (i, line) = match task {
                 Task::Load(i) => {
@@ -367,8 +469,32 @@ impl Shared {
                 }
                 Task::Whole(i) => (i, extracted(files.load(i))),
                 Task::Extract(i, r) => (i, extracted(r)),
+                Task::Redo(i) => {
+                    let small = std::fs::metadata(&files.paths[i])
+                        .is_ok_and(|m| m.is_file() && m.len() <= REDO_MAX);
+                    if !small {
+                        st = lock(&self.state);
+                        continue;
+                    }
+                    (i, extracted(files.load(i)))
+                }
             };
             st = self.finish_article(lock(&self.state), i, line);
+            if !main
+                && st.main_busy
+                && st.written >= files.len()
+                && !st.writing
+                && !st.stop
+                && self.first_to_end()
+            {
+                // Every line is out while the main thread still works on a file it took
+                // again (or its core stalls): ending here saves waiting for it.
+                drop(st);
+                std::process::exit(match self.end() {
+                    Ok(failed) => i32::from(failed),
+                    Err(e) => i32::from(shown(e)),
+                });
+            }
         }
     }
 
@@ -380,6 +506,10 @@ impl Shared {
         i: usize,
         line: Result<JsonLine, LoadError>,
     ) -> MutexGuard<'a, State> {
+        if st.done(i) {
+            // The other worker on this file made its line first.
+            return st;
+        }
         let k = i - st.written;
         if st.ready.len() <= k {
             st.ready.resize_with(k + 1, || None);
@@ -402,6 +532,10 @@ impl Shared {
         i: usize,
         article: Result<Article, LoadError>,
     ) -> MutexGuard<'a, State> {
+        if st.done(i) {
+            // The other worker on this file made its line first.
+            return st;
+        }
         let direct = i == st.written && !st.writing && !st.stop;
         let article = match article {
             Ok(a) if direct && a.text.len() <= STREAM_JSON_ABOVE => a,
@@ -585,16 +719,7 @@ fn json(paths: &[PathBuf]) -> Result<ExitCode> {
         files: OnceLock::new(),
         warming: AtomicBool::new(false),
         warm: AtomicBool::new(false),
-        state: Mutex::new(State {
-            next: 0,
-            written: 0,
-            writing: false,
-            ready: VecDeque::new(),
-            loaded: VecDeque::new(),
-            waiting: 0,
-            stop: false,
-            panicked: false,
-        }),
+        state: Mutex::new(State::new()),
         wake: Condvar::new(),
         output: Mutex::new(Output {
             buf: Vec::with_capacity(OUT_ROOM),
@@ -602,13 +727,15 @@ fn json(paths: &[PathBuf]) -> Result<ExitCode> {
             error: None,
             failed: false,
         }),
+        unlisted: AtomicBool::new(false),
+        ending: AtomicBool::new(false),
     };
     let shared = Arc::new(shared);
     let helper = || {
         let shared = Arc::clone(&shared);
         let handle = std::thread::spawn(move || {
             shared.warm_up();
-            shared.work();
+            shared.work(false);
             // Parked until the process exits: a thread that ends drops its thread-local
             // caches (the extractor's keyed words, ~1M instructions here), which exiting skips.
             loop {
@@ -634,11 +761,12 @@ fn json(paths: &[PathBuf]) -> Result<ExitCode> {
     let n = files.len();
     heap::prefault(n);
     widen_pipe();
+    shared.unlisted.store(!errors.is_empty(), Ordering::Relaxed);
     let _ = shared.files.set(files);
     shared.wake_all(&lock(&shared.state));
     // A helper that has not started yet leaves the tables to this thread.
     shared.warm_up();
-    shared.work();
+    shared.work(true);
     // The helpers' last lines.
     let mut st = lock(&shared.state);
     // A worker that panicked while writing never clears `writing`.
@@ -647,12 +775,13 @@ fn json(paths: &[PathBuf]) -> Result<ExitCode> {
     }
     assert!(!st.panicked, "a --json worker panicked");
     drop(st);
-    let mut out = shared.output.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(e) = out.error.take() {
-        return Err(e.into());
+    if !shared.first_to_end() {
+        // A helper is ending the process.
+        loop {
+            std::thread::park();
+        }
     }
-    out.flush()?;
-    Ok(exit(out.failed || !errors.is_empty()))
+    shared.end().map(exit)
 }
 
 /// When stdout is a pipe, its buffer grows from 64 KB to 1 MB (Linux's most for a user): the
@@ -686,6 +815,48 @@ fn exit(failed: bool) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+#[cfg(test)]
+mod state_tests {
+    use super::{JsonLine, State};
+
+    fn line() -> Option<Result<JsonLine, bao::loader::LoadError>> {
+        Some(Ok(JsonLine::Text(b"{}".to_vec())))
+    }
+
+    #[test]
+    fn the_first_file_held_is_the_one_done_again() {
+        let mut st = State::new();
+        // Files 0-1 written; 2 and 4 held by workers; 3 made and waiting for 2; 5 loaded
+        // before the tables were built, waiting for a worker.
+        st.written = 2;
+        st.next = 6;
+        st.ready.extend([None, line(), None]);
+        st.loaded.push_back((
+            5,
+            Err(bao::loader::LoadError::EmptyFolder { path: "a".into() }),
+        ));
+        assert!(st.done(0) && st.done(1) && st.done(3));
+        assert!(!st.done(2) && !st.done(4) && !st.done(5));
+        assert_eq!(st.stalled(), Some(2));
+        // Once 2 is taken a second time, the next held one is 4; a loaded file is nobody's.
+        st.redone = 3;
+        assert_eq!(st.stalled(), Some(4));
+        st.redone = 5;
+        assert_eq!(st.stalled(), None);
+    }
+
+    #[test]
+    fn nothing_is_done_again_when_every_file_taken_is_made() {
+        let mut st = State::new();
+        assert_eq!(st.stalled(), None);
+        st.written = 3;
+        st.next = 5;
+        st.ready.extend([line(), line()]);
+        assert_eq!(st.stalled(), None);
+        assert!(st.done(4) && !st.done(5));
     }
 }
 
