@@ -438,7 +438,7 @@ fn first_word_chars(s: &str) -> &str {
 /// Phrases keyed by their first word, longest first: a word's candidates are checked with
 /// `starts_with`, so only the few phrases sharing a first word are ever compared.
 pub struct ByFirstWord<T> {
-    map: FastMap<&'static str, Vec<(&'static str, T)>>,
+    map: FastMap<&'static str, Vec<Phrase<T>>>,
     /// A bit per first word (see [`filter_bit`]): most words of a text miss it and skip the
     /// hash lookup.
     filter: Box<Bits>,
@@ -449,6 +449,16 @@ pub struct ByFirstWord<T> {
     /// an ordinary word ("công", "trung") seldom goes on like one, and four bytes tell "công
     /// tác" from "công ty", which two do not.
     next: Box<Bits>,
+}
+
+/// A phrase of [`ByFirstWord`] with its value, and the (up to) four bytes after its first
+/// word as a little-endian `u32` with the mask of them: a phrase that goes on otherwise in
+/// the text is told by one compare, without comparing strings.
+struct Phrase<T> {
+    text: &'static str,
+    value: T,
+    after: u32,
+    mask: u32,
 }
 
 /// A bit per 16-bit hash: a fixed size, so that indexing it by a masked hash needs no bounds
@@ -533,7 +543,7 @@ impl<T: Copy> ByFirstWord<T> {
     pub fn new(phrases: impl IntoIterator<Item = (&'static str, T)>) -> Self {
         let phrases = phrases.into_iter();
         // Sized once: growing the table rehashes every key.
-        let mut map: FastMap<&'static str, Vec<(&'static str, T)>> =
+        let mut map: FastMap<&'static str, Vec<Phrase<T>>> =
             FastMap::with_capacity_and_hasher(phrases.size_hint().0, Default::default());
         for (p, v) in phrases {
             let f = first_word(p);
@@ -541,12 +551,19 @@ impl<T: Copy> ByFirstWord<T> {
                 continue;
             }
             let list = map.entry(f).or_default();
-            if !list.iter().any(|(q, _)| *q == p) {
-                list.push((p, v));
+            if !list.iter().any(|q| q.text == p) {
+                let after = &p.as_bytes()[f.len()..];
+                let n = after.len().min(4);
+                list.push(Phrase {
+                    text: p,
+                    value: v,
+                    after: le_u32(&after[..n]),
+                    mask: u32::MAX.checked_shr(32 - 8 * n as u32).unwrap_or(0),
+                });
             }
         }
         for list in map.values_mut() {
-            list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+            list.sort_by_key(|q| std::cmp::Reverse(q.text.len()));
         }
         let mut filter: Box<Bits> = Box::new([0; 0x10000 / 64]);
         let mut short: Box<Bits> = Box::new([0; 0x10000 / 64]);
@@ -554,8 +571,8 @@ impl<T: Copy> ByFirstWord<T> {
         for (k, list) in &map {
             let bit = filter_bit(k.as_bytes());
             set_bit(&mut filter, bit);
-            for (p, _) in list {
-                let after = &p.as_bytes()[k.len()..];
+            for q in list {
+                let after = &q.text.as_bytes()[k.len()..];
                 if after.len() < 2 {
                     set_bit(&mut short, bit);
                 } else {
@@ -791,13 +808,20 @@ impl<T: Copy> ByFirstWord<T> {
         a: usize,
         b: usize,
     ) -> impl Iterator<Item = (usize, T)> + 's {
+        // The text after the first word, its first four bytes as the phrases keep theirs.
+        let rest = &src.as_bytes()[b..];
+        let four = le_u32(&rest[..rest.len().min(4)]);
         self.map
             .get(&src[a..b])
             .into_iter()
             .flatten()
-            .filter_map(move |(p, v)| {
-                let end = a + p.len();
-                (src[a..].starts_with(p) && bounded_after(src, end)).then_some((end, *v))
+            .filter_map(move |q| {
+                // The first word is the key, the same as `src[a..b]`: the phrase's bytes after
+                // it are compared, the first four at once.
+                let after = &q.text.as_bytes()[b - a..];
+                let end = b + after.len();
+                (four & q.mask == q.after && rest.starts_with(after) && bounded_after(src, end))
+                    .then_some((end, q.value))
             })
     }
 }
