@@ -878,6 +878,50 @@ struct Runs {
 /// Groups mentions into organisations by canonical key; abbreviations in parentheses join
 /// their full name; a bare local abbreviation joins the one body it can stand for.
 fn group(article: &Source, found: &mut [Found]) -> Vec<Organisation> {
+    GROUP_BUFS.with(|bufs| match bufs.try_borrow_mut() {
+        Ok(mut bufs) => {
+            let orgs = group_in(article, found, &mut bufs);
+            // A long article's buffers are not kept.
+            if bufs.expanded.capacity().max(bufs.key.capacity()) > GROUP_BUF_MAX {
+                *bufs = GroupBufs::with_room();
+            }
+            orgs
+        }
+        Err(_) => group_in(article, found, &mut GroupBufs::with_room()),
+    })
+}
+
+/// The text buffers of [`group`], kept by the thread from article to article.
+struct GroupBufs {
+    /// A string with its abbreviations expanded (see [`key_into`]).
+    expanded: String,
+    /// A string's key.
+    key: String,
+    /// Scratch space of [`name_org`].
+    name: String,
+}
+
+impl GroupBufs {
+    /// Room for a long name and its expansion: the buffers never grow in most articles.
+    fn with_room() -> Self {
+        GroupBufs {
+            expanded: String::with_capacity(256),
+            key: String::with_capacity(256),
+            name: String::with_capacity(64),
+        }
+    }
+}
+
+/// The room a kept buffer of [`GroupBufs`] may have, in bytes.
+const GROUP_BUF_MAX: usize = 1 << 12;
+
+thread_local! {
+    static GROUP_BUFS: std::cell::RefCell<GroupBufs> =
+        std::cell::RefCell::new(GroupBufs::with_room());
+}
+
+/// [`group`] with the thread's buffers.
+fn group_in(article: &Source, found: &mut [Found], bufs: &mut GroupBufs) -> Vec<Organisation> {
     found.sort_by_key(|f| (f.start, f.end));
     let text = article.text;
     // Keys are interned: propagated copies repeat the same few strings, so each string's key
@@ -887,20 +931,26 @@ fn group(article: &Source, found: &mut [Found]) -> Vec<Organisation> {
     let size = found.len().min(MAP_SIZE);
     let mut id_of_key: FastMap<String, usize> =
         FastMap::with_capacity_and_hasher(size, Default::default());
-    // Each distinct string once: its index, and by it its key's id and what its words say.
+    // Each distinct string once: its index, and by it its key's id, what its words say and
+    // whether a mention of it was taken yet (below).
     let mut index_of_str: FastMap<&str, usize> =
         FastMap::with_capacity_and_hasher(size, Default::default());
-    let mut strs: Vec<(&str, usize, Abbrs)> = Vec::with_capacity(size);
-    // Room for a long name and its expansion: the buffers never grow in most articles.
-    let (mut expanded, mut k) = (String::with_capacity(256), String::with_capacity(256));
-    let str_of: Vec<usize> = found
+    let mut strs: Vec<(&str, usize, Abbrs, bool)> = Vec::with_capacity(size);
+    let GroupBufs {
+        expanded,
+        key: k,
+        name: buf,
+    } = bufs;
+    // Per mention: its string's index, its key's id, and whether it is kept. One list for
+    // the three: one allocation.
+    let mut per_found: Vec<(usize, usize, bool)> = found
         .iter()
         .map(|f| {
             let s = &text[f.start..f.end];
-            *index_of_str.entry(s).or_insert_with(|| {
+            let si = *index_of_str.entry(s).or_insert_with(|| {
                 // The map owns the key; ids are given in order of first appearance.
                 let next = id_of_key.len();
-                let abbrs = key_into(s, &mut expanded, &mut k);
+                let abbrs = key_into(s, expanded, k);
                 let id = match id_of_key.get(k.as_str()) {
                     Some(&id) => id,
                     None => {
@@ -908,15 +958,16 @@ fn group(article: &Source, found: &mut [Found]) -> Vec<Organisation> {
                         next
                     }
                 };
-                strs.push((s, id, abbrs));
+                strs.push((s, id, abbrs, false));
                 strs.len() - 1
-            })
+            });
+            (si, strs[si].1, true)
         })
         .collect();
-    let mut ids: Vec<usize> = str_of.iter().map(|&si| strs[si].1).collect();
-    let mut keys: Vec<&str> = vec![""; id_of_key.len()];
+    // Per key: its text, whether a mention of it is not bare, and its organisation.
+    let mut keys: Vec<(&str, bool, usize)> = vec![("", false, usize::MAX); id_of_key.len()];
     for (k, &id) in &id_of_key {
-        keys[id] = k;
+        keys[id].0 = k;
     }
     // An abbreviation in parentheses takes the key of its full name.
     let mut alias_of: FastMap<usize, usize> = FastMap::default();
@@ -928,34 +979,34 @@ fn group(article: &Source, found: &mut [Found]) -> Vec<Organisation> {
             .collect();
         for (i, f) in found.iter().enumerate() {
             if let Some(full) = f.abbr_of.and_then(|s| by_start.get(&s)) {
-                alias_of.insert(ids[i], ids[*full]);
+                alias_of.insert(per_found[i].1, per_found[*full].1);
             }
         }
     }
-    for id in ids.iter_mut() {
-        if let Some(&full) = alias_of.get(id) {
-            *id = full;
+    if !alias_of.is_empty() {
+        for (_, id, _) in per_found.iter_mut() {
+            if let Some(&full) = alias_of.get(id) {
+                *id = full;
+            }
         }
     }
     // Bare local abbreviations: kept only when they name exactly one body of the article.
     // Distinct keys are few even when mentions are many, so resolve each bare key once.
-    let mut is_strong = vec![false; keys.len()];
-    for (f, &id) in found.iter().zip(&ids) {
+    for (f, &(_, id, _)) in found.iter().zip(&per_found) {
         if f.strength != Strength::Bare {
-            is_strong[id] = true;
+            keys[id].1 = true;
         }
     }
     let mut resolved: FastMap<usize, Option<usize>> = FastMap::default();
-    let mut keep = vec![true; found.len()];
-    for (i, f) in found.iter().enumerate() {
+    for (f, (_, id, keep)) in found.iter().zip(per_found.iter_mut()) {
         if f.strength != Strength::Bare {
             continue;
         }
-        let target = *resolved.entry(ids[i]).or_insert_with(|| {
-            let bare = keys[ids[i]];
+        let target = *resolved.entry(*id).or_insert_with(|| {
+            let bare = keys[*id].0;
             let mut cands = (0..keys.len()).filter(|&k| {
-                let k_str = keys[k];
-                is_strong[k]
+                let (k_str, strong, _) = keys[k];
+                strong
                     && (k_str == bare
                         || (k_str.starts_with(bare) && k_str[bare.len()..].starts_with(' ')))
             });
@@ -965,23 +1016,21 @@ fn group(article: &Source, found: &mut [Found]) -> Vec<Organisation> {
             }
         });
         match target {
-            Some(k) => ids[i] = k,
-            None => keep[i] = false,
+            Some(k) => *id = k,
+            None => *keep = false,
         }
     }
 
     let mut orgs: Vec<Organisation> = Vec::with_capacity(keys.len().min(MAP_SIZE));
-    let mut org_of = vec![usize::MAX; keys.len()];
     // Each organisation's distinct strings in order of first mention, as (organisation,
     // string) in the order met: a string's mentions all go to one organisation (its id, and
     // whether it is kept, follow from its key).
-    let mut seen = vec![false; strs.len()];
     let mut distinct_of: Vec<(usize, usize)> = Vec::with_capacity(strs.len());
-    for (i, f) in found.iter().enumerate() {
-        if !keep[i] {
+    for (f, &(si, id, keep)) in found.iter().zip(&per_found) {
+        if !keep {
             continue;
         }
-        let oi = &mut org_of[ids[i]];
+        let oi = &mut keys[id].2;
         if *oi == usize::MAX {
             *oi = orgs.len();
             orgs.push(Organisation::default());
@@ -989,21 +1038,27 @@ fn group(article: &Source, found: &mut [Found]) -> Vec<Organisation> {
         orgs[*oi]
             .mentions
             .push(Mention::new(f.block, f.start, f.end));
-        if !std::mem::replace(&mut seen[str_of[i]], true) {
-            distinct_of.push((*oi, str_of[i]));
+        if !std::mem::replace(&mut strs[si].3, true) {
+            distinct_of.push((*oi, si));
         }
     }
     // By organisation, each one's strings still in order of first mention.
     distinct_of.sort_by_key(|&(oi, _)| oi);
-    // One list and one buffer for every organisation.
-    let (mut distinct, mut buf) = (Vec::with_capacity(8), String::with_capacity(64));
-    let mut next = distinct_of.iter().peekable();
+    // One list for every organisation: the strings of one organisation are a run of the
+    // sorted list.
+    let distinct: Vec<(&str, Abbrs)> = distinct_of
+        .iter()
+        .map(|&(_, si)| (strs[si].0, strs[si].2))
+        .collect();
+    let mut from = 0;
     for (oi, o) in orgs.iter_mut().enumerate() {
-        distinct.clear();
-        while let Some(&(_, si)) = next.next_if(|&&(x, _)| x == oi) {
-            distinct.push((strs[si].0, strs[si].2));
-        }
-        name_org(o, text, &distinct, &mut buf);
+        let to = from
+            + distinct_of[from..]
+                .iter()
+                .take_while(|&&(x, _)| x == oi)
+                .count();
+        name_org(o, text, &distinct[from..to], buf);
+        from = to;
     }
     orgs
 }
