@@ -98,7 +98,8 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
             // SAFETY: the batch is words of `src` from `WordSpans::fill` with base 0.
             unsafe { table.pick_words(bytes, &batch, &mut picked) };
             for w in picked.chunks_exact(2) {
-                let (a, b) = (w[0] as usize, w[1] as usize);
+                let starts = w[1] & words::MAY_START != 0;
+                let (a, b) = (w[0] as usize, (w[1] & !words::MAY_START) as usize);
                 let mut head = false;
                 let w = &bytes[a..b];
                 // Brands, police codes and squads start with an ASCII capital: most words skip
@@ -112,7 +113,8 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
                 {
                     brands.push((a, b));
                 }
-                if table.may_start(bytes, a, b) {
+                // Some phrase may start with the word (see [`words::MAY_START`]).
+                if starts {
                     let mut bare = false;
                     for (e, entry) in table.matches_at(src, a, b) {
                         match entry {

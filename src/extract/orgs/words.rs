@@ -435,6 +435,10 @@ fn first_word_chars(s: &str) -> &str {
     &s[..end]
 }
 
+/// The bit of a picked word's end that says some phrase may start with the word (see
+/// [`ByFirstWord::pick_words`]): offsets are below 2^31 (texts are far smaller).
+pub const MAY_START: u32 = 1 << 31;
+
 /// Phrases keyed by their first word, longest first: a word's candidates are checked with
 /// `starts_with`, so only the few phrases sharing a first word are ever compared.
 pub struct ByFirstWord<T> {
@@ -590,7 +594,8 @@ impl<T: Copy> ByFirstWord<T> {
     }
 
     /// The words of `words` (flat start, end pairs of offsets into `bytes`) worth a look,
-    /// appended to `out` as pairs: those some phrase may start with ([`Self::may_start`]) and
+    /// appended to `out` as pairs, the end with [`MAY_START`] set for a word some phrase may
+    /// start with: those words (`may_start`: the filter bits) and
     /// the capitalised ones that may be a brand (six bytes or more, the last a lowercase
     /// ASCII letter), a police code (four bytes from `P`) or a squad (from `U`). Most words
     /// of a text are none, and a walk that only drops them is tight: without a bounds check
@@ -631,13 +636,10 @@ impl<T: Copy> ByFirstWord<T> {
             // SAFETY: as above.
             let bit = filter_bit(unsafe { bytes.get_unchecked(a..b) });
             let cap = || capital_worth_a_look(first, last, len, || ends_ascii(bytes, a, b));
-            let pick = if has_bit(filter, bit) {
-                self.may_start_after(bytes, b, bit) || cap()
-            } else {
-                cap()
-            };
-            if pick {
-                out.extend_from_slice(w);
+            let starts = has_bit(filter, bit) && self.may_start_after(bytes, b, bit);
+            if starts || cap() {
+                debug_assert!(b < MAY_START as usize);
+                out.extend([w[0], w[1] | if starts { MAY_START } else { 0 }]);
             }
         }
     }
@@ -759,10 +761,12 @@ impl<T: Copy> ByFirstWord<T> {
             while m != 0 {
                 let j = m.trailing_zeros() as usize;
                 m &= m - 1;
-                let pick = mask_cap & (1 << j) != 0
-                    || self.may_start_after(bytes, pairs[2 * j + 1] as usize, bits[j] as usize);
-                if pick {
-                    out.extend_from_slice(&pairs[2 * j..2 * j + 2]);
+                let (a, b) = (pairs[2 * j], pairs[2 * j + 1]);
+                let starts = mask_filter & (1 << j) != 0
+                    && self.may_start_after(bytes, b as usize, bits[j] as usize);
+                if starts || mask_cap & (1 << j) != 0 {
+                    debug_assert!(b < MAY_START);
+                    out.extend([a, b | if starts { MAY_START } else { 0 }]);
                 }
             }
             i += lanes;
@@ -773,7 +777,7 @@ impl<T: Copy> ByFirstWord<T> {
 
     /// Whether some phrase may start with the word `bytes[a..b]`, from the word and the two
     /// bytes after it: a cheap test before [`Self::matches_at`].
-    #[inline]
+    #[cfg(test)]
     pub fn may_start(&self, bytes: &[u8], a: usize, b: usize) -> bool {
         let bit = filter_bit(&bytes[a..b]);
         if !has_bit(&self.filter, bit) {
@@ -801,7 +805,7 @@ impl<T: Copy> ByFirstWord<T> {
     }
 
     /// Every phrase that starts at `a` (whose first word is `src[a..b]`) and ends on a word
-    /// boundary, longest first: (end, value). Callers test [`Self::may_start`] first.
+    /// boundary, longest first: (end, value). Callers look only at words marked [`MAY_START`].
     pub fn matches_at<'s>(
         &'s self,
         src: &'s str,
@@ -904,16 +908,16 @@ mod tests {
             unsafe { table.pick_words(bytes, &words, &mut picked) };
             let want: Vec<u32> = words
                 .chunks_exact(2)
-                .filter(|w| {
+                .filter_map(|w| {
                     let (a, b) = (w[0] as usize, w[1] as usize);
                     let (first, last) = (bytes[a], bytes[b - 1]);
-                    table.may_start(bytes, a, b)
-                        || capital_worth_a_look(first, last, b - a, || {
-                            bytes[a..a + 4].is_ascii() && bytes[b - 4..b].is_ascii()
-                        })
+                    let starts = table.may_start(bytes, a, b);
+                    let cap = capital_worth_a_look(first, last, b - a, || {
+                        bytes[a..a + 4].is_ascii() && bytes[b - 4..b].is_ascii()
+                    });
+                    (starts || cap).then_some([w[0], w[1] | if starts { MAY_START } else { 0 }])
                 })
                 .flatten()
-                .copied()
                 .collect();
             proptest::prop_assert_eq!(picked, want);
         }
