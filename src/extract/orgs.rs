@@ -150,7 +150,7 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
         }
         let spans = scan::scan(src, &heads, &mut window_bufs);
         taken.clear();
-        for s in &spans {
+        for s in spans {
             found.push(Found {
                 block: bi,
                 start: base + s.start,
