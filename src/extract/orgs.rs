@@ -13,7 +13,9 @@ use crate::document::{Article, BlockKind, Mention, Organisation};
 use crate::extract::tokens::{is_all_caps, is_alpha, is_alphanumeric};
 use crate::extract::Source;
 use crate::lexicon::orgs::{FastMap, HeadKind, EXPANSIONS, LEXICON};
+use hashbrown::HashTable;
 use scan::{Entry, Strength};
+use std::hash::BuildHasher;
 
 /// One found span with what the rules know about it.
 #[derive(Clone, Debug)]
@@ -884,7 +886,7 @@ fn group(article: &Source, found: &mut [Found]) -> Vec<Organisation> {
         Ok(mut bufs) => {
             let orgs = group_in(article, found, &mut bufs);
             // A long article's buffers are not kept.
-            if bufs.expanded.capacity().max(bufs.key.capacity()) > GROUP_BUF_MAX {
+            if !bufs.is_small() {
                 *bufs = GroupBufs::with_room();
             }
             orgs
@@ -893,7 +895,8 @@ fn group(article: &Source, found: &mut [Found]) -> Vec<Organisation> {
     })
 }
 
-/// The text buffers of [`group`], kept by the thread from article to article.
+/// The buffers of [`group`], kept by the thread from article to article: nothing in them
+/// borrows an article (strings are byte ranges of its text, keys ranges of `key_text`).
 struct GroupBufs {
     /// A string with its abbreviations expanded (see [`key_into`]).
     expanded: String,
@@ -901,6 +904,24 @@ struct GroupBufs {
     key: String,
     /// Scratch space of [`name_org`].
     name: String,
+    /// Each distinct key once, one after another.
+    key_text: String,
+    /// Per key id: its range in `key_text`, whether a mention of it is not bare, and its
+    /// organisation.
+    keys: Vec<(usize, usize, bool, usize)>,
+    /// Key ids by their text.
+    key_ids: HashTable<usize>,
+    /// Each distinct string once: its range in the text, its key's id, what its words say
+    /// and whether a mention of it was taken yet.
+    strs: Vec<(usize, usize, usize, Abbrs, bool)>,
+    /// Indices of `strs` by their text.
+    str_ids: HashTable<usize>,
+    /// Per mention: its string's index, its key's id, and whether it is kept (u32s: a long
+    /// article has hundreds of thousands of mentions, and indices are far below 2^32).
+    per_found: Vec<(u32, u32, bool)>,
+    /// (organisation, string) of each distinct string of a kept mention.
+    distinct_of: Vec<(usize, usize)>,
+    hasher: crate::lexicon::FastBuild,
 }
 
 impl GroupBufs {
@@ -910,12 +931,31 @@ impl GroupBufs {
             expanded: String::with_capacity(256),
             key: String::with_capacity(256),
             name: String::with_capacity(64),
+            key_text: String::with_capacity(1024),
+            keys: Vec::with_capacity(64),
+            key_ids: HashTable::with_capacity(64),
+            strs: Vec::with_capacity(64),
+            str_ids: HashTable::with_capacity(64),
+            per_found: Vec::with_capacity(128),
+            distinct_of: Vec::with_capacity(64),
+            hasher: Default::default(),
         }
     }
-}
 
-/// The room a kept buffer of [`GroupBufs`] may have, in bytes.
-const GROUP_BUF_MAX: usize = 1 << 12;
+    /// Whether the buffers are no bigger than a usual article needs, to be kept.
+    fn is_small(&self) -> bool {
+        const MAX: usize = 1 << 12;
+        self.expanded
+            .capacity()
+            .max(self.key.capacity())
+            .max(self.name.capacity())
+            <= MAX
+            && self.key_text.capacity() <= 4 * MAX
+            && self.keys.capacity().max(self.key_ids.capacity()) <= MAX
+            && self.strs.capacity().max(self.str_ids.capacity()) <= MAX
+            && self.per_found.capacity().max(self.distinct_of.capacity()) <= MAX
+    }
+}
 
 thread_local! {
     static GROUP_BUFS: std::cell::RefCell<GroupBufs> =
@@ -926,53 +966,61 @@ thread_local! {
 fn group_in(article: &Source, found: &mut [Found], bufs: &mut GroupBufs) -> Vec<Organisation> {
     found.sort_by_key(|f| (f.start, f.end));
     let text = article.text;
-    // Keys are interned: propagated copies repeat the same few strings, so each string's key
-    // is made once, and each distinct key gets one id that the steps below compare.
-    // Sized once for an article's few strings (growing rehashes every key); a long text,
-    // whose mentions repeat, grows them as needed.
-    let size = found.len().min(MAP_SIZE);
-    let mut id_of_key: FastMap<String, usize> =
-        FastMap::with_capacity_and_hasher(size, Default::default());
-    // Each distinct string once: its index, and by it its key's id, what its words say and
-    // whether a mention of it was taken yet (below).
-    let mut index_of_str: FastMap<&str, usize> =
-        FastMap::with_capacity_and_hasher(size, Default::default());
-    let mut strs: Vec<(&str, usize, Abbrs, bool)> = Vec::with_capacity(size);
     let GroupBufs {
         expanded,
         key: k,
         name: buf,
+        key_text,
+        keys,
+        key_ids,
+        strs,
+        str_ids,
+        per_found,
+        distinct_of,
+        hasher,
     } = bufs;
-    // Per mention: its string's index, its key's id, and whether it is kept. One list for
-    // the three: one allocation.
-    let mut per_found: Vec<(usize, usize, bool)> = found
-        .iter()
-        .map(|f| {
-            let s = &text[f.start..f.end];
-            let si = *index_of_str.entry(s).or_insert_with(|| {
-                // The map owns the key; ids are given in order of first appearance.
-                let next = id_of_key.len();
+    key_text.clear();
+    keys.clear();
+    key_ids.clear();
+    strs.clear();
+    str_ids.clear();
+    per_found.clear();
+    distinct_of.clear();
+    // Keys are interned: propagated copies repeat the same few strings, so each string's key
+    // is made once, and each distinct key gets one id that the steps below compare.
+    for f in found.iter() {
+        let s = &text[f.start..f.end];
+        let h = hasher.hash_one(s);
+        let str_text = |&si: &usize| &text[strs[si].0..strs[si].1];
+        let si = match str_ids.find(h, |si| str_text(si) == s) {
+            Some(&si) => si,
+            None => {
+                // Ids are given in order of first appearance.
                 let abbrs = key_into(s, expanded, k);
-                let id = match id_of_key.get(k.as_str()) {
+                let kh = hasher.hash_one(k.as_str());
+                let key_of = |&id: &usize| &key_text[keys[id].0..keys[id].1];
+                let id = match key_ids.find(kh, |id| key_of(id) == k.as_str()) {
                     Some(&id) => id,
                     None => {
-                        id_of_key.insert(k.clone(), next);
-                        next
+                        let id = keys.len();
+                        keys.push((key_text.len(), key_text.len() + k.len(), false, usize::MAX));
+                        key_text.push_str(k);
+                        let key_of = |&id: &usize| &key_text[keys[id].0..keys[id].1];
+                        key_ids.insert_unique(kh, id, |id| hasher.hash_one(key_of(id)));
+                        id
                     }
                 };
-                strs.push((s, id, abbrs, false));
-                strs.len() - 1
-            });
-            (si, strs[si].1, true)
-        })
-        .collect();
-    // Per key: its text, whether a mention of it is not bare, and its organisation.
-    let mut keys: Vec<(&str, bool, usize)> = vec![("", false, usize::MAX); id_of_key.len()];
-    for (k, &id) in &id_of_key {
-        keys[id].0 = k;
+                let si = strs.len();
+                strs.push((f.start, f.end, id, abbrs, false));
+                let str_text = |&si: &usize| &text[strs[si].0..strs[si].1];
+                str_ids.insert_unique(h, si, |si| hasher.hash_one(str_text(si)));
+                si
+            }
+        };
+        per_found.push((si as u32, strs[si].2 as u32, true));
     }
     // An abbreviation in parentheses takes the key of its full name.
-    let mut alias_of: FastMap<usize, usize> = FastMap::default();
+    let mut alias_of: FastMap<u32, u32> = FastMap::default();
     if found.iter().any(|f| f.abbr_of.is_some()) {
         let by_start: FastMap<usize, usize> = found
             .iter()
@@ -994,21 +1042,22 @@ fn group_in(article: &Source, found: &mut [Found], bufs: &mut GroupBufs) -> Vec<
     }
     // Bare local abbreviations: kept only when they name exactly one body of the article.
     // Distinct keys are few even when mentions are many, so resolve each bare key once.
-    for (f, &(_, id, _)) in found.iter().zip(&per_found) {
+    for (f, &(_, id, _)) in found.iter().zip(per_found.iter()) {
         if f.strength != Strength::Bare {
-            keys[id].1 = true;
+            keys[id as usize].2 = true;
         }
     }
-    let mut resolved: FastMap<usize, Option<usize>> = FastMap::default();
+    let key_str = |id: usize| &key_text[keys[id].0..keys[id].1];
+    let mut resolved: FastMap<u32, Option<usize>> = FastMap::default();
     for (f, (_, id, keep)) in found.iter().zip(per_found.iter_mut()) {
         if f.strength != Strength::Bare {
             continue;
         }
         let target = *resolved.entry(*id).or_insert_with(|| {
-            let bare = keys[*id].0;
+            let bare = key_str(*id as usize);
             let mut cands = (0..keys.len()).filter(|&k| {
-                let (k_str, strong, _) = keys[k];
-                strong
+                let k_str = key_str(k);
+                keys[k].2
                     && (k_str == bare
                         || (k_str.starts_with(bare) && k_str[bare.len()..].starts_with(' ')))
             });
@@ -1018,7 +1067,7 @@ fn group_in(article: &Source, found: &mut [Found], bufs: &mut GroupBufs) -> Vec<
             }
         });
         match target {
-            Some(k) => *id = k,
+            Some(k) => *id = k as u32,
             None => *keep = false,
         }
     }
@@ -1027,12 +1076,12 @@ fn group_in(article: &Source, found: &mut [Found], bufs: &mut GroupBufs) -> Vec<
     // Each organisation's distinct strings in order of first mention, as (organisation,
     // string) in the order met: a string's mentions all go to one organisation (its id, and
     // whether it is kept, follow from its key).
-    let mut distinct_of: Vec<(usize, usize)> = Vec::with_capacity(strs.len());
-    for (f, &(si, id, keep)) in found.iter().zip(&per_found) {
+    for (f, &(si, id, keep)) in found.iter().zip(per_found.iter()) {
         if !keep {
             continue;
         }
-        let oi = &mut keys[id].2;
+        let (si, id) = (si as usize, id as usize);
+        let oi = &mut keys[id].3;
         if *oi == usize::MAX {
             *oi = orgs.len();
             orgs.push(Organisation::default());
@@ -1040,7 +1089,7 @@ fn group_in(article: &Source, found: &mut [Found], bufs: &mut GroupBufs) -> Vec<
         orgs[*oi]
             .mentions
             .push(Mention::new(f.block, f.start, f.end));
-        if !std::mem::replace(&mut strs[si].3, true) {
+        if !std::mem::replace(&mut strs[si].4, true) {
             distinct_of.push((*oi, si));
         }
     }
@@ -1050,7 +1099,7 @@ fn group_in(article: &Source, found: &mut [Found], bufs: &mut GroupBufs) -> Vec<
     // sorted list.
     let distinct: Vec<(&str, Abbrs)> = distinct_of
         .iter()
-        .map(|&(_, si)| (strs[si].0, strs[si].2))
+        .map(|&(_, si)| (&text[strs[si].0..strs[si].1], strs[si].3))
         .collect();
     let mut from = 0;
     for (oi, o) in orgs.iter_mut().enumerate() {
