@@ -448,6 +448,23 @@ impl Taken {
 
 /// No letter or digit glued to either side of `a..b`.
 pub(crate) fn is_word_bounded(src: &str, a: usize, b: usize) -> bool {
+    // Most mentions have a space or a plain punctuation mark (or the text's edge) on each
+    // side: ASCII bytes that neither glue nor join, told without decoding a char.
+    let bytes = src.as_bytes();
+    let plain = |x: Option<&u8>| {
+        x.is_none_or(|&x| x.is_ascii() && !x.is_ascii_alphanumeric() && !b"_.-&'".contains(&x))
+    };
+    let at_a = a.checked_sub(1).map(|p| &bytes[p]);
+    if src.is_char_boundary(a) && plain(at_a) && plain(bytes.get(b)) {
+        // Slicing below checks the char boundary at `b` as the slow path does.
+        let _ = &src[b..];
+        return true;
+    }
+    is_word_bounded_by_chars(src, a, b)
+}
+
+/// [`is_word_bounded`] by the chars around the span.
+fn is_word_bounded_by_chars(src: &str, a: usize, b: usize) -> bool {
     let before = src[..a].chars().next_back();
     let after = src[b..].chars().next();
     let glue = |c: Option<char>| c.is_some_and(|c| is_alphanumeric(c) || c == '_');
@@ -1703,6 +1720,20 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The byte test of plain neighbours answers as the chars do.
+        #[test]
+        fn word_bounds_by_bytes_are_those_by_chars(
+            s in "[ a-zA-Z0-9_.&'\\-,;ễđ–]{1,24}",
+            a in 0usize..24,
+            n in 0usize..24,
+        ) {
+            let a = a.min(s.len());
+            let b = (a + n).min(s.len());
+            if s.is_char_boundary(a) && s.is_char_boundary(b) {
+                proptest::prop_assert_eq!(is_word_bounded(&s, a, b), is_word_bounded_by_chars(&s, a, b));
+            }
+        }
+
         #[test]
         fn canonical_agrees_with_its_definition(
             s in "[ \\t\u{B}\u{85}\u{A0}a-zA-ZòóỏõọÒÓỎÕỌùúủũụÙÚỦŨỤàáạÀÁẠeEyYỳýỶİẞΣ\u{300}-]{0,24}",
