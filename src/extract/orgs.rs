@@ -193,7 +193,7 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
             }
         }
     }
-    propagate(article, &mut found, &runs);
+    propagate(article, &mut found, &runs, &mut taken);
     let orgs = group(article, &mut found);
     // A long article's lists are freed with it.
     found.clear();
@@ -604,7 +604,7 @@ fn own_acronym(s: &str) -> Option<&str> {
 
 /// Looks for every strong string again in the whole article: a later bare "Công ty BSC" or
 /// "NHNN" is a mention of the body introduced earlier.
-fn propagate(article: &Source, found: &mut Vec<Found>, runs: &Runs) {
+fn propagate(article: &Source, found: &mut Vec<Found>, runs: &Runs, taken: &mut Taken) {
     let text = article.text;
     // Per string: its strength as first found (a propagated copy keeps it), whether a strong
     // mention of it was read already (a repeated string adds no pattern), and whether it is
@@ -648,7 +648,8 @@ fn propagate(article: &Source, found: &mut Vec<Found>, runs: &Runs) {
     // The hits in (longest string, text) order.
     let mut hits = word_hits(article, &pats, runs);
     hits.sort_unstable();
-    let mut taken = Taken::default();
+    // The blocks' list, emptied: its room is kept from article to article.
+    taken.clear();
     for f in found.iter() {
         taken.push((f.start, f.end));
     }
