@@ -45,10 +45,48 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     match plain_utf8(bytes) {
         // One copy (a memcpy) instead of std's validation in String::from_utf8, which took
         // several times longer on Vietnamese text.
-        Some((raw, scanned)) => finish_scanned(raw.to_owned(), scanned, UTF_8.name(), false),
+        Some((raw, scanned)) => finish_scanned(owned(raw), scanned, UTF_8.name(), false),
         None => decode_with_info(bytes),
     }
     .map(|(s, _)| s)
+}
+
+/// How many texts of dropped articles a thread keeps for [`owned`], and how large one may be.
+const KEPT_TEXTS: usize = 4;
+const KEPT_TEXT_MAX: usize = 64 << 10;
+
+thread_local! {
+    /// Texts of articles dropped on this thread ([`recycle`]), emptied, for the next ones: a
+    /// text of a few kilobytes is above the sizes glibc's per-thread cache serves, and its
+    /// allocation cost more than checking it.
+    static KEPT: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `raw` copied into a text kept by [`recycle`] when the last one kept is large enough, else
+/// into a new one.
+fn owned(raw: &str) -> String {
+    match KEPT.try_with(|k| k.borrow_mut().pop()).ok().flatten() {
+        Some(mut text) if text.capacity() >= raw.len() => {
+            text.clear();
+            text.push_str(raw);
+            text
+        }
+        _ => raw.to_owned(),
+    }
+}
+
+/// Keeps `text` (an article's, being dropped) for [`decode`] on this thread, unless enough
+/// are kept or it is large: what is kept stays bounded.
+pub(crate) fn recycle(text: String) {
+    if text.capacity() == 0 || text.capacity() > KEPT_TEXT_MAX {
+        return;
+    }
+    let _ = KEPT.try_with(|k| {
+        let mut k = k.borrow_mut();
+        if k.len() < KEPT_TEXTS {
+            k.push(text);
+        }
+    });
 }
 
 /// As [`decode`], taking ownership: on a big file, its bytes are dropped before their copy is
@@ -611,6 +649,16 @@ fn skip_plain_sse2(b: &[u8], mut i: usize) -> usize {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 fn skip_plain_avx2(b: &[u8], mut i: usize) -> usize {
+    // Sixty-four bytes a step while they last (one test and one bound a step), then thirty-two.
+    while let Some(w) = b.get(i..i + 4 * STEP + 2) {
+        let (lo, hi) = (&w[..2 * STEP + 2], &w[2 * STEP..]);
+        let lo: &[u8; 2 * STEP + 2] = lo.try_into().expect("2 * STEP + 2 bytes");
+        let hi: &[u8; 2 * STEP + 2] = hi.try_into().expect("2 * STEP + 2 bytes");
+        if plain_mask_avx2(lo) & plain_mask_avx2(hi) != u32::MAX {
+            break;
+        }
+        i += 4 * STEP;
+    }
     while let Some(w) = b.get(i..i + 2 * STEP + 2) {
         let w: &[u8; 2 * STEP + 2] = w.try_into().expect("2 * STEP + 2 bytes");
         if plain_mask_avx2(w) != u32::MAX {
@@ -863,6 +911,32 @@ fn skip_string(s: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_recycled_text_takes_the_next_file_when_large_enough() {
+        // Runs on a thread of its own: the texts kept are the thread's.
+        std::thread::spawn(|| {
+            let kept = String::with_capacity(100);
+            let at = kept.as_ptr();
+            recycle(kept);
+            let text = decode("Tiêu đề\nMột đoạn văn.\n".as_bytes()).unwrap();
+            assert_eq!(text, "Tiêu đề\nMột đoạn văn.\n");
+            assert_eq!(text.as_ptr(), at, "the kept text is reused");
+            // Too small for the next one: a new text, the same bytes.
+            recycle(String::with_capacity(4));
+            assert_eq!(
+                decode(b"A longer title line").unwrap(),
+                "A longer title line"
+            );
+            // Large ones and more than a few are not kept.
+            recycle(String::with_capacity(KEPT_TEXT_MAX + 1));
+            (0..2 * KEPT_TEXTS).for_each(|_| recycle(String::with_capacity(10)));
+            assert_eq!(KEPT.with_borrow(|k| k.len()), KEPT_TEXTS);
+            assert!(KEPT.with_borrow(|k| k.iter().all(|t| t.capacity() <= KEPT_TEXT_MAX)));
+        })
+        .join()
+        .unwrap();
+    }
 
     #[test]
     fn strips_sequences_whole() {

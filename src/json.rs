@@ -6,7 +6,7 @@
 //! string is checked sixteen bytes at a time and its clean runs are copied whole, and the
 //! line is built in a `Vec` with fixed-size pushes instead of a write call per piece.
 
-use crate::document::{Article, Block, Mention, Organisation, Person};
+use crate::document::{Article, Block, BlockKind, Mention, Organisation, Person};
 use std::io::{self, Write};
 
 /// How much of a streamed line is gathered before it is handed to the writer.
@@ -58,13 +58,24 @@ fn skip_clean(bytes: &[u8], i: usize) -> usize {
 #[target_feature(enable = "avx2")]
 fn skip_clean_avx2(bytes: &[u8], mut i: usize) -> usize {
     use std::arch::x86_64::*;
-    while let Some(step) = bytes.get(i..i + 32) {
+    let escapes = |k: usize| {
+        let step = &bytes[k..k + 32];
         // SAFETY: `step` holds the thirty-two bytes read (an unaligned load).
         let v = unsafe { _mm256_loadu_si256(step.as_ptr().cast()) };
         let control = _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(0x1f)), v);
         let quote = _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b'"' as i8));
         let backslash = _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b'\\' as i8));
-        if _mm256_movemask_epi8(_mm256_or_si256(control, _mm256_or_si256(quote, backslash))) != 0 {
+        _mm256_or_si256(control, _mm256_or_si256(quote, backslash))
+    };
+    // Sixty-four bytes a step while they last (one test and one bound a step), then thirty-two.
+    while i + 64 <= bytes.len() {
+        if _mm256_movemask_epi8(_mm256_or_si256(escapes(i), escapes(i + 32))) != 0 {
+            break;
+        }
+        i += 64;
+    }
+    while i + 32 <= bytes.len() {
+        if _mm256_movemask_epi8(escapes(i)) != 0 {
             break;
         }
         i += 32;
@@ -107,29 +118,52 @@ fn escape(b: u8) -> ([u8; 6], usize) {
     ([b'\\', short, 0, 0, 0, 0], 2)
 }
 
-/// Up to `N` bytes of a line put together on the stack, to be added to it whole with
-/// [`Out::put_stage`]: one fixed-size copy (a few moves) where the numbers and keys of a
-/// mention each added alone cost a capacity check, and a number a call to memcpy.
-struct Stage<const N: usize> {
-    bytes: [u8; N],
-    len: usize,
+/// Up to `N` bytes of a line written straight into room reserved for them at its end: each
+/// piece a fixed-size store (a few moves) and a bounds check against the room, where the
+/// numbers and keys of a mention each added alone cost a capacity check, and a number or a
+/// piece of text a call to memcpy. The line's length is set once, when the room is dropped.
+struct Room<'b, const N: usize> {
+    buf: &'b mut Vec<u8>,
+    /// The room: where `buf`'s spare capacity starts, and how many bytes of it there are.
+    /// Kept here, not read from `buf` at every store (which the stores might change, as far
+    /// as the compiler knows).
+    room: *mut u8,
+    spare: usize,
+    /// How many bytes of the room are written.
+    at: usize,
 }
 
-impl<const N: usize> Stage<N> {
-    fn new() -> Self {
-        Stage {
-            bytes: [0; N],
-            len: 0,
+impl<'b, const N: usize> Room<'b, N> {
+    #[inline(always)]
+    fn new(buf: &'b mut Vec<u8>) -> Self {
+        buf.reserve(N);
+        let spare = buf.spare_capacity_mut();
+        let (room, spare) = (spare.as_mut_ptr().cast::<u8>(), spare.len());
+        Room {
+            buf,
+            room,
+            spare,
+            at: 0,
         }
+    }
+
+    /// The first `len` of `K` bytes, all `K` written: a fixed-size store whatever `len` is.
+    #[inline(always)]
+    fn put_part<const K: usize>(&mut self, bytes: &[u8; K], len: usize) {
+        assert!(K <= self.spare - self.at && len <= K);
+        // SAFETY: the `K` bytes from `at` lie within the spare capacity (just checked; `at`
+        // never passes `spare`), and `bytes` is not in it (the vector is borrowed mutably).
+        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), self.room.add(self.at), K) }
+        self.at += len;
     }
 
     #[inline(always)]
     fn put<const K: usize>(&mut self, bytes: &[u8; K]) {
-        self.bytes[self.len..self.len + K].copy_from_slice(bytes);
-        self.len += K;
+        self.put_part(bytes, K);
     }
 
-    /// `n` in decimal, two digits a step (written in place, where itoa's would need copying).
+    /// `n` in decimal, two digits a step from the last, into a buffer whose ten bytes from
+    /// the first digit are then stored at once: the digits are counted as they are made.
     #[inline(always)]
     fn put_u32(&mut self, n: u32) {
         const PAIRS: &[u8; 200] = b"\
@@ -138,39 +172,93 @@ impl<const N: usize> Stage<N> {
             4041424344454647484950515253545556575859\
             6061626364656667686970717273747576777879\
             8081828384858687888990919293949596979899";
-        let len = n.checked_ilog10().map_or(1, |l| l as usize + 1);
-        let digits: &mut [u8; 10] = (&mut self.bytes[self.len..self.len + 10])
-            .try_into()
-            .expect("10 bytes");
-        let (mut rest, mut end) = (n, len);
+        let mut digits = [0u8; 20];
+        let (mut rest, mut at) = (n, 10);
         while rest >= 100 {
             let pair = (rest % 100) as usize * 2;
             rest /= 100;
-            end -= 2;
-            digits[end..end + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+            at -= 2;
+            digits[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
         }
         if rest >= 10 {
             let pair = rest as usize * 2;
-            digits[..2].copy_from_slice(&PAIRS[pair..pair + 2]);
+            at -= 2;
+            digits[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
         } else {
-            digits[0] = b'0' + rest as u8;
+            at -= 1;
+            digits[at] = b'0' + rest as u8;
         }
-        self.len += len;
+        let first: &[u8; 10] = digits[at..at + 10].try_into().expect("ten bytes");
+        self.put_part(first, 10 - at);
     }
 
-    /// `n` in decimal: as [`Stage::put_u32`], which takes every offset (texts are far below
+    /// `n` in decimal: as [`Room::put_u32`], which takes every offset (texts are far below
     /// 4 GiB); a larger `n` is written the slow way, and must leave room for 20 digits.
     #[inline(always)]
     fn put_usize(&mut self, n: usize) {
         match u32::try_from(n) {
             Ok(n) => self.put_u32(n),
             Err(_) => {
-                let digits = n.to_string();
-                self.bytes[self.len..self.len + digits.len()].copy_from_slice(digits.as_bytes());
-                self.len += digits.len();
+                let mut digits = [0u8; 20];
+                let s = n.to_string();
+                digits[..s.len()].copy_from_slice(s.as_bytes());
+                self.put_part(&digits, s.len());
             }
         }
     }
+}
+
+impl<const N: usize> Drop for Room<'_, N> {
+    #[inline(always)]
+    fn drop(&mut self) {
+        // SAFETY: the first `at` bytes of the spare capacity were written by `put_part`.
+        unsafe { self.buf.set_len(self.buf.len() + self.at) }
+    }
+}
+
+/// The thirty-two bytes of `text` from `start` when `text[start..end]` is shorter and needs
+/// no escape (most names and mentions): read with the bytes after it, so that neither checking
+/// it nor copying it takes a call to memcpy. `None` otherwise, or near the end of `text`.
+#[inline(always)]
+fn short_clean(text: &str, start: usize, end: usize) -> Option<&[u8; 32]> {
+    let len = end.checked_sub(start).filter(|&l| l < 32)?;
+    let chunk: &[u8; 32] = text.as_bytes().get(start..)?.first_chunk()?;
+    let (lo, hi) = chunk.split_at(16);
+    let mask = escapes16(lo.try_into().expect("16 bytes"))
+        | escapes16(hi.try_into().expect("16 bytes")) << 16;
+    (u64::from(mask) & ((1 << len) - 1) == 0).then_some(chunk)
+}
+
+/// What a block's object opens with, up to its text (`{"kind":"lead","text":"`), padded to
+/// thirty-two bytes, and its length.
+fn kind_open(kind: BlockKind) -> (&'static [u8; 32], usize) {
+    const fn open(kind: &str) -> ([u8; 32], usize) {
+        let parts: [&[u8]; 3] = [b"{\"kind\":\"", kind.as_bytes(), b"\",\"text\":\""];
+        let mut out = [0u8; 32];
+        let (mut n, mut p) = (0, 0);
+        while p < parts.len() {
+            let mut k = 0;
+            while k < parts[p].len() {
+                out[n] = parts[p][k];
+                n += 1;
+                k += 1;
+            }
+            p += 1;
+        }
+        (out, n)
+    }
+    const OPEN: [([u8; 32], usize); 7] = [
+        open(BlockKind::Title.as_str()),
+        open(BlockKind::Dateline.as_str()),
+        open(BlockKind::Lead.as_str()),
+        open(BlockKind::Paragraph.as_str()),
+        open(BlockKind::Heading.as_str()),
+        open(BlockKind::Caption.as_str()),
+        open(BlockKind::Byline.as_str()),
+    ];
+    // In the order of the enum's variants (a fieldless enum: its index).
+    let (bytes, len) = &OPEN[kind as usize];
+    (bytes, *len)
 }
 
 /// Where a line goes: gathered in `buf`; with a `sink`, handed to it every [`SPILL_AT`]
@@ -187,13 +275,6 @@ impl Out<'_> {
     #[inline(always)]
     fn put(&mut self, bytes: &[u8]) {
         self.buf.extend_from_slice(bytes);
-    }
-
-    /// The bytes of `stage`, in one fixed-size copy.
-    #[inline(always)]
-    fn put_stage<const N: usize>(&mut self, stage: &Stage<N>) {
-        self.buf.extend_from_slice(&stage.bytes);
-        self.buf.truncate(self.buf.len() - (N - stage.len));
     }
 
     /// Hands the line so far to the sink, if there is one and enough is gathered. Called
@@ -248,11 +329,12 @@ impl Out<'_> {
             let mut chunk = [b' '; 16];
             chunk[..len].copy_from_slice(bytes);
             let mask = escapes16(&chunk);
-            let run = if mask == 0 {
-                0
-            } else {
-                self.put_escapes(bytes, 0, 0, mask)
-            };
+            if mask == 0 {
+                // Clean (most): the padded copy stored whole, not copied again by length.
+                Room::<16>::new(self.buf).put_part(&chunk, len);
+                return;
+            }
+            let run = self.put_escapes(bytes, 0, 0, mask);
             self.put(&bytes[run..]);
             return;
         }
@@ -292,26 +374,14 @@ impl Out<'_> {
     }
 
     /// `text[start..end]` escaped as [`Out::put_str_contents`] does (nothing if that is not a
-    /// slice of `text`). A short one is read with the bytes after it in `text`, sixteen at once,
-    /// so that neither checking it nor copying it takes a call to memcpy.
+    /// slice of `text`).
     fn put_slice_contents(&mut self, text: &str, start: usize, end: usize) {
         let Some(s) = text.get(start..end) else {
             return;
         };
-        let len = s.len();
-        match text.as_bytes().get(start..start + 16) {
-            Some(chunk) if len < 16 => {
-                let chunk: &[u8; 16] = chunk.try_into().expect("16 bytes");
-                let mask = escapes16(chunk) & ((1 << len) - 1);
-                if mask == 0 {
-                    self.buf.extend_from_slice(chunk);
-                    self.buf.truncate(self.buf.len() - (16 - len));
-                } else {
-                    let run = self.put_escapes(s.as_bytes(), 0, 0, mask);
-                    self.put(&s.as_bytes()[run..]);
-                }
-            }
-            _ => self.put_str_contents(s.as_bytes()),
+        match short_clean(text, start, end) {
+            Some(chunk) => Room::<32>::new(self.buf).put_part(chunk, s.len()),
+            None => self.put_str_contents(s.as_bytes()),
         }
     }
 
@@ -361,19 +431,29 @@ impl Out<'_> {
             return self.put(b"[]");
         }
         for (i, m) in mentions.iter().enumerate() {
-            // `[` before the first, `,` before the others.
-            let mut stage = Stage::<{ 1 + 9 + 20 + 9 + 20 + 7 + 20 + 9 }>::new();
-            stage.put(if i == 0 { b"[" } else { b"," });
-            stage.put(b"{\"block\":");
-            stage.put_usize(m.block());
-            stage.put(b",\"start\":");
-            stage.put_usize(m.start());
-            stage.put(b",\"end\":");
-            stage.put_usize(m.end());
-            stage.put(b",\"text\":\"");
-            self.put_stage(&stage);
-            self.put_slice_contents(text, m.start(), m.end());
-            self.put(b"\"}");
+            let (start, end) = (m.start(), m.end());
+            // Most mentions are short and need no escape: written whole in the room.
+            let short = text.get(start..end).and(short_clean(text, start, end));
+            {
+                let mut room = Room::<{ 1 + 9 + 10 + 9 + 10 + 7 + 10 + 9 + 32 + 2 }>::new(self.buf);
+                // `[` before the first, `,` before the others.
+                room.put(if i == 0 { b"[" } else { b"," });
+                room.put(b"{\"block\":");
+                room.put_u32(m.block() as u32);
+                room.put(b",\"start\":");
+                room.put_u32(start as u32);
+                room.put(b",\"end\":");
+                room.put_u32(end as u32);
+                room.put(b",\"text\":\"");
+                if let Some(chunk) = short {
+                    room.put_part(chunk, end - start);
+                    room.put(b"\"}");
+                }
+            }
+            if short.is_none() {
+                self.put_slice_contents(text, start, end);
+                self.put(b"\"}");
+            }
             self.spill();
         }
         self.put(b"]");
@@ -409,17 +489,15 @@ impl Out<'_> {
         self.put(b",\"blocks\":");
         self.put_seq(blocks, |out, b| {
             let Block { kind, start, end } = b;
-            out.put(b"{\"kind\":\"");
-            out.put(kind.as_str().as_bytes());
-            out.put(b"\",\"text\":\"");
+            let (open, len) = kind_open(*kind);
+            Room::<32>::new(out.buf).put_part(open, len);
             out.put_slice_contents(text, *start, *end);
-            let mut stage = Stage::<{ 10 + 20 + 7 + 20 + 1 }>::new();
-            stage.put(b"\",\"start\":");
-            stage.put_usize(*start);
-            stage.put(b",\"end\":");
-            stage.put_usize(*end);
-            stage.put(b"}");
-            out.put_stage(&stage);
+            let mut room = Room::<{ 10 + 20 + 7 + 20 + 1 }>::new(out.buf);
+            room.put(b"\",\"start\":");
+            room.put_usize(*start);
+            room.put(b",\"end\":");
+            room.put_usize(*end);
+            room.put(b"}");
         });
         self.put(b",\"people\":");
         self.put_seq(people, |out, p| {
@@ -430,13 +508,19 @@ impl Out<'_> {
                 mentions,
                 author,
             } = p;
-            out.put(b"{\"name\":");
-            out.put_str(name);
-            out.put(b",\"roles\":");
-            out.put_strs(roles);
-            out.put(b",\"aliases\":");
-            out.put_strs(aliases);
-            out.put(b",\"mentions\":");
+            out.put(b"{\"name\":\"");
+            out.put_str_contents(name.as_bytes());
+            // Most people have no roles or aliases: the keys between the name and the
+            // mentions in one piece.
+            if roles.is_empty() && aliases.is_empty() {
+                out.put(b"\",\"roles\":[],\"aliases\":[],\"mentions\":");
+            } else {
+                out.put(b"\",\"roles\":");
+                out.put_strs(roles);
+                out.put(b",\"aliases\":");
+                out.put_strs(aliases);
+                out.put(b",\"mentions\":");
+            }
             out.put_mentions(mentions, text);
             out.put(if *author {
                 b",\"author\":true}"
@@ -453,15 +537,22 @@ impl Out<'_> {
                 aliases,
                 mentions,
             } = o;
-            out.put(b"{\"name\":");
-            out.put_str(name);
-            out.put(b",\"abbreviation\":");
-            out.put_opt_str(abbreviation.as_deref());
-            out.put(b",\"expansion\":");
-            out.put_opt_str(expansion.as_deref());
-            out.put(b",\"aliases\":");
-            out.put_strs(aliases);
-            out.put(b",\"mentions\":");
+            out.put(b"{\"name\":\"");
+            out.put_str_contents(name.as_bytes());
+            // As for people: most organisations have none of these.
+            if abbreviation.is_none() && expansion.is_none() && aliases.is_empty() {
+                out.put(
+                    b"\",\"abbreviation\":null,\"expansion\":null,\"aliases\":[],\"mentions\":",
+                );
+            } else {
+                out.put(b"\",\"abbreviation\":");
+                out.put_opt_str(abbreviation.as_deref());
+                out.put(b",\"expansion\":");
+                out.put_opt_str(expansion.as_deref());
+                out.put(b",\"aliases\":");
+                out.put_strs(aliases);
+                out.put(b",\"mentions\":");
+            }
             out.put_mentions(mentions, text);
             out.put(b"}");
         });
@@ -758,10 +849,12 @@ mod tests {
         cases.extend((1..10).map(|k| 10usize.pow(k)));
         cases.extend([u32::MAX as usize + 1, usize::MAX]);
         for n in cases {
-            let mut stage = Stage::<22>::new();
-            stage.put(b"[");
-            stage.put_usize(n);
-            assert_eq!(&stage.bytes[..stage.len], format!("[{n}").as_bytes());
+            let mut line = b"x".to_vec();
+            let mut room = Room::<22>::new(&mut line);
+            room.put(b"[");
+            room.put_usize(n);
+            drop(room);
+            assert_eq!(line, format!("x[{n}").as_bytes());
         }
     }
 
@@ -916,6 +1009,15 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn every_number_is_written_in_decimal(n in any::<u32>(), small in 0u32..100_000_000) {
+            for n in [n, small, n % 1000] {
+                let mut line = Vec::new();
+                Room::<10>::new(&mut line).put_u32(n);
+                prop_assert_eq!(line, n.to_string().into_bytes());
+            }
+        }
+
         #[test]
         fn strings_are_written_as_serde_json_writes_them(s in tricky_string(100)) {
             prop_assert_eq!(string(&s), serde_json::to_string(&s).unwrap());

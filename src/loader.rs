@@ -461,21 +461,51 @@ fn listed_files<P: AsRef<Path>>(paths: &[P]) -> Listing {
     let wanted: hashbrown::HashSet<&OsStr, foldhash::fast::FixedState> =
         names.iter().flatten().copied().collect();
     let folder = OsStr::from_bytes(folder);
-    let Ok(entries) = fs::read_dir(folder) else {
+    // Opened first: it is listed through, and kept for `open_in`.
+    let Ok(open) = open_folder(Path::new(folder)) else {
         return Listing::default();
     };
     // A folder far larger than the list costs more to read than the look-ups it saves.
     let most = 4 * paths.len() + 256;
     let mut found: hashbrown::HashSet<&OsStr, foldhash::fast::FixedState> =
         hashbrown::HashSet::with_capacity_and_hasher(wanted.len(), Default::default());
-    for e in entries.take(most) {
-        let Ok(e) = e else { break };
-        let name = e.file_name();
-        // The file type comes with the listing (no look-up) where the file system gives it.
-        if let Some(&n) = wanted.get(name.as_os_str()) {
-            if e.file_type().is_ok_and(|t| t.is_file()) {
+    // The file type comes with the listing (no look-up) where the file system gives it.
+    let mut listed = |name: &OsStr, regular: bool| {
+        if let Some(&n) = wanted.get(name) {
+            if regular {
                 found.insert(n);
             }
+        }
+    };
+    #[cfg(target_os = "linux")]
+    {
+        // Read with getdents into one buffer: no allocation per entry, as std's listing makes
+        // (its entries' names, twice).
+        let mut buf = Vec::<u8>::with_capacity(32 << 10);
+        let mut dir = rustix::fs::RawDir::new(&open, buf.spare_capacity_mut());
+        let mut seen = 0;
+        while seen < most {
+            let Some(Ok(e)) = dir.next() else { break };
+            let name = e.file_name().to_bytes();
+            // std's listing leaves these out.
+            if name == b"." || name == b".." {
+                continue;
+            }
+            seen += 1;
+            listed(
+                OsStr::from_bytes(name),
+                e.file_type() == rustix::fs::FileType::RegularFile,
+            );
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let Ok(entries) = fs::read_dir(folder) else {
+            return Listing::default();
+        };
+        for e in entries.take(most) {
+            let Ok(e) = e else { break };
+            listed(&e.file_name(), e.file_type().is_ok_and(|t| t.is_file()));
         }
     }
     // A folder that can be read but not searched lists names that cannot be opened: one look-up
@@ -488,15 +518,12 @@ fn listed_files<P: AsRef<Path>>(paths: &[P]) -> Listing {
     if !reachable {
         return Listing::default();
     }
-    let Ok(folder) = open_folder(Path::new(folder)) else {
-        return Listing::default();
-    };
     Listing {
         listed: names
             .iter()
             .map(|n| n.is_some_and(|n| found.contains(n)))
             .collect(),
-        folder: Some(folder),
+        folder: Some(open),
     }
 }
 
@@ -530,8 +557,9 @@ struct Line {
 
 fn lines(text: &str) -> Vec<Line> {
     let b = text.as_bytes();
-    // Room for the lines of a long article (several times those of most).
-    let mut out = Vec::with_capacity(128);
+    // Sized once, from a count of the line feeds (a fast pass): a list of a few hundred bytes
+    // comes from the allocator's per-thread cache, where room for 128 lines did not.
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', b).count() + 1);
     let mut pos = 0;
     for end in memchr::memchr_iter(b'\n', b).chain(std::iter::once(b.len())) {
         let (start, stop) = trimmed(text, pos, end);
@@ -573,7 +601,13 @@ fn trimmed(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
 /// Parses clean text into an article. `source` names where it came from.
 pub fn parse(text: String, source: &str) -> Article {
     let lines = lines(&text);
-    let s = |l: &Line| &text[l.start..l.end];
+    let s = |l: &Line| {
+        debug_assert!(text.is_char_boundary(l.start) && text.is_char_boundary(l.end));
+        // SAFETY: `lines` gives ranges of `text` on char boundaries (its line feeds' places
+        // and trimmed whole chars), and nothing changes `text` meanwhile. Every line is
+        // sliced many times: the checks cost more than the rest of the closure.
+        unsafe { text.get_unchecked(l.start..l.end) }
+    };
     let mut blocks: Vec<Block> = Vec::with_capacity(lines.len());
     let mut published = None;
     let mut title = String::new();
@@ -712,7 +746,33 @@ fn shorten(t: &str, words: usize) -> String {
 }
 
 fn same_line(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.chars().count() > 3 && (a == b || a.to_lowercase() == b.to_lowercase())
+    a.len() == b.len() && a.chars().count() > 3 && (a == b || same_lowercase(a, b))
+}
+
+/// `a.to_lowercase() == b.to_lowercase()`, char by char up to the first difference, without
+/// making either. Only 'Σ' lowercases by its place in a word (σ or ς): a string holding one is
+/// lowercased whole.
+fn same_lowercase(a: &str, b: &str) -> bool {
+    if a.contains('Σ') || b.contains('Σ') {
+        return a.to_lowercase() == b.to_lowercase();
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// Whether `t` holds `word` (ASCII lowercase letters) in any case, as `t.to_lowercase()`
+/// would: no other char lowercases to an ASCII letter but 'K' (KELVIN SIGN, to 'k') and 'İ'
+/// (to 'i' and a combining dot, which no letter of a word can follow).
+fn contains_ascii_word(t: &str, word: &[u8]) -> bool {
+    debug_assert!(!word.contains(&b'k') && !word.is_empty());
+    let b = t.as_bytes();
+    let first = word[0];
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), b).any(|i| {
+        b[i..]
+            .get(..word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    })
 }
 
 fn is_footer(t: &str) -> bool {
@@ -724,8 +784,12 @@ fn is_footer(t: &str) -> bool {
             Some(b'b' | b'B' | b'g' | b'G' | b't' | b'T' | 0xC3)
         )
         && {
-            let low = t.trim_end_matches([':', '.', ' ']).to_lowercase();
-            FOOTERS.contains(&low.as_str())
+            // Compared lowercased char by char, not lowercased whole first (no footer holds
+            // a sigma, whose lowercase depends on its place).
+            let t = t.trim_end_matches([':', '.', ' ']);
+            FOOTERS
+                .iter()
+                .any(|f| t.chars().flat_map(char::to_lowercase).eq(f.chars()))
         }
 }
 
@@ -907,11 +971,48 @@ fn words_and_label(t: &str, limit: usize) -> (usize, bool) {
     (words, words < limit && find_label(t.as_bytes()))
 }
 
-/// [`has_label`] by the 0xE1 leads of ả, Ả, ồ and Ồ, sixteen bytes a step.
+/// [`has_label`] by the 0xE1 leads of ả, Ả, ồ and Ồ, sixteen bytes a step (thirty-two while
+/// they last, with AVX2).
 #[cfg(target_arch = "x86_64")]
 fn find_label(b: &[u8]) -> bool {
+    let mut i = 0;
+    if std::is_x86_feature_detected!("avx2") {
+        while let Some(chunk) = b.get(i..i + 34) {
+            // SAFETY: the CPU has AVX2 (just checked).
+            let mask = unsafe { label_mask_avx2(chunk.try_into().expect("34 bytes")) };
+            if labels_at(b, i, mask) {
+                return true;
+            }
+            i += 32;
+        }
+    }
     // SAFETY: SSE2 is part of the x86_64 baseline: every x86_64 CPU has it.
-    unsafe { find_label_sse2(b) }
+    unsafe { find_label_sse2(b, i) }
+}
+
+/// [`label_mask`] of thirty-two bytes.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+fn label_mask_avx2(chunk: &[u8; 34]) -> u32 {
+    use std::arch::x86_64::*;
+    let load = |k: usize| {
+        let s = &chunk[k..k + 32];
+        // SAFETY: `s` holds the thirty-two bytes read (an unaligned load).
+        unsafe { _mm256_loadu_si256(s.as_ptr().cast()) }
+    };
+    let splat = |x: u8| _mm256_set1_epi8(x as i8);
+    let (v, n1, n2) = (load(0), load(1), load(2));
+    let tone = _mm256_and_si256(n2, splat(0xFE));
+    let lead = _mm256_and_si256(
+        _mm256_cmpeq_epi8(v, splat(0xE1)),
+        _mm256_cmpeq_epi8(_mm256_and_si256(n1, splat(0xFE)), splat(0xBA)),
+    );
+    let vowel = _mm256_or_si256(
+        _mm256_cmpeq_epi8(tone, splat(0xA2)),
+        _mm256_cmpeq_epi8(tone, splat(0x92)),
+    );
+    _mm256_movemask_epi8(_mm256_and_si256(lead, vowel)) as u32
 }
 
 #[cfg(not(target_arch = "x86_64"))]
@@ -921,8 +1022,7 @@ fn find_label(b: &[u8]) -> bool {
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
-fn find_label_sse2(b: &[u8]) -> bool {
-    let mut i = 0;
+fn find_label_sse2(b: &[u8], mut i: usize) -> bool {
     while let Some(chunk) = b.get(i..i + 18) {
         if labels_at(b, i, label_mask(chunk.try_into().expect("18 bytes"))) {
             return true;
@@ -979,8 +1079,8 @@ fn label_mask(chunk: &[u8; 18]) -> u32 {
 /// `t.split_whitespace().take(limit).count()`: every line of every file is counted.
 fn count_words(t: &str, limit: usize) -> usize {
     #[cfg(target_arch = "x86_64")]
-    if std::is_x86_feature_detected!("avx2") {
-        // SAFETY: the CPU has AVX2 (just checked).
+    if std::is_x86_feature_detected!("avx2") && std::is_x86_feature_detected!("popcnt") {
+        // SAFETY: the CPU has AVX2 and POPCNT (just checked; every AVX2 CPU has POPCNT).
         unsafe { scan_line_avx2(t.as_bytes(), limit) }
     } else {
         // SAFETY: SSE2 is part of the x86_64 baseline: every x86_64 CPU has it.
@@ -1041,9 +1141,10 @@ fn scan_line_sse2(b: &[u8], limit: usize) -> usize {
 }
 
 /// [`scan_line_sse2`] with the test for rare bytes and the space marks of plain steps made
-/// thirty-two bytes at a time, on CPUs with AVX2.
+/// thirty-two bytes at a time, on CPUs with AVX2; with POPCNT, a step's word starts are
+/// counted in one instruction, not a dozen.
 #[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
+#[target_feature(enable = "avx2,popcnt")]
 fn scan_line_avx2(b: &[u8], limit: usize) -> usize {
     let mut st = LineScan {
         words: 0,
@@ -1168,7 +1269,7 @@ impl LineScan {
 
     /// [`Self::step`] on CPUs with AVX2: a step without rare bytes is marked in two halves of
     /// thirty-two; the others go the SSE2 way.
-    #[target_feature(enable = "avx2")]
+    #[target_feature(enable = "avx2,popcnt")]
     #[inline]
     fn step_avx2(&mut self, chunk: &[u8; STEP + 2]) {
         use std::arch::x86_64::*;
@@ -1192,12 +1293,69 @@ impl LineScan {
             or(or(eq(v0, 0x9A), eq(v1, 0x9A)), eq(load(33), 0x9A)),
         );
         if _mm256_movemask_epi8(rare) != 0 {
-            self.step(chunk);
+            self.step_rare_avx2(chunk);
             return;
         }
         let m = |x: __m256i| u64::from(_mm256_movemask_epi8(eq(x, b' ')) as u32);
         let space = self.spill | m(v0) | m(v1) << 32;
         self.spill = 0;
+        self.words += self.starts(space);
+    }
+
+    /// The rare steps of [`Self::step_avx2`]: the space chars marked as [`Self::step`] marks
+    /// them, thirty-two bytes at a time.
+    #[target_feature(enable = "avx2,popcnt")]
+    #[inline(never)]
+    fn step_rare_avx2(&mut self, chunk: &[u8; STEP + 2]) {
+        use std::arch::x86_64::*;
+        let load = |k: usize| {
+            let s = &chunk[k..k + 32];
+            // SAFETY: `s` holds the thirty-two bytes read (an unaligned load).
+            unsafe { _mm256_loadu_si256(s.as_ptr().cast()) }
+        };
+        let splat = |x: u8| _mm256_set1_epi8(x as i8);
+        let eq = |x: __m256i, y: u8| _mm256_cmpeq_epi8(x, splat(y));
+        let (and, or) = (|x, y| _mm256_and_si256(x, y), |x, y| _mm256_or_si256(x, y));
+        let mask = |x: __m256i| u64::from(_mm256_movemask_epi8(x) as u32);
+        // The bytes of the space chars among thirty-two at `k`, and those of the two after
+        // them that belong to one.
+        let spaces = |k: usize| {
+            let (v, n1, n2) = (load(k), load(k + 1), load(k + 2));
+            let tab_cr = {
+                let t = _mm256_sub_epi8(v, splat(b'\t'));
+                _mm256_cmpeq_epi8(_mm256_min_epu8(t, splat(b'\r' - b'\t')), t)
+            };
+            let two = and(eq(v, 0xC2), or(eq(n1, 0x85), eq(n1, 0xA0)));
+            // 0x80..=0x8A (after 0xE2 0x80).
+            let n2_low = _mm256_cmpeq_epi8(_mm256_min_epu8(n2, splat(0x8A)), n2);
+            let e2 = and(
+                eq(v, 0xE2),
+                or(
+                    and(
+                        eq(n1, 0x80),
+                        or(or(n2_low, eq(n2, 0xA8)), or(eq(n2, 0xA9), eq(n2, 0xAF))),
+                    ),
+                    and(eq(n1, 0x81), eq(n2, 0x9F)),
+                ),
+            );
+            let e1_e3 = and(
+                or(
+                    and(eq(v, 0xE1), eq(n1, 0x9A)),
+                    and(eq(v, 0xE3), eq(n1, 0x80)),
+                ),
+                eq(n2, 0x80),
+            );
+            let (one, two, three) = (
+                mask(or(eq(v, b' '), tab_cr)),
+                mask(two),
+                mask(or(e2, e1_e3)),
+            );
+            one | two | two << 1 | three | three << 1 | three << 2
+        };
+        let last = spaces(32);
+        let space = self.spill | spaces(0) | last << 32;
+        // Bits past the step: the bytes after it that belong to a space char.
+        self.spill = last >> 32;
         self.words += self.starts(space);
     }
 
@@ -1313,8 +1471,11 @@ fn looks_like_byline(t: &str) -> bool {
         return false;
     }
     // Contact lines of the site's footer: "Hotline: 0914…", "Email: …@…".
-    let low = t.to_lowercase();
-    if t.contains('@') || low.contains("hotline") || low.contains("email") || has_long_number(t) {
+    if t.contains('@')
+        || contains_ascii_word(t, b"hotline")
+        || contains_ascii_word(t, b"email")
+        || has_long_number(t)
+    {
         return false;
     }
     if t.ends_with(['.', '!', '?', '…', ':', ';', ',']) && !t.ends_with(".vn") {
@@ -1425,8 +1586,8 @@ mod tests {
             // SAFETY: SSE2 is part of the x86_64 baseline.
             let sse2 = unsafe { scan_line_sse2(t.as_bytes(), limit) };
             assert_eq!(sse2, words, "SSE2: {t:?} {limit}");
-            if std::is_x86_feature_detected!("avx2") {
-                // SAFETY: the CPU has AVX2 (just checked).
+            if std::is_x86_feature_detected!("avx2") && std::is_x86_feature_detected!("popcnt") {
+                // SAFETY: the CPU has AVX2 and POPCNT (just checked).
                 let avx2 = unsafe { scan_line_avx2(t.as_bytes(), limit) };
                 assert_eq!(avx2, words, "AVX2: {t:?} {limit}");
             }
@@ -1602,6 +1763,30 @@ mod tests {
             if want < limit {
                 proptest::prop_assert_eq!(label, has_label(&t), "{:?}", t);
             }
+        }
+
+        #[test]
+        fn lowercase_shortcuts_answer_as_lowercasing_does(
+            a in proptest::collection::vec(
+                "(hotline|HotLine|email|EMAIL|emaİl|hotlİne|İ|K|Σ|σ|ς|ΑΣ|ας|Ý kiến bạn đọc|Ý KIẾN BẠN ĐỌC|ý|Ý|bình luận|BÌNH|x|h|E| |:|\\.)",
+                0..12,
+            ),
+            b in proptest::collection::vec(
+                "(hotline|HOTLINE|Σ|σ|ς|ΑΣ|ας|Ý|ý|x|X| )",
+                0..12,
+            ),
+        ) {
+            let (a, b) = (a.concat(), b.concat());
+            let low = a.to_lowercase();
+            proptest::prop_assert_eq!(contains_ascii_word(&a, b"hotline"), low.contains("hotline"));
+            proptest::prop_assert_eq!(contains_ascii_word(&a, b"email"), low.contains("email"));
+            proptest::prop_assert_eq!(same_lowercase(&a, &b), low == b.to_lowercase());
+            proptest::prop_assert_eq!(same_lowercase(&a, &a.to_uppercase()), low == a.to_uppercase().to_lowercase());
+            let core = a.trim_end_matches([':', '.', ' ']).to_lowercase();
+            let footer = a.len() < 40
+                && matches!(a.as_bytes().first(), Some(b'b' | b'B' | b'g' | b'G' | b't' | b'T' | 0xC3))
+                && FOOTERS.contains(&core.as_str());
+            proptest::prop_assert_eq!(is_footer(&a), footer, "{:?}", a);
         }
 
         #[test]

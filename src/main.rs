@@ -559,7 +559,8 @@ impl Shared {
             out.put_line(|buf| article.append_json(buf))
                 .map_err(|e| out.error = Some(e))
         };
-        drop(article);
+        // Its text serves this thread's next file.
+        article.recycle();
         let mut st = lock(&self.state);
         if result.is_err() {
             st.stop = true;
@@ -622,6 +623,7 @@ fn json_line(a: Article) -> JsonLine {
         // mentions), so it never grows by copying itself.
         let mut line = Vec::with_capacity(2 * a.text.len() + 1024);
         a.append_json(&mut line);
+        a.recycle();
         JsonLine::Text(line)
     }
 }
