@@ -735,7 +735,7 @@ fn word_hits(article: &Source, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)
     let mut by_run: FastMap<&str, usize> =
         FastMap::with_capacity_and_hasher(pats.len(), Default::default());
     let mut before = vec![usize::MAX; pats.len()];
-    let mut first_bytes = [false; 256];
+    let mut first_bytes = words::ByteSet::default();
     // A bit per (last byte, length) of the runs looked up: most runs that start like one
     // differ there, and skip the hash.
     let mut run_bits = [0u64; 64];
@@ -752,7 +752,7 @@ fn word_hits(article: &Source, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)
         if k == 0 {
             odd.push(pi);
         } else {
-            first_bytes[p.as_bytes()[0] as usize] = true;
+            first_bytes.insert(p.as_bytes()[0]);
             let bit = run_bit(&p.as_bytes()[..k]);
             run_bits[bit / 64] |= 1 << (bit % 64);
             let last = by_run.entry(&p[..k]).or_insert(usize::MAX);
@@ -817,13 +817,13 @@ fn word_hits(article: &Source, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)
             let words = &runs.spans[2 * from..2 * to];
             // Only the first word can start at the block's start.
             let glued = prev_glue && words.first().is_some_and(|&i| i as usize == start);
-            for w in words[2 * usize::from(glued)..].chunks_exact(2) {
-                let (i, j) = (w[0] as usize, w[1] as usize);
-                if !first_bytes[bytes[i] as usize] {
-                    continue;
-                }
-                let j = if j == end { run_end(j) } else { j };
-                look_up(i, j, &mut hits);
+            let words = &words[2 * usize::from(glued)..];
+            // SAFETY: the words of the first pass, of this text.
+            unsafe {
+                words::words_starting_with(bytes, words, &first_bytes, |i, j| {
+                    let j = if j == end { run_end(j) } else { j };
+                    look_up(i, j, &mut hits);
+                });
             }
             odd_hits(text, pats, &odd, start, end, &mut hits);
             continue;
@@ -845,7 +845,7 @@ fn word_hits(article: &Source, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)
                 continue;
             }
             let j = run_end(i + len);
-            if !prev_glue && first_bytes[b as usize] {
+            if !prev_glue && first_bytes.contains(b) {
                 look_up(i, j, &mut hits);
             }
             // The run's end is no word character (or the text's end).

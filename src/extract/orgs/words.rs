@@ -435,6 +435,111 @@ fn first_word_chars(s: &str) -> &str {
     &s[..end]
 }
 
+/// Calls `f` with each word of `words` (flat start, end pairs of offsets into `bytes`) whose
+/// first byte `firsts` holds, in order: the first pass over an article's words for the later
+/// mentions, where few words start like a found string.
+///
+/// # Safety
+///
+/// Every pair `(a, b)` of `words` is a word of `bytes`: `a < b <= bytes.len()`.
+pub unsafe fn words_starting_with(
+    bytes: &[u8],
+    words: &[u32],
+    firsts: &ByteSet,
+    mut f: impl FnMut(usize, usize),
+) {
+    #[cfg(target_arch = "x86_64")]
+    if has_avx2() {
+        // SAFETY: the CPU has AVX2 (just checked); the words are the caller's promise.
+        unsafe { words_starting_with_avx2(bytes, words, firsts, &mut f) };
+        return;
+    }
+    for w in words.chunks_exact(2) {
+        let (a, b) = (w[0] as usize, w[1] as usize);
+        if firsts.contains(bytes[a]) {
+            f(a, b);
+        }
+    }
+}
+
+/// A set of bytes, a bit each.
+#[derive(Default)]
+pub struct ByteSet {
+    bits: [u32; 8],
+}
+
+impl ByteSet {
+    pub fn insert(&mut self, b: u8) {
+        self.bits[usize::from(b >> 5)] |= 1 << (b & 31);
+    }
+
+    #[inline]
+    pub fn contains(&self, b: u8) -> bool {
+        self.bits[usize::from(b >> 5)] >> (b & 31) & 1 != 0
+    }
+}
+
+/// [`words_starting_with`] eight words at a step: their first bytes gathered and looked up
+/// in a 256-bit set at once. The last words, too near the text's end for a four-byte read,
+/// one at a time.
+///
+/// # Safety
+///
+/// As [`words_starting_with`], on a CPU with AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,bmi1")]
+unsafe fn words_starting_with_avx2(
+    bytes: &[u8],
+    words: &[u32],
+    firsts: &ByteSet,
+    f: &mut impl FnMut(usize, usize),
+) {
+    use std::arch::x86_64::*;
+    let n = words.len() / 2;
+    // Words whose four bytes from the start are in `bytes` (the words are in order).
+    let hi = n
+        - (0..n)
+            .rev()
+            .take_while(|&k| words[2 * k] as usize + 4 > bytes.len())
+            .count();
+    let mut i = 0;
+    while i + 8 <= hi {
+        let pairs = &words[2 * i..2 * i + 16];
+        // SAFETY: `pairs` holds sixteen u32s; unaligned loads need no more. The gather reads
+        // four bytes at each start `a`, with `a + 4 <= bytes.len()` below `hi`.
+        let mask = unsafe {
+            let lo = _mm256_loadu_si256(pairs.as_ptr().cast());
+            let hi = _mm256_loadu_si256(pairs.as_ptr().add(8).cast());
+            let order = _mm256_setr_epi32(0, 2, 4, 6, 1, 3, 5, 7);
+            let lo = _mm256_permutevar8x32_epi32(lo, order);
+            let hi = _mm256_permutevar8x32_epi32(hi, order);
+            let starts = _mm256_permute2x128_si256(lo, hi, 0x20);
+            let first = _mm256_and_si256(
+                _mm256_i32gather_epi32::<1>(bytes.as_ptr().cast(), starts),
+                _mm256_set1_epi32(0xFF),
+            );
+            let set = _mm256_loadu_si256(firsts.bits.as_ptr().cast());
+            let word = _mm256_permutevar8x32_epi32(set, _mm256_srli_epi32::<5>(first));
+            let bit = _mm256_srlv_epi32(word, _mm256_and_si256(first, _mm256_set1_epi32(31)));
+            let hit = _mm256_slli_epi32::<31>(bit);
+            _mm256_movemask_ps(_mm256_castsi256_ps(hit)) as u32
+        };
+        let mut m = mask;
+        while m != 0 {
+            let j = m.trailing_zeros() as usize;
+            m &= m - 1;
+            f(pairs[2 * j] as usize, pairs[2 * j + 1] as usize);
+        }
+        i += 8;
+    }
+    for w in words[2 * i..].chunks_exact(2) {
+        let (a, b) = (w[0] as usize, w[1] as usize);
+        if firsts.contains(bytes[a]) {
+            f(a, b);
+        }
+    }
+}
+
 /// The bit of a picked word's end that says some phrase may start with the word (see
 /// [`ByFirstWord::pick_words`]): offsets are below 2^31 (texts are far smaller).
 pub const MAY_START: u32 = 1 << 31;
@@ -935,6 +1040,29 @@ mod tests {
             unsafe { table.pick_words_scalar(bytes, &words, &mut scalar) };
             unsafe { table.pick_words(bytes, &words, &mut picked) };
             proptest::prop_assert_eq!(picked, scalar);
+        }
+
+        #[test]
+        fn words_by_first_byte_are_the_walks(
+            t in "([a-zA-Z0-9 ,._ễđƯ]|\\PC){0,90}",
+            firsts in proptest::collection::vec(proptest::bool::ANY, 256),
+        ) {
+            let mut set = ByteSet::default();
+            for (b, _) in firsts.iter().enumerate().filter(|(_, &x)| x) {
+                set.insert(b as u8);
+            }
+            let bytes = t.as_bytes();
+            let mut words = Vec::new();
+            WordSpans::new(&t).fill(&mut words, 0, 1 << 20);
+            let mut got = Vec::new();
+            // SAFETY: the words of `t` by `fill`.
+            unsafe { words_starting_with(bytes, &words, &set, |a, b| got.push((a, b))) };
+            let want: Vec<(usize, usize)> = words
+                .chunks_exact(2)
+                .map(|w| (w[0] as usize, w[1] as usize))
+                .filter(|&(a, _)| firsts[bytes[a] as usize])
+                .collect();
+            proptest::prop_assert_eq!(got, want);
         }
 
         #[test]
