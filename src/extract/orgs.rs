@@ -678,6 +678,8 @@ fn propagate(article: &Source, found: &mut Vec<Found>, runs: &Runs, taken: &mut 
             taken.push((a, b));
         }
     }
+    // A long article's ranges are freed before grouping makes its lists.
+    taken.clear();
 }
 
 /// What [`propagate`] knows of a string.
