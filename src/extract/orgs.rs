@@ -13,7 +13,9 @@ use crate::document::{Article, BlockKind, Mention, Organisation};
 use crate::extract::tokens::{is_all_caps, is_alpha, is_alphanumeric};
 use crate::extract::Source;
 use crate::lexicon::orgs::{FastMap, HeadKind, EXPANSIONS, LEXICON};
+use hashbrown::HashTable;
 use scan::{Entry, Strength};
+use std::hash::BuildHasher;
 
 /// One found span with what the rules know about it.
 #[derive(Clone, Debug)]
@@ -98,7 +100,8 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
             // SAFETY: the batch is words of `src` from `WordSpans::fill` with base 0.
             unsafe { table.pick_words(bytes, &batch, &mut picked) };
             for w in picked.chunks_exact(2) {
-                let (a, b) = (w[0] as usize, w[1] as usize);
+                let starts = w[1] & words::MAY_START != 0;
+                let (a, b) = (w[0] as usize, (w[1] & !words::MAY_START) as usize);
                 let mut head = false;
                 let w = &bytes[a..b];
                 // Brands, police codes and squads start with an ASCII capital: most words skip
@@ -112,7 +115,8 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
                 {
                     brands.push((a, b));
                 }
-                if table.may_start(bytes, a, b) {
+                // Some phrase may start with the word (see [`words::MAY_START`]).
+                if starts {
                     let mut bare = false;
                     for (e, entry) in table.matches_at(src, a, b) {
                         match entry {
@@ -148,7 +152,7 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
         }
         let spans = scan::scan(src, &heads, &mut window_bufs);
         taken.clear();
-        for s in &spans {
+        for s in spans {
             found.push(Found {
                 block: bi,
                 start: base + s.start,
@@ -189,7 +193,7 @@ pub fn find_in(article: &Source) -> Vec<Organisation> {
             }
         }
     }
-    propagate(article, &mut found, &runs);
+    propagate(article, &mut found, &runs, &mut taken);
     let orgs = group(article, &mut found);
     // A long article's lists are freed with it.
     found.clear();
@@ -444,6 +448,23 @@ impl Taken {
 
 /// No letter or digit glued to either side of `a..b`.
 pub(crate) fn is_word_bounded(src: &str, a: usize, b: usize) -> bool {
+    // Most mentions have a space or a plain punctuation mark (or the text's edge) on each
+    // side: ASCII bytes that neither glue nor join, told without decoding a char.
+    let bytes = src.as_bytes();
+    let plain = |x: Option<&u8>| {
+        x.is_none_or(|&x| x.is_ascii() && !x.is_ascii_alphanumeric() && !b"_.-&'".contains(&x))
+    };
+    let at_a = a.checked_sub(1).map(|p| &bytes[p]);
+    if src.is_char_boundary(a) && plain(at_a) && plain(bytes.get(b)) {
+        // Slicing below checks the char boundary at `b` as the slow path does.
+        let _ = &src[b..];
+        return true;
+    }
+    is_word_bounded_by_chars(src, a, b)
+}
+
+/// [`is_word_bounded`] by the chars around the span.
+fn is_word_bounded_by_chars(src: &str, a: usize, b: usize) -> bool {
     let before = src[..a].chars().next_back();
     let after = src[b..].chars().next();
     let glue = |c: Option<char>| c.is_some_and(|c| is_alphanumeric(c) || c == '_');
@@ -583,7 +604,7 @@ fn own_acronym(s: &str) -> Option<&str> {
 
 /// Looks for every strong string again in the whole article: a later bare "Công ty BSC" or
 /// "NHNN" is a mention of the body introduced earlier.
-fn propagate(article: &Source, found: &mut Vec<Found>, runs: &Runs) {
+fn propagate(article: &Source, found: &mut Vec<Found>, runs: &Runs, taken: &mut Taken) {
     let text = article.text;
     // Per string: its strength as first found (a propagated copy keeps it), whether a strong
     // mention of it was read already (a repeated string adds no pattern), and whether it is
@@ -627,7 +648,8 @@ fn propagate(article: &Source, found: &mut Vec<Found>, runs: &Runs) {
     // The hits in (longest string, text) order.
     let mut hits = word_hits(article, &pats, runs);
     hits.sort_unstable();
-    let mut taken = Taken::default();
+    // The blocks' list, emptied: its room is kept from article to article.
+    taken.clear();
     for f in found.iter() {
         taken.push((f.start, f.end));
     }
@@ -656,6 +678,8 @@ fn propagate(article: &Source, found: &mut Vec<Found>, runs: &Runs) {
             taken.push((a, b));
         }
     }
+    // A long article's ranges are freed before grouping makes its lists.
+    taken.clear();
 }
 
 /// What [`propagate`] knows of a string.
@@ -713,7 +737,7 @@ fn word_hits(article: &Source, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)
     let mut by_run: FastMap<&str, usize> =
         FastMap::with_capacity_and_hasher(pats.len(), Default::default());
     let mut before = vec![usize::MAX; pats.len()];
-    let mut first_bytes = [false; 256];
+    let mut first_bytes = words::ByteSet::default();
     // A bit per (last byte, length) of the runs looked up: most runs that start like one
     // differ there, and skip the hash.
     let mut run_bits = [0u64; 64];
@@ -730,7 +754,7 @@ fn word_hits(article: &Source, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)
         if k == 0 {
             odd.push(pi);
         } else {
-            first_bytes[p.as_bytes()[0] as usize] = true;
+            first_bytes.insert(p.as_bytes()[0]);
             let bit = run_bit(&p.as_bytes()[..k]);
             run_bits[bit / 64] |= 1 << (bit % 64);
             let last = by_run.entry(&p[..k]).or_insert(usize::MAX);
@@ -795,13 +819,13 @@ fn word_hits(article: &Source, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)
             let words = &runs.spans[2 * from..2 * to];
             // Only the first word can start at the block's start.
             let glued = prev_glue && words.first().is_some_and(|&i| i as usize == start);
-            for w in words[2 * usize::from(glued)..].chunks_exact(2) {
-                let (i, j) = (w[0] as usize, w[1] as usize);
-                if !first_bytes[bytes[i] as usize] {
-                    continue;
-                }
-                let j = if j == end { run_end(j) } else { j };
-                look_up(i, j, &mut hits);
+            let words = &words[2 * usize::from(glued)..];
+            // SAFETY: the words of the first pass, of this text.
+            unsafe {
+                words::words_starting_with(bytes, words, &first_bytes, |i, j| {
+                    let j = if j == end { run_end(j) } else { j };
+                    look_up(i, j, &mut hits);
+                });
             }
             odd_hits(text, pats, &odd, start, end, &mut hits);
             continue;
@@ -823,7 +847,7 @@ fn word_hits(article: &Source, pats: &[&str], runs: &Runs) -> Vec<(usize, usize)
                 continue;
             }
             let j = run_end(i + len);
-            if !prev_glue && first_bytes[b as usize] {
+            if !prev_glue && first_bytes.contains(b) {
                 look_up(i, j, &mut hits);
             }
             // The run's end is no word character (or the text's end).
@@ -878,48 +902,145 @@ struct Runs {
 /// Groups mentions into organisations by canonical key; abbreviations in parentheses join
 /// their full name; a bare local abbreviation joins the one body it can stand for.
 fn group(article: &Source, found: &mut [Found]) -> Vec<Organisation> {
+    GROUP_BUFS.with(|bufs| match bufs.try_borrow_mut() {
+        Ok(mut bufs) => {
+            let orgs = group_in(article, found, &mut bufs);
+            // A long article's buffers are not kept.
+            if !bufs.is_small() {
+                *bufs = GroupBufs::with_room();
+            }
+            orgs
+        }
+        Err(_) => group_in(article, found, &mut GroupBufs::with_room()),
+    })
+}
+
+/// The buffers of [`group`], kept by the thread from article to article: nothing in them
+/// borrows an article (strings are byte ranges of its text, keys ranges of `key_text`).
+struct GroupBufs {
+    /// A string with its abbreviations expanded (see [`key_into`]).
+    expanded: String,
+    /// A string's key.
+    key: String,
+    /// Scratch space of [`name_org`].
+    name: String,
+    /// Each distinct key once, one after another.
+    key_text: String,
+    /// Per key id: its range in `key_text`, whether a mention of it is not bare, and its
+    /// organisation.
+    keys: Vec<(usize, usize, bool, usize)>,
+    /// Key ids by their text.
+    key_ids: HashTable<usize>,
+    /// Each distinct string once: its range in the text, its key's id, what its words say
+    /// and whether a mention of it was taken yet.
+    strs: Vec<(usize, usize, usize, Abbrs, bool)>,
+    /// Indices of `strs` by their text.
+    str_ids: HashTable<usize>,
+    /// Per mention: its string's index, its key's id, and whether it is kept (u32s: a long
+    /// article has hundreds of thousands of mentions, and indices are far below 2^32).
+    per_found: Vec<(u32, u32, bool)>,
+    /// (organisation, string) of each distinct string of a kept mention.
+    distinct_of: Vec<(usize, usize)>,
+    hasher: crate::lexicon::FastBuild,
+}
+
+impl GroupBufs {
+    /// Room for a long name and its expansion: the buffers never grow in most articles.
+    fn with_room() -> Self {
+        GroupBufs {
+            expanded: String::with_capacity(256),
+            key: String::with_capacity(256),
+            name: String::with_capacity(64),
+            key_text: String::with_capacity(1024),
+            keys: Vec::with_capacity(64),
+            key_ids: HashTable::with_capacity(64),
+            strs: Vec::with_capacity(64),
+            str_ids: HashTable::with_capacity(64),
+            per_found: Vec::with_capacity(128),
+            distinct_of: Vec::with_capacity(64),
+            hasher: Default::default(),
+        }
+    }
+
+    /// Whether the buffers are no bigger than a usual article needs, to be kept.
+    fn is_small(&self) -> bool {
+        const MAX: usize = 1 << 12;
+        self.expanded
+            .capacity()
+            .max(self.key.capacity())
+            .max(self.name.capacity())
+            <= MAX
+            && self.key_text.capacity() <= 4 * MAX
+            && self.keys.capacity().max(self.key_ids.capacity()) <= MAX
+            && self.strs.capacity().max(self.str_ids.capacity()) <= MAX
+            && self.per_found.capacity().max(self.distinct_of.capacity()) <= MAX
+    }
+}
+
+thread_local! {
+    static GROUP_BUFS: std::cell::RefCell<GroupBufs> =
+        std::cell::RefCell::new(GroupBufs::with_room());
+}
+
+/// [`group`] with the thread's buffers.
+fn group_in(article: &Source, found: &mut [Found], bufs: &mut GroupBufs) -> Vec<Organisation> {
     found.sort_by_key(|f| (f.start, f.end));
     let text = article.text;
+    let GroupBufs {
+        expanded,
+        key: k,
+        name: buf,
+        key_text,
+        keys,
+        key_ids,
+        strs,
+        str_ids,
+        per_found,
+        distinct_of,
+        hasher,
+    } = bufs;
+    key_text.clear();
+    keys.clear();
+    key_ids.clear();
+    strs.clear();
+    str_ids.clear();
+    per_found.clear();
+    distinct_of.clear();
     // Keys are interned: propagated copies repeat the same few strings, so each string's key
     // is made once, and each distinct key gets one id that the steps below compare.
-    // Sized once for an article's few strings (growing rehashes every key); a long text,
-    // whose mentions repeat, grows them as needed.
-    let size = found.len().min(MAP_SIZE);
-    let mut id_of_key: FastMap<String, usize> =
-        FastMap::with_capacity_and_hasher(size, Default::default());
-    // Each distinct string once: its index, and by it its key's id and what its words say.
-    let mut index_of_str: FastMap<&str, usize> =
-        FastMap::with_capacity_and_hasher(size, Default::default());
-    let mut strs: Vec<(&str, usize, Abbrs)> = Vec::with_capacity(size);
-    // Room for a long name and its expansion: the buffers never grow in most articles.
-    let (mut expanded, mut k) = (String::with_capacity(256), String::with_capacity(256));
-    let str_of: Vec<usize> = found
-        .iter()
-        .map(|f| {
-            let s = &text[f.start..f.end];
-            *index_of_str.entry(s).or_insert_with(|| {
-                // The map owns the key; ids are given in order of first appearance.
-                let next = id_of_key.len();
-                let abbrs = key_into(s, &mut expanded, &mut k);
-                let id = match id_of_key.get(k.as_str()) {
+    for f in found.iter() {
+        let s = &text[f.start..f.end];
+        let h = hasher.hash_one(s);
+        let str_text = |&si: &usize| &text[strs[si].0..strs[si].1];
+        let si = match str_ids.find(h, |si| str_text(si) == s) {
+            Some(&si) => si,
+            None => {
+                // Ids are given in order of first appearance.
+                let abbrs = key_into(s, expanded, k);
+                let kh = hasher.hash_one(k.as_str());
+                let key_of = |&id: &usize| &key_text[keys[id].0..keys[id].1];
+                let id = match key_ids.find(kh, |id| key_of(id) == k.as_str()) {
                     Some(&id) => id,
                     None => {
-                        id_of_key.insert(k.clone(), next);
-                        next
+                        let id = keys.len();
+                        keys.push((key_text.len(), key_text.len() + k.len(), false, usize::MAX));
+                        key_text.push_str(k);
+                        let key_of = |&id: &usize| &key_text[keys[id].0..keys[id].1];
+                        key_ids.insert_unique(kh, id, |id| hasher.hash_one(key_of(id)));
+                        id
                     }
                 };
-                strs.push((s, id, abbrs));
-                strs.len() - 1
-            })
-        })
-        .collect();
-    let mut ids: Vec<usize> = str_of.iter().map(|&si| strs[si].1).collect();
-    let mut keys: Vec<&str> = vec![""; id_of_key.len()];
-    for (k, &id) in &id_of_key {
-        keys[id] = k;
+                let si = strs.len();
+                strs.push((f.start, f.end, id, abbrs, false));
+                let str_text = |&si: &usize| &text[strs[si].0..strs[si].1];
+                str_ids.insert_unique(h, si, |si| hasher.hash_one(str_text(si)));
+                si
+            }
+        };
+        per_found.push((si as u32, strs[si].2 as u32, true));
     }
     // An abbreviation in parentheses takes the key of its full name.
-    let mut alias_of: FastMap<usize, usize> = FastMap::default();
+    let mut alias_of: FastMap<u32, u32> = FastMap::default();
     if found.iter().any(|f| f.abbr_of.is_some()) {
         let by_start: FastMap<usize, usize> = found
             .iter()
@@ -928,34 +1049,35 @@ fn group(article: &Source, found: &mut [Found]) -> Vec<Organisation> {
             .collect();
         for (i, f) in found.iter().enumerate() {
             if let Some(full) = f.abbr_of.and_then(|s| by_start.get(&s)) {
-                alias_of.insert(ids[i], ids[*full]);
+                alias_of.insert(per_found[i].1, per_found[*full].1);
             }
         }
     }
-    for id in ids.iter_mut() {
-        if let Some(&full) = alias_of.get(id) {
-            *id = full;
+    if !alias_of.is_empty() {
+        for (_, id, _) in per_found.iter_mut() {
+            if let Some(&full) = alias_of.get(id) {
+                *id = full;
+            }
         }
     }
     // Bare local abbreviations: kept only when they name exactly one body of the article.
     // Distinct keys are few even when mentions are many, so resolve each bare key once.
-    let mut is_strong = vec![false; keys.len()];
-    for (f, &id) in found.iter().zip(&ids) {
+    for (f, &(_, id, _)) in found.iter().zip(per_found.iter()) {
         if f.strength != Strength::Bare {
-            is_strong[id] = true;
+            keys[id as usize].2 = true;
         }
     }
-    let mut resolved: FastMap<usize, Option<usize>> = FastMap::default();
-    let mut keep = vec![true; found.len()];
-    for (i, f) in found.iter().enumerate() {
+    let key_str = |id: usize| &key_text[keys[id].0..keys[id].1];
+    let mut resolved: FastMap<u32, Option<usize>> = FastMap::default();
+    for (f, (_, id, keep)) in found.iter().zip(per_found.iter_mut()) {
         if f.strength != Strength::Bare {
             continue;
         }
-        let target = *resolved.entry(ids[i]).or_insert_with(|| {
-            let bare = keys[ids[i]];
+        let target = *resolved.entry(*id).or_insert_with(|| {
+            let bare = key_str(*id as usize);
             let mut cands = (0..keys.len()).filter(|&k| {
-                let k_str = keys[k];
-                is_strong[k]
+                let k_str = key_str(k);
+                keys[k].2
                     && (k_str == bare
                         || (k_str.starts_with(bare) && k_str[bare.len()..].starts_with(' ')))
             });
@@ -965,23 +1087,21 @@ fn group(article: &Source, found: &mut [Found]) -> Vec<Organisation> {
             }
         });
         match target {
-            Some(k) => ids[i] = k,
-            None => keep[i] = false,
+            Some(k) => *id = k as u32,
+            None => *keep = false,
         }
     }
 
     let mut orgs: Vec<Organisation> = Vec::with_capacity(keys.len().min(MAP_SIZE));
-    let mut org_of = vec![usize::MAX; keys.len()];
     // Each organisation's distinct strings in order of first mention, as (organisation,
     // string) in the order met: a string's mentions all go to one organisation (its id, and
     // whether it is kept, follow from its key).
-    let mut seen = vec![false; strs.len()];
-    let mut distinct_of: Vec<(usize, usize)> = Vec::with_capacity(strs.len());
-    for (i, f) in found.iter().enumerate() {
-        if !keep[i] {
+    for (f, &(si, id, keep)) in found.iter().zip(per_found.iter()) {
+        if !keep {
             continue;
         }
-        let oi = &mut org_of[ids[i]];
+        let (si, id) = (si as usize, id as usize);
+        let oi = &mut keys[id].3;
         if *oi == usize::MAX {
             *oi = orgs.len();
             orgs.push(Organisation::default());
@@ -989,21 +1109,27 @@ fn group(article: &Source, found: &mut [Found]) -> Vec<Organisation> {
         orgs[*oi]
             .mentions
             .push(Mention::new(f.block, f.start, f.end));
-        if !std::mem::replace(&mut seen[str_of[i]], true) {
-            distinct_of.push((*oi, str_of[i]));
+        if !std::mem::replace(&mut strs[si].4, true) {
+            distinct_of.push((*oi, si));
         }
     }
     // By organisation, each one's strings still in order of first mention.
     distinct_of.sort_by_key(|&(oi, _)| oi);
-    // One list and one buffer for every organisation.
-    let (mut distinct, mut buf) = (Vec::with_capacity(8), String::with_capacity(64));
-    let mut next = distinct_of.iter().peekable();
+    // One list for every organisation: the strings of one organisation are a run of the
+    // sorted list.
+    let distinct: Vec<(&str, Abbrs)> = distinct_of
+        .iter()
+        .map(|&(_, si)| (&text[strs[si].0..strs[si].1], strs[si].3))
+        .collect();
+    let mut from = 0;
     for (oi, o) in orgs.iter_mut().enumerate() {
-        distinct.clear();
-        while let Some(&(_, si)) = next.next_if(|&&(x, _)| x == oi) {
-            distinct.push((strs[si].0, strs[si].2));
-        }
-        name_org(o, text, &distinct, &mut buf);
+        let to = from
+            + distinct_of[from..]
+                .iter()
+                .take_while(|&&(x, _)| x == oi)
+                .count();
+        name_org(o, text, &distinct[from..to], buf);
+        from = to;
     }
     orgs
 }
@@ -1597,6 +1723,20 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The byte test of plain neighbours answers as the chars do.
+        #[test]
+        fn word_bounds_by_bytes_are_those_by_chars(
+            s in "[ a-zA-Z0-9_.&'\\-,;ễđ–]{1,24}",
+            a in 0usize..24,
+            n in 0usize..24,
+        ) {
+            let a = a.min(s.len());
+            let b = (a + n).min(s.len());
+            if s.is_char_boundary(a) && s.is_char_boundary(b) {
+                proptest::prop_assert_eq!(is_word_bounded(&s, a, b), is_word_bounded_by_chars(&s, a, b));
+            }
+        }
+
         #[test]
         fn canonical_agrees_with_its_definition(
             s in "[ \\t\u{B}\u{85}\u{A0}a-zA-ZòóỏõọÒÓỎÕỌùúủũụÙÚỦŨỤàáạÀÁẠeEyYỳýỶİẞΣ\u{300}-]{0,24}",

@@ -69,6 +69,9 @@ pub fn is_letter(c: char) -> bool {
         0xC0..=0x24F | 0x1E00..=0x1EFF => true,
         // Combining marks belong to the letter before them.
         0x300..=0x36F => true,
+        // General punctuation (typographic quotes and dashes, the ellipsis): no letter or
+        // digit among them (a test checks every one), told without the general lookup.
+        0x2000..=0x206F => false,
         _ => c.is_alphanumeric(),
     }
 }
@@ -310,6 +313,14 @@ fn is_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn general_punctuation_holds_no_letter() {
+        for c in (0x2000..=0x206F).filter_map(char::from_u32) {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+            assert!(!is_letter(c), "{c:?}");
+        }
+    }
 
     fn words(t: &str) -> Vec<&str> {
         tokenize(t).iter().map(|k| k.text(t)).collect()

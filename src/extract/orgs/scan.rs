@@ -1372,6 +1372,8 @@ pub struct Buffers<'a> {
     prev: String,
     /// The window starts of one block.
     triggers: Vec<usize>,
+    /// The spans of one block, as [`scan`] gives them.
+    spans: Vec<Span>,
 }
 
 impl Buffers<'_> {
@@ -1382,6 +1384,7 @@ impl Buffers<'_> {
             .capacity()
             .max(self.memo.capacity())
             .max(self.triggers.capacity())
+            .max(self.spans.capacity())
             <= MAX
             && self.scratch.capacity().max(self.lead.capacity()) <= MAX
             && self.canon.capacity().max(self.prev.capacity()) <= MAX
@@ -1399,6 +1402,7 @@ impl Buffers<'_> {
             canon: self.canon,
             prev: self.prev,
             triggers: self.triggers,
+            spans: self.spans,
         }
     }
 
@@ -1413,17 +1417,19 @@ impl Buffers<'_> {
             canon: String::with_capacity(64),
             prev: String::with_capacity(64),
             triggers: Vec::with_capacity(32),
+            spans: Vec::with_capacity(16),
         }
     }
 }
 
-/// Finds the candidate spans of one block, left to right, never overlapping.
-pub fn scan<'a>(
+/// Finds the candidate spans of one block, left to right, never overlapping (in a list of
+/// `bufs`, kept from block to block).
+pub fn scan<'a, 'b>(
     src: &'a str,
     heads: &[(usize, usize, Option<HeadKind>)],
-    bufs: &mut Buffers<'a>,
-) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::new();
+    bufs: &'b mut Buffers<'a>,
+) -> &'b [Span] {
+    bufs.spans.clear();
     let mut pos = 0;
     let triggers = &mut bufs.triggers;
     triggers.clear();
@@ -1484,10 +1490,10 @@ pub fn scan<'a>(
                 *y += a;
             }
             pos = a + next;
-            out.push(sp);
+            bufs.spans.push(sp);
         }
     }
-    out
+    &bufs.spans
 }
 
 /// Whether [`rule_at`] finds nothing in a window that opens with the word (or number) `w`

@@ -435,18 +435,139 @@ fn first_word_chars(s: &str) -> &str {
     &s[..end]
 }
 
+/// Calls `f` with each word of `words` (flat start, end pairs of offsets into `bytes`) whose
+/// first byte `firsts` holds, in order: the first pass over an article's words for the later
+/// mentions, where few words start like a found string.
+///
+/// # Safety
+///
+/// Every pair `(a, b)` of `words` is a word of `bytes`: `a < b <= bytes.len()`.
+pub unsafe fn words_starting_with(
+    bytes: &[u8],
+    words: &[u32],
+    firsts: &ByteSet,
+    mut f: impl FnMut(usize, usize),
+) {
+    #[cfg(target_arch = "x86_64")]
+    if has_avx2() {
+        // SAFETY: the CPU has AVX2 (just checked); the words are the caller's promise.
+        unsafe { words_starting_with_avx2(bytes, words, firsts, &mut f) };
+        return;
+    }
+    for w in words.chunks_exact(2) {
+        let (a, b) = (w[0] as usize, w[1] as usize);
+        if firsts.contains(bytes[a]) {
+            f(a, b);
+        }
+    }
+}
+
+/// A set of bytes, a bit each.
+#[derive(Default)]
+pub struct ByteSet {
+    bits: [u32; 8],
+}
+
+impl ByteSet {
+    pub fn insert(&mut self, b: u8) {
+        self.bits[usize::from(b >> 5)] |= 1 << (b & 31);
+    }
+
+    #[inline]
+    pub fn contains(&self, b: u8) -> bool {
+        self.bits[usize::from(b >> 5)] >> (b & 31) & 1 != 0
+    }
+}
+
+/// [`words_starting_with`] eight words at a step: their first bytes gathered and looked up
+/// in a 256-bit set at once. The last words, too near the text's end for a four-byte read,
+/// one at a time.
+///
+/// # Safety
+///
+/// As [`words_starting_with`], on a CPU with AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,bmi1")]
+unsafe fn words_starting_with_avx2(
+    bytes: &[u8],
+    words: &[u32],
+    firsts: &ByteSet,
+    f: &mut impl FnMut(usize, usize),
+) {
+    use std::arch::x86_64::*;
+    let n = words.len() / 2;
+    // Words whose four bytes from the start are in `bytes` (the words are in order).
+    let hi = n
+        - (0..n)
+            .rev()
+            .take_while(|&k| words[2 * k] as usize + 4 > bytes.len())
+            .count();
+    let mut i = 0;
+    while i + 8 <= hi {
+        let pairs = &words[2 * i..2 * i + 16];
+        // SAFETY: `pairs` holds sixteen u32s; unaligned loads need no more. The gather reads
+        // four bytes at each start `a`, with `a + 4 <= bytes.len()` below `hi`.
+        let mask = unsafe {
+            let lo = _mm256_loadu_si256(pairs.as_ptr().cast());
+            let hi = _mm256_loadu_si256(pairs.as_ptr().add(8).cast());
+            let order = _mm256_setr_epi32(0, 2, 4, 6, 1, 3, 5, 7);
+            let lo = _mm256_permutevar8x32_epi32(lo, order);
+            let hi = _mm256_permutevar8x32_epi32(hi, order);
+            let starts = _mm256_permute2x128_si256(lo, hi, 0x20);
+            let first = _mm256_and_si256(
+                _mm256_i32gather_epi32::<1>(bytes.as_ptr().cast(), starts),
+                _mm256_set1_epi32(0xFF),
+            );
+            let set = _mm256_loadu_si256(firsts.bits.as_ptr().cast());
+            let word = _mm256_permutevar8x32_epi32(set, _mm256_srli_epi32::<5>(first));
+            let bit = _mm256_srlv_epi32(word, _mm256_and_si256(first, _mm256_set1_epi32(31)));
+            let hit = _mm256_slli_epi32::<31>(bit);
+            _mm256_movemask_ps(_mm256_castsi256_ps(hit)) as u32
+        };
+        let mut m = mask;
+        while m != 0 {
+            let j = m.trailing_zeros() as usize;
+            m &= m - 1;
+            f(pairs[2 * j] as usize, pairs[2 * j + 1] as usize);
+        }
+        i += 8;
+    }
+    for w in words[2 * i..].chunks_exact(2) {
+        let (a, b) = (w[0] as usize, w[1] as usize);
+        if firsts.contains(bytes[a]) {
+            f(a, b);
+        }
+    }
+}
+
+/// The bit of a picked word's end that says some phrase may start with the word (see
+/// [`ByFirstWord::pick_words`]): offsets are below 2^31 (texts are far smaller).
+pub const MAY_START: u32 = 1 << 31;
+
 /// Phrases keyed by their first word, longest first: a word's candidates are checked with
 /// `starts_with`, so only the few phrases sharing a first word are ever compared.
 pub struct ByFirstWord<T> {
-    map: FastMap<&'static str, Vec<(&'static str, T)>>,
-    /// A bit per (first byte, last byte, length) of the first words: most words of a text miss
-    /// it and skip the hash lookup.
+    map: FastMap<&'static str, Vec<Phrase<T>>>,
+    /// A bit per first word (see [`filter_bit`]): most words of a text miss it and skip the
+    /// hash lookup.
     filter: Box<Bits>,
     /// By the same bit: some phrase is its first word alone, or its first word and one byte.
     short: Box<Bits>,
-    /// A bit per (first word's bit, the two bytes after the first word) of the longer phrases:
-    /// a first word that is also an ordinary word ("công", "trung") seldom goes on like one.
-    next_two: Box<Bits>,
+    /// A bit per (first word's bit, the next two to four bytes) of the longer phrases: the
+    /// four bytes after the first word, or all of them when fewer. A first word that is also
+    /// an ordinary word ("công", "trung") seldom goes on like one, and four bytes tell "công
+    /// tác" from "công ty", which two do not.
+    next: Box<Bits>,
+}
+
+/// A phrase of [`ByFirstWord`] with its value, and the (up to) four bytes after its first
+/// word as a little-endian `u32` with the mask of them: a phrase that goes on otherwise in
+/// the text is told by one compare, without comparing strings.
+struct Phrase<T> {
+    text: &'static str,
+    value: T,
+    after: u32,
+    mask: u32,
 }
 
 /// A bit per 16-bit hash: a fixed size, so that indexing it by a masked hash needs no bounds
@@ -463,28 +584,67 @@ fn set_bit(bits: &mut Bits, bit: usize) {
     bits[bit / 64] |= 1 << (bit % 64);
 }
 
-fn next_two_bit(first: usize, b0: u8, b1: u8) -> usize {
-    (first.wrapping_mul(0x9E37) ^ (b0 as usize).wrapping_mul(0x3B1) ^ (b1 as usize) << 7) & 0xFFFF
-}
-
-fn filter_bit(w: &[u8]) -> usize {
-    filter_bit_of(w[0], w[w.len() - 1], w.len())
-}
-
-/// [`filter_bit`] of a word from its first and last bytes and its length.
+/// The bit of [`ByFirstWord::next`] of a first word's [`filter_bit`] and the `n` bytes
+/// (two to four) after it, given as the little-endian `u32` of them (zero above them).
 #[inline(always)]
-fn filter_bit_of(first: u8, last: u8, len: usize) -> usize {
-    let (f, l) = (first as usize, last as usize);
-    (f.wrapping_mul(31) ^ l.wrapping_mul(131) ^ (len << 9)) & 0xFFFF
+fn next_bit(first: usize, after: u32, n: usize) -> usize {
+    let h = (after ^ ((n as u32) << 29) ^ (first as u32) << 13).wrapping_mul(0x9E37_79B9);
+    (h >> 16) as usize
+}
+
+/// The little-endian `u32` of `bytes` (at most four), zero above them.
+#[inline(always)]
+fn le_u32(bytes: &[u8]) -> u32 {
+    match bytes.first_chunk::<4>() {
+        Some(four) => u32::from_le_bytes(*four),
+        None => bytes
+            .iter()
+            .rev()
+            .fold(0u32, |v, &b| (v << 8) | u32::from(b)),
+    }
+}
+
+/// The bit of [`ByFirstWord::filter`] of a word (not empty): from its first four bytes, its
+/// last four (all of them when fewer) and its length. Four bytes tell apart the words that
+/// one letter of two or three bytes starts or ends ("đồng", "động", "Đông").
+fn filter_bit(w: &[u8]) -> usize {
+    let n = w.len().min(4);
+    filter_bit_of(le_u32(&w[..n]), le_u32(&w[w.len() - n..]), w.len())
+}
+
+/// [`filter_bit`] of a word from the little-endian `u32`s of its first and last (up to) four
+/// bytes and its length.
+#[inline(always)]
+fn filter_bit_of(head: u32, tail: u32, len: usize) -> usize {
+    let h = head.wrapping_mul(0x9E37_79B1)
+        ^ tail.wrapping_mul(0x85EB_CA77)
+        ^ (len as u32).wrapping_mul(0xC2B2_AE3D);
+    (h >> 16) as usize
 }
 
 /// A capitalised word that may be a brand, a police code or a squad, from its first and
 /// last bytes and its length: what the first pass of the organisations asks of such words
-/// first.
+/// first. A brand is ASCII letters only: `ends_ascii` tells whether the word's first four
+/// and last four bytes are ASCII (asked last: most capitalised words of six bytes or more
+/// are Vietnamese ones with a letter of two or three bytes among them).
 #[inline(always)]
-fn capital_worth_a_look(first: u8, last: u8, len: usize) -> bool {
+fn capital_worth_a_look(
+    first: u8,
+    last: u8,
+    len: usize,
+    ends_ascii: impl FnOnce() -> bool,
+) -> bool {
     first.is_ascii_uppercase()
-        && ((len >= 6 && last.is_ascii_lowercase()) || (first == b'P' && len == 4) || first == b'U')
+        && ((len >= 6 && last.is_ascii_lowercase() && ends_ascii())
+            || (first == b'P' && len == 4)
+            || first == b'U')
+}
+
+/// Whether the first four and last four bytes of the word `bytes[a..b]` (of four bytes or
+/// more) are ASCII.
+#[inline(always)]
+fn ends_ascii(bytes: &[u8], a: usize, b: usize) -> bool {
+    bytes[a..a + 4].is_ascii() && bytes[b - 4..b].is_ascii()
 }
 
 impl<T: Copy> ByFirstWord<T> {
@@ -492,7 +652,7 @@ impl<T: Copy> ByFirstWord<T> {
     pub fn new(phrases: impl IntoIterator<Item = (&'static str, T)>) -> Self {
         let phrases = phrases.into_iter();
         // Sized once: growing the table rehashes every key.
-        let mut map: FastMap<&'static str, Vec<(&'static str, T)>> =
+        let mut map: FastMap<&'static str, Vec<Phrase<T>>> =
             FastMap::with_capacity_and_hasher(phrases.size_hint().0, Default::default());
         for (p, v) in phrases {
             let f = first_word(p);
@@ -500,23 +660,33 @@ impl<T: Copy> ByFirstWord<T> {
                 continue;
             }
             let list = map.entry(f).or_default();
-            if !list.iter().any(|(q, _)| *q == p) {
-                list.push((p, v));
+            if !list.iter().any(|q| q.text == p) {
+                let after = &p.as_bytes()[f.len()..];
+                let n = after.len().min(4);
+                list.push(Phrase {
+                    text: p,
+                    value: v,
+                    after: le_u32(&after[..n]),
+                    mask: u32::MAX.checked_shr(32 - 8 * n as u32).unwrap_or(0),
+                });
             }
         }
         for list in map.values_mut() {
-            list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+            list.sort_by_key(|q| std::cmp::Reverse(q.text.len()));
         }
         let mut filter: Box<Bits> = Box::new([0; 0x10000 / 64]);
         let mut short: Box<Bits> = Box::new([0; 0x10000 / 64]);
-        let mut next_two: Box<Bits> = Box::new([0; 0x10000 / 64]);
+        let mut next: Box<Bits> = Box::new([0; 0x10000 / 64]);
         for (k, list) in &map {
             let bit = filter_bit(k.as_bytes());
             set_bit(&mut filter, bit);
-            for (p, _) in list {
-                match p.as_bytes()[k.len()..] {
-                    [b0, b1, ..] => set_bit(&mut next_two, next_two_bit(bit, b0, b1)),
-                    _ => set_bit(&mut short, bit),
+            for q in list {
+                let after = &q.text.as_bytes()[k.len()..];
+                if after.len() < 2 {
+                    set_bit(&mut short, bit);
+                } else {
+                    let n = after.len().min(4);
+                    set_bit(&mut next, next_bit(bit, le_u32(&after[..n]), n));
                 }
             }
         }
@@ -524,12 +694,13 @@ impl<T: Copy> ByFirstWord<T> {
             map,
             filter,
             short,
-            next_two,
+            next,
         }
     }
 
     /// The words of `words` (flat start, end pairs of offsets into `bytes`) worth a look,
-    /// appended to `out` as pairs: those some phrase may start with ([`Self::may_start`]) and
+    /// appended to `out` as pairs, the end with [`MAY_START`] set for a word some phrase may
+    /// start with: those words (`may_start`: the filter bits) and
     /// the capitalised ones that may be a brand (six bytes or more, the last a lowercase
     /// ASCII letter), a police code (four bytes from `P`) or a squad (from `U`). Most words
     /// of a text are none, and a walk that only drops them is tight: without a bounds check
@@ -541,6 +712,25 @@ impl<T: Copy> ByFirstWord<T> {
     /// [`WordSpans::fill`] of the same text gives them.
     #[inline(never)]
     pub unsafe fn pick_words(&self, bytes: &[u8], words: &[u32], out: &mut Vec<u32>) {
+        #[cfg(target_arch = "x86_64")]
+        if has_avx2() {
+            // SAFETY: the CPU has AVX2 (just checked, the answer is cached); the words are
+            // the caller's promise.
+            unsafe { self.pick_words_avx2(bytes, words, out) };
+            return;
+        }
+        // SAFETY: the caller's promise.
+        unsafe { self.pick_words_scalar(bytes, words, out) }
+    }
+
+    /// [`Self::pick_words`] a word at a time: the walk of other CPUs, of the few words at a
+    /// text's edges in [`Self::pick_words_avx2`], and a reference in the tests.
+    ///
+    /// # Safety
+    ///
+    /// As [`Self::pick_words`].
+    #[inline]
+    unsafe fn pick_words_scalar(&self, bytes: &[u8], words: &[u32], out: &mut Vec<u32>) {
         let filter = &*self.filter;
         for w in words.chunks_exact(2) {
             let (a, b) = (w[0] as usize, w[1] as usize);
@@ -548,21 +738,151 @@ impl<T: Copy> ByFirstWord<T> {
             // SAFETY: `a < b <= bytes.len()` (the caller's promise): both are in `bytes`.
             let (first, last) = unsafe { (*bytes.get_unchecked(a), *bytes.get_unchecked(b - 1)) };
             let len = b - a;
-            let bit = filter_bit_of(first, last, len);
-            let pick = if has_bit(filter, bit) {
-                self.may_start_after(bytes, b, bit) || capital_worth_a_look(first, last, len)
-            } else {
-                capital_worth_a_look(first, last, len)
-            };
-            if pick {
-                out.extend_from_slice(w);
+            // SAFETY: as above.
+            let bit = filter_bit(unsafe { bytes.get_unchecked(a..b) });
+            let cap = || capital_worth_a_look(first, last, len, || ends_ascii(bytes, a, b));
+            let starts = has_bit(filter, bit) && self.may_start_after(bytes, b, bit);
+            if starts || cap() {
+                debug_assert!(b < MAY_START as usize);
+                out.extend([w[0], w[1] | if starts { MAY_START } else { 0 }]);
             }
         }
     }
 
+    /// [`Self::pick_words`] eight words at a step: their first and last bytes gathered, their
+    /// [`filter_bit`]s made and looked up in the filter, and [`capital_worth_a_look`] asked,
+    /// all at once; only the few words that pass the filter (of ~1 in 20) are looked at one
+    /// by one. Words too near the text's edges for a four-byte read go the scalar way.
+    ///
+    /// # Safety
+    ///
+    /// As [`Self::pick_words`], on a CPU with AVX2.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2,bmi1")]
+    unsafe fn pick_words_avx2(&self, bytes: &[u8], words: &[u32], out: &mut Vec<u32>) {
+        use std::arch::x86_64::*;
+        let n = words.len() / 2;
+        let len = bytes.len();
+        let p = bytes.as_ptr();
+        let filter = &*self.filter;
+        // The words are in order: those ending before byte 4 come first, those starting in
+        // the last four bytes last. Those go the scalar way, the others eight at a step.
+        let pair = |k: usize| (words[2 * k] as usize, words[2 * k + 1] as usize);
+        let lo = (0..n).take_while(|&k| pair(k).1 < 4).count();
+        let hi = n - (lo..n).rev().take_while(|&k| pair(k).0 + 4 > len).count();
+        // SAFETY: words of the caller's.
+        unsafe { self.pick_words_scalar(bytes, &words[..2 * lo], out) };
+        let mut i = lo;
+        let mut padded: [u32; 16];
+        while i < hi {
+            // Eight words, the last ones repeated past `hi` (and not picked).
+            let lanes = (hi - i).min(8);
+            let pairs = if lanes == 8 {
+                &words[2 * i..2 * i + 16]
+            } else {
+                let (a, b) = (words[2 * hi - 2], words[2 * hi - 1]);
+                padded = [a, b, a, b, a, b, a, b, a, b, a, b, a, b, a, b];
+                padded[..2 * lanes].copy_from_slice(&words[2 * i..2 * hi]);
+                &padded[..]
+            };
+            // SAFETY: `pairs` holds sixteen u32s; unaligned loads need no more. Each gather
+            // reads four bytes at a word's start `a` (`a + 4 <= len` below `hi`) or ending at
+            // its end `b` (`4 <= b <= len` from `lo` on), or a u32 of the filter at a 16-bit
+            // bit index shifted right by five (the filter holds 2^16 bits).
+            let (mask_filter, mask_cap, bits) = unsafe {
+                let lo = _mm256_loadu_si256(pairs.as_ptr().cast());
+                let hi = _mm256_loadu_si256(pairs.as_ptr().add(8).cast());
+                // Starts and ends apart, in word order.
+                let order = _mm256_setr_epi32(0, 2, 4, 6, 1, 3, 5, 7);
+                let lo = _mm256_permutevar8x32_epi32(lo, order);
+                let hi = _mm256_permutevar8x32_epi32(hi, order);
+                let starts = _mm256_permute2x128_si256(lo, hi, 0x20);
+                let ends = _mm256_permute2x128_si256(lo, hi, 0x31);
+                let ff = _mm256_set1_epi32(0xFF);
+                let head = _mm256_i32gather_epi32::<1>(p.cast(), starts);
+                let tail = _mm256_i32gather_epi32::<1>(p.wrapping_sub(4).cast(), ends);
+                let first = _mm256_and_si256(head, ff);
+                let last = _mm256_srli_epi32::<24>(tail);
+                // No byte of the first four and the last four is past ASCII.
+                let ends_ascii = _mm256_cmpeq_epi32(
+                    _mm256_and_si256(
+                        _mm256_or_si256(head, tail),
+                        _mm256_set1_epi32(0x8080_8080_u32 as i32),
+                    ),
+                    _mm256_setzero_si256(),
+                );
+                let wlen = _mm256_sub_epi32(ends, starts);
+                // [`filter_bit`]: of a word of fewer than four bytes, the bytes after it
+                // shifted out of its head and those before it out of its tail.
+                let short = _mm256_sub_epi32(
+                    _mm256_set1_epi32(32),
+                    _mm256_slli_epi32::<3>(_mm256_min_epu32(wlen, _mm256_set1_epi32(4))),
+                );
+                let head_bytes =
+                    _mm256_and_si256(head, _mm256_srlv_epi32(_mm256_set1_epi32(-1), short));
+                let tail_bytes = _mm256_srlv_epi32(tail, short);
+                let mul = |x: __m256i, k: u32| _mm256_mullo_epi32(x, _mm256_set1_epi32(k as i32));
+                let bit = _mm256_srli_epi32::<16>(_mm256_xor_si256(
+                    _mm256_xor_si256(mul(head_bytes, 0x9E37_79B1), mul(tail_bytes, 0x85EB_CA77)),
+                    mul(wlen, 0xC2B2_AE3D),
+                ));
+                let word = _mm256_i32gather_epi32::<4>(
+                    filter.as_ptr().cast(),
+                    _mm256_srli_epi32::<5>(bit),
+                );
+                let hit = _mm256_and_si256(
+                    _mm256_srlv_epi32(word, _mm256_and_si256(bit, _mm256_set1_epi32(31))),
+                    _mm256_set1_epi32(1),
+                );
+                let hit = _mm256_cmpeq_epi32(hit, _mm256_set1_epi32(1));
+                // [`capital_worth_a_look`]: values are bytes and lengths, far below 2^31,
+                // so signed compares do.
+                let between = |x: __m256i, lo: i32, hi: i32| {
+                    _mm256_andnot_si256(
+                        _mm256_cmpgt_epi32(_mm256_set1_epi32(lo), x),
+                        _mm256_cmpgt_epi32(_mm256_set1_epi32(hi + 1), x),
+                    )
+                };
+                let eq = |x: __m256i, v: i32| _mm256_cmpeq_epi32(x, _mm256_set1_epi32(v));
+                let upper = between(first, b'A' as i32, b'Z' as i32);
+                let long_lower = _mm256_and_si256(
+                    _mm256_and_si256(_mm256_cmpgt_epi32(wlen, _mm256_set1_epi32(5)), ends_ascii),
+                    between(last, b'a' as i32, b'z' as i32),
+                );
+                let code = _mm256_and_si256(eq(first, b'P' as i32), eq(wlen, 4));
+                let cap = _mm256_and_si256(
+                    upper,
+                    _mm256_or_si256(_mm256_or_si256(long_lower, code), eq(first, b'U' as i32)),
+                );
+                let mut bits = [0u32; 8];
+                _mm256_storeu_si256(bits.as_mut_ptr().cast(), bit);
+                (
+                    _mm256_movemask_ps(_mm256_castsi256_ps(hit)) as u32,
+                    _mm256_movemask_ps(_mm256_castsi256_ps(cap)) as u32,
+                    bits,
+                )
+            };
+            let mut m = (mask_filter | mask_cap) & ((1 << lanes) - 1);
+            while m != 0 {
+                let j = m.trailing_zeros() as usize;
+                m &= m - 1;
+                let (a, b) = (pairs[2 * j], pairs[2 * j + 1]);
+                let starts = mask_filter & (1 << j) != 0
+                    && self.may_start_after(bytes, b as usize, bits[j] as usize);
+                if starts || mask_cap & (1 << j) != 0 {
+                    debug_assert!(b < MAY_START);
+                    out.extend([a, b | if starts { MAY_START } else { 0 }]);
+                }
+            }
+            i += lanes;
+        }
+        // SAFETY: words of the caller's.
+        unsafe { self.pick_words_scalar(bytes, &words[2 * hi..], out) };
+    }
+
     /// Whether some phrase may start with the word `bytes[a..b]`, from the word and the two
     /// bytes after it: a cheap test before [`Self::matches_at`].
-    #[inline]
+    #[cfg(test)]
     pub fn may_start(&self, bytes: &[u8], a: usize, b: usize) -> bool {
         let bit = filter_bit(&bytes[a..b]);
         if !has_bit(&self.filter, bit) {
@@ -578,25 +898,39 @@ impl<T: Copy> ByFirstWord<T> {
         if has_bit(&self.short, bit) {
             return true;
         }
-        let after = |k: usize| bytes.get(k).copied().unwrap_or(0);
-        has_bit(&self.next_two, next_two_bit(bit, after(b), after(b + 1)))
+        let rest = bytes.get(b..).unwrap_or_default();
+        let (four, n) = match rest.first_chunk::<4>() {
+            Some(four) => (u32::from_le_bytes(*four), 4),
+            None => (le_u32(rest), rest.len()),
+        };
+        // A phrase of four bytes or more after its first word, then of three, then of two.
+        (n >= 4 && has_bit(&self.next, next_bit(bit, four, 4)))
+            || (n >= 3 && has_bit(&self.next, next_bit(bit, four & 0xFF_FFFF, 3)))
+            || (n >= 2 && has_bit(&self.next, next_bit(bit, four & 0xFFFF, 2)))
     }
 
     /// Every phrase that starts at `a` (whose first word is `src[a..b]`) and ends on a word
-    /// boundary, longest first: (end, value). Callers test [`Self::may_start`] first.
+    /// boundary, longest first: (end, value). Callers look only at words marked [`MAY_START`].
     pub fn matches_at<'s>(
         &'s self,
         src: &'s str,
         a: usize,
         b: usize,
     ) -> impl Iterator<Item = (usize, T)> + 's {
+        // The text after the first word, its first four bytes as the phrases keep theirs.
+        let rest = &src.as_bytes()[b..];
+        let four = le_u32(&rest[..rest.len().min(4)]);
         self.map
             .get(&src[a..b])
             .into_iter()
             .flatten()
-            .filter_map(move |(p, v)| {
-                let end = a + p.len();
-                (src[a..].starts_with(p) && bounded_after(src, end)).then_some((end, *v))
+            .filter_map(move |q| {
+                // The first word is the key, the same as `src[a..b]`: the phrase's bytes after
+                // it are compared, the first four at once.
+                let after = &q.text.as_bytes()[b - a..];
+                let end = b + after.len();
+                (four & q.mask == q.after && rest.starts_with(after) && bounded_after(src, end))
+                    .then_some((end, q.value))
             })
     }
 }
@@ -679,15 +1013,56 @@ mod tests {
             unsafe { table.pick_words(bytes, &words, &mut picked) };
             let want: Vec<u32> = words
                 .chunks_exact(2)
-                .filter(|w| {
+                .filter_map(|w| {
                     let (a, b) = (w[0] as usize, w[1] as usize);
                     let (first, last) = (bytes[a], bytes[b - 1]);
-                    table.may_start(bytes, a, b) || capital_worth_a_look(first, last, b - a)
+                    let starts = table.may_start(bytes, a, b);
+                    let cap = capital_worth_a_look(first, last, b - a, || {
+                        bytes[a..a + 4].is_ascii() && bytes[b - 4..b].is_ascii()
+                    });
+                    (starts || cap).then_some([w[0], w[1] | if starts { MAY_START } else { 0 }])
                 })
                 .flatten()
-                .copied()
                 .collect();
             proptest::prop_assert_eq!(picked, want);
+        }
+
+        #[test]
+        fn picking_eight_at_a_step_is_picking_one_at_a_time(
+            t in "((Công an|UBND|PC67|P123|U23|Ub|OceanBank|OceaễnBank|Nguyễn|Hoang|bộ|ab|Zzzzzz|Uỷ)[ ,.]|[a-zA-Z ]|\\PC){0,90}",
+        ) {
+            let table = ByFirstWord::new([("công an", 1), ("Công an tỉnh", 2), ("Bộ", 3), ("UBND", 4)]);
+            let bytes = t.as_bytes();
+            let mut words = Vec::new();
+            WordSpans::new(&t).fill(&mut words, 0, 1 << 20);
+            let (mut scalar, mut picked) = (Vec::new(), Vec::new());
+            // SAFETY: the words of `t` by `fill`.
+            unsafe { table.pick_words_scalar(bytes, &words, &mut scalar) };
+            unsafe { table.pick_words(bytes, &words, &mut picked) };
+            proptest::prop_assert_eq!(picked, scalar);
+        }
+
+        #[test]
+        fn words_by_first_byte_are_the_walks(
+            t in "([a-zA-Z0-9 ,._ễđƯ]|\\PC){0,90}",
+            firsts in proptest::collection::vec(proptest::bool::ANY, 256),
+        ) {
+            let mut set = ByteSet::default();
+            for (b, _) in firsts.iter().enumerate().filter(|(_, &x)| x) {
+                set.insert(b as u8);
+            }
+            let bytes = t.as_bytes();
+            let mut words = Vec::new();
+            WordSpans::new(&t).fill(&mut words, 0, 1 << 20);
+            let mut got = Vec::new();
+            // SAFETY: the words of `t` by `fill`.
+            unsafe { words_starting_with(bytes, &words, &set, |a, b| got.push((a, b))) };
+            let want: Vec<(usize, usize)> = words
+                .chunks_exact(2)
+                .map(|w| (w[0] as usize, w[1] as usize))
+                .filter(|&(a, _)| firsts[bytes[a] as usize])
+                .collect();
+            proptest::prop_assert_eq!(got, want);
         }
 
         #[test]
@@ -765,12 +1140,14 @@ mod tests {
                 "Bộ Công an",
                 "L'Oréal",
                 "ab",
+                "Sở Y",
+                "Ban Tổ",
             ]
             .iter()
             .enumerate()
             .map(|(i, p)| (*p, i)),
         );
-        let s = "công việc, công an, Bộ Công an và Sở, TP. Vinh, L'Oréal, công ty ab";
+        let s = "công việc, công an, Bộ Công an và Sở, TP. Vinh, L'Oréal, công ty ab, Ban Tổ, Sở Y";
         for (a, b) in word_spans(s) {
             if t.matches_at(s, a, b).next().is_some() {
                 assert!(t.may_start(s.as_bytes(), a, b), "{}", &s[a..]);
