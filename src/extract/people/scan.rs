@@ -620,54 +620,65 @@ impl<const OPEN: bool> Scan<'_, '_, OPEN> {
                 }
             }
         }
+        // A punctuation token at `k` ends at `k + 1`, a word at its bit of `ends`: no two
+        // tokens end at one byte, so each token's end is the lowest bit left of both, taken
+        // in turn with the starts (a dot at bit 63 ends at 64, found as no bit left).
+        let mut token_ends = ends | (punct << 1);
+        // The tokens the loop below settles only by a look at their bytes: words starting with
+        // a digit (do they hold a letter?) and, while no fixable word is found, punctuation
+        // glued to what comes before (a dot after an initial?) and words holding a hyphen.
+        // The others are made without a branch on their kind.
+        let mut rare = starts & digit;
+        if fixable.is_none() {
+            rare |= punct & !space_before;
+            if hyphens != 0 {
+                rare |= starts & !punct;
+            }
+        }
         while starts != 0 {
             let k = starts.trailing_zeros();
             starts &= starts - 1;
-            let bit = 1u64 << k;
-            let sb = space_before & bit != 0;
-            if punct & bit != 0 {
-                if fixable.is_none() && !sb && byte(k) == b'.' {
-                    // Rare: the tokens so far made part of the list, for `glued_dot` to see.
-                    // SAFETY: the first `n` slots of the room were written below.
-                    unsafe { out.set_len(len + n) };
-                    fixable = glued_dot(out, self.text.as_bytes(), base);
-                    (len, n) = (out.len(), 0);
-                    room = out.spare_capacity_mut().as_mut_ptr();
+            let e = token_ends.trailing_zeros();
+            token_ends &= token_ends.wrapping_sub(1);
+            let sb = space_before >> k & 1 != 0;
+            let is_punct = punct >> k & 1 != 0;
+            let mut kind = if is_punct {
+                TokenKind::Punct
+            } else {
+                TokenKind::Word
+            };
+            if rare >> k & 1 != 0 {
+                if is_punct {
+                    if fixable.is_none() && !sb && byte(k) == b'.' {
+                        // The tokens so far made part of the list, for `glued_dot` to see.
+                        // SAFETY: the first `n` slots of the room were written below.
+                        unsafe { out.set_len(len + n) };
+                        fixable = glued_dot(out, self.text.as_bytes(), base);
+                        (len, n) = (out.len(), 0);
+                        room = out.spare_capacity_mut().as_mut_ptr();
+                    }
+                } else {
+                    // A word starting with a letter holds one.
+                    let letter = digit >> k & 1 == 0 || has_letter(k, e);
+                    if !letter {
+                        kind = TokenKind::Number;
+                    }
+                    if hyphens != 0
+                        && fixable.is_none()
+                        && hyphens & span(k, e) != 0
+                        && letter
+                        && capital(byte(k))
+                    {
+                        fixable = Some(len + n);
+                    }
                 }
-                // SAFETY: `n` is below the chunk's token count, within the room reserved.
-                unsafe {
-                    (*room.add(n)).write(Token {
-                        start: from + k as usize,
-                        end: from + k as usize + 1,
-                        kind: TokenKind::Punct,
-                        space_before: sb,
-                    });
-                }
-                n += 1;
-                continue;
             }
-            let e = ends.trailing_zeros();
-            ends &= ends - 1;
-            // A word starting with a letter holds one.
-            let letter = digit & bit == 0 || has_letter(k, e);
-            if hyphens != 0
-                && fixable.is_none()
-                && hyphens & span(k, e) != 0
-                && letter
-                && capital(byte(k))
-            {
-                fixable = Some(len + n);
-            }
-            // SAFETY: as for a punctuation token above.
+            // SAFETY: `n` is below the chunk's token count, within the room reserved.
             unsafe {
                 (*room.add(n)).write(Token {
                     start: from + k as usize,
                     end: from + e as usize,
-                    kind: if letter {
-                        TokenKind::Word
-                    } else {
-                        TokenKind::Number
-                    },
+                    kind,
                     space_before: sb,
                 });
             }
