@@ -839,7 +839,15 @@ fn shape_of(w: &str) -> u8 {
         Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
         _ => w.chars().next().is_some_and(char::is_uppercase),
     };
-    let viet = syllable || (first_upper && is_initial(w.trim_end_matches('.'))) || dotted_name(w);
+    // With no dot, an initial is one or two chars and no dotted name: most words are told by
+    // their length (a capital of four bytes at most and an ASCII letter), without the searches
+    // of `is_initial` and `dotted_name`.
+    let viet = syllable
+        || if bytes.contains(&b'.') {
+            (first_upper && is_initial(w.trim_end_matches('.'))) || dotted_name(w)
+        } else {
+            first_upper && w.len() <= 5 && is_initial(w)
+        };
     // An ASCII lowercase letter settles it without decoding; a Vietnamese word is none.
     let acronym = !viet
         && !bytes.iter().any(u8::is_ascii_lowercase)
