@@ -1086,12 +1086,19 @@ impl<'a> View<'a> {
     }
 
     /// A word that may be part of a name: asked again and again of a run's words, so kept.
+    #[inline]
     fn namey(&self, i: usize) -> bool {
-        let cell = &self.b.shapes[i];
-        let known = cell.get();
+        let known = self.b.shapes[i].get();
         if known & NAMEY_KNOWN != 0 {
             return known & NAMEY != 0;
         }
+        self.namey_once(i)
+    }
+
+    /// [`View::namey`] not yet known, found and kept: out of line, so the known case inlines.
+    #[inline(never)]
+    fn namey_once(&self, i: usize) -> bool {
+        let cell = &self.b.shapes[i];
         let namey = self.find_namey(i);
         // Read again: finding it may have set the token's other shape bits.
         cell.set(cell.get() | NAMEY_KNOWN | if namey { NAMEY } else { 0 });
@@ -1199,12 +1206,19 @@ impl<'a> View<'a> {
 
     /// The shape bits of token `i` ([`shape_of`] its spelling, found once per word keyed), kept
     /// with its [`View::namey`] bits.
+    #[inline]
     fn shape(&self, i: usize) -> u8 {
-        let cell = &self.b.shapes[i];
-        let known = cell.get();
+        let known = self.b.shapes[i].get();
         if known & SHAPE_KNOWN != 0 {
             return known;
         }
+        self.find_shape(i)
+    }
+
+    /// [`View::shape`] not yet known: out of line, so the known case inlines.
+    #[inline(never)]
+    fn find_shape(&self, i: usize) -> u8 {
+        let cell = &self.b.shapes[i];
         // A property of the spelling: found once per word the thread keys, or, for words
         // opening in ASCII lowercase, once per token asked.
         let mut spelt = self.keyed(i).2;
