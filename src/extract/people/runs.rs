@@ -1239,6 +1239,7 @@ impl<'a> View<'a> {
     }
 
     /// Words of a known place starting at `i` (within `..z`), 0 if none.
+    #[inline]
     fn place_len(&self, i: usize, z: usize) -> usize {
         // Only words that open a longer place are worth joining with the next ones, and none
         // past `z`: the words after a run are not looked at.
@@ -1250,6 +1251,13 @@ impl<'a> View<'a> {
         if max == 1 {
             return usize::from(self.flags1(i) & bit::PLACE != 0);
         }
+        self.longest_place(i, max)
+    }
+
+    /// [`View::place_len`] of a word that opens a longer place, up to `max` words: out of
+    /// line, so the common one-word case inlines.
+    #[inline(never)]
+    fn longest_place(&self, i: usize, max: usize) -> usize {
         // Kept for the last bound asked (one run asks again and again with its end): the
         // bound in the high bits, the length in the low ones (both at most four).
         let cell = &self.b.places[i];
