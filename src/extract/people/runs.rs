@@ -1287,6 +1287,7 @@ impl<'a> View<'a> {
     }
 
     /// The context, where its phrase starts, and the phrase's table [`bit`]s.
+    #[inline]
     fn context_key(&self, a: usize) -> (Ctx, usize, u32) {
         if let Some((at, found)) = self.context.get() {
             if at == a {
@@ -1299,6 +1300,7 @@ impl<'a> View<'a> {
     }
 
     /// [`View::context_key`], found.
+    #[inline(never)]
     fn find_context_key(&self, a: usize) -> (Ctx, usize, u32) {
         let toks = &self.b.toks;
         if a >= 2 && self.punct_is(a - 1, b':') && self.credit_word(a - 2) {
