@@ -1239,7 +1239,7 @@ impl<'a> View<'a> {
     }
 
     /// Words of a known place starting at `i` (within `..z`), 0 if none.
-    #[inline]
+    #[inline(always)]
     fn place_len(&self, i: usize, z: usize) -> usize {
         // Only words that open a longer place are worth joining with the next ones, and none
         // past `z`: the words after a run are not looked at.
