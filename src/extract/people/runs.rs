@@ -1415,7 +1415,18 @@ impl<'a> View<'a> {
     }
 
     /// A Vietnamese name in `a..z`: a surname then one to three given names, to the run's end.
+    /// None for a run of one word (most runs), told inline; see [`View::surname_tail_of`].
+    #[inline]
     fn surname_tail(&self, a: usize, z: usize) -> Option<usize> {
+        if z < a + 2 {
+            return None;
+        }
+        self.surname_tail_of(a, z)
+    }
+
+    /// [`View::surname_tail`] of a run of two words or more: out of line.
+    #[inline(never)]
+    fn surname_tail_of(&self, a: usize, z: usize) -> Option<usize> {
         let mut covered = a;
         for j in a..z {
             let len = z - j;
@@ -1448,7 +1459,18 @@ impl<'a> View<'a> {
         matches!(k, "y" | "h" | "ksor" | "siu" | "rah" | "kpa\u{306}") || k.starts_with("h’")
     }
 
+    /// None for a run of one word (most runs), told inline; see [`View::foreign_given_of`].
+    #[inline]
     fn foreign_given(&self, a: usize, z: usize) -> Option<(usize, usize)> {
+        if z < a + 2 {
+            return None;
+        }
+        self.foreign_given_of(a, z)
+    }
+
+    /// [`View::foreign_given`] of a run of two words or more: out of line.
+    #[inline(never)]
+    fn foreign_given_of(&self, a: usize, z: usize) -> Option<(usize, usize)> {
         let j = (a..z.saturating_sub(1)).find(|&j| {
             self.is(j, j + 1, bit::GIVEN_FOREIGN) && self.namey(j) && self.namey(j + 1)
         })?;
@@ -1470,7 +1492,18 @@ impl<'a> View<'a> {
     /// An East Asian name by its shape: a Chinese or Korean family name then a pinyin or
     /// hyphenated given name ("Wu Jingui", "Kim Hack-Yong"), or two romanised Japanese words
     /// ("Nobuaki Kawase").
+    /// None for a run of one word (most runs), told inline; see [`View::east_asian_of`].
+    #[inline]
     fn east_asian(&self, a: usize, z: usize) -> Option<(usize, usize)> {
+        if z < a + 2 {
+            return None;
+        }
+        self.east_asian_of(a, z)
+    }
+
+    /// [`View::east_asian`] of a run of two words or more: out of line.
+    #[inline(never)]
+    fn east_asian_of(&self, a: usize, z: usize) -> Option<(usize, usize)> {
         let ascii = |k: usize| {
             self.tx(k)
                 .bytes()
