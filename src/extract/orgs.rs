@@ -1276,26 +1276,7 @@ fn key_into(s: &str, expanded: &mut String, out: &mut String) -> Abbrs {
             },
         }
     }
-    // Words split at whitespace, dashes and commas, joined by single spaces: a canonical
-    // string without dashes or commas is that already (0xE2 leads the en dash).
-    if !out.bytes().any(|b| matches!(b, b'-' | b',' | 0xE2)) {
-        return abbrs;
-    }
-    let k = expanded;
-    k.clear();
-    let mut gap = false;
-    for ch in out.chars() {
-        if ch.is_whitespace() || ch == '-' || ch == '–' || ch == ',' {
-            gap = !k.is_empty();
-            continue;
-        }
-        if gap {
-            k.push(' ');
-            gap = false;
-        }
-        k.push(ch);
-    }
-    std::mem::swap(k, out);
+    single_spaced(out, expanded);
     return abbrs;
 
     /// The canonical form of a piece of the expanded string (no space in it but an
@@ -1318,6 +1299,29 @@ fn key_into(s: &str, expanded: &mut String, out: &mut String) -> Abbrs {
 
 /// The [`key_into`] that wrote the expanded string whole and then its canonical form: the
 /// one that writes each word's canonical form must agree.
+/// Words split at whitespace, dashes and commas, joined by single spaces (`scratch` is
+/// overwritten). A canonical string without dashes or commas is that already (0xE2 leads the
+/// en dash).
+fn single_spaced(out: &mut String, scratch: &mut String) {
+    if !out.bytes().any(|b| matches!(b, b'-' | b',' | 0xE2)) {
+        return;
+    }
+    scratch.clear();
+    let mut gap = false;
+    for ch in out.chars() {
+        if ch.is_whitespace() || ch == '-' || ch == '–' || ch == ',' {
+            gap = !scratch.is_empty();
+            continue;
+        }
+        if gap {
+            scratch.push(' ');
+            gap = false;
+        }
+        scratch.push(ch);
+    }
+    std::mem::swap(scratch, out);
+}
+
 #[cfg(test)]
 fn key_into_whole(s: &str, expanded: &mut String, out: &mut String) -> Abbrs {
     expanded.clear();
@@ -1354,26 +1358,7 @@ fn key_into_whole(s: &str, expanded: &mut String, out: &mut String) -> Abbrs {
         }
     }
     canonical_into(expanded, out);
-    // Words split at whitespace, dashes and commas, joined by single spaces: a canonical
-    // string without dashes or commas is that already (0xE2 leads the en dash).
-    if !out.bytes().any(|b| matches!(b, b'-' | b',' | 0xE2)) {
-        return abbrs;
-    }
-    let k = expanded;
-    k.clear();
-    let mut gap = false;
-    for ch in out.chars() {
-        if ch.is_whitespace() || ch == '-' || ch == '–' || ch == ',' {
-            gap = !k.is_empty();
-            continue;
-        }
-        if gap {
-            k.push(' ');
-            gap = false;
-        }
-        k.push(ch);
-    }
-    std::mem::swap(k, out);
+    single_spaced(out, expanded);
     abbrs
 }
 
